@@ -1,0 +1,41 @@
+#include "backendfactory.h"
+
+#include "demofleet.h"
+#include "simulatedhost.h"
+#include "sysfshost.h"
+#include "../model/snapshotjson.h"
+#include "../store/store.h"
+
+namespace ap {
+
+Result<std::unique_ptr<HostBackend>> createBackend(const HostUri &uri, std::shared_ptr<Store> store)
+{
+    switch (uri.scheme) {
+    case HostUri::Scheme::Demo: {
+        std::optional<HostSnapshot> initial;
+        if (store) {
+            auto saved = store->simulatedHost(uri.name);
+            if (saved && *saved) {
+                auto snap = snapshotFromJson(**saved);
+                if (snap)
+                    initial = std::move(*snap);
+            }
+        }
+        if (!initial)
+            initial = demo::initialState(uri.name);
+        if (!initial)
+            return makeError(ErrorCode::NotFound, uri.text, QStringLiteral("no such demo host"),
+                             QStringLiteral("The demo hosts are: %1.").arg(demo::hostNames().join(QStringLiteral(", "))));
+        return std::unique_ptr<HostBackend>(new SimulatedHost(uri, std::move(*initial), store));
+    }
+    case HostUri::Scheme::Sysfs:
+        return std::unique_ptr<HostBackend>(new SysfsHost(uri, store));
+    case HostUri::Scheme::Ssh:
+    case HostUri::Scheme::Libvirt:
+        break;
+    }
+    return makeError(ErrorCode::Unsupported, uri.text, QStringLiteral("this kind of host is not supported yet"),
+                     QStringLiteral("Use demo: or sysfs: hosts."));
+}
+
+} // namespace ap

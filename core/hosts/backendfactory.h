@@ -1,0 +1,16 @@
+#pragma once
+
+#include "hostbackend.h"
+
+#include <memory>
+
+namespace ap {
+
+class Store;
+
+/// Creates the backend for a host URI. demo: hosts start from the store's saved state, else
+/// from the built-in fleet. SSH and libvirt hosts answer ErrorCode::Unsupported until their
+/// backends exist.
+Result<std::unique_ptr<HostBackend>> createBackend(const HostUri &uri, std::shared_ptr<Store> store = {});
+
+} // namespace ap

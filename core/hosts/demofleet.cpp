@@ -1,0 +1,258 @@
+#include "demofleet.h"
+
+#include "../driver/vfioapdriver.h"
+
+#include <QCryptographicHash>
+
+namespace ap::demo {
+
+namespace {
+
+struct AdapterSpec {
+    int id;
+    int hwtype;
+    CryptoMode mode;
+    bool config = true;
+    bool chkstop = false;
+};
+
+/// Facility words (bits 0-31 of TAPQ GR2) of the adapters a z15/z16 carries, class "native".
+std::uint32_t functionsFor(int hwtype, CryptoMode mode)
+{
+    std::uint32_t f = Hwinfo::kFacApsc | Hwinfo::kFacApxa | (std::uint32_t(Hwinfo::kClassNative) << 16);
+    if (hwtype >= 14)
+        f |= Hwinfo::kFacSlcf;
+    switch (mode) {
+    case CryptoMode::Cca: f |= Hwinfo::kFacCca | Hwinfo::kFacMex4k | Hwinfo::kFacCrt4k; break;
+    case CryptoMode::Accelerator: f |= Hwinfo::kFacAccel | Hwinfo::kFacMex4k | Hwinfo::kFacCrt4k; break;
+    case CryptoMode::Ep11: f |= Hwinfo::kFacEp11; break;
+    case CryptoMode::None: break;
+    }
+    return f;
+}
+
+/// A deterministic verification pattern: the same key set and domain give the same pattern on
+/// every host, so hosts loaded with the same master keys agree.
+QByteArray pattern(const QString &keySet, const char *kind, int domain, int hexDigits)
+{
+    const QByteArray seed = keySet.toUtf8() + '/' + kind + '/' + QByteArray::number(domain);
+    QByteArray h = QCryptographicHash::hash(seed, QCryptographicHash::Sha256).toHex();
+    return h.left(hexDigits);
+}
+
+Mkvps ccaKeys(const QString &aesSet, const QString &apkaSet, int domain)
+{
+    using R = MkvpRegister;
+    Mkvps m;
+    m.flavor = Mkvps::Flavor::Cca;
+    m.registers = {
+        {R::Kind::Aes, R::Slot::New, R::State::Empty, QByteArray(16, '0')},
+        {R::Kind::Aes, R::Slot::Cur, R::State::Valid, pattern(aesSet, "aes", domain, 16)},
+        {R::Kind::Aes, R::Slot::Old, R::State::Valid, pattern(aesSet + QStringLiteral("-old"), "aes", domain, 16)},
+        {R::Kind::Apka, R::Slot::New, R::State::Unknown, {}},
+        {R::Kind::Apka, R::Slot::Cur, R::State::Valid, pattern(apkaSet, "apka", domain, 16)},
+        {R::Kind::Apka, R::Slot::Old, R::State::Unknown, {}},
+        {R::Kind::Asym, R::Slot::New, R::State::Unknown, {}},
+        {R::Kind::Asym, R::Slot::Cur, R::State::Valid, pattern(aesSet, "asym", domain, 32)},
+        {R::Kind::Asym, R::Slot::Old, R::State::Unknown, {}},
+    };
+    return m;
+}
+
+Mkvps ep11Keys(const QString &wkSet, int domain)
+{
+    using R = MkvpRegister;
+    Mkvps m;
+    m.flavor = Mkvps::Flavor::Ep11;
+    m.registers = {
+        {R::Kind::Wk, R::Slot::Cur, R::State::Valid, pattern(wkSet, "wk", domain, 64)},
+        {R::Kind::Wk, R::Slot::New, R::State::Empty, {}},
+    };
+    return m;
+}
+
+struct HostSpec {
+    QString name;
+    QString description;
+    QList<AdapterSpec> adapters;
+    IdMask configuredDomains;
+    IdMask configuredControlDomains;
+    IdMask vfioAdapters;    ///< adapters released from the host (cleared in apmask)
+    IdMask vfioDomains;     ///< domains released from the host (cleared in aqmask)
+    bool migratable = false;
+    QString aesKeySet;      ///< which AES/ASYM master keys the host's CCA domains hold
+    QString apkaKeySet;
+    QString wkKeySet;
+    int serialBase = 0;
+};
+
+HostSnapshot build(const HostSpec &s)
+{
+    HostSnapshot h;
+    h.host = QStringLiteral("demo:") + s.name;
+    h.description = s.description;
+    h.bus.maxAdapterId = 63;
+    h.bus.maxDomainId = 84;
+    h.bus.apmask = IdMask::all().minus(s.vfioAdapters);
+    h.bus.aqmask = IdMask::all().minus(s.vfioDomains);
+    h.bus.features = {QStringLiteral("APSC"), QStringLiteral("APXA"), QStringLiteral("QACT"), QStringLiteral("RC8A"), QStringLiteral("APSB")};
+    h.bus.qciAvailable = true;
+    h.bus.configuredDomains = s.configuredDomains;
+    h.bus.configuredControlDomains = s.configuredControlDomains;
+    h.bus.defaultDomain = s.configuredDomains.ids().value(0, -1);
+    h.matrix.present = true;
+    h.matrix.features = {QStringLiteral("guest_matrix"), QStringLiteral("hotplug"), QStringLiteral("ap_config")};
+    if (s.migratable)
+        h.matrix.features.append(QStringLiteral("migratable"));
+
+    for (const AdapterSpec &a : s.adapters) {
+        h.bus.configuredAdapters.set(a.id);
+        Card c;
+        c.id = a.id;
+        c.hwtype = a.hwtype;
+        c.rawHwtype = a.hwtype;
+        c.functions = functionsFor(a.hwtype, a.mode);
+        c.depth = 7;
+        c.maxMessageSize = a.hwtype >= 13 ? 24576 : 12288;
+        c.config = a.config;
+        c.chkstop = a.chkstop;
+        c.driver = drivers::cex4card();
+        c.typeString = cexTypeName(a.hwtype, a.mode);
+        c.online = a.config && !a.chkstop;
+        c.requestCount = quint64(1000 + a.id * 137);
+        if (a.mode != CryptoMode::Accelerator)
+            c.serialNumber = a.mode == CryptoMode::Ep11 ? QStringLiteral("93AAB%1").arg(s.serialBase + a.id, 11, 10, QLatin1Char('0'))
+                                                        : QStringLiteral("%1").arg(s.serialBase + a.id, 8, 10, QLatin1Char('0'));
+        if (a.mode == CryptoMode::Ep11)
+            c.opModes = {QStringLiteral("FIPS2021")};
+        h.cards.append(c);
+
+        for (int d : s.configuredDomains.ids()) {
+            Queue q;
+            q.apqn = Apqn{quint8(a.id), quint8(d)};
+            q.config = a.config;
+            q.chkstop = a.chkstop;
+            q.functions = c.functions;
+            Mkvps keys;
+            const bool hasKeys = a.mode == CryptoMode::Cca || a.mode == CryptoMode::Ep11;
+            if (a.mode == CryptoMode::Cca)
+                keys = ccaKeys(s.aesKeySet, s.apkaKeySet, d);
+            else if (a.mode == CryptoMode::Ep11)
+                keys = ep11Keys(s.wkKeySet, d);
+            if (h.isReservedForHost(q.apqn)) {
+                q.driver = drivers::cex4queue();
+                q.online = q.config && !q.chkstop;
+                q.requestCount = quint64((a.id * 31 + d * 7) % 500);
+                if (hasKeys)
+                    q.mkvps = keys;
+                if (a.mode == CryptoMode::Ep11)
+                    q.opModes = {QStringLiteral("FIPS2021")};
+            } else {
+                q.driver = drivers::vfioAp();
+                q.requestCount = 0;
+            }
+            if (hasKeys)
+                h.lastSeenMkvps.insert(q.apqn, keys);
+            h.queues.append(q);
+        }
+    }
+    h.sort();
+    return h;
+}
+
+void addMdev(HostSnapshot &h, const char *uuid, const QList<int> &adapters, const QList<int> &domains,
+             const QList<int> &controlDomains)
+{
+    Mdev m;
+    m.uuid = QString::fromLatin1(uuid);
+    m.adapters = IdMask::fromIds(adapters);
+    m.domains = IdMask::fromIds(domains);
+    m.controlDomains = IdMask::fromIds(controlDomains);
+    h.mdevs.append(m);
+    h.matrix.availableInstances -= 1;
+}
+
+void addGuest(HostSnapshot &h, const char *name, Guest::State state, const char *mdev)
+{
+    h.guests.append(Guest{QString::fromLatin1(name), state, mdev ? QString::fromLatin1(mdev) : QString()});
+}
+
+} // namespace
+
+QStringList hostNames()
+{
+    return {QStringLiteral("zlab-a"), QStringLiteral("zlab-b"), QStringLiteral("zlab-c")};
+}
+
+std::optional<HostSnapshot> initialState(const QString &name)
+{
+    using M = CryptoMode;
+    HostSnapshot h;
+    if (name == QLatin1String("zlab-a")) {
+        HostSpec s;
+        s.name = name;
+        s.description = QStringLiteral("IBM z16 A01, LPAR ZLABA (Linux 6.16 + vfio-ap migration v2)");
+        s.adapters = {{0x00, 14, M::Cca}, {0x01, 14, M::Cca}, {0x02, 14, M::Ep11}, {0x03, 14, M::Accelerator},
+                      {0x04, 14, M::Cca, /*config*/ false}, {0x05, 14, M::Ep11}};
+        s.configuredDomains = IdMask::range(0, 84);
+        s.configuredControlDomains = IdMask::range(0, 84);
+        s.vfioAdapters = IdMask::fromIds({0x01, 0x02, 0x03, 0x05});
+        s.vfioDomains = IdMask::range(0x10, 0x4f);
+        s.migratable = true;
+        s.aesKeySet = QStringLiteral("prod-2026");
+        s.apkaKeySet = QStringLiteral("prod-2026");
+        s.wkKeySet = QStringLiteral("ep11-prod");
+        s.serialBase = 91230000;
+        h = build(s);
+        addMdev(h, uuids::payments, {0x01, 0x02}, {0x11, 0x12}, {0x11, 0x12});
+        addMdev(h, uuids::hsm, {0x03, 0x06}, {0x20, 0x21, 0x22, 0x23}, {});
+        addMdev(h, uuids::spare, {0x05}, {0x30}, {});
+        addGuest(h, "payments-01", Guest::State::Running, uuids::payments);
+        addGuest(h, "batch-07", Guest::State::Running, uuids::hsm);
+        addGuest(h, "dev-sandbox", Guest::State::ShutOff, nullptr);
+    } else if (name == QLatin1String("zlab-b")) {
+        HostSpec s;
+        s.name = name;
+        s.description = QStringLiteral("IBM z16 A01, LPAR ZLABB (Linux 6.16 + vfio-ap migration v2)");
+        s.adapters = {{0x00, 14, M::Cca}, {0x01, 14, M::Cca}, {0x02, 14, M::Ep11}, {0x03, 14, M::Accelerator},
+                      {0x06, 14, M::Cca, true, /*chkstop*/ true}};
+        s.configuredDomains = IdMask::range(0, 84);
+        s.configuredControlDomains = IdMask::range(0, 84);
+        s.vfioAdapters = IdMask::fromIds({0x01, 0x02, 0x03, 0x06});
+        s.vfioDomains = IdMask::range(0x10, 0x4f);
+        s.migratable = true;
+        s.aesKeySet = QStringLiteral("prod-2026");
+        s.apkaKeySet = QStringLiteral("prod-2025"); // APKA master keys were not rolled on this LPAR
+        s.wkKeySet = QStringLiteral("ep11-prod");
+        s.serialBase = 91240000;
+        h = build(s);
+        addMdev(h, uuids::payments, {0x01, 0x02}, {0x11, 0x12}, {0x11, 0x12});
+        addMdev(h, uuids::analytics, {0x03}, {0x40, 0x41}, {});
+        addGuest(h, "analytics-02", Guest::State::Running, uuids::analytics);
+    } else if (name == QLatin1String("zlab-c")) {
+        HostSpec s;
+        s.name = name;
+        s.description = QStringLiteral("IBM z15 T01, LPAR ZLABC (Linux 6.8)");
+        s.adapters = {{0x00, 13, M::Cca}, {0x01, 13, M::Cca}, {0x02, 13, M::Ep11}, {0x03, 13, M::Accelerator}};
+        s.configuredDomains = IdMask::range(0, 39);
+        s.configuredControlDomains = IdMask::range(0, 39);
+        s.vfioAdapters = IdMask::fromIds({0x01, 0x02, 0x03});
+        s.vfioDomains = IdMask::range(0x10, 0x27);
+        s.migratable = false;
+        s.aesKeySet = QStringLiteral("prod-2026");
+        s.apkaKeySet = QStringLiteral("prod-2026");
+        s.wkKeySet = QStringLiteral("ep11-prod");
+        s.serialBase = 81230000;
+        h = build(s);
+        addMdev(h, uuids::payments, {0x01, 0x02}, {0x11, 0x12}, {0x11, 0x12});
+        addMdev(h, uuids::legacy, {0x01}, {0x20}, {0x20});
+        addGuest(h, "legacy-01", Guest::State::Running, uuids::legacy);
+    } else {
+        return std::nullopt;
+    }
+    h.sort();
+    driver::refreshDerivedState(h);
+    return h;
+}
+
+} // namespace ap::demo

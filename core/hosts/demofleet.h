@@ -1,0 +1,27 @@
+#pragma once
+
+#include "../model/hostsnapshot.h"
+
+#include <QStringList>
+
+#include <optional>
+
+namespace ap::demo {
+
+/// Names of the built-in simulated hosts ("zlab-a", ...): two IBM z16 LPARs with CEX8 adapters
+/// whose kernels carry the vfio_ap migration series (`migratable`), and one z15 LPAR with CEX7
+/// adapters without it.
+QStringList hostNames();
+/// The initial state of a built-in host, as its sysfs would show it; nullopt for unknown names.
+std::optional<HostSnapshot> initialState(const QString &name);
+
+/// UUIDs of the demo's mdevs, for tests and documentation.
+namespace uuids {
+inline constexpr char payments[] = "5a0f6c0e-4d0c-4a5e-9d7e-2f1b8c3a9e01";
+inline constexpr char hsm[] = "7c1d2e3f-8a9b-4c0d-9e1f-3a4b5c6d7e02";
+inline constexpr char spare[] = "9e8d7c6b-5a49-4382-8716-0f1e2d3c4b03";
+inline constexpr char analytics[] = "b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d04";
+inline constexpr char legacy[] = "c3d4e5f6-a7b8-4c9d-8e0f-2a3b4c5d6e05";
+} // namespace uuids
+
+} // namespace ap::demo

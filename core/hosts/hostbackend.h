@@ -1,0 +1,53 @@
+#pragma once
+
+#include "hosturi.h"
+#include "writeplan.h"
+#include "../common/result.h"
+#include "../model/hostsnapshot.h"
+
+#include <QFuture>
+#include <QThreadPool>
+
+namespace ap {
+
+struct RequestOptions {
+    int timeoutMs = 30000; ///< past it the request ends with ErrorCode::Timeout
+};
+
+/// One host, whatever reaches it. Every call returns at once; the work runs on the backend's
+/// own worker thread, one request at a time (so writes to a host never interleave), and the
+/// result arrives through the QFuture (continue on the GUI thread with QFuture::then(context)).
+/// Cancelling the future stops a read between cards; a write plan is never cut in half — it is
+/// finished or rolled back.
+class HostBackend {
+public:
+    virtual ~HostBackend();
+
+    const HostUri &uri() const { return m_uri; }
+
+    /// Reads the whole AP configuration. Fails with the host and the cause (Unreachable,
+    /// NotFound, Timeout, Canceled); malformed attributes are only `issues` of the snapshot.
+    QFuture<Result<HostSnapshot>> readInventory(const RequestOptions &options = {});
+
+    /// Applies a plan as one transaction (see executePlan) and journals every write. The Result
+    /// fails only if the plan could not be started (host unreachable, writes unsupported); a
+    /// write the kernel refused is an ApplyReport with ok == false.
+    QFuture<Result<ApplyReport>> apply(const WritePlan &plan, const RequestOptions &options = {});
+
+    /// The kernel log lines the host produced since the backend was created, oldest first.
+    virtual QStringList kernelLog() const { return {}; }
+
+protected:
+    explicit HostBackend(HostUri uri);
+    /// Runs on the worker thread. `canceled` polls the caller's cancellation.
+    virtual Result<HostSnapshot> doReadInventory(const std::function<bool()> &canceled, QDeadlineTimer deadline) = 0;
+    virtual Result<ApplyReport> doApply(const WritePlan &plan) = 0;
+    /// Waits for the worker to finish (subclasses call it first in their destructor).
+    void drain();
+
+private:
+    HostUri m_uri;
+    QThreadPool m_worker;
+};
+
+} // namespace ap

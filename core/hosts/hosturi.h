@@ -1,0 +1,29 @@
+#pragma once
+
+#include "../common/result.h"
+
+#include <QString>
+
+namespace ap {
+
+/// A host address, the same in the GUI and the CLI:
+///   demo:NAME                          a built-in simulated host
+///   sysfs:/ROOT                        a local tree laid out as /sys ("sysfs:/" is this machine)
+///   ssh://[user@]host[:port][/ROOT]    a host reached with OpenSSH
+///   qemu:///system, qemu+ssh://..., test:///abs/file.xml   libvirt
+struct HostUri {
+    enum class Scheme { Demo, Sysfs, Ssh, Libvirt };
+    Scheme scheme = Scheme::Demo;
+    QString text;   ///< the normalised URI
+    QString name;   ///< demo: the host name
+    QString root;   ///< sysfs and ssh: the root directory ("/" by default)
+    QString user;   ///< ssh
+    QString host;   ///< ssh
+    int port = 0;   ///< ssh, 0 = default
+
+    /// Parses and validates a URI; names, users and hosts that could be mistaken for options or
+    /// carry shell or control characters are refused (ErrorCode::Usage, naming the problem).
+    static Result<HostUri> parse(const QString &text);
+};
+
+} // namespace ap

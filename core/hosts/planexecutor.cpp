@@ -1,0 +1,99 @@
+#include "planexecutor.h"
+
+#include "../driver/vfioapdriver.h"
+#include "../sysfs/paths.h"
+
+namespace ap {
+
+namespace {
+
+/// The state a write changes, as text: an mdev's ap_config (or matrix and control domains), or
+/// the mask written.
+QString stateFor(AttributeAccess &access, const SysfsWrite &w)
+{
+    const auto attr = driver::classifyWritable(w.path);
+    if (!attr)
+        return {};
+    using K = driver::WritableAttribute::Kind;
+    auto readText = [&](const QString &path) -> std::optional<QString> {
+        auto v = access.read(path);
+        if (!v)
+            return std::nullopt;
+        return QString::fromLatin1(v->trimmed());
+    };
+    switch (attr->kind) {
+    case K::Apmask: return readText(sysfs::paths::bus() + u"/apmask").value_or(QString());
+    case K::Aqmask: return readText(sysfs::paths::bus() + u"/aqmask").value_or(QString());
+    case K::CreateMdev: {
+        const QString uuid = QString::fromLatin1(w.value.trimmed()).toLower();
+        return access.read(sysfs::paths::mdev(uuid) + u"/matrix") ? QStringLiteral("mdev %1 exists").arg(uuid)
+                                                                  : QStringLiteral("mdev %1 absent").arg(uuid);
+    }
+    default: {
+        const QString dir = sysfs::paths::mdev(attr->uuid);
+        if (auto cfg = readText(dir + u"/ap_config"))
+            return *cfg;
+        auto matrix = readText(dir + u"/matrix");
+        if (!matrix)
+            return QStringLiteral("mdev %1 absent").arg(attr->uuid);
+        QString m = *matrix;
+        m.replace(QLatin1Char('\n'), QLatin1Char(' '));
+        QString c = readText(dir + u"/control_domains").value_or(QString());
+        c.replace(QLatin1Char('\n'), QLatin1Char(' '));
+        return QStringLiteral("matrix: %1; control domains: %2").arg(m, c);
+    }
+    }
+}
+
+JournalEntry performWrite(AttributeAccess &access, const SysfsWrite &w, const QString &action, const QString &host, bool rollback)
+{
+    JournalEntry e;
+    e.time = QDateTime::currentDateTimeUtc();
+    e.host = host;
+    e.action = action;
+    e.path = w.path;
+    e.value = w.value;
+    e.rollback = rollback;
+    e.before = stateFor(access, w);
+    const AttributeAccess::WriteAnswer a = access.write(w);
+    e.err = a.err;
+    e.kernelLog = a.kernelLog;
+    e.after = stateFor(access, w);
+    return e;
+}
+
+} // namespace
+
+ApplyReport executePlan(AttributeAccess &access, const WritePlan &plan, const QString &hostName)
+{
+    ApplyReport r;
+    for (qsizetype i = 0; i < plan.steps.size(); ++i) {
+        const WriteStep &step = plan.steps[i];
+        JournalEntry e = performWrite(access, step.write, step.action, hostName, false);
+        r.kernelLog += e.kernelLog;
+        const int err = e.err;
+        r.journal.append(std::move(e));
+        if (err == 0)
+            continue;
+        r.ok = false;
+        r.failedStep = int(i);
+        r.err = err;
+        r.rolledBack = true;
+        for (qsizetype j = i - 1; j >= 0; --j) {
+            const WriteStep &done = plan.steps[j];
+            if (!done.undo) {
+                r.rolledBack = false;
+                continue;
+            }
+            JournalEntry u = performWrite(access, *done.undo, QStringLiteral("undo: ") + done.action, hostName, true);
+            r.kernelLog += u.kernelLog;
+            if (u.err != 0)
+                r.rolledBack = false;
+            r.journal.append(std::move(u));
+        }
+        break;
+    }
+    return r;
+}
+
+} // namespace ap

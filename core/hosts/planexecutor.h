@@ -1,0 +1,27 @@
+#pragma once
+
+#include "writeplan.h"
+
+#include <functional>
+
+namespace ap {
+
+/// The two things applying a plan needs from a host: writing an attribute (answering 0 or the
+/// kernel's errno and the lines the kernel logged) and reading one (for the journal).
+class AttributeAccess {
+public:
+    virtual ~AttributeAccess() = default;
+    struct WriteAnswer {
+        int err = 0;
+        QStringList kernelLog;
+    };
+    virtual WriteAnswer write(const SysfsWrite &w) = 0;
+    virtual std::optional<QByteArray> read(const QString &path) = 0;
+};
+
+/// Applies a plan step by step, journaling every write with the state before and after; on the
+/// first failure the done steps are undone in reverse (journaled too) and the report says so.
+/// `hostName` goes into the journal.
+ApplyReport executePlan(AttributeAccess &access, const WritePlan &plan, const QString &hostName);
+
+} // namespace ap

@@ -1,0 +1,161 @@
+#include "simulatedhost.h"
+
+#include "planexecutor.h"
+#include "../driver/vfioapdriver.h"
+#include "../model/snapshotjson.h"
+#include "../store/store.h"
+#include "../sysfs/attributeformat.h"
+#include "../sysfs/attributeparsers.h"
+#include "../sysfs/paths.h"
+
+#include <QThread>
+
+#include <cerrno>
+
+namespace ap {
+
+/// The simulated kernel's sysfs as the plan executor sees it. Called with m_mutex held.
+class SimulatedHost::Access final : public AttributeAccess {
+public:
+    explicit Access(SimulatedHost &host) : m_host(host) {}
+
+    WriteAnswer write(const SysfsWrite &w) override
+    {
+        if (m_host.m_failAfter > 0 && --m_host.m_failAfter == 0)
+            return {m_host.m_failErr, {}};
+        const driver::Outcome o = driver::writeAttribute(m_host.m_state, w.path, w.value);
+        m_host.m_kernelLog += o.log;
+        return {o.err, o.log};
+    }
+
+    std::optional<QByteArray> read(const QString &path) override
+    {
+        const HostSnapshot &h = m_host.m_state;
+        if (path == sysfs::paths::bus() + u"/apmask")
+            return sysfs::formatMask(h.bus.apmask);
+        if (path == sysfs::paths::bus() + u"/aqmask")
+            return sysfs::formatMask(h.bus.aqmask);
+        const QString prefix = sysfs::paths::matrix() + QLatin1Char('/');
+        if (!path.startsWith(prefix))
+            return std::nullopt;
+        const QStringView rest = QStringView(path).mid(prefix.size());
+        const qsizetype slash = rest.indexOf(QLatin1Char('/'));
+        if (slash < 0)
+            return std::nullopt;
+        const Mdev *m = h.mdev(rest.first(slash));
+        if (!m)
+            return std::nullopt;
+        const QStringView attr = rest.mid(slash + 1);
+        if (attr == u"ap_config" && h.matrix.has(u"ap_config"))
+            return sysfs::formatApConfig({m->adapters, m->domains, m->controlDomains});
+        if (attr == u"matrix")
+            return sysfs::formatMatrixListing(m->adapters, m->domains, h.bus.maxAdapterId, h.bus.maxDomainId);
+        if (attr == u"control_domains")
+            return sysfs::formatControlDomains(m->controlDomains, h.bus.maxDomainId);
+        return std::nullopt;
+    }
+
+private:
+    SimulatedHost &m_host;
+};
+
+SimulatedHost::SimulatedHost(HostUri uri, HostSnapshot initial, std::shared_ptr<Store> store)
+    : HostBackend(std::move(uri))
+    , m_state(std::move(initial))
+    , m_store(std::move(store))
+{
+    m_state.host = this->uri().text;
+    driver::refreshDerivedState(m_state);
+}
+
+SimulatedHost::~SimulatedHost()
+{
+    drain();
+}
+
+HostSnapshot SimulatedHost::snapshot() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_state;
+}
+
+void SimulatedHost::load(HostSnapshot snapshot)
+{
+    QMutexLocker lock(&m_mutex);
+    m_state = std::move(snapshot);
+    m_state.host = uri().text;
+    driver::refreshDerivedState(m_state);
+}
+
+QStringList SimulatedHost::kernelLog() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_kernelLog;
+}
+
+void SimulatedHost::failWrite(int nth, int err)
+{
+    QMutexLocker lock(&m_mutex);
+    m_failAfter = nth;
+    m_failErr = err;
+}
+
+void SimulatedHost::setLatency(int ms)
+{
+    QMutexLocker lock(&m_mutex);
+    m_latencyMs = ms;
+}
+
+void SimulatedHost::setReachable(bool reachable)
+{
+    QMutexLocker lock(&m_mutex);
+    m_reachable = reachable;
+}
+
+Status SimulatedHost::waitLatency(QDeadlineTimer deadline, const std::function<bool()> &canceled) const
+{
+    int latency = 0;
+    bool reachable = true;
+    {
+        QMutexLocker lock(&m_mutex);
+        latency = m_latencyMs;
+        reachable = m_reachable;
+    }
+    QDeadlineTimer done(latency);
+    while (!done.hasExpired()) {
+        if (canceled && canceled())
+            return makeError(ErrorCode::Canceled, uri().text, QStringLiteral("request canceled"));
+        if (deadline.hasExpired())
+            return makeError(ErrorCode::Timeout, uri().text, QStringLiteral("the host did not answer in time"),
+                             QStringLiteral("The host is slow or overloaded; try again."));
+        QThread::msleep(std::min<qint64>(10, std::max<qint64>(1, done.remainingTime())));
+    }
+    if (!reachable)
+        return makeError(ErrorCode::Unreachable, uri().text, QStringLiteral("the simulated host is not reachable"),
+                         QStringLiteral("It was taken away by the demo's failure injection; bring it back to continue."));
+    return {};
+}
+
+Result<HostSnapshot> SimulatedHost::doReadInventory(const std::function<bool()> &canceled, QDeadlineTimer deadline)
+{
+    if (Status s = waitLatency(deadline, canceled); !s)
+        return s.error();
+    return snapshot();
+}
+
+Result<ApplyReport> SimulatedHost::doApply(const WritePlan &plan)
+{
+    if (Status s = waitLatency(QDeadlineTimer::Forever, {}); !s)
+        return s.error();
+    QMutexLocker lock(&m_mutex);
+    Access access(*this);
+    ApplyReport report = executePlan(access, plan, uri().text);
+    if (m_store) {
+        // Persisting is best effort: a failing disk must not undo what the (simulated) kernel did.
+        (void)m_store->saveSimulatedHost(uri().name, snapshotToJson(m_state));
+        (void)m_store->appendJournal(report.journal);
+    }
+    return report;
+}
+
+} // namespace ap

@@ -1,0 +1,90 @@
+#include "sysfshost.h"
+
+#include "planexecutor.h"
+#include "../driver/vfioapdriver.h"
+#include "../store/store.h"
+#include "../sysfs/sysfssource.h"
+#include "../sysfs/treereader.h"
+
+#include <QDir>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace ap {
+
+namespace {
+
+class LocalAccess final : public AttributeAccess {
+public:
+    explicit LocalAccess(QString root) : m_source(root), m_root(std::move(root)) {}
+
+    WriteAnswer write(const SysfsWrite &w) override
+    {
+        // Only attributes the driver model knows are ever written.
+        if (!driver::classifyWritable(w.path))
+            return {EACCES, {}};
+        const QByteArray abs = (m_root == QLatin1String("/") ? QString() : m_root).toLocal8Bit() + '/' + w.path.toLocal8Bit();
+        const int fd = ::open(abs.constData(), O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOFOLLOW);
+        if (fd < 0)
+            return {errno, {}};
+        // One write() call: sysfs takes the whole value at once.
+        ssize_t n;
+        do {
+            n = ::write(fd, w.value.constData(), size_t(w.value.size()));
+        } while (n < 0 && errno == EINTR);
+        const int err = n < 0 ? errno : (n != w.value.size() ? EIO : 0);
+        ::close(fd);
+        return {err, {}};
+    }
+
+    std::optional<QByteArray> read(const QString &path) override
+    {
+        auto f = m_source.read(path);
+        if (f.status != sysfs::SysfsSource::File::Status::Ok)
+            return std::nullopt;
+        return f.content;
+    }
+
+private:
+    sysfs::DirectorySource m_source;
+    QString m_root;
+};
+
+} // namespace
+
+SysfsHost::SysfsHost(HostUri uri, std::shared_ptr<Store> store)
+    : HostBackend(std::move(uri))
+    , m_store(std::move(store))
+{
+}
+
+SysfsHost::~SysfsHost()
+{
+    drain();
+}
+
+Result<HostSnapshot> SysfsHost::doReadInventory(const std::function<bool()> &canceled, QDeadlineTimer deadline)
+{
+    if (!QDir(uri().root).exists())
+        return makeError(ErrorCode::Unreachable, uri().text, QStringLiteral("directory %1 does not exist").arg(uri().root));
+    sysfs::DirectorySource source(uri().root);
+    sysfs::ReadOptions options;
+    options.canceled = canceled;
+    options.deadline = deadline;
+    return sysfs::readHost(source, uri().text, options);
+}
+
+Result<ApplyReport> SysfsHost::doApply(const WritePlan &plan)
+{
+    if (!QDir(uri().root).exists())
+        return makeError(ErrorCode::Unreachable, uri().text, QStringLiteral("directory %1 does not exist").arg(uri().root));
+    LocalAccess access(uri().root);
+    ApplyReport report = executePlan(access, plan, uri().text);
+    if (m_store)
+        (void)m_store->appendJournal(report.journal);
+    return report;
+}
+
+} // namespace ap

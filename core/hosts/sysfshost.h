@@ -1,0 +1,25 @@
+#pragma once
+
+#include "hostbackend.h"
+
+#include <memory>
+
+namespace ap {
+
+class Store;
+
+/// A host whose sysfs is a local directory (`sysfs:/` is this machine; `sysfs:/ROOT` a tree laid
+/// out the same way). Reads go through the tree reader; writes are plain writes to the attribute
+/// files, so on a real /sys the kernel decides and its errno comes back.
+class SysfsHost final : public HostBackend {
+public:
+    SysfsHost(HostUri uri, std::shared_ptr<Store> store = {});
+    ~SysfsHost() override;
+
+private:
+    Result<HostSnapshot> doReadInventory(const std::function<bool()> &canceled, QDeadlineTimer deadline) override;
+    Result<ApplyReport> doApply(const WritePlan &plan) override;
+    std::shared_ptr<Store> m_store;
+};
+
+} // namespace ap

@@ -1,0 +1,31 @@
+#include "queue.h"
+
+namespace ap {
+
+namespace drivers {
+QString vfioAp() { static const QString s = QStringLiteral("vfio_ap"); return s; }
+QString cex4queue() { static const QString s = QStringLiteral("cex4queue"); return s; }
+QString cex4card() { static const QString s = QStringLiteral("cex4card"); return s; }
+QString intern(const QString &name)
+{
+    if (name == vfioAp()) return vfioAp();
+    if (name == cex4queue()) return cex4queue();
+    if (name == cex4card()) return cex4card();
+    return name;
+}
+} // namespace drivers
+
+bool Queue::isBoundToVfio() const { return driver == drivers::vfioAp(); }
+bool Queue::isBoundToZcrypt() const { return driver == drivers::cex4queue(); }
+
+QString vfioQueueStatusText(VfioQueueStatus s)
+{
+    switch (s) {
+    case VfioQueueStatus::Unassigned: return QStringLiteral("unassigned");
+    case VfioQueueStatus::Assigned: return QStringLiteral("assigned");
+    case VfioQueueStatus::InUse: return QStringLiteral("in use");
+    }
+    return {};
+}
+
+} // namespace ap

@@ -1,0 +1,298 @@
+#include "store.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QThread>
+#include <QUuid>
+
+namespace ap {
+
+namespace {
+
+Error sqlError(const QString &where, const QSqlError &e)
+{
+    return makeError(ErrorCode::Io, where, e.text(), QStringLiteral("Check the disk and the file's permissions."));
+}
+
+bool isSqliteFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.exists() || f.size() == 0)
+        return true; // a new or empty file becomes a database
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    return f.read(16) == QByteArray("SQLite format 3\0", 16);
+}
+
+} // namespace
+
+QString Store::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/apconsole.db");
+}
+
+Store::Store(QString path)
+    : m_path(std::move(path))
+    , m_connectionPrefix(QStringLiteral("apstore-") + QUuid::createUuid().toString(QUuid::Id128))
+{
+}
+
+Store::~Store()
+{
+    QMutexLocker lock(&m_mutex);
+    for (const QString &name : std::as_const(m_connections)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            if (db.isOpen())
+                db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+}
+
+Result<QString> Store::connection() const
+{
+    const QString name = m_connectionPrefix + QLatin1Char('-') + QString::number(quintptr(QThread::currentThreadId()), 16);
+    if (QSqlDatabase::contains(name))
+        return name;
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(m_path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open()) {
+        const Error e = sqlError(m_path, db.lastError());
+        QSqlDatabase::removeDatabase(name);
+        return e;
+    }
+    QMutexLocker lock(&m_mutex);
+    m_connections.append(name);
+    return name;
+}
+
+Result<std::shared_ptr<Store>> Store::open(const QString &path)
+{
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+        return makeError(ErrorCode::Io, path, QStringLiteral("cannot create the directory for the database"));
+    std::shared_ptr<Store> store(new Store(path));
+    auto moveAside = [&]() -> Status {
+        const QString kept = path + QStringLiteral(".corrupt-") + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmss"));
+        if (!QFile::rename(path, kept))
+            return makeError(ErrorCode::Io, path, QStringLiteral("database is unreadable and cannot be moved aside"));
+        store->m_recoveredFrom = kept;
+        return {};
+    };
+    if (!isSqliteFile(path)) {
+        if (Status s = moveAside(); !s)
+            return s.error();
+    }
+    Status s = store->migrate();
+    if (!s && store->m_recoveredFrom.isEmpty() && QFile::exists(path)) {
+        // Opened but unusable (damaged pages, foreign schema): keep it aside and start fresh.
+        {
+            std::shared_ptr<Store> broken = std::move(store);
+            store.reset(new Store(path));
+        }
+        if (Status moved = moveAside(); !moved)
+            return moved.error();
+        s = store->migrate();
+    }
+    if (!s)
+        return s.error();
+    return store;
+}
+
+Status Store::migrate()
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlDatabase db = QSqlDatabase::database(*conn);
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() || q.value(0).toString() != QLatin1String("ok"))
+        return makeError(ErrorCode::Corrupt, m_path, QStringLiteral("database failed its integrity check"));
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return sqlError(m_path, q.lastError());
+    const int version = q.value(0).toInt();
+    if (version > kSchemaVersion)
+        return makeError(ErrorCode::Corrupt, m_path, QStringLiteral("database schema %1 is newer than this apconsole (%2)").arg(version).arg(kSchemaVersion));
+    q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+    if (version < 1) {
+        const char *ddl[] = {
+            "CREATE TABLE IF NOT EXISTS hosts (uri TEXT PRIMARY KEY, added TEXT NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS simulated_hosts (name TEXT PRIMARY KEY, snapshot TEXT NOT NULL, saved TEXT NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL, host TEXT NOT NULL,"
+            " action TEXT NOT NULL, path TEXT NOT NULL, value TEXT NOT NULL, before TEXT, after TEXT, errno INTEGER NOT NULL,"
+            " kernel_log TEXT, rollback INTEGER NOT NULL)",
+            "CREATE INDEX IF NOT EXISTS audit_log_host ON audit_log(host, id)",
+            "PRAGMA user_version = 1",
+        };
+        db.transaction();
+        for (const char *stmt : ddl) {
+            if (!q.exec(QString::fromLatin1(stmt))) {
+                const Error e = sqlError(m_path, q.lastError());
+                db.rollback();
+                return e;
+            }
+        }
+        db.commit();
+    }
+    return {};
+}
+
+Status Store::addHost(const QString &uri)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(QSqlDatabase::database(*conn));
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO hosts (uri, added) VALUES (?, ?)"));
+    q.addBindValue(uri);
+    q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    if (!q.exec())
+        return sqlError(m_path, q.lastError());
+    return {};
+}
+
+Status Store::removeHost(const QString &uri)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(QSqlDatabase::database(*conn));
+    q.prepare(QStringLiteral("DELETE FROM hosts WHERE uri = ?"));
+    q.addBindValue(uri);
+    if (!q.exec())
+        return sqlError(m_path, q.lastError());
+    return {};
+}
+
+Result<QStringList> Store::hosts() const
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(QSqlDatabase::database(*conn));
+    if (!q.exec(QStringLiteral("SELECT uri FROM hosts ORDER BY added, uri")))
+        return sqlError(m_path, q.lastError());
+    QStringList out;
+    while (q.next())
+        out.append(q.value(0).toString());
+    return out;
+}
+
+Status Store::saveSimulatedHost(const QString &name, const QJsonObject &snapshot)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(QSqlDatabase::database(*conn));
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO simulated_hosts (name, snapshot, saved) VALUES (?, ?, ?)"));
+    q.addBindValue(name);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(snapshot).toJson(QJsonDocument::Compact)));
+    q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    if (!q.exec())
+        return sqlError(m_path, q.lastError());
+    return {};
+}
+
+Result<std::optional<QJsonObject>> Store::simulatedHost(const QString &name) const
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(QSqlDatabase::database(*conn));
+    q.prepare(QStringLiteral("SELECT snapshot FROM simulated_hosts WHERE name = ?"));
+    q.addBindValue(name);
+    if (!q.exec())
+        return sqlError(m_path, q.lastError());
+    if (!q.next())
+        return std::optional<QJsonObject>();
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(q.value(0).toString().toUtf8(), &pe);
+    if (pe.error != QJsonParseError::NoError || !doc.isObject())
+        return makeError(ErrorCode::Corrupt, m_path, QStringLiteral("stored state of simulated host %1 is not valid JSON").arg(name));
+    return std::optional<QJsonObject>(doc.object());
+}
+
+Status Store::resetSimulatedHosts()
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(QSqlDatabase::database(*conn));
+    if (!q.exec(QStringLiteral("DELETE FROM simulated_hosts")))
+        return sqlError(m_path, q.lastError());
+    return {};
+}
+
+Status Store::appendJournal(const QList<JournalEntry> &entries)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlDatabase db = QSqlDatabase::database(*conn);
+    db.transaction();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO audit_log (time, host, action, path, value, before, after, errno, kernel_log, rollback)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const JournalEntry &e : entries) {
+        q.addBindValue(e.time.toString(Qt::ISODateWithMs));
+        q.addBindValue(e.host);
+        q.addBindValue(e.action);
+        q.addBindValue(e.path);
+        q.addBindValue(QString::fromLatin1(e.value));
+        q.addBindValue(e.before);
+        q.addBindValue(e.after);
+        q.addBindValue(e.err);
+        q.addBindValue(e.kernelLog.join(QLatin1Char('\n')));
+        q.addBindValue(e.rollback ? 1 : 0);
+        if (!q.exec()) {
+            const Error err = sqlError(m_path, q.lastError());
+            db.rollback();
+            return err;
+        }
+    }
+    if (!db.commit())
+        return sqlError(m_path, db.lastError());
+    return {};
+}
+
+Result<QList<JournalEntry>> Store::journal(const QString &host, int limit) const
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(QSqlDatabase::database(*conn));
+    q.prepare(QStringLiteral("SELECT time, host, action, path, value, before, after, errno, kernel_log, rollback FROM audit_log"
+                             " WHERE (? = '' OR host = ?) ORDER BY id DESC LIMIT ?"));
+    q.addBindValue(host);
+    q.addBindValue(host);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return sqlError(m_path, q.lastError());
+    QList<JournalEntry> out;
+    while (q.next()) {
+        JournalEntry e;
+        e.time = QDateTime::fromString(q.value(0).toString(), Qt::ISODateWithMs);
+        e.host = q.value(1).toString();
+        e.action = q.value(2).toString();
+        e.path = q.value(3).toString();
+        e.value = q.value(4).toString().toLatin1();
+        e.before = q.value(5).toString();
+        e.after = q.value(6).toString();
+        e.err = q.value(7).toInt();
+        const QString log = q.value(8).toString();
+        e.kernelLog = log.isEmpty() ? QStringList() : log.split(QLatin1Char('\n'));
+        e.rollback = q.value(9).toInt() != 0;
+        out.append(e);
+    }
+    return out;
+}
+
+} // namespace ap

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "../common/result.h"
+#include "../hosts/writeplan.h"
+
+#include <QJsonObject>
+#include <QMutex>
+#include <QString>
+#include <QStringList>
+
+namespace ap {
+
+/// The console's SQLite database: remembered hosts, the state of simulated hosts (so demo edits
+/// survive restarts), and the audit log of every write. Safe to use from several threads: each
+/// thread gets its own connection. The schema is versioned with PRAGMA user_version.
+class Store {
+public:
+    /// The default location: <AppDataLocation>/apconsole.db.
+    static QString defaultPath();
+
+    /// Opens (creating if needed) the database at `path`. A file that is not a readable
+    /// apconsole database is moved aside to "<path>.corrupt-<timestamp>" and a fresh one is
+    /// created; recoveredFrom() then names the kept file.
+    static Result<std::shared_ptr<Store>> open(const QString &path);
+    ~Store();
+
+    QString path() const { return m_path; }
+    QString recoveredFrom() const { return m_recoveredFrom; }
+
+    // Remembered hosts (URIs), in the order they were added.
+    Status addHost(const QString &uri);
+    Status removeHost(const QString &uri);
+    Result<QStringList> hosts() const;
+
+    // Simulated hosts' persisted state (inventory JSON).
+    Status saveSimulatedHost(const QString &name, const QJsonObject &snapshot);
+    Result<std::optional<QJsonObject>> simulatedHost(const QString &name) const;
+    Status resetSimulatedHosts();
+
+    // Audit log.
+    Status appendJournal(const QList<JournalEntry> &entries);
+    Result<QList<JournalEntry>> journal(const QString &host = {}, int limit = 500) const;
+
+    static constexpr int kSchemaVersion = 1;
+
+private:
+    explicit Store(QString path);
+    Result<QString> connection() const; ///< this thread's connection name, opened on demand
+    Status migrate();
+
+    QString m_path;
+    QString m_recoveredFrom;
+    QString m_connectionPrefix;
+    mutable QMutex m_mutex;
+    mutable QStringList m_connections;
+};
+
+} // namespace ap

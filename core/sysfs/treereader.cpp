@@ -1,0 +1,277 @@
+#include "treereader.h"
+
+#include "attributeparsers.h"
+#include "paths.h"
+
+#include <QThread>
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+namespace ap::sysfs {
+
+namespace {
+
+/// Reads and parses attributes, recording problems as issues.
+class Reader {
+public:
+    Reader(const SysfsSource &src, QList<Error> &issues)
+        : m_src(src), m_issues(issues) {}
+
+    /// Content of a file, or nullopt (missing: recorded only if required; unreadable: recorded).
+    std::optional<QByteArray> raw(const QString &path, bool required)
+    {
+        SysfsSource::File f = m_src.read(path);
+        switch (f.status) {
+        case SysfsSource::File::Status::Ok:
+            return std::move(f.content);
+        case SysfsSource::File::Status::Missing:
+            if (required)
+                m_issues.append(makeError(ErrorCode::NotFound, path, QStringLiteral("attribute missing")));
+            return std::nullopt;
+        case SysfsSource::File::Status::Error:
+            m_issues.append(makeError(ErrorCode::Io, path, QStringLiteral("read failed: %1").arg(f.error)));
+            return std::nullopt;
+        }
+        return std::nullopt;
+    }
+
+    template <typename Parser>
+    auto get(const QString &path, Parser parser, bool required = true)
+        -> std::optional<std::remove_cvref_t<decltype(*parser(QByteArrayView()))>>
+    {
+        auto content = raw(path, required);
+        if (!content)
+            return std::nullopt;
+        auto parsed = parser(*content);
+        if (!parsed) {
+            Error e = parsed.error();
+            e.where = path;
+            m_issues.append(std::move(e));
+            return std::nullopt;
+        }
+        return std::move(*parsed);
+    }
+
+    QString driverOf(const QString &dir)
+    {
+        auto target = m_src.readLink(paths::join(dir, u"driver"));
+        if (!target)
+            return {};
+        return drivers::intern(target->mid(target->lastIndexOf(QLatin1Char('/')) + 1));
+    }
+
+private:
+    const SysfsSource &m_src;
+    QList<Error> &m_issues;
+};
+
+bool parseHexName(QStringView s, int &out)
+{
+    bool ok = false;
+    out = s.toInt(&ok, 16);
+    if (!ok)
+        return false;
+    for (QChar c : s)
+        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9')) || (c >= QLatin1Char('a') && c <= QLatin1Char('f'))))
+            return false;
+    return true;
+}
+
+struct CardResult {
+    Card card;
+    QList<Queue> queues;
+    QList<Error> issues;
+};
+
+CardResult readCard(const SysfsSource &src, int id, bool seGuest)
+{
+    CardResult r;
+    Reader rd(src, r.issues);
+    const QString dir = paths::card(id);
+    Card &c = r.card;
+    c.id = id;
+    c.hwtype = rd.get(paths::join(dir, u"hwtype"), parseInt).value_or(0);
+    c.rawHwtype = rd.get(paths::join(dir, u"raw_hwtype"), parseInt).value_or(c.hwtype);
+    c.functions = rd.get(paths::join(dir, u"ap_functions"), parseFunctions).value_or(0);
+    c.depth = rd.get(paths::join(dir, u"depth"), parseInt, false).value_or(0);
+    c.maxMessageSize = rd.get(paths::join(dir, u"max_msg_size"), parseInt, false).value_or(0);
+    c.config = rd.get(paths::join(dir, u"config"), parseFlag).value_or(true);
+    c.chkstop = rd.get(paths::join(dir, u"chkstop"), parseFlag, false).value_or(false);
+    c.requestCount = rd.get(paths::join(dir, u"request_count"), parseUnsigned, false);
+    c.driver = rd.driverOf(dir);
+    const CryptoMode mode = c.mode();
+    if (!c.driver.isEmpty()) {
+        c.typeString = rd.get(paths::join(dir, u"type"), parseTypeString, false).value_or(QString());
+        c.online = rd.get(paths::join(dir, u"online"), parseFlag, false);
+        if (mode == CryptoMode::Cca || mode == CryptoMode::Ep11)
+            c.serialNumber = rd.get(paths::join(dir, u"serialnr"), parseLine, false).value_or(QString());
+        if (mode == CryptoMode::Ep11)
+            c.opModes = rd.get(paths::join(dir, u"op_modes"), parseWords, false).value_or(QStringList());
+    }
+
+    QStringList names = src.list(dir);
+    names.sort();
+    const QString prefix = paths::cardName(id).mid(4) + QLatin1Char('.');
+    for (const QString &name : names) {
+        if (name.size() != 7 || !name.startsWith(prefix))
+            continue;
+        int dom = 0;
+        if (!parseHexName(QStringView(name).mid(3), dom) || dom > 0xff)
+            continue;
+        Queue q;
+        q.apqn = Apqn{quint8(id), quint8(dom)};
+        const QString qdir = paths::join(dir, name);
+        q.driver = rd.driverOf(qdir);
+        q.config = rd.get(paths::join(qdir, u"config"), parseFlag).value_or(true);
+        q.chkstop = rd.get(paths::join(qdir, u"chkstop"), parseFlag, false).value_or(false);
+        q.functions = rd.get(paths::join(qdir, u"ap_functions"), parseFunctions, false);
+        q.requestCount = rd.get(paths::join(qdir, u"request_count"), parseRequestCount, false).value_or(std::nullopt);
+        if (q.isBoundToZcrypt()) {
+            q.online = rd.get(paths::join(qdir, u"online"), parseFlag, false);
+            if (mode == CryptoMode::Cca || mode == CryptoMode::Ep11)
+                q.mkvps = rd.get(paths::join(qdir, u"mkvps"), parseMkvps, false);
+            if (mode == CryptoMode::Ep11)
+                q.opModes = rd.get(paths::join(qdir, u"op_modes"), parseWords, false).value_or(QStringList());
+        } else if (q.isBoundToVfio()) {
+            q.vfioStatus = rd.get(paths::join(qdir, u"status"), parseVfioStatus, false);
+        }
+        if (seGuest) {
+            q.seBind = rd.get(paths::join(qdir, u"se_bind"), parseSeBind, false).value_or(QString());
+            q.seAssociate = rd.get(paths::join(qdir, u"se_associate"), parseSeAssociate, false).value_or(QString());
+        }
+        r.queues.append(std::move(q));
+    }
+    return r;
+}
+
+void readBus(Reader &rd, HostSnapshot &h)
+{
+    const QString b = paths::bus();
+    BusInfo &bus = h.bus;
+    bus.maxAdapterId = rd.get(paths::join(b, u"ap_max_adapter_id"), parseInt).value_or(63);
+    bus.maxDomainId = rd.get(paths::join(b, u"ap_max_domain_id"), parseInt).value_or(15);
+    bus.apmask = rd.get(paths::join(b, u"apmask"), parseMask).value_or(IdMask::all());
+    bus.aqmask = rd.get(paths::join(b, u"aqmask"), parseMask).value_or(IdMask::all());
+    bool qci = true;
+    bus.features = rd.get(paths::join(b, u"features"), [&](QByteArrayView t) { return parseBusFeatures(t, &qci); },
+                          false).value_or(QStringList());
+    auto apm = rd.get(paths::join(b, u"ap_adapter_mask"), parseQciMask, false);
+    auto aqm = rd.get(paths::join(b, u"ap_usage_domain_mask"), parseQciMask, false);
+    auto adm = rd.get(paths::join(b, u"ap_control_domain_mask"), parseQciMask, false);
+    bus.qciAvailable = qci && apm && *apm;
+    bus.configuredAdapters = apm && *apm ? **apm : IdMask();
+    bus.configuredDomains = aqm && *aqm ? **aqm : IdMask();
+    bus.configuredControlDomains = adm && *adm ? **adm : IdMask();
+    bus.defaultDomain = rd.get(paths::join(b, u"ap_domain"), parseInt, false).value_or(-1);
+}
+
+void readMatrix(const SysfsSource &src, Reader &rd, HostSnapshot &h)
+{
+    const QString m = paths::matrix();
+    auto features = rd.get(paths::join(m, u"features"), parseWords, false);
+    h.matrix.present = features.has_value() || !src.list(m).isEmpty();
+    h.matrix.features = features.value_or(QStringList());
+    if (!h.matrix.present)
+        return;
+    h.matrix.availableInstances =
+        rd.get(paths::join(paths::mdevType(), u"available_instances"), parseInt, false).value_or(0);
+    QStringList names = src.list(m);
+    names.sort();
+    for (const QString &name : names) {
+        if (!isCanonicalUuid(name))
+            continue;
+        const QString dir = paths::join(m, name);
+        Mdev md;
+        md.uuid = name;
+        if (auto cfg = rd.get(paths::join(dir, u"ap_config"), parseApConfigRead, false)) {
+            md.adapters = cfg->adapters;
+            md.domains = cfg->domains;
+            md.controlDomains = cfg->controlDomains;
+        } else if (auto listing = rd.get(paths::join(dir, u"matrix"), parseMatrixListing)) {
+            md.adapters = listing->adapters;
+            md.domains = listing->domains;
+            md.controlDomains = rd.get(paths::join(dir, u"control_domains"), parseControlDomains).value_or(IdMask());
+        }
+        if (auto guest = rd.get(paths::join(dir, u"guest_matrix"), parseMatrixListing, false)) {
+            md.guestAdapters = guest->adapters;
+            md.guestDomains = guest->domains;
+        }
+        h.mdevs.append(std::move(md));
+    }
+}
+
+} // namespace
+
+Result<HostSnapshot> readHost(const SysfsSource &src, const QString &hostName, const ReadOptions &options)
+{
+    HostSnapshot h;
+    h.host = hostName;
+    if (src.list(paths::bus()).isEmpty())
+        return makeError(ErrorCode::NotFound, src.describe() + QLatin1Char('/') + paths::bus(),
+                         QStringLiteral("no AP bus found"),
+                         QStringLiteral("Is this an s390 host with the ap module loaded, and is the root right?"));
+    Reader rd(src, h.issues);
+    readBus(rd, h);
+    h.secureExecutionGuest = rd.get(paths::seGuestFlag(), parseFlag, false).value_or(false);
+
+    QList<int> cardIds;
+    for (const QString &name : src.list(paths::devices())) {
+        int id = 0;
+        if (name.size() == 6 && name.startsWith(QLatin1String("card")) && parseHexName(QStringView(name).mid(4), id))
+            cardIds.append(id);
+    }
+    std::sort(cardIds.begin(), cardIds.end());
+
+    // Cards are independent: read them on several threads, each taking the next card.
+    QList<CardResult> results(cardIds.size());
+    std::atomic<qsizetype> next{0};
+    std::atomic<int> stop{0}; // 1 canceled, 2 timed out
+    auto work = [&] {
+        while (!stop.load()) {
+            const qsizetype i = next.fetch_add(1);
+            if (i >= cardIds.size())
+                return;
+            if (options.canceled && options.canceled()) {
+                stop = 1;
+                return;
+            }
+            if (options.deadline.hasExpired()) {
+                stop = 2;
+                return;
+            }
+            results[i] = readCard(src, cardIds[i], h.secureExecutionGuest);
+        }
+    };
+    const int threads = std::clamp(options.threads > 0 ? options.threads : QThread::idealThreadCount(), 1,
+                                   int(std::max<qsizetype>(1, cardIds.size())));
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads; ++t)
+        pool.emplace_back(work);
+    work();
+    for (auto &t : pool)
+        t.join();
+    if (stop == 1)
+        return makeError(ErrorCode::Canceled, hostName, QStringLiteral("inventory read canceled"));
+    if (stop == 2)
+        return makeError(ErrorCode::Timeout, hostName, QStringLiteral("inventory read did not finish in time"),
+                         QStringLiteral("The host is slow or very large; try again or raise the timeout."));
+
+    qsizetype queueCount = 0;
+    for (const auto &r : results)
+        queueCount += r.queues.size();
+    h.cards.reserve(results.size());
+    h.queues.reserve(queueCount);
+    for (auto &r : results) {
+        h.cards.append(std::move(r.card));
+        h.queues.append(std::move(r.queues));
+        h.issues.append(std::move(r.issues));
+    }
+
+    readMatrix(src, rd, h);
+    h.sort();
+    return h;
+}
+
+} // namespace ap::sysfs
