@@ -376,7 +376,7 @@ std::optional<WritableAttribute> classifyWritable(QStringView path)
 QString writablePath(const WritableAttribute &a)
 {
     using K = WritableAttribute::Kind;
-    const auto mdevAttr = [&](const char *name) { return sysfs::paths::mdev(a.uuid) + QLatin1Char('/') + QLatin1String(name); };
+    const auto mdevAttr = [&](const char *name) -> QString { return sysfs::paths::mdev(a.uuid) + QLatin1Char('/') + QLatin1String(name); };
     switch (a.kind) {
     case K::Apmask: return sysfs::paths::bus() + u"/apmask";
     case K::Aqmask: return sysfs::paths::bus() + u"/aqmask";

@@ -160,11 +160,11 @@ HostSnapshot build(const HostSpec &s)
     return h;
 }
 
-void addMdev(HostSnapshot &h, const char *uuid, const QList<int> &adapters, const QList<int> &domains,
+void addMdev(HostSnapshot &h, const QString &uuid, const QList<int> &adapters, const QList<int> &domains,
              const QList<int> &controlDomains)
 {
     Mdev m;
-    m.uuid = QString::fromLatin1(uuid);
+    m.uuid = uuid;
     m.adapters = IdMask::fromIds(adapters);
     m.domains = IdMask::fromIds(domains);
     m.controlDomains = IdMask::fromIds(controlDomains);
@@ -172,9 +172,9 @@ void addMdev(HostSnapshot &h, const char *uuid, const QList<int> &adapters, cons
     h.matrix.availableInstances -= 1;
 }
 
-void addGuest(HostSnapshot &h, const char *name, Guest::State state, const char *mdev)
+void addGuest(HostSnapshot &h, const char *name, Guest::State state, const QString &mdev = {})
 {
-    h.guests.append(Guest{QString::fromLatin1(name), state, mdev ? QString::fromLatin1(mdev) : QString()});
+    h.guests.append(Guest{QString::fromLatin1(name), state, mdev});
 }
 
 } // namespace
@@ -209,7 +209,7 @@ std::optional<HostSnapshot> initialState(const QString &name)
         addMdev(h, uuids::spare, {0x05}, {0x30}, {});
         addGuest(h, "payments-01", Guest::State::Running, uuids::payments);
         addGuest(h, "batch-07", Guest::State::Running, uuids::hsm);
-        addGuest(h, "dev-sandbox", Guest::State::ShutOff, nullptr);
+        addGuest(h, "dev-sandbox", Guest::State::ShutOff);
     } else if (name == QLatin1String("zlab-b")) {
         HostSpec s;
         s.name = name;

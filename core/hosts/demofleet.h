@@ -17,11 +17,11 @@ std::optional<HostSnapshot> initialState(const QString &name);
 
 /// UUIDs of the demo's mdevs, for tests and documentation.
 namespace uuids {
-inline constexpr char payments[] = "5a0f6c0e-4d0c-4a5e-9d7e-2f1b8c3a9e01";
-inline constexpr char hsm[] = "7c1d2e3f-8a9b-4c0d-9e1f-3a4b5c6d7e02";
-inline constexpr char spare[] = "9e8d7c6b-5a49-4382-8716-0f1e2d3c4b03";
-inline constexpr char analytics[] = "b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d04";
-inline constexpr char legacy[] = "c3d4e5f6-a7b8-4c9d-8e0f-2a3b4c5d6e05";
+inline const QString payments = QStringLiteral("5a0f6c0e-4d0c-4a5e-9d7e-2f1b8c3a9e01");
+inline const QString hsm = QStringLiteral("7c1d2e3f-8a9b-4c0d-9e1f-3a4b5c6d7e02");
+inline const QString spare = QStringLiteral("9e8d7c6b-5a49-4382-8716-0f1e2d3c4b03");
+inline const QString analytics = QStringLiteral("b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d04");
+inline const QString legacy = QStringLiteral("c3d4e5f6-a7b8-4c9d-8e0f-2a3b4c5d6e05");
 } // namespace uuids
 
 } // namespace ap::demo

@@ -127,8 +127,11 @@ QString IdMask::toHex() const
     return s;
 }
 
-QString IdMask::toRanges() const
+QString IdMask::toRanges(bool hex) const
 {
+    const auto num = [hex](int v) {
+        return hex ? QStringLiteral("0x%1").arg(v, 2, 16, QLatin1Char('0')) : QString::number(v);
+    };
     QString out;
     const QList<int> list = ids();
     for (qsizetype i = 0; i < list.size();) {
@@ -137,9 +140,9 @@ QString IdMask::toRanges() const
             ++j;
         if (!out.isEmpty())
             out += QLatin1Char(',');
-        out += QString::number(list[i]);
+        out += num(list[i]);
         if (j > i)
-            out += QLatin1Char('-') + QString::number(list[j]);
+            out += QLatin1Char('-') + num(list[j]);
         i = j + 1;
     }
     return out;

@@ -42,8 +42,8 @@ public:
 
     /// "0x" + 64 lowercase hex digits, the format of apmask/aqmask and of each ap_config field.
     QString toHex() const;
-    /// Compact human form: "0-15,32,128" (empty string for an empty mask).
-    QString toRanges() const;
+    /// Compact human form: "0-15,32,128", or with hex "0x00-0x0f,0x20" (empty for an empty mask).
+    QString toRanges(bool hex = false) const;
 
     /// The kernel's absolute mask grammar (ap_hex2bitmap): optional "0x" (or a lone 'x'), hex
     /// digits filling ids from 0 (short strings pad on the right), at most 64 digits, one

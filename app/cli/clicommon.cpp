@@ -1,0 +1,94 @@
+#include "clicommon.h"
+
+#include <hosts/backendfactory.h>
+
+#include <QFile>
+#include <QSaveFile>
+
+#include <cstdio>
+
+namespace ap::cli {
+
+void out(const QString &text)
+{
+    const QByteArray b = text.toUtf8();
+    std::fwrite(b.constData(), 1, size_t(b.size()), stdout);
+    std::fflush(stdout);
+}
+
+void err(const QString &text)
+{
+    const QByteArray b = text.toUtf8();
+    std::fwrite(b.constData(), 1, size_t(b.size()), stderr);
+}
+
+bool parseOrUsage(QCommandLineParser &parser, const QStringList &args, const QString &usageLine)
+{
+    parser.addHelpOption();
+    if (!parser.parse(args)) {
+        err(QStringLiteral("apconsole-cli: %1\nusage: %2\n").arg(parser.errorText(), usageLine));
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out(QStringLiteral("usage: %1\n\n%2").arg(usageLine, parser.helpText().section(QLatin1Char('\n'), 2)));
+        std::exit(Ok);
+    }
+    return true;
+}
+
+std::shared_ptr<Store> openStore()
+{
+    QString path = qEnvironmentVariable("APCONSOLE_DB");
+    if (path.isEmpty())
+        path = Store::defaultPath();
+    auto store = Store::open(path);
+    if (!store) {
+        err(QStringLiteral("apconsole-cli: warning: %1; going on without the database\n").arg(store.error().toString()));
+        return {};
+    }
+    if (!(*store)->recoveredFrom().isEmpty())
+        err(QStringLiteral("apconsole-cli: warning: the database was unreadable; it was kept as %1 and a new one started\n")
+                .arg((*store)->recoveredFrom()));
+    return *store;
+}
+
+std::optional<HostSnapshot> readHost(const QString &uriText, std::shared_ptr<Store> store, int timeoutMs)
+{
+    auto uri = HostUri::parse(uriText);
+    if (!uri) {
+        err(QStringLiteral("apconsole-cli: %1\n").arg(uri.error().toString()));
+        return std::nullopt;
+    }
+    auto backend = createBackend(*uri, store);
+    if (!backend) {
+        err(QStringLiteral("apconsole-cli: %1\n").arg(backend.error().toString()));
+        return std::nullopt;
+    }
+    auto future = (*backend)->readInventory({timeoutMs});
+    future.waitForFinished();
+    Result<HostSnapshot> r = future.result();
+    if (!r) {
+        const Error &e = r.error();
+        err(QStringLiteral("apconsole-cli: %1: %2%3\n").arg(uri->text, e.where == uri->text || e.where.isEmpty() ? e.detail : e.where + QStringLiteral(": ") + e.detail,
+                                                         e.hint.isEmpty() ? QString() : QStringLiteral(" (") + e.hint + QLatin1Char(')')));
+        return std::nullopt;
+    }
+    return std::move(r.value());
+}
+
+bool writeOutput(const QString &path, const QByteArray &data)
+{
+    if (path.isEmpty() || path == QLatin1String("-")) {
+        std::fwrite(data.constData(), 1, size_t(data.size()), stdout);
+        std::fflush(stdout);
+        return true;
+    }
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit()) {
+        err(QStringLiteral("apconsole-cli: cannot write %1: %2\n").arg(path, f.errorString()));
+        return false;
+    }
+    return true;
+}
+
+} // namespace ap::cli

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <hosts/hostbackend.h>
+#include <store/store.h>
+
+#include <QCommandLineParser>
+#include <QStringList>
+
+#include <memory>
+
+namespace ap::cli {
+
+/// Exit codes shared by every command.
+enum Exit { Ok = 0, Failed = 1, Usage = 2, HostUnreadable = 3 };
+
+/// Writes to stdout / stderr (UTF-8).
+void out(const QString &text);
+void err(const QString &text);
+
+/// Parses a subcommand's arguments; prints the error and the usage and returns false on misuse.
+bool parseOrUsage(QCommandLineParser &parser, const QStringList &args, const QString &usageLine);
+
+/// The console's store (APCONSOLE_DB overrides the path); null if it cannot be opened (with a
+/// message on stderr, the command goes on without it).
+std::shared_ptr<Store> openStore();
+
+/// Reads a host's inventory; on failure prints "apconsole-cli: HOST: cause" and returns nullopt.
+std::optional<HostSnapshot> readHost(const QString &uri, std::shared_ptr<Store> store, int timeoutMs = 60000);
+
+/// Writes text to `path` atomically, or to stdout when path is empty or "-".
+bool writeOutput(const QString &path, const QByteArray &data);
+
+} // namespace ap::cli

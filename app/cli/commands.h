@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QStringList>
+
+namespace ap::cli {
+
+// Each takes the arguments after the command name (args[0] is the program name) and returns
+// the process exit code.
+int hostsCommand(const QStringList &args);
+int inventoryCommand(const QStringList &args);
+int treeCommand(const QStringList &args);
+int dumpScriptCommand(const QStringList &args);
+
+} // namespace ap::cli

@@ -1,0 +1,120 @@
+// apconsole: the desktop console. Argument parsing and start-up only.
+#include <fleet.h>
+#include <fleetmodel.h>
+#include <mainwindow.h>
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QScreen>
+#include <QTimer>
+#include <QTranslator>
+
+#include <cstdio>
+
+namespace {
+
+void installTranslators(QApplication &app, const QString &lang)
+{
+    const QLocale locale = lang.isEmpty() ? QLocale() : QLocale(lang);
+    QLocale::setDefault(locale);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+    auto *own = new QTranslator(&app);
+    if (own->load(locale, QStringLiteral("apconsole"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(own);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("apconsole"));
+    QApplication::setApplicationName(QStringLiteral("apconsole"));
+    QApplication::setApplicationVersion(QStringLiteral(APCONSOLE_VERSION));
+    QApplication::setApplicationDisplayName(QStringLiteral("apconsole"));
+
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Console for the crypto adapters of IBM Z / LinuxONE KVM hosts."));
+    p.addHelpOption();
+    p.addVersionOption();
+    p.addOption({QStringLiteral("lang"), QStringLiteral("User interface language (e.g. de); default: the system locale."), QStringLiteral("LANG")});
+    p.addOption({QStringLiteral("host"), QStringLiteral("Also open this host (may be repeated)."), QStringLiteral("URI")});
+    p.addOption({QStringLiteral("select"), QStringLiteral("Select this mdev UUID on the first host at start."), QStringLiteral("UUID")});
+    p.addOption({QStringLiteral("screenshot"), QStringLiteral("Save a screenshot of the main window to FILE once the fleet is read."), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("quit-after"), QStringLiteral("Quit after MS milliseconds (with --screenshot: as soon as it is saved)."), QStringLiteral("MS")});
+    p.addOption({QStringLiteral("size"), QStringLiteral("Window size WxH."), QStringLiteral("WxH")});
+    p.process(app);
+
+    installTranslators(app, p.value(QStringLiteral("lang")));
+
+    QString dbPath = qEnvironmentVariable("APCONSOLE_DB");
+    if (dbPath.isEmpty())
+        dbPath = ap::Store::defaultPath();
+    std::shared_ptr<ap::Store> store;
+    auto opened = ap::Store::open(dbPath);
+    if (opened)
+        store = *opened;
+
+    ap::ui::Fleet fleet(store);
+    fleet.loadDefault();
+    for (const QString &uri : p.values(QStringLiteral("host"))) {
+        auto added = fleet.addHost(uri);
+        if (!added)
+            std::fprintf(stderr, "apconsole: %s\n", qPrintable(added.error().toString()));
+    }
+
+    ap::ui::MainWindow window(&fleet);
+    if (p.isSet(QStringLiteral("size"))) {
+        const QStringList wh = p.value(QStringLiteral("size")).split(QLatin1Char('x'));
+        if (wh.size() == 2)
+            window.resize(wh[0].toInt(), wh[1].toInt());
+    } else if (!window.restoreGeometry(QByteArray())) {
+        window.resize(1440, 900);
+    }
+    window.show();
+
+    if (!opened)
+        QMessageBox::warning(&window, QObject::tr("Database"),
+                             QObject::tr("The database %1 cannot be used: %2\nChanges will not be remembered.").arg(dbPath, opened.error().detail));
+    else if (!store->recoveredFrom().isEmpty())
+        QMessageBox::information(&window, QObject::tr("Database"),
+                                 QObject::tr("The database was unreadable. It was kept as %1 and a new one was started.").arg(store->recoveredFrom()));
+
+    if (p.isSet(QStringLiteral("select")) && !fleet.sessions().isEmpty()) {
+        const QString uuid = p.value(QStringLiteral("select"));
+        QObject::connect(&fleet, &ap::ui::Fleet::hostChanged, &window, [&window, &fleet, uuid](ap::ui::HostSession *s) {
+            if (s == fleet.sessions().first() && s->snapshot())
+                window.selectNode(s->uri().text, int(ap::ui::FleetModel::Kind::Mdev), uuid);
+        });
+    }
+
+    if (p.isSet(QStringLiteral("screenshot"))) {
+        const QString file = p.value(QStringLiteral("screenshot"));
+        const bool quitAfter = p.isSet(QStringLiteral("quit-after"));
+        auto *timer = new QTimer(&window);
+        timer->setInterval(100);
+        QObject::connect(timer, &QTimer::timeout, &window, [&fleet, &window, file, timer, quitAfter] {
+            for (ap::ui::HostSession *s : fleet.sessions())
+                if (s->state() == ap::ui::HostSession::State::Connecting)
+                    return;
+            timer->stop();
+            // Give the view one more round to lay out what the last read brought.
+            QTimer::singleShot(300, &window, [&window, file, quitAfter] {
+                const bool ok = window.grab().save(file);
+                std::fprintf(stderr, ok ? "apconsole: screenshot saved to %s\n" : "apconsole: cannot save screenshot %s\n", qPrintable(file));
+                // With --quit-after as well, the screenshot is the run's purpose: end now.
+                if (quitAfter)
+                    QCoreApplication::exit(ok ? 0 : 1);
+            });
+        });
+        timer->start();
+    }
+    if (p.isSet(QStringLiteral("quit-after")))
+        QTimer::singleShot(p.value(QStringLiteral("quit-after")).toInt(), &app, &QApplication::quit);
+    return app.exec();
+}

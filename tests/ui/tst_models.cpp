@@ -1,0 +1,122 @@
+#include <fleet.h>
+#include <fleetmodel.h>
+#include <matrixmodel.h>
+
+#include <hosts/demofleet.h>
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace ap;
+using namespace ap::ui;
+
+class TstModels : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void fleetModel()
+    {
+        Fleet fleet(nullptr);
+        FleetModel model(&fleet);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        fleet.loadDefault();
+        QCOMPARE(model.rowCount(), 3);
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(fleet.sessions().cbegin(), fleet.sessions().cend(),
+                                             [](HostSession *s) { return s->state() == HostSession::State::Connected; }), 10000);
+        const QModelIndex a = model.index(0, 0);
+        QCOMPARE(a.data().toString(), QStringLiteral("demo:zlab-a"));
+        QCOMPARE(model.index(0, 1).data().toString(), QStringLiteral("connected"));
+        const QModelIndex mdevs = model.index(1, 0, a);
+        QCOMPARE(model.rowCount(mdevs), 3);
+        const QModelIndex payments = model.find(QStringLiteral("demo:zlab-a"), FleetModel::Kind::Mdev, demo::uuids::payments);
+        QVERIFY(payments.isValid());
+        QCOMPARE(payments.sibling(payments.row(), 1).data().toString(), QStringLiteral("payments-01 (running)"));
+
+        // A refresh with the same content keeps the rows (no remove/insert).
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        fleet.sessions().first()->refresh();
+        QSignalSpy changed(&fleet, &Fleet::hostChanged);
+        QVERIFY(changed.wait(5000));
+        QCOMPARE(removed.count(), 0);
+
+        // An unreachable host is listed, with its error.
+        auto bad = fleet.addHost(QStringLiteral("sysfs:/nonexistent/apconsole-test"), false);
+        QVERIFY(bad);
+        QTRY_COMPARE_WITH_TIMEOUT((*bad)->state(), HostSession::State::Failed, 5000);
+        const QModelIndex badIndex = model.index(3, 1);
+        QCOMPARE(badIndex.data().toString(), QStringLiteral("unavailable"));
+        QVERIFY(model.index(3, 0).data(Qt::ToolTipRole).toString().contains(QLatin1String("does not exist")));
+        fleet.removeHost(*bad);
+        QCOMPARE(model.rowCount(), 3);
+        QVERIFY(!fleet.addHost(QStringLiteral("demo:zlab-a"), false)); // already there
+        QVERIFY(!fleet.addHost(QStringLiteral("demo:;rm"), false));    // refused
+    }
+
+    void matrixModel()
+    {
+        auto host = std::make_shared<const HostSnapshot>(*demo::initialState(QStringLiteral("zlab-a")));
+        MatrixModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSource(host, demo::uuids::hsm);
+        // Adapters 0-5 of the host plus the over-provisioned 0x06; the control-domain row first.
+        QCOMPARE(model.rowCount(), 1 + 7);
+        QCOMPARE(model.columnCount(), 85);
+        const int row3 = model.rowOfAdapter(3);
+        const int col = model.columnOfDomain(0x20);
+        const QModelIndex cell = model.index(row3, col);
+        QCOMPARE(cell.data().toString(), QStringLiteral("8A"));
+        QCOMPARE(cell.data(MatrixModel::OwnershipRole).toInt(), int(driver::ApqnState::Ownership::InGuest));
+        QCOMPARE(cell.data(Qt::AccessibleTextRole).toString(),
+                 QStringLiteral("Adapter 0x03, domain 0x0020: CEX8A, assigned to mdev %1, in the guest matrix, driver vfio_ap").arg(demo::uuids::hsm));
+        const QModelIndex filtered = model.index(model.rowOfAdapter(6), col);
+        QCOMPARE(filtered.data(MatrixModel::OwnershipRole).toInt(), int(driver::ApqnState::Ownership::AssignedFiltered));
+        QVERIFY(filtered.data(Qt::AccessibleTextRole).toString().contains(QLatin1String("adapter 0x06 is not in the host configuration")));
+        const QModelIndex other = model.index(model.rowOfAdapter(1), model.columnOfDomain(0x11));
+        QCOMPARE(other.data(MatrixModel::OwnershipRole).toInt(), int(driver::ApqnState::Ownership::OtherMdev));
+        const QModelIndex reserved = model.index(model.rowOfAdapter(0), model.columnOfDomain(0));
+        QVERIFY(reserved.data(Qt::AccessibleTextRole).toString().contains(QLatin1String("reserved for the host")));
+        const QModelIndex deconfigured = model.index(model.rowOfAdapter(4), model.columnOfDomain(0x11));
+        QCOMPARE(deconfigured.data(MatrixModel::ProblemRole).toString(), QStringLiteral("deconfigured"));
+
+        // Same shape: one dataChanged, no reset.
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setSource(std::make_shared<const HostSnapshot>(*host), demo::uuids::hsm);
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(changed.count(), 1);
+
+        // Host-wide view and the control row.
+        model.setSource(host, QString());
+        QCOMPARE(model.rowCount(), 1 + 7);
+        const QModelIndex cd = model.index(0, model.columnOfDomain(0x11));
+        QVERIFY(cd.data(MatrixModel::ControlDomainRole).toBool());
+        model.setSource(nullptr, QString());
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void matrixModelAt256x256()
+    {
+        HostSnapshot h;
+        h.bus.maxAdapterId = h.bus.maxDomainId = 255;
+        h.bus.configuredDomains = IdMask::range(0, 255);
+        for (int a = 0; a < 256; ++a) {
+            Card c;
+            c.id = a;
+            c.hwtype = 14;
+            c.functions = Hwinfo::kFacCca;
+            h.cards.append(c);
+        }
+        MatrixModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSource(std::make_shared<const HostSnapshot>(h), QString());
+        QCOMPARE(model.rowCount(), 257);
+        QCOMPARE(model.columnCount(), 256);
+        QVERIFY(model.index(256, 255).data(Qt::AccessibleTextRole).toString().contains(QLatin1String("no queue device")));
+    }
+};
+
+QTEST_MAIN(TstModels)
+#include "tst_models.moc"

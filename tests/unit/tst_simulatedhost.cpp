@@ -1,0 +1,212 @@
+#include "testsupport.h"
+
+#include <hosts/backendfactory.h>
+#include <hosts/demofleet.h>
+#include <hosts/simulatedhost.h>
+#include <model/snapshotjson.h>
+#include <store/store.h>
+
+#include <QFutureWatcher>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cerrno>
+
+using namespace ap;
+
+namespace {
+const QString kPayments = demo::uuids::payments;
+
+template <typename T>
+T await(QFuture<T> f)
+{
+    QFutureWatcher<T> w;
+    QSignalSpy spy(&w, &QFutureWatcherBase::finished);
+    w.setFuture(f);
+    if (!w.isFinished())
+        [&] { QVERIFY(spy.wait(10000)); }();
+    return f.result();
+}
+
+std::unique_ptr<SimulatedHost> demoHost(const QString &name, std::shared_ptr<Store> store = {})
+{
+    return std::make_unique<SimulatedHost>(*HostUri::parse(QStringLiteral("demo:") + name), *demo::initialState(name), store);
+}
+} // namespace
+
+class TstSimulatedHost : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void readIsAsynchronous()
+    {
+        auto host = demoHost(QStringLiteral("zlab-a"));
+        QFutureWatcher<Result<HostSnapshot>> w;
+        QSignalSpy spy(&w, &QFutureWatcherBase::finished);
+        w.setFuture(host->readInventory());
+        QVERIFY(spy.wait(5000));
+        const Result<HostSnapshot> r = w.result();
+        QVERIFY(r);
+        QCOMPARE(r->host, QStringLiteral("demo:zlab-a"));
+        QCOMPARE(r->cards.size(), 6);
+        QVERIFY(r->mdev(kPayments));
+    }
+
+    void applyChangesAndJournals()
+    {
+        auto host = demoHost(QStringLiteral("zlab-a"));
+        const HostSnapshot before = host->snapshot();
+        MatrixAssignment target{IdMask::fromIds({1, 2}), IdMask::fromIds({0x11, 0x12, 0x13}), IdMask::fromIds({0x11})};
+        const WritePlan plan = plans::changeMatrix(before, kPayments, target);
+        QCOMPARE(plan.steps.size(), 1); // zlab-a has ap_config: one write
+        auto r = await(host->apply(plan));
+        QVERIFY(r);
+        QVERIFY(r->ok);
+        QCOMPARE(r->journal.size(), 1);
+        const JournalEntry &e = r->journal[0];
+        QVERIFY(e.path.endsWith(QLatin1String("/ap_config")));
+        QCOMPARE(e.err, 0);
+        QVERIFY(e.before != e.after);
+        const Mdev *m = host->snapshot().mdev(kPayments);
+        QCOMPARE(m->domains.ids(), (QList<int>{0x11, 0x12, 0x13}));
+        QCOMPARE(m->guestMatrix().size(), 6);
+    }
+
+    void kernelRefusalSurfaces()
+    {
+        auto host = demoHost(QStringLiteral("zlab-a"));
+        const HostSnapshot s = host->snapshot();
+        // Take 03.0020, which belongs to the hsm mdev.
+        MatrixAssignment target{IdMask::fromIds({1, 2, 3}), IdMask::fromIds({0x11, 0x12, 0x20}), IdMask::fromIds({0x11, 0x12})};
+        auto r = await(host->apply(plans::changeMatrix(s, kPayments, target)));
+        QVERIFY(r);
+        QVERIFY(!r->ok);
+        QCOMPARE(r->err, EADDRINUSE);
+        QVERIFY(!r->kernelLog.isEmpty());
+        QVERIFY(r->kernelLog.first().contains(QLatin1String("already assigned to 7c1d2e3f")));
+        QCOMPARE(*host->snapshot().mdev(kPayments), *s.mdev(kPayments));
+        QCOMPARE(host->kernelLog(), r->kernelLog);
+    }
+
+    void halfFailedWriteRollsBack()
+    {
+        HostSnapshot initial = *demo::initialState(QStringLiteral("zlab-a"));
+        initial.matrix.features.removeAll(QStringLiteral("ap_config")); // an older kernel: one write per id
+        SimulatedHost host(*HostUri::parse(QStringLiteral("demo:zlab-a")), initial);
+        const HostSnapshot s = host.snapshot();
+        MatrixAssignment target{IdMask::fromIds({1, 5}), IdMask::fromIds({0x11, 0x14, 0x15}), IdMask::fromIds({0x11})};
+        const WritePlan plan = plans::changeMatrix(s, kPayments, target);
+        // unassign cd 0x12, unassign domain 0x12, unassign adapter 2, assign adapter 5, domains 0x14, 0x15
+        QCOMPARE(plan.steps.size(), 6);
+        host.failWrite(4, EIO);
+        auto r = await(host.apply(plan));
+        QVERIFY(r);
+        QVERIFY(!r->ok);
+        QCOMPARE(r->failedStep, 3);
+        QCOMPARE(r->err, EIO);
+        QVERIFY(r->rolledBack);
+        QCOMPARE(r->journal.size(), 4 + 3); // three steps done, one failed, three undone
+        QVERIFY(r->journal.last().rollback);
+        QCOMPARE(*host.snapshot().mdev(kPayments), *s.mdev(kPayments)); // nothing lost
+    }
+
+    void persistsAcrossRestart()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("apconsole.db"));
+        {
+            auto store = Store::open(db);
+            QVERIFY(store);
+            auto backend = createBackend(*HostUri::parse(QStringLiteral("demo:zlab-b")), *store);
+            QVERIFY(backend);
+            auto snap = await((*backend)->readInventory());
+            QVERIFY(snap);
+            auto r = await((*backend)->apply(plans::createMdev(QStringLiteral("aaaaaaaa-0000-4000-8000-000000000001"))));
+            QVERIFY(r && r->ok);
+            auto journal = (*store)->journal(QStringLiteral("demo:zlab-b"));
+            QVERIFY(journal);
+            QCOMPARE(journal->size(), 1);
+        }
+        auto store = Store::open(db);
+        QVERIFY(store);
+        auto backend = createBackend(*HostUri::parse(QStringLiteral("demo:zlab-b")), *store);
+        auto snap = await((*backend)->readInventory());
+        QVERIFY(snap);
+        QVERIFY(snap->mdev(QStringLiteral("aaaaaaaa-0000-4000-8000-000000000001")));
+        QVERIFY((*store)->resetSimulatedHosts().ok());
+        auto fresh = createBackend(*HostUri::parse(QStringLiteral("demo:zlab-b")), *store);
+        auto snap2 = await((*fresh)->readInventory());
+        QVERIFY(!snap2->mdev(QStringLiteral("aaaaaaaa-0000-4000-8000-000000000001")));
+    }
+
+    void slowHostTimesOut()
+    {
+        auto host = demoHost(QStringLiteral("zlab-c"));
+        host->setLatency(2000);
+        QElapsedTimer t;
+        t.start();
+        auto r = await(host->readInventory({100}));
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Timeout);
+        QCOMPARE(r.error().where, QStringLiteral("demo:zlab-c"));
+        QVERIFY(t.elapsed() < 1500);
+    }
+
+    void cancelStopsRead()
+    {
+        auto host = demoHost(QStringLiteral("zlab-c"));
+        host->setLatency(3000);
+        QFuture<Result<HostSnapshot>> f = host->readInventory();
+        QTest::qWait(50);
+        f.cancel();
+        QElapsedTimer t;
+        t.start();
+        f.waitForFinished();
+        QVERIFY(t.elapsed() < 1000);
+        QVERIFY(f.isCanceled());
+    }
+
+    void unreachableHost()
+    {
+        auto host = demoHost(QStringLiteral("zlab-c"));
+        host->setReachable(false);
+        auto r = await(host->readInventory());
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Unreachable);
+        auto w = await(host->apply(plans::removeMdev(demo::uuids::legacy)));
+        QVERIFY(!w);
+        QVERIFY(host->snapshot().mdev(demo::uuids::legacy)); // nothing written
+    }
+
+    void demoFleetShape()
+    {
+        // Three hosts; two carry the migration series; a deconfigured adapter; host-owned queues;
+        // running guests; master keys that differ between zlab-a and zlab-b.
+        const HostSnapshot a = *demo::initialState(QStringLiteral("zlab-a"));
+        const HostSnapshot b = *demo::initialState(QStringLiteral("zlab-b"));
+        const HostSnapshot c = *demo::initialState(QStringLiteral("zlab-c"));
+        QVERIFY(a.matrix.has(u"migratable") && b.matrix.has(u"migratable") && !c.matrix.has(u"migratable"));
+        QVERIFY(std::any_of(a.cards.cbegin(), a.cards.cend(), [](const Card &x) { return !x.config; }));
+        QVERIFY(std::any_of(a.queues.cbegin(), a.queues.cend(), [](const Queue &q) { return q.isBoundToZcrypt(); }));
+        QCOMPARE(a.bus.maxDomainId, 84);
+        QCOMPARE(c.cards.first().typeName(), QStringLiteral("CEX7C"));
+        const Apqn q{1, 0x12};
+        QVERIFY(a.knownMkvps(q) && b.knownMkvps(q));
+        QVERIFY(!(*a.knownMkvps(q) == *b.knownMkvps(q)));
+        QCOMPARE(a.queue(Apqn{1, 0x11})->vfioStatus, VfioQueueStatus::InUse);
+    }
+
+    void unknownDemoHost()
+    {
+        auto b = createBackend(*HostUri::parse(QStringLiteral("demo:nowhere")));
+        QVERIFY(!b);
+        QCOMPARE(b.error().code, ErrorCode::NotFound);
+        QVERIFY(b.error().hint.contains(QLatin1String("zlab-a")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstSimulatedHost)
+#include "tst_simulatedhost.moc"

@@ -1,0 +1,213 @@
+#include "testsupport.h"
+
+#include <hosts/demofleet.h>
+#include <sysfs/dumpformat.h>
+#include <sysfs/paths.h>
+#include <sysfs/treereader.h>
+#include <sysfs/treewriter.h>
+
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ap;
+
+namespace {
+
+QByteArray runDump(const QString &root)
+{
+    QProcess p;
+    p.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), sysfs::dumpScript(), QStringLiteral("sh"), root});
+    if (!p.waitForFinished(60000))
+        return {};
+    return p.readAllStandardOutput();
+}
+
+void overwrite(const QString &path, const QByteArray &content)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(content);
+}
+
+} // namespace
+
+class TstTreeRoundTrip : public QObject {
+    Q_OBJECT
+private slots:
+    void demoHostsRoundTrip_data()
+    {
+        QTest::addColumn<QString>("name");
+        for (const QString &n : demo::hostNames())
+            QTest::newRow(qPrintable(n)) << n;
+    }
+    void demoHostsRoundTrip()
+    {
+        QFETCH(QString, name);
+        const HostSnapshot original = *demo::initialState(name);
+        QTemporaryDir dir;
+        QVERIFY(sysfs::writeTree(original, dir.path()).ok());
+
+        // Read directly from the directory...
+        sysfs::DirectorySource source(dir.path());
+        auto direct = sysfs::readHost(source, name);
+        QVERIFY2(direct, qPrintable(direct ? QString() : direct.error().toString()));
+        QVERIFY2(direct->issues.isEmpty(), qPrintable(direct->issues.value(0).toString()));
+        QVERIFY(direct->sameSysfsState(original));
+
+        // ...and through one batched dump, parsed by the same reader.
+        const QByteArray dump = runDump(dir.path());
+        auto dumpSource = sysfs::parseDump(dump, name);
+        QVERIFY2(dumpSource, qPrintable(dumpSource ? QString() : dumpSource.error().toString()));
+        auto viaDump = sysfs::readHost(**dumpSource, name);
+        QVERIFY(viaDump);
+        QVERIFY2(viaDump->issues.isEmpty(), qPrintable(viaDump->issues.value(0).toString()));
+        QVERIFY(viaDump->sameSysfsState(original));
+    }
+
+    void generatedTreeRoundTrip_data()
+    {
+        QTest::addColumn<int>("adapters");
+        QTest::addColumn<int>("domains");
+        QTest::newRow("4x16") << 4 << 16;
+        QTest::newRow("16x85") << 16 << 85;
+    }
+    void generatedTreeRoundTrip()
+    {
+        QFETCH(int, adapters);
+        QFETCH(int, domains);
+        HostSnapshot h = test::makeHost(adapters, domains);
+        test::addMdev(h, QStringLiteral("0e9c4c64-1b47-4d38-9b5b-3f2a3c1d2e10"), {0, 1}, {2, 3}, {2});
+        test::addMdev(h, QStringLiteral("0e9c4c64-1b47-4d38-9b5b-3f2a3c1d2e11"), {}, {4});
+        test::addMdev(h, QStringLiteral("0e9c4c64-1b47-4d38-9b5b-3f2a3c1d2e12"), {3}, {});
+        QTemporaryDir dir;
+        QVERIFY(sysfs::writeTree(h, dir.path()).ok());
+        sysfs::DirectorySource source(dir.path());
+        auto back = sysfs::readHost(source, h.host);
+        QVERIFY(back);
+        QVERIFY(back->issues.isEmpty());
+        QVERIFY(back->sameSysfsState(h));
+        QCOMPARE(back->queues.size(), qsizetype(adapters * domains));
+    }
+
+    void malformedFileNamesFileAndText()
+    {
+        const HostSnapshot original = *demo::initialState(QStringLiteral("zlab-a"));
+        QTemporaryDir dir;
+        QVERIFY(sysfs::writeTree(original, dir.path()).ok());
+        const QString bad = sysfs::paths::queue(Apqn{1, 0x11}) + QStringLiteral("/config");
+        overwrite(dir.filePath(bad), "banana\n");
+        overwrite(dir.filePath(sysfs::paths::bus() + QStringLiteral("/apmask")), "0x12\n");
+        overwrite(dir.filePath(sysfs::paths::mdev(demo::uuids::payments) + QStringLiteral("/ap_config")), "garbage");
+        sysfs::DirectorySource source(dir.path());
+        auto h = sysfs::readHost(source, QStringLiteral("zlab-a"));
+        QVERIFY(h); // one bad file never drops the host
+        QCOMPARE(h->queues.size(), original.queues.size());
+        QCOMPARE(h->issues.size(), 3);
+        QStringList where;
+        for (const Error &e : h->issues) {
+            where.append(e.where);
+            QCOMPARE(e.code, ErrorCode::Parse);
+        }
+        QVERIFY(where.contains(bad));
+        const Error &cfg = *std::find_if(h->issues.cbegin(), h->issues.cend(), [&](const Error &e) { return e.where == bad; });
+        QVERIFY(cfg.detail.contains(QLatin1String("banana")));
+        // The mdev is still read, from `matrix` and `control_domains` instead of ap_config.
+        const Mdev *m = h->mdev(demo::uuids::payments);
+        QVERIFY(m);
+        QCOMPARE(m->adapters, original.mdev(demo::uuids::payments)->adapters);
+    }
+
+    void noApBus()
+    {
+        QTemporaryDir dir;
+        sysfs::DirectorySource source(dir.path());
+        auto h = sysfs::readHost(source, QStringLiteral("empty"));
+        QVERIFY(!h);
+        QCOMPARE(h.error().code, ErrorCode::NotFound);
+        QVERIFY(h.error().where.endsWith(QLatin1String("sys/bus/ap")));
+    }
+
+    void hostileNamesAreIgnored()
+    {
+        HostSnapshot hs = test::makeHost(2, 4);
+        QTemporaryDir dir;
+        QVERIFY(sysfs::writeTree(hs, dir.path()).ok());
+        QVERIFY(QDir(dir.path()).mkpath(sysfs::paths::devices() + QStringLiteral("/cardzz")));
+        QVERIFY(QDir(dir.path()).mkpath(sysfs::paths::card(0) + QStringLiteral("/01.0001")));  // queue of another card
+        QVERIFY(QDir(dir.path()).mkpath(sysfs::paths::card(0) + QStringLiteral("/00.$(reboot)")));
+        QVERIFY(QDir(dir.path()).mkpath(sysfs::paths::matrix() + QStringLiteral("/not-a-uuid")));
+        sysfs::DirectorySource source(dir.path());
+        auto h = sysfs::readHost(source, QStringLiteral("hostile"));
+        QVERIFY(h);
+        QVERIFY(h->sameSysfsState(hs));
+    }
+
+    void cancelAndDeadline()
+    {
+        HostSnapshot hs = test::makeHost(8, 4);
+        QTemporaryDir dir;
+        QVERIFY(sysfs::writeTree(hs, dir.path()).ok());
+        sysfs::DirectorySource source(dir.path());
+        sysfs::ReadOptions cancel;
+        cancel.canceled = [] { return true; };
+        auto c = sysfs::readHost(source, QStringLiteral("x"), cancel);
+        QVERIFY(!c);
+        QCOMPARE(c.error().code, ErrorCode::Canceled);
+        sysfs::ReadOptions late;
+        late.deadline = QDeadlineTimer(0);
+        auto t = sysfs::readHost(source, QStringLiteral("x"), late);
+        QVERIFY(!t);
+        QCOMPARE(t.error().code, ErrorCode::Timeout);
+    }
+
+    void dumpErrorsBecomeIssues()
+    {
+        const QByteArray dump = QByteArray("#apconsole-dump 1\n")
+            + QByteArray("F\0sys/bus/ap/ap_max_adapter_id\0", 31)
+            + QByteArray("F\0sys/devices/ap/card00/hwtype\0", 31)
+            + QByteArray("F\0sys/devices/ap/card00/00.0001/ap_functions\0", 45)
+            + "#content\n"
+            + QByteArray("sys/bus/ap/ap_max_adapter_id\0" "63\n", 32)
+            + QByteArray("sys/devices/ap/card00/hwtype\0" "14\n", 32)
+            + "#errors\n"
+            + "grep: sys/devices/ap/card00/00.0001/ap_functions: Input/output error\n"
+            + "#end\n";
+        auto src = sysfs::parseDump(dump, QStringLiteral("h"));
+        QVERIFY2(src, qPrintable(src ? QString() : src.error().toString()));
+        const auto f = (*src)->read(QStringLiteral("sys/devices/ap/card00/00.0001/ap_functions"));
+        QCOMPARE(f.status, sysfs::SysfsSource::File::Status::Error);
+        QCOMPARE(f.error, QStringLiteral("Input/output error"));
+        QCOMPARE((*src)->read(QStringLiteral("sys/bus/ap/ap_max_adapter_id")).content, QByteArray("63\n"));
+        QCOMPARE((*src)->list(QStringLiteral("sys/devices/ap/card00")), (QStringList{QStringLiteral("hwtype"), QStringLiteral("00.0001")}));
+        auto h = sysfs::readHost(**src, QStringLiteral("h"));
+        QVERIFY(h);
+        QCOMPARE(h->queues.size(), 1);
+        QVERIFY(!h->queues[0].functions);
+        QVERIFY(std::any_of(h->issues.cbegin(), h->issues.cend(), [](const Error &e) {
+            return e.code == ErrorCode::Io && e.where.endsWith(QLatin1String("00.0001/ap_functions"));
+        }));
+    }
+
+    void truncatedDumpIsRefused_data()
+    {
+        QTest::addColumn<QByteArray>("dump");
+        QTest::newRow("empty") << QByteArray();
+        QTest::newRow("no header") << QByteArray("hello\n");
+        QTest::newRow("cut in list") << QByteArray("#apconsole-dump 1\nF\0sys/bus", 26);
+        QTest::newRow("no end") << QByteArray("#apconsole-dump 1\n#content\n#errors\n");
+        QTest::newRow("unknown record") << QByteArray("#apconsole-dump 1\nX\0a\0#content\n#errors\n#end\n", 43);
+    }
+    void truncatedDumpIsRefused()
+    {
+        QFETCH(QByteArray, dump);
+        auto src = sysfs::parseDump(dump, QStringLiteral("ssh://h"));
+        QVERIFY(!src);
+        QCOMPARE(src.error().code, ErrorCode::Corrupt);
+        QCOMPARE(src.error().where, QStringLiteral("ssh://h"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstTreeRoundTrip)
+#include "tst_treeroundtrip.moc"

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "hostsession.h"
+
+#include <store/store.h>
+
+#include <QList>
+#include <QObject>
+
+namespace ap::ui {
+
+/// The hosts the console shows: the built-in demo fleet first, then the remembered hosts.
+class Fleet : public QObject {
+    Q_OBJECT
+public:
+    explicit Fleet(std::shared_ptr<Store> store, QObject *parent = nullptr);
+
+    /// Adds the demo hosts and the hosts remembered in the store, and starts reading them.
+    void loadDefault();
+    /// Adds a host by URI (remembering it unless it is a demo host). Fails on a malformed URI or
+    /// a host already present.
+    Result<HostSession *> addHost(const QString &uri, bool remember = true);
+    void removeHost(HostSession *session);
+
+    const QList<HostSession *> &sessions() const { return m_sessions; }
+    HostSession *session(const QString &uri) const;
+    std::shared_ptr<Store> store() const { return m_store; }
+
+signals:
+    void hostAdded(ap::ui::HostSession *session);
+    void hostAboutToBeRemoved(ap::ui::HostSession *session);
+    void hostChanged(ap::ui::HostSession *session);
+
+private:
+    std::shared_ptr<Store> m_store;
+    QList<HostSession *> m_sessions;
+};
+
+} // namespace ap::ui

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "fleet.h"
+
+#include <QAbstractItemModel>
+
+#include <memory>
+#include <vector>
+
+namespace ap::ui {
+
+/// The fleet tree: hosts, each with its adapters, mdevs and guests. Two columns: the name and
+/// the state (connection state for hosts; type and mode, binding or run state below). A host's
+/// refresh updates its rows in place, so expanded branches stay expanded.
+class FleetModel : public QAbstractItemModel {
+    Q_OBJECT
+public:
+    enum class Kind { Host, AdapterGroup, MdevGroup, GuestGroup, Adapter, Mdev, Guest };
+    enum Role {
+        KindRole = Qt::UserRole + 1, ///< Kind as int
+        HostUriRole,                 ///< the host's URI (every node)
+        KeyRole,                     ///< adapter id, mdev UUID or guest name
+    };
+
+    explicit FleetModel(Fleet *fleet, QObject *parent = nullptr);
+    ~FleetModel() override;
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    /// The index of a node, for restoring a selection; invalid if it does not exist.
+    QModelIndex find(const QString &hostUri, Kind kind, const QString &key) const;
+
+private:
+    struct Node;
+    Node *nodeOf(const QModelIndex &index) const;
+    QModelIndex indexOf(Node *node, int column = 0) const;
+    void addHost(HostSession *s);
+    void removeHost(HostSession *s);
+    void updateHost(HostSession *s);
+    void syncGroup(Node *group, std::vector<std::unique_ptr<Node>> fresh);
+
+    Fleet *m_fleet;
+    std::unique_ptr<Node> m_root;
+};
+
+} // namespace ap::ui

@@ -1,0 +1,70 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QLabel;
+class QListWidget;
+class QPlainTextEdit;
+class QSplitter;
+class QTableView;
+class QTabWidget;
+class QTreeView;
+
+namespace ap::ui {
+
+class Fleet;
+class FleetModel;
+class HostSession;
+class Inspector;
+class MatrixModel;
+
+/// The console's main window: the fleet tree on the left, the adapter x domain matrix in the
+/// centre, the inspector on the right, kernel and audit logs below. Layout, splitters, column
+/// widths and the last selection are restored on the next start.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(Fleet *fleet, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    QTreeView *fleetView() const { return m_tree; }
+    QTableView *matrixView() const { return m_matrix; }
+    MatrixModel *matrixModel() const { return m_matrixModel; }
+    FleetModel *fleetModel() const { return m_fleetModel; }
+
+    /// Selects a node of the fleet tree (as a user click would).
+    bool selectNode(const QString &hostUri, int kind, const QString &key);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildActions();
+    void onTreeSelection();
+    void onMatrixSelection();
+    void onHostChanged(HostSession *s);
+    void showHostLogs(HostSession *s);
+    void addHostDialog();
+    void refreshCurrent();
+    void resetDemo();
+    void restoreLayout();
+    void saveLayout() const;
+    HostSession *currentSession() const;
+
+    Fleet *m_fleet;
+    FleetModel *m_fleetModel;
+    MatrixModel *m_matrixModel;
+    QTreeView *m_tree;
+    QTableView *m_matrix;
+    QLabel *m_matrixTitle;
+    Inspector *m_inspector;
+    QTabWidget *m_bottom;
+    QPlainTextEdit *m_kernelLog;
+    QTableView *m_auditView;
+    QSplitter *m_hsplit;
+    QSplitter *m_vsplit;
+    bool m_restoringSelection = false;
+    QString m_pendingSelection; ///< "uri|kind|key" restored once the host is read
+};
+
+} // namespace ap::ui
