@@ -1,4 +1,636 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>The database %1 cannot be used: %2
+Changes will not be remembered.</source>
+        <translation>Die Datenbank %1 kann nicht verwendet werden: %2
+Änderungen werden nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The database was unreadable. It was kept as %1 and a new one was started.</source>
+        <translation>Die Datenbank war nicht lesbar. Sie wurde als %1 aufbewahrt und eine neue angelegt.</translation>
+    </message>
+</context>
+<context>
+    <name>ap::ui::FleetModel</name>
+    <message>
+        <source>connecting…</source>
+        <translation>verbinde…</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation>nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Fleet</source>
+        <translation>Flotte</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Adapters</source>
+        <translation>Adapter</translation>
+    </message>
+    <message>
+        <source>Mediated devices</source>
+        <translation>Mediated Devices</translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation>Gäste</translation>
+    </message>
+    <message>
+        <source>unknown type</source>
+        <translation>unbekannter Typ</translation>
+    </message>
+    <message>
+        <source>, deconfigured</source>
+        <translation>, dekonfiguriert</translation>
+    </message>
+    <message>
+        <source>, checkstopped</source>
+        <translation>, Checkstop</translation>
+    </message>
+    <message>
+        <source>Adapter 0x%1</source>
+        <translation>Adapter 0x%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>no guest</source>
+        <translation>kein Gast</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n APQN(s) assigned, </source>
+        <translation>
+            <numerusform>%n APQN zugewiesen, </numerusform>
+            <numerusform>%n APQNs zugewiesen, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in the guest matrix</source>
+        <translation>
+            <numerusform>%n in der Gastmatrix</numerusform>
+            <numerusform>%n in der Gastmatrix</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no vfio-ap device</source>
+        <translation>kein vfio-ap-Gerät</translation>
+    </message>
+    <message>
+        <source>vfio-ap mdev %1</source>
+        <translation>vfio-ap-mdev %1</translation>
+    </message>
+</context>
+<context>
+    <name>ap::ui::Inspector</name>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Select a host, adapter, mdev, guest or matrix cell.</source>
+        <translation>Wählen Sie einen Host, Adapter, ein mdev, einen Gast oder eine Matrixzelle.</translation>
+    </message>
+    <message>
+        <source>APSC: special command facility</source>
+        <translation>APSC: Spezialbefehle</translation>
+    </message>
+    <message>
+        <source>AP4KM: 4096-bit modular exponentiation</source>
+        <translation>AP4KM: modulare Exponentiation mit 4096 Bit</translation>
+    </message>
+    <message>
+        <source>AP4KC: 4096-bit CRT</source>
+        <translation>AP4KC: CRT mit 4096 Bit</translation>
+    </message>
+    <message>
+        <source>CCA coprocessor mode</source>
+        <translation>CCA-Coprozessor-Modus</translation>
+    </message>
+    <message>
+        <source>accelerator mode</source>
+        <translation>Beschleuniger-Modus</translation>
+    </message>
+    <message>
+        <source>EP11 coprocessor mode</source>
+        <translation>EP11-Coprozessor-Modus</translation>
+    </message>
+    <message>
+        <source>APXA: extended addressing</source>
+        <translation>APXA: erweiterte Adressierung</translation>
+    </message>
+    <message>
+        <source>SLCF: stateless command filtering</source>
+        <translation>SLCF: zustandslose Befehlsfilterung</translation>
+    </message>
+    <message>
+        <source>class: full native card function</source>
+        <translation>Klasse: volle native Kartenfunktion</translation>
+    </message>
+    <message>
+        <source>class: only stateless functions</source>
+        <translation>Klasse: nur zustandslose Funktionen</translation>
+    </message>
+    <message>
+        <source>Secure Execution bind/associate state</source>
+        <translation>Secure-Execution-Bind-/Associate-Zustand</translation>
+    </message>
+    <message>
+        <source>Max adapter / domain id</source>
+        <translation>Höchste Adapter- / Domänen-ID</translation>
+    </message>
+    <message>
+        <source>AP features</source>
+        <translation>AP-Funktionen</translation>
+    </message>
+    <message>
+        <source>no QCI</source>
+        <translation>kein QCI</translation>
+    </message>
+    <message>
+        <source>Host-owned adapters (apmask)</source>
+        <translation>Adapter des Hosts (apmask)</translation>
+    </message>
+    <message>
+        <source>Host-owned domains (aqmask)</source>
+        <translation>Domänen des Hosts (aqmask)</translation>
+    </message>
+    <message>
+        <source>Configured adapters</source>
+        <translation>Konfigurierte Adapter</translation>
+    </message>
+    <message>
+        <source>Configured usage domains</source>
+        <translation>Konfigurierte Nutzungsdomänen</translation>
+    </message>
+    <message>
+        <source>vfio_ap features</source>
+        <translation>vfio_ap-Funktionen</translation>
+    </message>
+    <message>
+        <source>vfio_ap not loaded</source>
+        <translation>vfio_ap nicht geladen</translation>
+    </message>
+    <message>
+        <source>Cards / queues / mdevs</source>
+        <translation>Karten / Queues / mdevs</translation>
+    </message>
+    <message>
+        <source>Attributes that could not be read</source>
+        <translation>Attribute, die nicht gelesen werden konnten</translation>
+    </message>
+    <message>
+        <source>Adapter %1 is not in the host configuration.</source>
+        <translation>Adapter %1 ist nicht in der Host-Konfiguration.</translation>
+    </message>
+    <message>
+        <source>Adapter %1</source>
+        <translation>Adapter %1</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>hwtype / raw_hwtype</source>
+        <translation>hwtype / raw_hwtype</translation>
+    </message>
+    <message>
+        <source>Configured</source>
+        <translation>Konfiguriert</translation>
+    </message>
+    <message>
+        <source>Checkstopped</source>
+        <translation>Checkstop</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>Treiber</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Queue depth / max message</source>
+        <translation>Queue-Tiefe / max. Nachricht</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Seriennummer</translation>
+    </message>
+    <message>
+        <source>Operation modes</source>
+        <translation>Betriebsmodi</translation>
+    </message>
+    <message>
+        <source>Functions</source>
+        <translation>Funktionen</translation>
+    </message>
+    <message>
+        <source>Queue %1</source>
+        <translation>Queue %1</translation>
+    </message>
+    <message>
+        <source>No queue device: the APQN is not in the host configuration.</source>
+        <translation>Kein Queue-Gerät: Die APQN ist nicht in der Host-Konfiguration.</translation>
+    </message>
+    <message>
+        <source>&amp;ndash; (not initialised)</source>
+        <translation>&amp;ndash; (nicht initialisiert)</translation>
+    </message>
+    <message>
+        <source>vfio_ap status</source>
+        <translation>vfio_ap-Status</translation>
+    </message>
+    <message>
+        <source>Reserved for the host</source>
+        <translation>Für den Host reserviert</translation>
+    </message>
+    <message>
+        <source>Functions (live)</source>
+        <translation>Funktionen (aktuell)</translation>
+    </message>
+    <message>
+        <source>not readable</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <source>Master key verification patterns (last seen while bound to the host)</source>
+        <translation>Master-Key-Prüfmuster (zuletzt gesehen, als die Queue an den Host gebunden war)</translation>
+    </message>
+    <message>
+        <source>Master key verification patterns</source>
+        <translation>Master-Key-Prüfmuster</translation>
+    </message>
+    <message>
+        <source>Mediated device</source>
+        <translation>Mediated Device</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Gast</translation>
+    </message>
+    <message>
+        <source>Adapters</source>
+        <translation>Adapter</translation>
+    </message>
+    <message>
+        <source>Usage domains</source>
+        <translation>Nutzungsdomänen</translation>
+    </message>
+    <message>
+        <source>Control domains</source>
+        <translation>Kontrolldomänen</translation>
+    </message>
+    <message>
+        <source>Guest matrix</source>
+        <translation>Gastmatrix</translation>
+    </message>
+    <message>
+        <source>%1 of %2 APQNs</source>
+        <translation>%1 von %2 APQNs</translation>
+    </message>
+    <message>
+        <source>Adapters withheld from the guest</source>
+        <translation>Dem Gast vorenthaltene Adapter</translation>
+    </message>
+    <message>
+        <source>Adapter %1: queue %2 is not bound to vfio_ap</source>
+        <translation>Adapter %1: Queue %2 ist nicht an vfio_ap gebunden</translation>
+    </message>
+    <message>
+        <source>Guest %1</source>
+        <translation>Gast %1</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>vfio-ap mdev</source>
+        <translation>vfio-ap-mdev</translation>
+    </message>
+</context>
+<context>
+    <name>ap::ui::MainWindow</name>
+    <message>
+        <source>control domain</source>
+        <translation>Kontrolldomäne</translation>
+    </message>
+    <message>
+        <source>hatched: no queue, deconfigured or checkstopped</source>
+        <translation>schraffiert: keine Queue, dekonfiguriert oder Checkstop</translation>
+    </message>
+    <message>
+        <source>apconsole – crypto adapters of IBM Z KVM hosts</source>
+        <translation>apconsole – Krypto-Adapter von IBM-Z-KVM-Hosts</translation>
+    </message>
+    <message>
+        <source>Fleet</source>
+        <translation>Flotte</translation>
+    </message>
+    <message>
+        <source>Select a host or an mdev to see its matrix.</source>
+        <translation>Wählen Sie einen Host oder ein mdev, um seine Matrix zu sehen.</translation>
+    </message>
+    <message>
+        <source>Adapter by domain matrix</source>
+        <translation>Matrix Adapter × Domäne</translation>
+    </message>
+    <message>
+        <source>The selected host&apos;s kernel log lines appear here.</source>
+        <translation>Hier erscheinen die Kernel-Meldungen des gewählten Hosts.</translation>
+    </message>
+    <message>
+        <source>Kernel log</source>
+        <translation>Kernel-Log</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit-Log</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) in the fleet</source>
+        <translation>
+            <numerusform>%n Host in der Flotte</numerusform>
+            <numerusform>%n Hosts in der Flotte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Add host…</source>
+        <translation>Host &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh host</source>
+        <translation>Host &amp;aktualisieren</translation>
+    </message>
+    <message>
+        <source>Reset the &amp;demo fleet</source>
+        <translation>&amp;Demo-Flotte zurücksetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About apconsole</source>
+        <translation>&amp;Über apconsole</translation>
+    </message>
+    <message>
+        <source>About apconsole</source>
+        <translation>Über apconsole</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;apconsole %1&lt;/b&gt;&lt;p&gt;A console for the Crypto Express adapters of IBM Z and LinuxONE KVM hosts: the vfio_ap matrix of each mediated device, and what the destination kernel will say before a guest migrates.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;apconsole %1&lt;/b&gt;&lt;p&gt;Eine Konsole für die Crypto-Express-Adapter von IBM-Z- und LinuxONE-KVM-Hosts: die vfio_ap-Matrix jedes Mediated Device, und was der Kernel des Ziels sagen wird, bevor ein Gast migriert.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <source>%1 is unavailable: %2</source>
+        <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lese %1…</translation>
+    </message>
+    <message>
+        <source>Matrix of mdev %1 on %2, used by %3</source>
+        <translation>Matrix von mdev %1 auf %2, genutzt von %3</translation>
+    </message>
+    <message>
+        <source>Matrix of mdev %1 on %2</source>
+        <translation>Matrix von mdev %1 auf %2</translation>
+    </message>
+    <message>
+        <source>All mdevs on %1</source>
+        <translation>Alle mdevs auf %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>failed (errno %1)</source>
+        <translation>fehlgeschlagen (errno %1)</translation>
+    </message>
+    <message>
+        <source>Add host</source>
+        <translation>Host hinzufügen</translation>
+    </message>
+    <message>
+        <source>Host address (demo:NAME, sysfs:/ROOT, ssh://user@host, qemu+ssh://…):</source>
+        <translation>Host-Adresse (demo:NAME, sysfs:/ROOT, ssh://user@host, qemu+ssh://…):</translation>
+    </message>
+    <message>
+        <source>Cannot add %1:
+%2
+%3</source>
+        <translation>%1 kann nicht hinzugefügt werden:
+%2
+%3</translation>
+    </message>
+    <message>
+        <source>Reset the demo fleet</source>
+        <translation>Demo-Flotte zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Undo every change made to the simulated hosts and start again from the built-in demo fleet?</source>
+        <translation>Alle Änderungen an den simulierten Hosts verwerfen und mit der eingebauten Demo-Flotte neu beginnen?</translation>
+    </message>
+</context>
+<context>
+    <name>ap::ui::MatrixDelegate</name>
+    <message>
+        <source>in the guest matrix</source>
+        <translation>in der Gastmatrix</translation>
+    </message>
+    <message>
+        <source>assigned, filtered out</source>
+        <translation>zugewiesen, herausgefiltert</translation>
+    </message>
+    <message>
+        <source>assigned to another mdev</source>
+        <translation>einem anderen mdev zugewiesen</translation>
+    </message>
+    <message>
+        <source>reserved for the host</source>
+        <translation>für den Host reserviert</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>frei</translation>
+    </message>
+</context>
+<context>
+    <name>ap::ui::MatrixModel</name>
+    <message numerus="yes">
+        <source>Domain %1: control domain of %n mdev(s)</source>
+        <translation>
+            <numerusform>Domäne %1: Kontrolldomäne von %n mdev</numerusform>
+            <numerusform>Domäne %1: Kontrolldomäne von %n mdevs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Domain %1: control domain of this mdev</source>
+        <translation>Domäne %1: Kontrolldomäne dieses mdev</translation>
+    </message>
+    <message>
+        <source>Domain %1: not a control domain of this mdev</source>
+        <translation>Domäne %1: keine Kontrolldomäne dieses mdev</translation>
+    </message>
+    <message>
+        <source>Adapter %1, domain %2</source>
+        <translation>Adapter %1, Domäne %2</translation>
+    </message>
+    <message>
+        <source>unknown type</source>
+        <translation>unbekannter Typ</translation>
+    </message>
+    <message>
+        <source>, assigned to mdev %1, in the guest matrix</source>
+        <translation>, mdev %1 zugewiesen, in der Gastmatrix</translation>
+    </message>
+    <message>
+        <source>, assigned to mdev %1, not in the guest matrix: %2</source>
+        <translation>, mdev %1 zugewiesen, nicht in der Gastmatrix: %2</translation>
+    </message>
+    <message>
+        <source>, assigned to mdev %1</source>
+        <translation>, mdev %1 zugewiesen</translation>
+    </message>
+    <message>
+        <source>, reserved for the host</source>
+        <translation>, für den Host reserviert</translation>
+    </message>
+    <message>
+        <source>, free</source>
+        <translation>, frei</translation>
+    </message>
+    <message>
+        <source>, no queue device (not in the host configuration)</source>
+        <translation>, kein Queue-Gerät (nicht in der Host-Konfiguration)</translation>
+    </message>
+    <message>
+        <source>, deconfigured</source>
+        <translation>, dekonfiguriert</translation>
+    </message>
+    <message>
+        <source>, checkstopped</source>
+        <translation>, Checkstop</translation>
+    </message>
+    <message>
+        <source>, unbound</source>
+        <translation>, ungebunden</translation>
+    </message>
+    <message>
+        <source>, driver %1</source>
+        <translation>, Treiber %1</translation>
+    </message>
+    <message>
+        <source>no queue</source>
+        <translation>keine Queue</translation>
+    </message>
+    <message>
+        <source>checkstopped</source>
+        <translation>Checkstop</translation>
+    </message>
+    <message>
+        <source>deconfigured</source>
+        <translation>dekonfiguriert</translation>
+    </message>
+    <message>
+        <source>Domain %1</source>
+        <translation>Domäne %1</translation>
+    </message>
+    <message>
+        <source>Control</source>
+        <translation>Kontrolle</translation>
+    </message>
+    <message>
+        <source>Control domains</source>
+        <translation>Kontrolldomänen</translation>
+    </message>
+    <message>
+        <source>Adapter %1: %2</source>
+        <translation>Adapter %1: %2</translation>
+    </message>
+    <message>
+        <source>Adapter %1: not in the host configuration</source>
+        <translation>Adapter %1: nicht in der Host-Konfiguration</translation>
+    </message>
+</context>
 </TS>

@@ -6,6 +6,7 @@
 #include <hosts/demofleet.h>
 
 #include <QDir>
+#include <QTranslator>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
@@ -18,6 +19,14 @@ class TstMainWindow : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void germanTranslationIsCompiledIn()
+    {
+        QTranslator t;
+        QVERIFY(t.load(QLocale(QStringLiteral("de")), QStringLiteral("apconsole"), QStringLiteral("_"), QStringLiteral(":/i18n")));
+        QCOMPARE(t.translate("ap::ui::FleetModel", "Fleet"), QStringLiteral("Flotte"));
+        QCOMPARE(t.translate("ap::ui::MatrixDelegate", "reserved for the host"), QStringLiteral("für den Host reserviert"));
+    }
 
     void opensOnDemoFleetAndShowsMatrix()
     {
