@@ -10,5 +10,8 @@ int hostsCommand(const QStringList &args);
 int inventoryCommand(const QStringList &args);
 int treeCommand(const QStringList &args);
 int dumpScriptCommand(const QStringList &args);
+int checkCommand(const QStringList &args);
+int fsmCommand(const QStringList &args);
+int streamCommand(const QStringList &args);
 
 } // namespace ap::cli

@@ -21,6 +21,9 @@ const QList<Command> &commands()
         {"hosts", "list the built-in demo hosts and the remembered hosts", hostsCommand},
         {"inventory", "read a host's AP configuration (--host URI [--format json|text])", inventoryCommand},
         {"tree", "write a host's AP configuration as a sysfs tree (--host URI --output DIR)", treeCommand},
+        {"check", "predict the destination driver's decision and readiness for a migration (--source --target --mdev)", checkCommand},
+        {"fsm", "states a VFIO device passes from one migration state to another (--flags FLAGS FROM TO)", fsmCommand},
+        {"stream", "encode or decode a vfio_ap migration stream (encode|decode)", streamCommand},
         {"dump-script", "print the shell command that dumps a host's AP sysfs in one stream", dumpScriptCommand},
     };
     return list;

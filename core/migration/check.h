@@ -1,0 +1,66 @@
+#pragma once
+
+#include "findings.h"
+#include "profile.h"
+#include "../common/result.h"
+#include "../model/hostsnapshot.h"
+
+#include <QDateTime>
+
+#include <optional>
+
+namespace ap::migration {
+
+/// One source queue, side by side with the destination's.
+struct QueueComparison {
+    Apqn apqn;
+    Hwinfo source;
+    std::optional<Hwinfo> target;     ///< nullopt: no such queue (or unreadable) on the destination
+    std::optional<bool> compatible;   ///< the rule's answer; nullopt without a target
+    QString sourceType;               ///< "CEX8C"
+    QString targetType;
+};
+
+/// What the destination driver decides when the whole stream is written in one piece.
+struct DriverDecision {
+    bool compatible = false;
+    int err = 0;             ///< 0 or the errno the destination's write (or state change) returns
+    QStringList kernelLog;   ///< the lines it logs, in order
+    qint64 streamBytes = 0;
+};
+
+struct CheckInput {
+    HostSnapshot source;
+    HostSnapshot target;
+    QString mdev;          ///< the source mdev
+    QString targetMdev;    ///< empty: the same UUID (what libvirt requires)
+    DriverProfile profile = DriverProfile::V2;
+    int chunkBytes = 4096; ///< the write size to model for chunked transfers
+};
+
+/// A pre-migration report: the driver's verdict (for the chosen profile), each queue compared,
+/// and the readiness findings beyond the driver. ready = compatible and no error finding.
+struct CheckReport {
+    DriverProfile profile = DriverProfile::V2;
+    QString sourceHost;
+    QString targetHost;
+    QString mdev;
+    QString targetMdev;
+    QString guest;         ///< the guest using the source mdev, if known
+    QDateTime time;
+    DriverDecision decision;
+    QList<QueueComparison> queues;
+    QList<Finding> findings;
+    bool ready = false;
+    /// The other profile's decision, when it differs from this one (shown as a note).
+    std::optional<DriverDecision> otherProfile;
+};
+
+/// The destination driver's decision for one profile (also used by the migration runner).
+DriverDecision decide(DriverProfile profile, const HostSnapshot &source, const QString &mdev,
+                      const HostSnapshot &target, const QString &targetMdev);
+
+/// Runs the whole check. Fails only when the source mdev does not exist (ErrorCode::NotFound).
+Result<CheckReport> runCheck(const CheckInput &input);
+
+} // namespace ap::migration

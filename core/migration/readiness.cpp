@@ -1,0 +1,233 @@
+#include "readiness.h"
+
+#include "compatibility.h"
+#include "resumingfile.h"
+#include "stream.h"
+#include "hwinfosource.h"
+#include "../driver/vfioapdriver.h"
+#include "../common/errnonames.h"
+
+#include <cerrno>
+
+namespace ap::migration {
+
+namespace {
+
+using K = MkvpRegister::Kind;
+using S = MkvpRegister::Slot;
+
+class Collector {
+public:
+    void add(const char *id, Severity s, QString message, QString hint = {})
+    {
+        list.append(Finding{QString::fromLatin1(id), s, std::move(message), std::move(hint)});
+    }
+    QList<Finding> list;
+};
+
+QString idList(const QList<Apqn> &apqns)
+{
+    QStringList s;
+    for (const Apqn q : apqns)
+        s.append(q.toString());
+    if (s.size() > 8)
+        return s.mid(0, 8).join(QStringLiteral(", ")) + QStringLiteral(" and %1 more").arg(s.size() - 8);
+    return s.join(QStringLiteral(", "));
+}
+
+void masterKeys(const CheckInput &in, const Mdev &m, Collector &c)
+{
+    QList<Apqn> unknown;
+    for (const Apqn q : m.guestMatrix()) {
+        bool srcLastSeen = false, dstLastSeen = false;
+        const Mkvps *s = in.source.knownMkvps(q, &srcLastSeen);
+        const Mkvps *t = in.target.knownMkvps(q, &dstLastSeen);
+        const Card *card = in.source.card(q.adapter);
+        if (!card || card->mode() == CryptoMode::Accelerator || card->mode() == CryptoMode::None)
+            continue; // accelerators hold no master keys
+        if (!s || !t) {
+            unknown.append(q);
+            continue;
+        }
+        const QList<std::pair<K, const char *>> kinds = s->flavor == Mkvps::Flavor::Ep11
+            ? QList<std::pair<K, const char *>>{{K::Wk, "EP11 wrapping key (WK CUR)"}}
+            : QList<std::pair<K, const char *>>{{K::Aes, "AES master key (AES CUR)"}, {K::Apka, "APKA master key (APKA CUR)"},
+                                                 {K::Asym, "ASYM master key (ASYM CUR)"}};
+        for (const auto &[kind, label] : kinds) {
+            const MkvpRegister *rs = s->find(kind, S::Cur);
+            const MkvpRegister *rt = t->find(kind, S::Cur);
+            const bool sValid = rs && rs->state == MkvpRegister::State::Valid;
+            const bool tValid = rt && rt->state == MkvpRegister::State::Valid;
+            if (!sValid && !tValid)
+                continue;
+            if (sValid && tValid && rs->pattern == rt->pattern)
+                continue;
+            const QString seen = srcLastSeen || dstLastSeen ? QStringLiteral(" (as last seen while bound to the host)") : QString();
+            c.add("master_key_mismatch", Severity::Error,
+                  QStringLiteral("APQN %1: the %2 differs between source and destination%3: %4 vs %5")
+                      .arg(q.toString(), QLatin1String(label), seen,
+                           sValid ? QStringLiteral("0x") + QString::fromLatin1(rs->pattern) : QStringLiteral("none"),
+                           tValid ? QStringLiteral("0x") + QString::fromLatin1(rt->pattern) : QStringLiteral("none")),
+                  QStringLiteral("Load the same master keys into domain %1 on the destination (TKE or panel.exe) before migrating; "
+                                 "secure keys of the guest would not work there.").arg(QStringLiteral("0x%1").arg(q.domain, 2, 16, QLatin1Char('0'))));
+        }
+    }
+    if (!unknown.isEmpty())
+        c.add("master_keys_unknown", Severity::Info,
+              QStringLiteral("Master key patterns are not known for %1 (a domain shows them only while bound to the host).").arg(idList(unknown)),
+              QStringLiteral("Compare them inside the guest (lszcrypt -V) or read them once while the domain is bound to zcrypt."));
+}
+
+void destinationQueues(const CheckInput &in, const Mdev &m, Collector &c)
+{
+    QList<Apqn> missing, notVfio, deconfigured, checkstopped;
+    for (const Apqn q : m.guestMatrix()) {
+        const Queue *t = in.target.queue(q);
+        if (!t)
+            missing.append(q);
+        else {
+            if (!t->isBoundToVfio())
+                notVfio.append(q);
+            if (!t->config)
+                deconfigured.append(q);
+            if (t->chkstop)
+                checkstopped.append(q);
+        }
+    }
+    if (!missing.isEmpty())
+        c.add("target_queue_missing", Severity::Error, QStringLiteral("No queue device on the destination for %1.").arg(idList(missing)),
+              QStringLiteral("Configure the adapters and domains to the destination LPAR (or pick another destination)."));
+    if (!notVfio.isEmpty())
+        c.add("target_queue_not_vfio", Severity::Error, QStringLiteral("On the destination, %1 are not bound to vfio_ap.").arg(idList(notVfio)),
+              QStringLiteral("Release them from the host: clear their adapters in apmask or their domains in aqmask."));
+    if (!deconfigured.isEmpty())
+        c.add("target_queue_deconfigured", Severity::Error, QStringLiteral("On the destination, %1 are deconfigured.").arg(idList(deconfigured)),
+              QStringLiteral("Configure the adapter again (chzcrypt -e or the card's config attribute)."));
+    if (!checkstopped.isEmpty())
+        c.add("target_queue_checkstopped", Severity::Error, QStringLiteral("On the destination, %1 are checkstopped.").arg(idList(checkstopped)),
+              QStringLiteral("The adapter needs service; pick another destination."));
+}
+
+void quirks(const CheckInput &in, const CheckReport &r, Collector &c)
+{
+    const bool v2 = in.profile == DriverProfile::V2;
+    for (const QueueComparison &q : r.queues) {
+        if (!q.target)
+            continue;
+        const Hwinfo s = q.source, t = *q.target;
+        const bool ok = queueCompatible(in.profile, s, t);
+        if (!ok && v2 && s.apType() <= t.apType())
+            c.add("v2_aptype_line", Severity::Info,
+                  QStringLiteral("APQN %1: the destination will log \"AP type of source (%2) not compatible with target (%3)\" although the AP type is not the cause.")
+                      .arg(q.apqn.toString()).arg(s.apType(), 2, 16, QLatin1Char('0')).arg(t.apType(), 2, 16, QLatin1Char('0')),
+                  QStringLiteral("The v2 driver prints this line for every rejection; look at the other lines for the reason."));
+        if (!ok) {
+            const QStringList lines = incompatibilityLog(in.profile, r.targetMdev, q.apqn, s, t);
+            const bool onlyHeader = std::all_of(lines.cbegin() + 1, lines.cend(), [](const QString &l) {
+                return l.contains(QLatin1String("AP type of source"));
+            });
+            if (onlyHeader && s.classification() != t.classification())
+                c.add("class_rejected_without_reason", Severity::Warning,
+                      QStringLiteral("APQN %1 is rejected because the adapter classification differs (source 0x%2, destination 0x%3); the kernel log gives no reason.")
+                          .arg(q.apqn.toString()).arg(s.classification(), 2, 16, QLatin1Char('0')).arg(t.classification(), 2, 16, QLatin1Char('0')),
+                      QStringLiteral("The driver requires equal classification bits, even stateless to native."));
+        }
+        if (ok && s.bs() != 0 && s.bs() == t.bs())
+            c.add("equal_nonzero_bs_accepted", Severity::Warning,
+                  QStringLiteral("APQN %1 is accepted with bind/associate state %2 on both sides, which the documented rule forbids.").arg(q.apqn.toString()).arg(s.bs()),
+                  QStringLiteral("Secure Execution bindings do not move with the guest; bind the queue again on the destination."));
+    }
+    if (r.decision.compatible)
+        c.add("truncated_stream_accepted", Severity::Info,
+              QStringLiteral("The destination driver does not check that the whole stream arrived: leaving RESUMING succeeds on a partial stream."),
+              QStringLiteral("If the transfer is interrupted, check the guest's AP configuration on the destination before resuming it."));
+
+    // How the transfer's chunking changes the answer.
+    const Mdev *m = in.source.mdev(in.mdev);
+    if (in.chunkBytes > 0 && m && in.target.mdev(r.targetMdev) && r.decision.streamBytes > in.chunkBytes) {
+        QList<StreamEntry> entries;
+        for (const Apqn q : m->guestMatrix())
+            entries.append({q, driverHwinfo(in.profile, in.source, q).value_or(Hwinfo())});
+        const QByteArray stream = encodeStream(in.profile, entries);
+        ResumingFile file(in.profile, in.target, r.targetMdev);
+        int err = 0;
+        for (qsizetype off = 0; off < stream.size() && !err; off += in.chunkBytes)
+            err = file.write(stream.mid(off, in.chunkBytes)).err();
+        if (err != r.decision.err)
+            c.add("chunked_write_differs", in.profile == DriverProfile::V3 ? Severity::Error : Severity::Warning,
+                  QStringLiteral("Written in chunks of %1 bytes, the destination answers %2 instead of %3.")
+                      .arg(in.chunkBytes).arg(err ? errnoName(err) : QStringLiteral("success"),
+                                              r.decision.err ? errnoName(r.decision.err) : QStringLiteral("success")),
+                  in.profile == DriverProfile::V3 ? QStringLiteral("The v3 driver takes the stream only in one write(); the transfer must not split it.")
+                                                  : QStringLiteral("The answer depends on how the stream is split; the errno seen by QEMU may differ."));
+    }
+}
+
+} // namespace
+
+QList<Finding> readinessFindings(const CheckInput &in, const CheckReport &r)
+{
+    Collector c;
+    const Mdev *m = in.source.mdev(in.mdev);
+    if (!m)
+        return {};
+    const Guest *g = in.source.guestOfMdev(in.mdev);
+    if (!g || g->state == Guest::State::ShutOff)
+        c.add("source_guest_not_running", Severity::Info,
+              g ? QStringLiteral("Guest %1 is shut off: there is no live state to migrate.").arg(g->name)
+                : QStringLiteral("No guest on %1 is known to use mdev %2.").arg(in.source.host, in.mdev),
+              QStringLiteral("A stopped guest can simply be defined on the destination with an mdev of the same UUID."));
+    if (in.source.secureExecutionGuest || in.target.secureExecutionGuest)
+        c.add("secure_execution_guest", Severity::Error,
+              QStringLiteral("%1 is a Secure Execution guest with AP pass-through: the driver refuses migration (EPERM).")
+                  .arg(in.source.secureExecutionGuest ? in.source.host : in.target.host),
+              QStringLiteral("Use the replug strategy, or migrate without the vfio-ap device."));
+    if (!in.source.matrix.has(u"migratable"))
+        c.add("source_not_migratable", Severity::Error,
+              QStringLiteral("The vfio_ap driver on %1 does not advertise 'migratable' (no migration support in its kernel).").arg(in.source.host),
+              QStringLiteral("Use the replug strategy: hot-unplug the vfio-ap device, migrate, hot-plug an mdev on the destination."));
+    if (!in.target.matrix.has(u"migratable"))
+        c.add("target_not_migratable", Severity::Error,
+              QStringLiteral("The vfio_ap driver on %1 does not advertise 'migratable'.").arg(in.target.host),
+              QStringLiteral("Pick a destination whose kernel carries the vfio-ap migration series, or use the replug strategy."));
+
+    const Mdev *t = in.target.mdev(r.targetMdev);
+    if (r.targetMdev != in.mdev)
+        c.add("target_mdev_uuid_differs", Severity::Warning,
+              QStringLiteral("The destination mdev %1 is not the source's UUID %2; libvirt looks for the same UUID.").arg(r.targetMdev, in.mdev),
+              QStringLiteral("Create an mdev with UUID %1 on the destination.").arg(in.mdev));
+    if (!t) {
+        c.add("target_mdev_missing", Severity::Error,
+              QStringLiteral("There is no mdev %1 on %2; libvirt would fail with \"device not found: mediated device '%1' not found\".").arg(r.targetMdev, in.target.host),
+              QStringLiteral("Create it on the destination with the source's matrix (adapters %1, domains %2).")
+                  .arg(m->adapters.toRanges(true), m->domains.toRanges(true)));
+    } else {
+        if (const Guest *tg = in.target.guestOfMdev(r.targetMdev); tg && tg->state != Guest::State::ShutOff)
+            c.add("target_mdev_in_use", Severity::Error, QStringLiteral("mdev %1 on %2 is in use by guest %3.").arg(r.targetMdev, in.target.host, tg->name),
+                  QStringLiteral("Stop that guest or migrate to another mdev."));
+        const driver::GuestMatrix gm = driver::computeGuestMatrix(in.target, t->adapters, t->domains, t->controlDomains);
+        for (const auto &[adapter, blocker] : gm.filteredAdapters)
+            c.add("target_adapter_filtered", Severity::Warning,
+                  QStringLiteral("On the destination, adapter 0x%1 is withheld from the guest matrix: queue %2 is not usable by vfio_ap.")
+                      .arg(adapter, 2, 16, QLatin1Char('0')).arg(blocker.toString()),
+                  QStringLiteral("Bind the queue to vfio_ap on the destination or remove the adapter from the mdev."));
+        if (t->controlDomains != m->controlDomains)
+            c.add("control_domains_differ", Severity::Warning,
+                  QStringLiteral("Control domains differ: source %1, destination %2; the driver does not migrate them.")
+                      .arg(m->controlDomains.isEmpty() ? QStringLiteral("none") : m->controlDomains.toRanges(true),
+                           t->controlDomains.isEmpty() ? QStringLiteral("none") : t->controlDomains.toRanges(true)),
+                  QStringLiteral("Assign the same control domains to the destination mdev before migrating."));
+    }
+    destinationQueues(in, *m, c);
+    masterKeys(in, *m, c);
+    quirks(in, r, c);
+    if (r.otherProfile)
+        c.add("profiles_disagree", Severity::Info,
+              QStringLiteral("The %1 driver would decide differently: %2.")
+                  .arg(profileName(in.profile == DriverProfile::V2 ? DriverProfile::V3 : DriverProfile::V2),
+                       r.otherProfile->compatible ? QStringLiteral("compatible") : QStringLiteral("incompatible (%1)").arg(errnoName(r.otherProfile->err))),
+              QStringLiteral("Make sure which revision of the migration series the destination kernel carries."));
+    return c.list;
+}
+
+} // namespace ap::migration

@@ -1,0 +1,13 @@
+#pragma once
+
+#include "check.h"
+
+namespace ap::migration {
+
+/// The readiness rules beyond the driver (kernel-interfaces §6.8-§6.9, ecosystem §2): the same-
+/// UUID mdev libvirt needs, `migratable` on both ends, the destination queues' state, master keys,
+/// control domains, and the driver quirks that would mislead an operator. `report` carries the
+/// driver's decision and the queue comparison already made.
+QList<Finding> readinessFindings(const CheckInput &input, const CheckReport &report);
+
+} // namespace ap::migration

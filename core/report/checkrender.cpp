@@ -1,0 +1,230 @@
+#include "checkrender.h"
+
+#include "../common/errnonames.h"
+
+#include <QJsonArray>
+
+#include <functional>
+
+namespace ap::report {
+
+using namespace ap::migration;
+
+namespace {
+
+QJsonValue errnoValue(int err) { return err ? QJsonValue(errnoName(err)) : QJsonValue(); }
+
+QString verdictWord(const DriverDecision &d) { return d.compatible ? QStringLiteral("compatible") : QStringLiteral("incompatible"); }
+
+QJsonObject decisionJson(DriverProfile p, const DriverDecision &d)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("profile"), profileName(p));
+    o.insert(QStringLiteral("verdict"), verdictWord(d));
+    o.insert(QStringLiteral("errno"), errnoValue(d.err));
+    o.insert(QStringLiteral("kernel_log"), QJsonArray::fromStringList(d.kernelLog));
+    return o;
+}
+
+QString csvField(const QString &s)
+{
+    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n')))
+        return s;
+    QString q = s;
+    q.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + q + QLatin1Char('"');
+}
+
+QString esc(const QString &s) { return s.toHtmlEscaped(); }
+
+struct Field {
+    const char *name;
+    std::function<QString(Hwinfo)> value;
+};
+
+const QList<Field> &hwFields()
+{
+    auto bit = [](bool b) { return b ? QStringLiteral("1") : QStringLiteral("0"); };
+    static const QList<Field> f = {
+        {"APSC", [bit](Hwinfo h) { return bit(h.apsc()); }},
+        {"AP4KM (mex4k)", [bit](Hwinfo h) { return bit(h.mex4k()); }},
+        {"AP4KC (crt4k)", [bit](Hwinfo h) { return bit(h.crt4k()); }},
+        {"CCA mode", [bit](Hwinfo h) { return bit(h.cca()); }},
+        {"accelerator mode", [bit](Hwinfo h) { return bit(h.accel()); }},
+        {"EP11 mode", [bit](Hwinfo h) { return bit(h.ep11()); }},
+        {"APXA", [bit](Hwinfo h) { return bit(h.apxa()); }},
+        {"SLCF", [bit](Hwinfo h) { return bit(h.slcf()); }},
+        {"class", [](Hwinfo h) { return QStringLiteral("0x%1").arg(h.classification(), 2, 16, QLatin1Char('0')); }},
+        {"BS", [](Hwinfo h) { return QString::number(h.bs()); }},
+        {"bits 18-31", [](Hwinfo h) { return QStringLiteral("0x%1").arg(h.reserved18to31(), 4, 16, QLatin1Char('0')); }},
+        {"AP type", [](Hwinfo h) { return QString::number(h.apType()); }},
+        {"domains (nd)", [](Hwinfo h) { return QString::number(h.domains()); }},
+        {"max message (ml)", [](Hwinfo h) { return QString::number(h.maxMessageUnits()); }},
+        {"queue depth (qd)", [](Hwinfo h) { return QString::number(h.queueDepth()); }},
+    };
+    return f;
+}
+
+} // namespace
+
+QJsonObject checkReportJson(const CheckReport &r)
+{
+    QJsonObject o = decisionJson(r.profile, r.decision);
+    o.insert(QStringLiteral("stream_bytes"), double(r.decision.streamBytes));
+    o.insert(QStringLiteral("ready"), r.ready);
+    o.insert(QStringLiteral("source"), r.sourceHost);
+    o.insert(QStringLiteral("target"), r.targetHost);
+    o.insert(QStringLiteral("mdev"), r.mdev);
+    o.insert(QStringLiteral("target_mdev"), r.targetMdev);
+    o.insert(QStringLiteral("guest"), r.guest.isEmpty() ? QJsonValue() : QJsonValue(r.guest));
+    o.insert(QStringLiteral("time"), r.time.toString(Qt::ISODate));
+    QJsonArray queues;
+    for (const QueueComparison &q : r.queues) {
+        QJsonObject j;
+        j.insert(QStringLiteral("apqn"), q.apqn.toString());
+        j.insert(QStringLiteral("source_hwinfo"), q.source.toHex());
+        j.insert(QStringLiteral("target_hwinfo"), q.target ? QJsonValue(q.target->toHex()) : QJsonValue());
+        j.insert(QStringLiteral("compatible"), q.compatible ? QJsonValue(*q.compatible) : QJsonValue());
+        j.insert(QStringLiteral("source_type"), q.sourceType.isEmpty() ? QJsonValue() : QJsonValue(q.sourceType));
+        j.insert(QStringLiteral("target_type"), q.targetType.isEmpty() ? QJsonValue() : QJsonValue(q.targetType));
+        queues.append(j);
+    }
+    o.insert(QStringLiteral("queues"), queues);
+    QJsonArray findings;
+    for (const Finding &f : r.findings)
+        findings.append(QJsonObject{{QStringLiteral("id"), f.id},
+                                    {QStringLiteral("severity"), severityName(f.severity)},
+                                    {QStringLiteral("message"), f.message},
+                                    {QStringLiteral("hint"), f.hint}});
+    o.insert(QStringLiteral("findings"), findings);
+    if (r.otherProfile)
+        o.insert(QStringLiteral("other_profile"),
+                 decisionJson(r.profile == DriverProfile::V2 ? DriverProfile::V3 : DriverProfile::V2, *r.otherProfile));
+    return o;
+}
+
+QString checkReportText(const CheckReport &r)
+{
+    QString s;
+    s += QStringLiteral("%1: %2 -> %3, mdev %4%5\n")
+             .arg(r.ready ? QStringLiteral("READY") : QStringLiteral("NOT READY"), r.sourceHost, r.targetHost, r.mdev,
+                  r.guest.isEmpty() ? QString() : QStringLiteral(" (guest %1)").arg(r.guest));
+    s += QStringLiteral("Destination driver (%1): %2%3, stream %4 bytes\n")
+             .arg(profileName(r.profile), verdictWord(r.decision),
+                  r.decision.err ? QStringLiteral(", %1 (%2)").arg(errnoName(r.decision.err), errnoMessage(r.decision.err)) : QString())
+             .arg(r.decision.streamBytes);
+    if (!r.decision.kernelLog.isEmpty()) {
+        s += QStringLiteral("Destination kernel log:\n");
+        for (const QString &l : r.decision.kernelLog)
+            s += QStringLiteral("  ") + l + QLatin1Char('\n');
+    }
+    s += QStringLiteral("Queues:\n");
+    for (const QueueComparison &q : r.queues)
+        s += QStringLiteral("  %1 %2 %3 -> %4 %5  %6\n")
+                 .arg(q.apqn.toString(), q.sourceType, q.source.toHex(), q.targetType.isEmpty() ? QStringLiteral("-") : q.targetType,
+                      q.target ? q.target->toHex() : QStringLiteral("(none)"),
+                      !q.compatible ? QStringLiteral("no queue") : *q.compatible ? QStringLiteral("compatible") : QStringLiteral("INCOMPATIBLE"));
+    if (!r.findings.isEmpty()) {
+        s += QStringLiteral("Findings:\n");
+        for (const Finding &f : r.findings)
+            s += QStringLiteral("  [%1] %2: %3\n      %4\n").arg(severityName(f.severity), f.id, f.message, f.hint);
+    }
+    if (r.otherProfile)
+        s += QStringLiteral("Note: the %1 driver would answer %2%3.\n")
+                 .arg(profileName(r.profile == DriverProfile::V2 ? DriverProfile::V3 : DriverProfile::V2), verdictWord(*r.otherProfile),
+                      r.otherProfile->err ? QStringLiteral(" (%1)").arg(errnoName(r.otherProfile->err)) : QString());
+    return s;
+}
+
+QByteArray checkReportCsv(const CheckReport &r)
+{
+    QStringList rows;
+    rows.append(QStringLiteral("record,key,value,detail,extra,extra2"));
+    auto row = [&](const QStringList &cells) {
+        QStringList c;
+        for (const QString &x : cells)
+            c.append(csvField(x));
+        while (c.size() < 6)
+            c.append(QString());
+        rows.append(c.join(QLatin1Char(',')));
+    };
+    row({QStringLiteral("summary"), QStringLiteral("profile"), profileName(r.profile)});
+    row({QStringLiteral("summary"), QStringLiteral("verdict"), verdictWord(r.decision)});
+    row({QStringLiteral("summary"), QStringLiteral("errno"), r.decision.err ? errnoName(r.decision.err) : QString()});
+    row({QStringLiteral("summary"), QStringLiteral("stream_bytes"), QString::number(r.decision.streamBytes)});
+    row({QStringLiteral("summary"), QStringLiteral("ready"), r.ready ? QStringLiteral("true") : QStringLiteral("false")});
+    row({QStringLiteral("summary"), QStringLiteral("source"), r.sourceHost});
+    row({QStringLiteral("summary"), QStringLiteral("target"), r.targetHost});
+    row({QStringLiteral("summary"), QStringLiteral("mdev"), r.mdev});
+    row({QStringLiteral("summary"), QStringLiteral("target_mdev"), r.targetMdev});
+    row({QStringLiteral("summary"), QStringLiteral("guest"), r.guest});
+    row({QStringLiteral("summary"), QStringLiteral("time"), r.time.toString(Qt::ISODate)});
+    for (qsizetype i = 0; i < r.decision.kernelLog.size(); ++i)
+        row({QStringLiteral("kernel_log"), QString::number(i + 1), r.decision.kernelLog[i]});
+    for (const QueueComparison &q : r.queues)
+        row({QStringLiteral("queue"), q.apqn.toString(), q.source.toHex(), q.target ? q.target->toHex() : QString(),
+             !q.compatible ? QString() : *q.compatible ? QStringLiteral("true") : QStringLiteral("false"),
+             q.sourceType + QLatin1Char('>') + q.targetType});
+    for (const Finding &f : r.findings)
+        row({QStringLiteral("finding"), f.id, severityName(f.severity), f.message, f.hint});
+    return (rows.join(QStringLiteral("\r\n")) + QStringLiteral("\r\n")).toUtf8();
+}
+
+QString checkReportHtml(const CheckReport &r)
+{
+    QString h;
+    h += QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Pre-migration report: %1</title>\n").arg(esc(r.guest.isEmpty() ? r.mdev : r.guest));
+    h += QStringLiteral("<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin:.5em 0}"
+                        "td,th{border:1px solid #999;padding:3px 6px;font-size:90%}th{background:#eee;text-align:left}"
+                        ".ready{color:#1a6b2f}.notready{color:#a01818}.diff{background:#fde2a6;font-weight:bold}"
+                        "pre{background:#f4f4f4;padding:.5em;white-space:pre-wrap}.error{color:#a01818}.warning{color:#8a5a00}</style></head><body>\n");
+    h += QStringLiteral("<h1>Pre-migration report</h1>\n");
+    h += QStringLiteral("<h2 class=\"%1\">%2</h2>\n").arg(r.ready ? QStringLiteral("ready") : QStringLiteral("notready"),
+                                                         r.ready ? QStringLiteral("Verdict: ready to migrate") : QStringLiteral("Verdict: not ready"));
+    h += QStringLiteral("<p>Destination vfio_ap driver (%1): <b>%2</b>%3; stream of %4 bytes.</p>\n")
+             .arg(profileName(r.profile), verdictWord(r.decision),
+                  r.decision.err ? QStringLiteral(", %1 &ldquo;%2&rdquo;").arg(errnoName(r.decision.err), esc(errnoMessage(r.decision.err))) : QString())
+             .arg(r.decision.streamBytes);
+    h += QStringLiteral("<table><tr><th>Source host</th><td>%1</td></tr><tr><th>Destination host</th><td>%2</td></tr>"
+                        "<tr><th>Guest</th><td>%3</td></tr><tr><th>mdev</th><td>%4</td></tr><tr><th>Destination mdev</th><td>%5</td></tr>"
+                        "<tr><th>Checked at</th><td>%6</td></tr></table>\n")
+             .arg(esc(r.sourceHost), esc(r.targetHost), esc(r.guest.isEmpty() ? QStringLiteral("-") : r.guest), esc(r.mdev), esc(r.targetMdev),
+                  esc(r.time.toString(Qt::ISODate)));
+    if (r.otherProfile)
+        h += QStringLiteral("<p><i>Note: the %1 driver would answer %2%3.</i></p>\n")
+                 .arg(profileName(r.profile == DriverProfile::V2 ? DriverProfile::V3 : DriverProfile::V2), verdictWord(*r.otherProfile),
+                      r.otherProfile->err ? QStringLiteral(" (%1)").arg(errnoName(r.otherProfile->err)) : QString());
+    h += QStringLiteral("<h3>Destination kernel log</h3>\n");
+    h += r.decision.kernelLog.isEmpty() ? QStringLiteral("<p>(no lines)</p>\n")
+                                        : QStringLiteral("<pre>%1</pre>\n").arg(esc(r.decision.kernelLog.join(QLatin1Char('\n'))));
+    h += QStringLiteral("<h3>Findings</h3>\n");
+    if (r.findings.isEmpty())
+        h += QStringLiteral("<p>None.</p>\n");
+    else {
+        h += QStringLiteral("<table><tr><th>Severity</th><th>Finding</th><th>What to do</th></tr>\n");
+        for (const Finding &f : r.findings)
+            h += QStringLiteral("<tr><td class=\"%1\">%1</td><td>%2<br><small>%3</small></td><td>%4</td></tr>\n")
+                     .arg(severityName(f.severity), esc(f.message), esc(f.id), esc(f.hint));
+        h += QStringLiteral("</table>\n");
+    }
+    h += QStringLiteral("<h3>Queues</h3>\n");
+    for (const QueueComparison &q : r.queues) {
+        h += QStringLiteral("<h4>APQN %1: %2 &rarr; %3 &mdash; %4</h4>\n")
+                 .arg(q.apqn.toString(), esc(q.sourceType), esc(q.targetType.isEmpty() ? QStringLiteral("no queue") : q.targetType),
+                      !q.compatible ? QStringLiteral("no destination queue") : *q.compatible ? QStringLiteral("compatible") : QStringLiteral("<b>incompatible</b>"));
+        h += QStringLiteral("<table><tr><th>Field</th><th>Source %1</th><th>Destination %2</th></tr>\n")
+                 .arg(q.source.toHex(), q.target ? q.target->toHex() : QStringLiteral("-"));
+        for (const Field &f : hwFields()) {
+            const QString a = f.value(q.source);
+            const QString b = q.target ? f.value(*q.target) : QStringLiteral("-");
+            const bool diff = q.target && a != b;
+            h += QStringLiteral("<tr%1><td>%2</td><td>%3</td><td>%4</td></tr>\n")
+                     .arg(diff ? QStringLiteral(" class=\"diff\"") : QString(), QLatin1String(f.name), a, b);
+        }
+        h += QStringLiteral("</table>\n");
+    }
+    h += QStringLiteral("</body></html>\n");
+    return h;
+}
+
+} // namespace ap::report

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "../migration/check.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+/// Renderings of a pre-migration report. JSON is the reference (what `apconsole-cli check`
+/// prints and what the history stores); CSV and HTML carry the same content.
+namespace ap::report {
+
+QJsonObject checkReportJson(const migration::CheckReport &r);
+QString checkReportText(const migration::CheckReport &r);
+/// One table: record,key,... rows for the summary, every kernel log line, queue and finding.
+QByteArray checkReportCsv(const migration::CheckReport &r);
+/// A standalone HTML document for a change board: the verdict first, then hosts, guest, mdev and
+/// time, the kernel's lines, the queues field by field (differences marked) and the findings.
+QString checkReportHtml(const migration::CheckReport &r);
+
+} // namespace ap::report
