@@ -1,3 +1,5 @@
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -121,6 +123,79 @@ private slots:
             jb.remove(QLatin1String(k));
         }
         QCOMPARE(jb, ja);
+    }
+
+    void checkExitCodesAndJson()
+    {
+        const QString mdev = QStringLiteral("5a0f6c0e-4d0c-4a5e-9d7e-2f1b8c3a9e01");
+        const QString dir = m_home.path();
+        const Run notReady = run({QStringLiteral("check"), QStringLiteral("--source"), QStringLiteral("demo:zlab-a"), QStringLiteral("--target"),
+                                  QStringLiteral("demo:zlab-c"), QStringLiteral("--mdev"), mdev, QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(notReady.code, 1);
+        const QJsonObject o = QJsonDocument::fromJson(notReady.out).object();
+        QCOMPARE(o.value(QStringLiteral("verdict")).toString(), QStringLiteral("incompatible"));
+        QCOMPARE(o.value(QStringLiteral("errno")).toString(), QStringLiteral("EFAULT"));
+        QCOMPARE(o.value(QStringLiteral("stream_bytes")).toInt(), 72);
+
+        const QString out = dir + QStringLiteral("/report.html");
+        const Run html = run({QStringLiteral("check"), QStringLiteral("--source"), QStringLiteral("demo:zlab-a"), QStringLiteral("--target"),
+                              QStringLiteral("demo:zlab-b"), QStringLiteral("--mdev"), mdev, QStringLiteral("--format"), QStringLiteral("html"),
+                              QStringLiteral("--output"), out, QStringLiteral("--profile"), QStringLiteral("v3")});
+        QCOMPARE(html.code, 1); // master keys differ
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.readAll().contains("Pre-migration report"));
+
+        const Run badProfile = run({QStringLiteral("check"), QStringLiteral("--source"), QStringLiteral("demo:zlab-a"), QStringLiteral("--target"),
+                                    QStringLiteral("demo:zlab-b"), QStringLiteral("--mdev"), mdev, QStringLiteral("--profile"), QStringLiteral("v9")});
+        QCOMPARE(badProfile.code, 2);
+        const Run badHost = run({QStringLiteral("check"), QStringLiteral("--source"), QStringLiteral("demo:zlab-a"), QStringLiteral("--target"),
+                                 QStringLiteral("sysfs:/nonexistent"), QStringLiteral("--mdev"), mdev});
+        QCOMPARE(badHost.code, 3);
+        QVERIFY(badHost.err.contains("sysfs:/nonexistent"));
+    }
+
+    void fsm_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QByteArray>("out");
+        QTest::newRow("source") << QStringList{QStringLiteral("--flags"), QStringLiteral("stop_copy"), QStringLiteral("RUNNING"), QStringLiteral("STOP_COPY")}
+                                << 0 << QByteArray("STOP\nSTOP_COPY\n");
+        QTest::newRow("p2p") << QStringList{QStringLiteral("--flags"), QStringLiteral("stop_copy,p2p"), QStringLiteral("RUNNING"), QStringLiteral("STOP")}
+                             << 0 << QByteArray("RUNNING_P2P\nSTOP\n");
+        QTest::newRow("einval") << QStringList{QStringLiteral("--flags"), QStringLiteral("stop_copy"), QStringLiteral("RUNNING"), QStringLiteral("PRE_COPY")}
+                                << 1 << QByteArray("EINVAL\n");
+        QTest::newRow("bad flag") << QStringList{QStringLiteral("--flags"), QStringLiteral("warp"), QStringLiteral("RUNNING"), QStringLiteral("STOP")}
+                                  << 2 << QByteArray();
+        QTest::newRow("bad state") << QStringList{QStringLiteral("RUNNING"), QStringLiteral("FLYING")} << 2 << QByteArray();
+    }
+    void fsm()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, code);
+        QFETCH(QByteArray, out);
+        const Run r = run(QStringList{QStringLiteral("fsm")} + args);
+        QCOMPARE(r.code, code);
+        QCOMPARE(r.out, out);
+    }
+
+    void streamEncodeDecode()
+    {
+        const QString file = m_home.filePath(QStringLiteral("payments.v3"));
+        const Run e = run({QStringLiteral("stream"), QStringLiteral("encode"), QStringLiteral("--host"), QStringLiteral("demo:zlab-a"),
+                           QStringLiteral("--mdev"), QStringLiteral("5a0f6c0e-4d0c-4a5e-9d7e-2f1b8c3a9e01"), QStringLiteral("--profile"),
+                           QStringLiteral("v3"), QStringLiteral("--output"), file});
+        QCOMPARE(e.code, 0);
+        QCOMPARE(QFileInfo(file).size(), 16 + 16 * 4);
+        const Run d = run({QStringLiteral("stream"), QStringLiteral("decode"), QStringLiteral("--profile"), QStringLiteral("v3"), file});
+        QCOMPARE(d.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(d.out).object();
+        QCOMPARE(o.value(QStringLiteral("num_queues")).toInt(), 4);
+        QCOMPARE(o.value(QStringLiteral("queues")).toArray().first().toObject().value(QStringLiteral("apqn")).toString(), QStringLiteral("01.0011"));
+        const Run wrong = run({QStringLiteral("stream"), QStringLiteral("decode"), QStringLiteral("--profile"), QStringLiteral("v2"), file});
+        QCOMPARE(wrong.code, 1);
+        QVERIFY(wrong.err.contains("after the 4 queues") || wrong.err.contains("truncated") || wrong.err.contains("bytes after"));
     }
 };
 

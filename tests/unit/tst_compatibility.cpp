@@ -46,7 +46,7 @@ private slots:
         QTest::addColumn<QStringList>("lines");
 
         const QString hdr = P + QStringLiteral("Migration failed: Source and target queue (05.0004) not compatible");
-        auto type = [](int s, int t) { return P + QStringLiteral("AP type of source (%1) not compatible with target (%2)").arg(s, 2, 16, QLatin1Char('0')).arg(t, 2, 16, QLatin1Char('0')); };
+        auto type = [](int s, int t) -> QString { return P + QStringLiteral("AP type of source (%1) not compatible with target (%2)").arg(s, 2, 16, QLatin1Char('0')).arg(t, 2, 16, QLatin1Char('0')); };
         const int v2 = int(DriverProfile::V2), v3 = int(DriverProfile::V3);
         const QStringList classLines = {P + QStringLiteral("Full native card function available on source queue 05.0004"),
                                         P + QStringLiteral("Only stateless functions available on target queue 05.0004")};

@@ -1,0 +1,48 @@
+// The pre-migration check of a full 256 x 256 guest matrix (65,536 queues), both profiles.
+#include "benchutil.h"
+#include "testsupport.h"
+
+#include <migration/check.h>
+#include <report/checkrender.h>
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+#include <cstdio>
+
+using namespace ap;
+using namespace ap::migration;
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    HostSnapshot h = test::makeHost(256, 256);
+    h.matrix.features.append(QStringLiteral("migratable"));
+    QList<int> all;
+    for (int i = 0; i < 256; ++i)
+        all.append(i);
+    const QString uuid = QStringLiteral("0e9c4c64-1b47-4d38-9b5b-3f2a3c1d2e10");
+    test::addMdev(h, uuid, all, all, all);
+    CheckInput in;
+    in.source = h;
+    in.target = h;
+    in.mdev = uuid;
+    std::printf("| profile | guest matrix | stream | check | check + JSON |\n| --- | ---: | ---: | ---: | ---: |\n");
+    for (DriverProfile p : {DriverProfile::V2, DriverProfile::V3}) {
+        in.profile = p;
+        qint64 bytes = 0;
+        bool compatible = false;
+        const double checkMs = bench::medianMs(5, [&] {
+            auto r = runCheck(in);
+            bytes = r->decision.streamBytes;
+            compatible = r->decision.compatible;
+        });
+        const double jsonMs = bench::medianMs(5, [&] {
+            auto r = runCheck(in);
+            (void)QJsonDocument(report::checkReportJson(*r)).toJson();
+        });
+        std::printf("| %s | 65536 APQNs | %lld bytes (%s) | %.1f ms | %.1f ms |\n", qPrintable(profileName(p)), (long long)bytes,
+                    compatible ? "compatible" : "incompatible", checkMs, jsonMs);
+    }
+    return 0;
+}
