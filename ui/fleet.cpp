@@ -39,12 +39,23 @@ Result<HostSession *> Fleet::addHost(const QString &text, bool remember)
     if (session(uri->text))
         return makeError(ErrorCode::Usage, uri->text, QStringLiteral("the host is already in the fleet"));
     auto backend = createBackend(*uri, m_store);
-    HostSession *s = backend ? new HostSession(*uri, std::move(*backend), this) : new HostSession(*uri, backend.error(), this);
+    if (remember && m_store && uri->scheme != HostUri::Scheme::Demo)
+        (void)m_store->addHost(uri->text);
+    if (backend)
+        return addBackend(std::move(*backend));
+    auto *s = new HostSession(*uri, backend.error(), this);
+    m_sessions.append(s);
+    emit hostAdded(s);
+    return s;
+}
+
+HostSession *Fleet::addBackend(std::unique_ptr<HostBackend> backend)
+{
+    const HostUri uri = backend->uri();
+    auto *s = new HostSession(uri, std::move(backend), this);
     m_sessions.append(s);
     connect(s, &HostSession::stateChanged, this, [this, s] { emit hostChanged(s); });
     connect(s, &HostSession::snapshotChanged, this, [this, s] { emit hostChanged(s); });
-    if (remember && m_store && uri->scheme != HostUri::Scheme::Demo)
-        (void)m_store->addHost(uri->text);
     emit hostAdded(s);
     s->refresh();
     return s;

@@ -20,6 +20,8 @@ public:
     /// Adds a host by URI (remembering it unless it is a demo host). Fails on a malformed URI or
     /// a host already present.
     Result<HostSession *> addHost(const QString &uri, bool remember = true);
+    /// Adds a host with a backend made elsewhere (a simulated copy of a host, a test fixture).
+    HostSession *addBackend(std::unique_ptr<HostBackend> backend);
     void removeHost(HostSession *session);
 
     const QList<HostSession *> &sessions() const { return m_sessions; }

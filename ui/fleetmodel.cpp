@@ -1,5 +1,8 @@
 #include "fleetmodel.h"
 
+#include "dropverdict.h"
+#include "matrixmime.h"
+
 #include <QApplication>
 #include <QStyle>
 
@@ -135,6 +138,64 @@ QVariant FleetModel::headerData(int section, Qt::Orientation orientation, int ro
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     return section == 0 ? tr("Fleet") : tr("State");
+}
+
+Qt::ItemFlags FleetModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::ItemIsDropEnabled;
+    Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    const Node *n = nodeOf(index);
+    if (n->kind == Kind::Adapter)
+        f |= Qt::ItemIsDragEnabled;
+    if (n->kind == Kind::Mdev)
+        f |= Qt::ItemIsDropEnabled;
+    return f;
+}
+
+HostSession *FleetModel::sessionAt(const QModelIndex &index) const
+{
+    return index.isValid() ? nodeOf(index)->session : nullptr;
+}
+
+QStringList FleetModel::mimeTypes() const { return {matrixMimeType()}; }
+
+QMimeData *FleetModel::mimeData(const QModelIndexList &indexes) const
+{
+    MatrixDrag drag;
+    for (const QModelIndex &i : indexes) {
+        const Node *n = nodeOf(i);
+        if (i.column() != 0 || n->kind != Kind::Adapter)
+            continue;
+        if (!drag.host.isEmpty() && drag.host != n->session->uri().text)
+            return nullptr; // one host per drag
+        drag.host = n->session->uri().text;
+        drag.items.append({MatrixItem::Kind::Adapter, n->key.toInt(), {}});
+    }
+    return drag.items.isEmpty() ? nullptr : encodeMatrixDrag(drag);
+}
+
+bool FleetModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int, int, const QModelIndex &parent) const
+{
+    const auto drag = decodeMatrixDrag(data);
+    if (!drag || !parent.isValid() || nodeOf(parent)->kind != Kind::Mdev)
+        return false;
+    const DropVerdict v = evaluateDrop(nodeOf(parent)->session, nodeOf(parent)->key, *drag, false, action == Qt::MoveAction);
+    emit dropVerdict(v.message, v.accepted);
+    return v.accepted;
+}
+
+bool FleetModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int, int, const QModelIndex &parent)
+{
+    const auto drag = decodeMatrixDrag(data);
+    if (!drag || !parent.isValid() || nodeOf(parent)->kind != Kind::Mdev)
+        return false;
+    Node *n = nodeOf(parent);
+    const DropVerdict v = evaluateDrop(n->session, n->key, *drag, false, action == Qt::MoveAction);
+    emit dropVerdict(v.message, v.accepted);
+    if (v.accepted)
+        performDrop(n->session, n->key, v);
+    return false;
 }
 
 QModelIndex FleetModel::find(const QString &hostUri, Kind kind, const QString &key) const

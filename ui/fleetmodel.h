@@ -31,6 +31,22 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+
+    // Adapters can be dragged; mdevs take drops (the driver model answers while hovering).
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column, const QModelIndex &parent) const override;
+    bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column, const QModelIndex &parent) override;
+    Qt::DropActions supportedDropActions() const override { return Qt::CopyAction | Qt::MoveAction; }
+    Qt::DropActions supportedDragActions() const override { return Qt::CopyAction; }
+
+    HostSession *sessionAt(const QModelIndex &index) const;
+
+signals:
+    void dropVerdict(const QString &message, bool accepted) const;
+
+public:
 
     /// The index of a node, for restoring a selection; invalid if it does not exist.
     QModelIndex find(const QString &hostUri, Kind kind, const QString &key) const;

@@ -1,12 +1,34 @@
 #include "hostsession.h"
 
+#include "editcommands.h"
+
+#include <QUndoStack>
+
 namespace ap::ui {
 
 HostSession::HostSession(HostUri uri, std::unique_ptr<HostBackend> backend, QObject *parent)
     : QObject(parent)
     , m_uri(std::move(uri))
     , m_backend(std::move(backend))
+    , m_undo(new QUndoStack(this))
 {
+    connect(&m_applyWatcher, &QFutureWatcherBase::progressValueChanged, this, [this](int done) {
+        emit applyProgress(done, m_applyWatcher.progressMaximum());
+    });
+    connect(&m_applyWatcher, &QFutureWatcherBase::finished, this, [this] {
+        const QFuture<Result<ApplyReport>> f = m_applyWatcher.future();
+        if (f.resultCount() == 0)
+            return;
+        const Result<ApplyReport> r = f.result();
+        if (r && r->ok) {
+            // What was pending is now the host's state: the history no longer applies.
+            m_edits.setPending({});
+            m_undo->clear();
+            emit previewChanged();
+        }
+        emit applyFinished(r);
+        refresh();
+    });
     connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
         const QFuture<Result<HostSnapshot>> f = m_watcher.future();
         if (f.isCanceled() || f.resultCount() == 0)
@@ -16,7 +38,9 @@ HostSession::HostSession(HostUri uri, std::unique_ptr<HostBackend> backend, QObj
             m_snapshot = std::make_shared<const HostSnapshot>(r.value());
             m_state = State::Connected;
             m_error = {};
+            m_edits.setBase(m_snapshot);
             emit snapshotChanged();
+            emit previewChanged();
         } else {
             m_state = State::Failed;
             m_error = r.error();
@@ -30,6 +54,7 @@ HostSession::HostSession(HostUri uri, Error error, QObject *parent)
     , m_uri(std::move(uri))
     , m_state(State::Failed)
     , m_error(std::move(error))
+    , m_undo(new QUndoStack(this))
 {
 }
 
@@ -37,6 +62,30 @@ HostSession::~HostSession()
 {
     m_watcher.cancel();
     m_watcher.waitForFinished();
+    m_applyWatcher.waitForFinished();
+}
+
+std::shared_ptr<const HostSnapshot> HostSession::preview() const
+{
+    return m_edits.hasPending() ? m_edits.previewShared() : m_snapshot;
+}
+
+void HostSession::setPending(const QHash<QString, MatrixAssignment> &pending)
+{
+    m_edits.setPending(pending);
+    emit previewChanged();
+}
+
+void HostSession::changePending(const QHash<QString, MatrixAssignment> &next, const QString &text)
+{
+    m_undo->push(new ChangePendingCommand(this, m_edits.pending(), next, text));
+}
+
+void HostSession::apply(const WritePlan &plan)
+{
+    if (!m_backend || m_applyWatcher.isRunning())
+        return;
+    m_applyWatcher.setFuture(m_backend->apply(plan));
 }
 
 void HostSession::refresh()

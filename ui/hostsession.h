@@ -1,11 +1,14 @@
 #pragma once
 
+#include <editing/matrixedits.h>
 #include <hosts/hostbackend.h>
 
 #include <QFutureWatcher>
 #include <QObject>
 
 #include <memory>
+
+class QUndoStack;
 
 namespace ap::ui {
 
@@ -29,6 +32,21 @@ public:
     std::shared_ptr<const HostSnapshot> snapshot() const { return m_snapshot; }
     HostBackend *backend() const { return m_backend.get(); }
 
+    /// Pending matrix changes over the last snapshot, and their undo history.
+    const MatrixEdits &edits() const { return m_edits; }
+    QUndoStack *undoStack() const { return m_undo; }
+    /// The host as it will be once the pending changes are applied (the snapshot if none).
+    std::shared_ptr<const HostSnapshot> preview() const;
+    /// Replaces the pending changes (called by undo commands).
+    void setPending(const QHash<QString, MatrixAssignment> &pending);
+    /// Pushes an undoable change of the pending targets.
+    void changePending(const QHash<QString, MatrixAssignment> &next, const QString &text);
+
+    /// Writes the pending changes as one transaction (or `plan`, for mdev create/remove), then
+    /// reads the host again. Progress and the result arrive as signals.
+    void apply(const WritePlan &plan);
+    bool isApplying() const { return m_applyWatcher.isRunning(); }
+
 public slots:
     /// Reads the inventory again (the previous read, if still running, is cancelled).
     void refresh();
@@ -36,6 +54,10 @@ public slots:
 signals:
     void stateChanged();
     void snapshotChanged();
+    /// The preview changed (an edit, undo or redo, or a new snapshot).
+    void previewChanged();
+    void applyProgress(int done, int total);
+    void applyFinished(const ap::Result<ap::ApplyReport> &result);
 
 private:
     HostUri m_uri;
@@ -44,6 +66,9 @@ private:
     State m_state = State::Connecting;
     Error m_error;
     QFutureWatcher<Result<HostSnapshot>> m_watcher;
+    QFutureWatcher<Result<ApplyReport>> m_applyWatcher;
+    MatrixEdits m_edits;
+    QUndoStack *m_undo;
 };
 
 } // namespace ap::ui

@@ -1,6 +1,9 @@
 #include "mainwindow.h"
 
+#include "applydialog.h"
+#include "dropverdict.h"
 #include "fleet.h"
+#include "kerneltext.h"
 #include "fleetmodel.h"
 #include "inspector.h"
 #include "matrixdelegate.h"
@@ -10,6 +13,13 @@
 #include <hosts/simulatedhost.h>
 
 #include <QAction>
+#include <QEventLoop>
+#include <QCursor>
+#include <QMenu>
+#include <QToolTip>
+#include <QUndoGroup>
+#include <QUndoStack>
+#include <QUuid>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QHeaderView>
@@ -39,6 +49,7 @@ QWidget *legend(QWidget *parent)
         parts.append(MatrixDelegate::symbol(own) + QStringLiteral(" ") + MatrixDelegate::word(own));
     parts.append(QStringLiteral("\u2691 ") + MainWindow::tr("control domain"));
     parts.append(MainWindow::tr("hatched: no queue, deconfigured or checkstopped"));
+    parts.append(MainWindow::tr("* dashed: pending until Apply"));
     w->setText(parts.join(QStringLiteral("   ")));
     w->setWordWrap(true);
     w->setObjectName(QStringLiteral("matrixLegend"));
@@ -51,9 +62,10 @@ MainWindow::MainWindow(Fleet *fleet, QWidget *parent)
     , m_fleet(fleet)
     , m_fleetModel(new FleetModel(fleet, this))
     , m_matrixModel(new MatrixModel(this))
+    , m_undoGroup(new QUndoGroup(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("apconsole – crypto adapters of IBM Z KVM hosts"));
+    setWindowTitle(tr("apconsole – crypto adapters of IBM Z KVM hosts") + QStringLiteral("[*]"));
 
     m_tree = new QTreeView;
     m_tree->setObjectName(QStringLiteral("fleetTree"));
@@ -63,6 +75,12 @@ MainWindow::MainWindow(Fleet *fleet, QWidget *parent)
     m_tree->header()->setStretchLastSection(true);
     m_tree->header()->resizeSection(0, 190);
     m_tree->setAccessibleName(tr("Fleet"));
+    m_tree->setDragEnabled(true);
+    m_tree->setAcceptDrops(true);
+    m_tree->setDropIndicatorShown(true);
+    m_tree->setDragDropMode(QAbstractItemView::DragDrop);
+    m_tree->setDefaultDropAction(Qt::CopyAction);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
 
     auto *centre = new QWidget;
     auto *cl = new QVBoxLayout(centre);
@@ -81,6 +99,13 @@ MainWindow::MainWindow(Fleet *fleet, QWidget *parent)
     m_matrix->verticalHeader()->setDefaultSectionSize(m_matrix->fontMetrics().height() + 8);
     m_matrix->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_matrix->setWordWrap(false);
+    m_matrix->setDragEnabled(true);
+    m_matrix->setAcceptDrops(true);
+    m_matrix->setDropIndicatorShown(true);
+    m_matrix->setDragDropMode(QAbstractItemView::DragDrop);
+    m_matrix->setDragDropOverwriteMode(true);
+    m_matrix->setDefaultDropAction(Qt::MoveAction);
+    m_matrix->setContextMenuPolicy(Qt::CustomContextMenu);
     cl->addWidget(m_matrixTitle);
     cl->addWidget(m_matrix, 1);
     cl->addWidget(legend(centre));
@@ -118,7 +143,17 @@ MainWindow::MainWindow(Fleet *fleet, QWidget *parent)
     setCentralWidget(m_vsplit);
 
     buildActions();
+    m_pendingLabel = new QLabel;
+    m_pendingLabel->setObjectName(QStringLiteral("pendingLabel"));
+    statusBar()->addPermanentWidget(m_pendingLabel);
     statusBar()->showMessage(tr("%n host(s) in the fleet", nullptr, int(fleet->sessions().size())));
+    for (HostSession *s : fleet->sessions())
+        watchSession(s);
+    connect(fleet, &Fleet::hostAdded, this, &MainWindow::watchSession);
+    connect(m_matrixModel, &MatrixModel::dropVerdict, this, &MainWindow::showDropVerdict);
+    connect(m_fleetModel, &FleetModel::dropVerdict, this, &MainWindow::showDropVerdict);
+    connect(m_matrix, &QWidget::customContextMenuRequested, this, &MainWindow::matrixContextMenu);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, &MainWindow::treeContextMenu);
 
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onTreeSelection);
     connect(m_matrix->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onMatrixSelection);
@@ -140,6 +175,30 @@ void MainWindow::buildActions()
     file->addSeparator();
     auto *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    auto *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    m_assignAction = edit->addAction(tr("&Assign selection to this mdev"), this, [this] { assignSelection(m_matrixModel->mdevUuid(), true); });
+    m_assignAction->setShortcut(QKeySequence(Qt::Key_Insert));
+    m_unassignAction = edit->addAction(tr("&Unassign selection from this mdev"), this, [this] { assignSelection(m_matrixModel->mdevUuid(), false); });
+    m_unassignAction->setShortcut(QKeySequence::Delete);
+    // The shortcuts belong to the matrix: Delete in another widget must not unassign anything.
+    for (QAction *a : {m_assignAction, m_unassignAction}) {
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_matrix->addAction(a);
+    }
+    edit->addSeparator();
+    m_applyAction = edit->addAction(tr("A&pply changes…"), this, [this] { applyChanges(); });
+    m_applyAction->setShortcut(QKeySequence::Save);
+    m_discardAction = edit->addAction(tr("&Discard changes"), this, [this] {
+        if (HostSession *s = currentSession(); s && s->edits().hasPending())
+            s->changePending({}, tr("Discard changes"));
+    });
     auto *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About apconsole"), this, [this] {
         QMessageBox::about(this, tr("About apconsole"),
@@ -151,6 +210,171 @@ void MainWindow::buildActions()
     tb->setObjectName(QStringLiteral("mainToolBar"));
     tb->addAction(add);
     tb->addAction(refresh);
+    tb->addSeparator();
+    tb->addAction(undo);
+    tb->addAction(redo);
+    tb->addAction(m_applyAction);
+}
+
+void MainWindow::watchSession(HostSession *s)
+{
+    m_undoGroup->addStack(s->undoStack());
+    connect(s, &HostSession::previewChanged, this, [this, s] {
+        if (s == currentSession())
+            updatePendingState();
+    });
+    connect(s, &HostSession::applyFinished, this, [this, s](const Result<ApplyReport> &) {
+        if (m_fleet->store())
+            showHostLogs(s);
+    });
+}
+
+void MainWindow::updatePendingState()
+{
+    HostSession *s = currentSession();
+    const int n = s ? int(s->edits().pending().size()) : 0;
+    m_pendingLabel->setText(n ? tr("%n mdev(s) with changes not yet applied", nullptr, n) : QString());
+    m_applyAction->setEnabled(n > 0);
+    m_discardAction->setEnabled(n > 0);
+    const bool editable = s && !m_matrixModel->mdevUuid().isEmpty();
+    m_assignAction->setEnabled(editable);
+    m_unassignAction->setEnabled(editable);
+    setWindowModified(n > 0);
+}
+
+void MainWindow::showDropVerdict(const QString &message, bool accepted)
+{
+    statusBar()->showMessage(message, accepted ? 3000 : 8000);
+    if (!accepted)
+        QToolTip::showText(QCursor::pos(), message, this);
+}
+
+bool MainWindow::assignSelection(const QString &uuid, bool assign)
+{
+    HostSession *s = currentSession();
+    if (!s || uuid.isEmpty())
+        return false;
+    const QList<MatrixItem> items = m_matrixModel->itemsFor(m_matrix->selectionModel()->selectedIndexes());
+    if (items.isEmpty())
+        return false;
+    if (assign) {
+        const QString from = m_matrixModel->mdevUuid() == uuid ? QString() : m_matrixModel->mdevUuid();
+        const DropVerdict v = evaluateDrop(s, uuid, {s->uri().text, from, items}, false, false);
+        showDropVerdict(v.message, v.accepted);
+        if (!v.accepted)
+            return false;
+        performDrop(s, uuid, v);
+        return true;
+    }
+    s->changePending(s->edits().afterChange(uuid, items, false),
+                     tr("Unassign %n item(s) from mdev %1", nullptr, int(items.size())).arg(uuid.left(8)));
+    return true;
+}
+
+void MainWindow::applyChanges(bool autoStart)
+{
+    HostSession *s = currentSession();
+    if (!s || !s->edits().hasPending()) {
+        statusBar()->showMessage(tr("Nothing to apply."), 3000);
+        return;
+    }
+    ApplyDialog dialog(s, s->edits().plan(), this);
+    if (autoStart) {
+        dialog.start();
+        QEventLoop loop;
+        connect(s, &HostSession::applyFinished, &loop, &QEventLoop::quit);
+        if (!dialog.finished())
+            loop.exec();
+        statusBar()->showMessage(dialog.resultText().section(QLatin1Char('\n'), 0, 0), 8000);
+        return;
+    }
+    dialog.exec();
+    if (dialog.finished())
+        statusBar()->showMessage(dialog.resultText().section(QLatin1Char('\n'), 0, 0), 8000);
+}
+
+void MainWindow::createMdev(HostSession *s)
+{
+    const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (QMessageBox::question(this, tr("Create mdev"), tr("Create a new vfio_ap mdev %1 on %2?").arg(uuid, s->uri().text)) != QMessageBox::Yes)
+        return;
+    ApplyDialog dialog(s, plans::createMdev(uuid), this);
+    dialog.start();
+    dialog.exec();
+    if (dialog.succeeded())
+        m_pendingSelection = QStringLiteral("%1|%2|%3").arg(s->uri().text).arg(int(FleetModel::Kind::Mdev)).arg(uuid);
+}
+
+void MainWindow::removeMdev(HostSession *s, const QString &uuid)
+{
+    const auto snap = s->snapshot();
+    const Guest *g = snap ? snap->guestOfMdev(uuid) : nullptr;
+    const QString warning = g && g->state != Guest::State::ShutOff
+        ? tr("Guest %1 is running with this mdev: it will lose its crypto adapters (QEMU unplugs the device).").arg(g->name)
+        : QString();
+    if (QMessageBox::warning(this, tr("Remove mdev"), tr("Remove mdev %1 from %2?\n%3").arg(uuid, s->uri().text, warning),
+                             QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes)
+        return;
+    ApplyDialog dialog(s, plans::removeMdev(uuid), this);
+    dialog.start();
+    dialog.exec();
+}
+
+void MainWindow::matrixContextMenu(const QPoint &pos)
+{
+    HostSession *s = currentSession();
+    const auto snap = s ? s->preview() : nullptr;
+    if (!snap || m_matrix->selectionModel()->selectedIndexes().isEmpty())
+        return;
+    QMenu menu(this);
+    const QString current = m_matrixModel->mdevUuid();
+    if (!current.isEmpty()) {
+        menu.addAction(m_assignAction);
+        menu.addAction(m_unassignAction);
+    }
+    QMenu *to = menu.addMenu(current.isEmpty() ? tr("Assign to mdev") : tr("Move to mdev"));
+    for (const Mdev &m : snap->mdevs) {
+        if (m.uuid == current)
+            continue;
+        const Guest *g = snap->guestOfMdev(m.uuid);
+        to->addAction(g ? QStringLiteral("%1 (%2)").arg(m.uuid, g->name) : m.uuid, this, [this, uuid = m.uuid] { assignSelection(uuid, true); });
+    }
+    to->setEnabled(!to->isEmpty());
+    menu.addSeparator();
+    menu.addAction(m_applyAction);
+    menu.exec(m_matrix->viewport()->mapToGlobal(pos));
+}
+
+void MainWindow::treeContextMenu(const QPoint &pos)
+{
+    const QModelIndex i = m_tree->indexAt(pos);
+    HostSession *s = m_fleetModel->sessionAt(i);
+    if (!s)
+        return;
+    const auto kind = FleetModel::Kind(i.data(FleetModel::KindRole).toInt());
+    const QString key = i.data(FleetModel::KeyRole).toString();
+    QMenu menu(this);
+    const auto snap = s->preview();
+    if (kind == FleetModel::Kind::Adapter && snap) {
+        QMenu *to = menu.addMenu(tr("Assign adapter to mdev"));
+        for (const Mdev &m : snap->mdevs)
+            to->addAction(m.uuid, this, [this, s, uuid = m.uuid, id = key.toInt()] {
+                const DropVerdict v = evaluateDrop(s, uuid, {s->uri().text, {}, {{MatrixItem::Kind::Adapter, id, {}}}}, false, false);
+                showDropVerdict(v.message, v.accepted);
+                performDrop(s, uuid, v);
+            });
+        to->setEnabled(!to->isEmpty());
+    }
+    if ((kind == FleetModel::Kind::Host || kind == FleetModel::Kind::MdevGroup) && s->backend())
+        menu.addAction(tr("Create mdev…"), this, [this, s] { createMdev(s); });
+    if (kind == FleetModel::Kind::Mdev)
+        menu.addAction(tr("Remove mdev…"), this, [this, s, key] { removeMdev(s, key); });
+    if (s->edits().hasPending()) {
+        menu.addSeparator();
+        menu.addAction(m_applyAction);
+    }
+    menu.addAction(tr("Refresh"), s, &HostSession::refresh);
+    menu.exec(m_tree->viewport()->mapToGlobal(pos));
 }
 
 HostSession *MainWindow::currentSession() const
@@ -177,14 +401,15 @@ void MainWindow::onTreeSelection()
         m_inspector->showNothing();
         return;
     }
+    m_undoGroup->setActiveStack(s->undoStack());
     const auto kind = FleetModel::Kind(i.data(FleetModel::KindRole).toInt());
     const QString key = i.data(FleetModel::KeyRole).toString();
     if (!m_restoringSelection)
         m_pendingSelection.clear();
     showHostLogs(s);
-    const auto snap = s->snapshot();
+    const auto snap = s->preview();
     if (!snap) {
-        m_matrixModel->setSource(nullptr, {});
+        m_matrixModel->setSession(nullptr, {});
         m_matrixTitle->setText(s->state() == HostSession::State::Failed
                                    ? tr("%1 is unavailable: %2").arg(s->uri().text, s->error().toString())
                                    : tr("Reading %1…").arg(s->uri().text));
@@ -192,7 +417,8 @@ void MainWindow::onTreeSelection()
         return;
     }
     if (kind == FleetModel::Kind::Mdev) {
-        m_matrixModel->setSource(snap, key);
+        m_matrixModel->setSession(s, key);
+        updatePendingState();
         const Guest *g = snap->guestOfMdev(key);
         m_matrixTitle->setText(g ? tr("Matrix of mdev %1 on %2, used by %3").arg(key, s->uri().text, g->name)
                                  : tr("Matrix of mdev %1 on %2").arg(key, s->uri().text));
@@ -205,8 +431,9 @@ void MainWindow::onTreeSelection()
         }
         return;
     }
-    if (m_matrixModel->host() != snap.get() || !m_matrixModel->mdevUuid().isEmpty())
-        m_matrixModel->setSource(snap, {});
+    if (m_matrixModel->session() != s || !m_matrixModel->mdevUuid().isEmpty())
+        m_matrixModel->setSession(s, {});
+    updatePendingState();
     m_matrixTitle->setText(tr("All mdevs on %1").arg(s->uri().text));
     switch (kind) {
     case FleetModel::Kind::Adapter: m_inspector->showCard(*snap, key.toInt()); break;

@@ -9,6 +9,8 @@ class QSplitter;
 class QTableView;
 class QTabWidget;
 class QTreeView;
+class QUndoGroup;
+class QMenu;
 
 namespace ap::ui {
 
@@ -35,11 +37,25 @@ public:
     /// Selects a node of the fleet tree (as a user click would).
     bool selectNode(const QString &hostUri, int kind, const QString &key);
 
+    /// The keyboard and context-menu equivalents of a drag: assign (or unassign) what is selected
+    /// in the matrix to (from) `uuid` of the current host. Refusals are explained, not applied.
+    bool assignSelection(const QString &uuid, bool assign);
+    /// Opens the apply dialog for the current host's pending changes; `autoStart` applies at once.
+    void applyChanges(bool autoStart = false);
+    QUndoGroup *undoGroup() const { return m_undoGroup; }
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void buildActions();
+    void updatePendingState();
+    void showDropVerdict(const QString &message, bool accepted);
+    void matrixContextMenu(const QPoint &pos);
+    void treeContextMenu(const QPoint &pos);
+    void createMdev(HostSession *s);
+    void removeMdev(HostSession *s, const QString &uuid);
+    void watchSession(HostSession *s);
     void onTreeSelection();
     void onMatrixSelection();
     void onHostChanged(HostSession *s);
@@ -61,6 +77,12 @@ private:
     QTabWidget *m_bottom;
     QPlainTextEdit *m_kernelLog;
     QTableView *m_auditView;
+    QUndoGroup *m_undoGroup;
+    QAction *m_applyAction = nullptr;
+    QAction *m_discardAction = nullptr;
+    QAction *m_assignAction = nullptr;
+    QAction *m_unassignAction = nullptr;
+    QLabel *m_pendingLabel = nullptr;
     QSplitter *m_hsplit;
     QSplitter *m_vsplit;
     bool m_restoringSelection = false;

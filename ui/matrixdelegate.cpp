@@ -73,6 +73,13 @@ void MatrixDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, cons
         // Absent, deconfigured or checkstopped queues are hatched and struck through.
         p->fillRect(r, QBrush(pal.color(QPalette::Text), Qt::BDiagPattern));
     }
+    const bool pending = index.data(MatrixModel::PendingRole).toBool();
+    if (pending) {
+        QPen pen(pal.color(QPalette::Text), 1, Qt::DashLine);
+        p->setPen(pen);
+        p->drawRect(r.adjusted(0, 0, -1, -1));
+        text = QStringLiteral("*") + text;
+    }
     if (option.state & QStyle::State_Selected) {
         QPen pen(pal.color(QPalette::Highlight), 2);
         p->setPen(pen);

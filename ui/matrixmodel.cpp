@@ -1,5 +1,11 @@
 #include "matrixmodel.h"
 
+#include "dropverdict.h"
+#include "hostsession.h"
+#include "matrixmime.h"
+
+#include <QSet>
+
 namespace ap::ui {
 
 namespace {
@@ -44,6 +50,23 @@ void MatrixModel::setSource(std::shared_ptr<const HostSnapshot> host, const QStr
     }
 }
 
+void MatrixModel::setSession(HostSession *session, const QString &mdevUuid)
+{
+    if (m_session != session) {
+        disconnect(m_sessionConnection);
+        m_session = session;
+        if (session)
+            m_sessionConnection = connect(session, &HostSession::previewChanged, this, &MatrixModel::showPreview);
+    }
+    m_mdev = mdevUuid;
+    showPreview();
+}
+
+void MatrixModel::showPreview()
+{
+    setSource(m_session ? m_session->preview() : nullptr, m_mdev);
+}
+
 std::optional<Apqn> MatrixModel::apqnAt(const QModelIndex &index) const
 {
     const int a = adapterAt(index.row());
@@ -78,7 +101,87 @@ Qt::ItemFlags MatrixModel::flags(const QModelIndex &index) const
 {
     if (!index.isValid())
         return Qt::NoItemFlags;
-    return Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    if (m_session) {
+        f |= Qt::ItemIsDragEnabled;
+        if (!m_mdev.isEmpty())
+            f |= Qt::ItemIsDropEnabled;
+    }
+    return f;
+}
+
+QList<MatrixItem> MatrixModel::itemsFor(const QModelIndexList &indexes) const
+{
+    QHash<int, int> perRow, perColumn;
+    for (const QModelIndex &i : indexes) {
+        perRow[i.row()] += 1;
+        perColumn[i.column()] += 1;
+    }
+    QList<MatrixItem> items;
+    QSet<int> wholeRows, wholeColumns;
+    for (auto it = perRow.cbegin(); it != perRow.cend(); ++it)
+        if (it.value() == columnCount() && !isControlRow(it.key()))
+            wholeRows.insert(it.key());
+    for (auto it = perColumn.cbegin(); it != perColumn.cend(); ++it)
+        if (it.value() >= rowCount() - 1 && rowCount() > 1 && wholeRows.size() < rowCount() - 1)
+            wholeColumns.insert(it.key());
+    QList<int> rows = wholeRows.values(), cols = wholeColumns.values();
+    std::sort(rows.begin(), rows.end());
+    std::sort(cols.begin(), cols.end());
+    for (int r : rows)
+        items.append({MatrixItem::Kind::Adapter, adapterAt(r), {}});
+    for (int c : cols)
+        items.append({MatrixItem::Kind::Domain, domainAt(c), {}});
+    QModelIndexList sorted = indexes;
+    std::sort(sorted.begin(), sorted.end(), [](const QModelIndex &a, const QModelIndex &b) {
+        return a.row() != b.row() ? a.row() < b.row() : a.column() < b.column();
+    });
+    for (const QModelIndex &i : sorted) {
+        if (wholeRows.contains(i.row()) || wholeColumns.contains(i.column()))
+            continue;
+        if (isControlRow(i.row()))
+            items.append({MatrixItem::Kind::ControlDomain, domainAt(i.column()), {}});
+        else if (const auto a = apqnAt(i))
+            items.append({MatrixItem::Kind::Apqn, 0, *a});
+    }
+    return items;
+}
+
+QStringList MatrixModel::mimeTypes() const { return {matrixMimeType()}; }
+
+QMimeData *MatrixModel::mimeData(const QModelIndexList &indexes) const
+{
+    if (!m_session || indexes.isEmpty())
+        return nullptr;
+    return encodeMatrixDrag({m_session->uri().text, m_mdev, itemsFor(indexes)});
+}
+
+bool MatrixModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column, const QModelIndex &parent) const
+{
+    const auto drag = decodeMatrixDrag(data);
+    if (!drag || !m_session || m_mdev.isEmpty())
+        return false;
+    const int targetRow = parent.isValid() ? parent.row() : row;
+    Q_UNUSED(column)
+    const DropVerdict v = evaluateDrop(m_session, m_mdev, *drag, targetRow == 0, action == Qt::MoveAction);
+    emit dropVerdict(v.message, v.accepted);
+    return v.accepted;
+}
+
+bool MatrixModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column, const QModelIndex &parent)
+{
+    const auto drag = decodeMatrixDrag(data);
+    if (!drag || !m_session || m_mdev.isEmpty())
+        return false;
+    Q_UNUSED(column)
+    const int targetRow = parent.isValid() ? parent.row() : row;
+    const DropVerdict v = evaluateDrop(m_session, m_mdev, *drag, targetRow == 0, action == Qt::MoveAction);
+    emit dropVerdict(v.message, v.accepted);
+    if (!v.accepted)
+        return false;
+    performDrop(m_session, m_mdev, v);
+    // Never let the view remove the dragged cells: leaving an mdev is part of the command.
+    return false;
 }
 
 QString MatrixModel::describe(const QModelIndex &index) const
@@ -92,8 +195,9 @@ QString MatrixModel::describe(const QModelIndex &index) const
             return tr("Domain %1: control domain of %n mdev(s)", nullptr,
                       int(std::count_if(m_host->mdevs.cbegin(), m_host->mdevs.cend(), [d](const Mdev &x) { return x.controlDomains.test(d); })))
                 .arg(hex4(d));
-        return m->controlDomains.test(d) ? tr("Domain %1: control domain of this mdev").arg(hex4(d))
-                                         : tr("Domain %1: not a control domain of this mdev").arg(hex4(d));
+        const QString pending = m_session && m_session->edits().isPendingControlDomain(m_mdev, d) ? tr(", pending until Apply") : QString();
+        return (m->controlDomains.test(d) ? tr("Domain %1: control domain of this mdev").arg(hex4(d))
+                                          : tr("Domain %1: not a control domain of this mdev").arg(hex4(d))) + pending;
     }
     const auto apqn = apqnAt(index);
     if (!apqn)
@@ -119,6 +223,8 @@ QString MatrixModel::describe(const QModelIndex &index) const
         text += tr(", free");
         break;
     }
+    if (m_session && !m_mdev.isEmpty() && m_session->edits().isPendingCell(m_mdev, *apqn))
+        text += tr(", pending until Apply");
     if (!s.queueExists)
         text += tr(", no queue device (not in the host configuration)");
     else {
@@ -147,6 +253,7 @@ QVariant MatrixModel::data(const QModelIndex &index, int role) const
         switch (role) {
         case Qt::DisplayRole: return isControl ? QStringLiteral("CD") : QString();
         case ControlDomainRole: return isControl;
+        case PendingRole: return m_session && !m_mdev.isEmpty() && m_session->edits().isPendingControlDomain(m_mdev, d);
         case Qt::AccessibleTextRole:
         case Qt::ToolTipRole: return describe(index);
         default: return {};
@@ -170,6 +277,7 @@ QVariant MatrixModel::data(const QModelIndex &index, int role) const
         return QString();
     }
     case ApqnRole: return apqn->value();
+    case PendingRole: return m_session && !m_mdev.isEmpty() && m_session->edits().isPendingCell(m_mdev, *apqn);
     case Qt::AccessibleTextRole:
     case Qt::ToolTipRole: return describe(index);
     default: return {};

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <driver/apqnstate.h>
+#include <editing/matrixedits.h>
 #include <model/hostsnapshot.h>
 
 #include <QAbstractTableModel>
@@ -10,10 +11,15 @@
 
 namespace ap::ui {
 
+class HostSession;
+
 /// The adapter x domain matrix of one mdev (or, with no mdev, the whole host's ownership).
 /// Row 0 is the control-domain row; rows 1.. are adapters, columns are usage domains. Cells are
 /// computed on demand from the snapshot, so a 256 x 256 host costs nothing until painted, and a
 /// refresh with the same rows and columns is one dataChanged, not a reset.
+/// Bound to a host session, it shows the preview (pending changes marked), is a drag source (cells,
+/// whole rows = adapters, whole columns = domains) and, for an mdev, a drop target whose answer
+/// comes from the driver model while the drag hovers.
 class MatrixModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -23,12 +29,16 @@ public:
         ControlDomainRole,                ///< bool, control-domain row: assigned to the mdev
         ProblemRole,                      ///< QString: "checkstopped", "deconfigured", "no queue" or empty
         ApqnRole,                         ///< quint16 APQN value (adapter rows)
+        PendingRole,                      ///< bool: differs from the host until Apply
     };
 
     explicit MatrixModel(QObject *parent = nullptr);
 
-    /// Shows `mdevUuid` of `host` (empty uuid: the host-wide view).
+    /// Shows `mdevUuid` of `host` (empty uuid: the host-wide view), read-only.
     void setSource(std::shared_ptr<const HostSnapshot> host, const QString &mdevUuid);
+    /// Shows `mdevUuid` of the session's preview and follows its edits.
+    void setSession(HostSession *session, const QString &mdevUuid);
+    HostSession *session() const { return m_session; }
     const HostSnapshot *host() const { return m_host.get(); }
     QString mdevUuid() const { return m_mdev; }
 
@@ -48,7 +58,26 @@ public:
     /// The sentence screen readers read for a cell (also the tooltip's first line).
     QString describe(const QModelIndex &index) const;
 
+    /// What the indexes stand for: whole rows are adapters, whole columns domains, control-row
+    /// cells control domains, other cells APQNs.
+    QList<MatrixItem> itemsFor(const QModelIndexList &indexes) const;
+
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column, const QModelIndex &parent) const override;
+    bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column, const QModelIndex &parent) override;
+    Qt::DropActions supportedDropActions() const override { return Qt::CopyAction | Qt::MoveAction; }
+    Qt::DropActions supportedDragActions() const override { return Qt::CopyAction | Qt::MoveAction; }
+
+signals:
+    /// While a drag hovers: whether the kernel would accept the drop, and why not.
+    void dropVerdict(const QString &message, bool accepted) const;
+
 private:
+    void showPreview();
+
+    HostSession *m_session = nullptr;
+    QMetaObject::Connection m_sessionConnection;
     std::shared_ptr<const HostSnapshot> m_host;
     QString m_mdev;
     QList<int> m_adapters;

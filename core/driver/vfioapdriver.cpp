@@ -179,6 +179,36 @@ Outcome checkConfig(const HostSnapshot &h, QStringView uuid, const IdMask &adapt
     return {};
 }
 
+Outcome checkTransition(const HostSnapshot &h, QStringView uuid, const MatrixAssignment &target)
+{
+    const Mdev *m = h.mdev(uuid);
+    if (!m)
+        return Outcome::failure(ENOENT);
+    if (h.matrix.has(u"ap_config"))
+        return checkConfig(h, uuid, target.adapters, target.domains, target.controlDomains);
+    // Removals never fail; then adapters, domains and control domains are added one by one, each
+    // validated against the matrix as it stands after the previous ones.
+    Mdev candidate = *m;
+    candidate.adapters = candidate.adapters & target.adapters;
+    candidate.domains = candidate.domains & target.domains;
+    candidate.controlDomains = candidate.controlDomains & target.controlDomains;
+    const std::pair<MatrixPart, const IdMask *> parts[] = {
+        {MatrixPart::Adapter, &target.adapters}, {MatrixPart::Domain, &target.domains}, {MatrixPart::ControlDomain, &target.controlDomains}};
+    for (const auto &[part, wanted] : parts) {
+        for (int id : wanted->minus(partOf(candidate, part)).ids()) {
+            if (id > maxFor(h, part))
+                return Outcome::failure(ENODEV);
+            partOf(candidate, part).set(id);
+            if (part == MatrixPart::ControlDomain)
+                continue;
+            Outcome o = validateMatrix(h, uuid, candidate.adapters, candidate.domains);
+            if (!o.ok())
+                return o;
+        }
+    }
+    return {};
+}
+
 bool isPassable(const HostSnapshot &h, Apqn q)
 {
     const Queue *queue = h.queue(q);

@@ -38,6 +38,11 @@ Outcome checkAssign(const HostSnapshot &h, QStringView uuid, MatrixPart part, in
 Outcome checkConfig(const HostSnapshot &h, QStringView uuid, const IdMask &adapters, const IdMask &domains,
                     const IdMask &controlDomains);
 
+/// What changing an mdev from its current assignment to `target` answers, the way the console
+/// writes it (see plans::changeMatrix): one `ap_config` write where the host has it (checkConfig),
+/// otherwise removals and then assignments one id at a time (the first refusal wins).
+Outcome checkTransition(const HostSnapshot &h, QStringView uuid, const MatrixAssignment &target);
+
 /// §4.5: the guest matrix the driver derives for an mdev from its assignment and the host.
 struct GuestMatrix {
     IdMask adapters;

@@ -35,7 +35,8 @@ QFuture<Result<HostSnapshot>> HostBackend::readInventory(const RequestOptions &o
 QFuture<Result<ApplyReport>> HostBackend::apply(const WritePlan &plan, const RequestOptions &)
 {
     return QtConcurrent::run(&m_worker, [this, plan](QPromise<Result<ApplyReport>> &promise) {
-        promise.addResult(doApply(plan));
+        promise.setProgressRange(0, int(plan.steps.size()));
+        promise.addResult(doApply(plan, [&promise](int done) { promise.setProgressValue(done); }));
     });
 }
 

@@ -29,7 +29,8 @@ public:
     /// NotFound, Timeout, Canceled); malformed attributes are only `issues` of the snapshot.
     QFuture<Result<HostSnapshot>> readInventory(const RequestOptions &options = {});
 
-    /// Applies a plan as one transaction (see executePlan) and journals every write. The Result
+    /// Applies a plan as one transaction (see executePlan) and journals every write; the future's
+    /// progress counts the steps done (range 0..steps). The Result
     /// fails only if the plan could not be started (host unreachable, writes unsupported); a
     /// write the kernel refused is an ApplyReport with ok == false.
     QFuture<Result<ApplyReport>> apply(const WritePlan &plan, const RequestOptions &options = {});
@@ -41,7 +42,7 @@ protected:
     explicit HostBackend(HostUri uri);
     /// Runs on the worker thread. `canceled` polls the caller's cancellation.
     virtual Result<HostSnapshot> doReadInventory(const std::function<bool()> &canceled, QDeadlineTimer deadline) = 0;
-    virtual Result<ApplyReport> doApply(const WritePlan &plan) = 0;
+    virtual Result<ApplyReport> doApply(const WritePlan &plan, const std::function<void(int)> &progress) = 0;
     /// Waits for the worker to finish (subclasses call it first in their destructor).
     void drain();
 

@@ -64,7 +64,8 @@ JournalEntry performWrite(AttributeAccess &access, const SysfsWrite &w, const QS
 
 } // namespace
 
-ApplyReport executePlan(AttributeAccess &access, const WritePlan &plan, const QString &hostName)
+ApplyReport executePlan(AttributeAccess &access, const WritePlan &plan, const QString &hostName,
+                        const std::function<void(int)> &progress)
 {
     ApplyReport r;
     for (qsizetype i = 0; i < plan.steps.size(); ++i) {
@@ -73,8 +74,11 @@ ApplyReport executePlan(AttributeAccess &access, const WritePlan &plan, const QS
         r.kernelLog += e.kernelLog;
         const int err = e.err;
         r.journal.append(std::move(e));
-        if (err == 0)
+        if (err == 0) {
+            if (progress)
+                progress(int(i) + 1);
             continue;
+        }
         r.ok = false;
         r.failedStep = int(i);
         r.err = err;

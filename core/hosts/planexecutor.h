@@ -21,7 +21,8 @@ public:
 
 /// Applies a plan step by step, journaling every write with the state before and after; on the
 /// first failure the done steps are undone in reverse (journaled too) and the report says so.
-/// `hostName` goes into the journal.
-ApplyReport executePlan(AttributeAccess &access, const WritePlan &plan, const QString &hostName);
+/// `hostName` goes into the journal; `progress`, if given, hears the number of steps done.
+ApplyReport executePlan(AttributeAccess &access, const WritePlan &plan, const QString &hostName,
+                        const std::function<void(int)> &progress = {});
 
 } // namespace ap

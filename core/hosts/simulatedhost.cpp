@@ -143,13 +143,13 @@ Result<HostSnapshot> SimulatedHost::doReadInventory(const std::function<bool()> 
     return snapshot();
 }
 
-Result<ApplyReport> SimulatedHost::doApply(const WritePlan &plan)
+Result<ApplyReport> SimulatedHost::doApply(const WritePlan &plan, const std::function<void(int)> &progress)
 {
     if (Status s = waitLatency(QDeadlineTimer::Forever, {}); !s)
         return s.error();
     QMutexLocker lock(&m_mutex);
     Access access(*this);
-    ApplyReport report = executePlan(access, plan, uri().text);
+    ApplyReport report = executePlan(access, plan, uri().text, progress);
     if (m_store) {
         // Persisting is best effort: a failing disk must not undo what the (simulated) kernel did.
         (void)m_store->saveSimulatedHost(uri().name, snapshotToJson(m_state));

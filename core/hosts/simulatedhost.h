@@ -35,7 +35,7 @@ public:
 private:
     class Access;
     Result<HostSnapshot> doReadInventory(const std::function<bool()> &canceled, QDeadlineTimer deadline) override;
-    Result<ApplyReport> doApply(const WritePlan &plan) override;
+    Result<ApplyReport> doApply(const WritePlan &plan, const std::function<void(int)> &progress) override;
     Status waitLatency(QDeadlineTimer deadline, const std::function<bool()> &canceled) const;
 
     mutable QMutex m_mutex;

@@ -76,12 +76,12 @@ Result<HostSnapshot> SysfsHost::doReadInventory(const std::function<bool()> &can
     return sysfs::readHost(source, uri().text, options);
 }
 
-Result<ApplyReport> SysfsHost::doApply(const WritePlan &plan)
+Result<ApplyReport> SysfsHost::doApply(const WritePlan &plan, const std::function<void(int)> &progress)
 {
     if (!QDir(uri().root).exists())
         return makeError(ErrorCode::Unreachable, uri().text, QStringLiteral("directory %1 does not exist").arg(uri().root));
     LocalAccess access(uri().root);
-    ApplyReport report = executePlan(access, plan, uri().text);
+    ApplyReport report = executePlan(access, plan, uri().text, progress);
     if (m_store)
         (void)m_store->appendJournal(report.journal);
     return report;

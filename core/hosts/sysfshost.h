@@ -18,7 +18,7 @@ public:
 
 private:
     Result<HostSnapshot> doReadInventory(const std::function<bool()> &canceled, QDeadlineTimer deadline) override;
-    Result<ApplyReport> doApply(const WritePlan &plan) override;
+    Result<ApplyReport> doApply(const WritePlan &plan, const std::function<void(int)> &progress) override;
     std::shared_ptr<Store> m_store;
 };
 

@@ -32,14 +32,6 @@ struct WritePlan {
     QList<WriteStep> steps;
 };
 
-/// The target assignment of an mdev.
-struct MatrixAssignment {
-    IdMask adapters;
-    IdMask domains;
-    IdMask controlDomains;
-    friend bool operator==(const MatrixAssignment &, const MatrixAssignment &) = default;
-};
-
 /// Plans for the operations a console performs. Where the host's matrix features list
 /// `ap_config`, an mdev change is one `ap_config` write (the kernel validates and applies it as a
 /// whole); otherwise it is ordered assign/unassign writes: removals first (so they cannot

@@ -28,6 +28,17 @@ struct Mdev {
     friend bool operator==(const Mdev &, const Mdev &) = default;
 };
 
+/// An mdev's assignment: what `ap_config` holds (adapters, usage domains, control domains).
+struct MatrixAssignment {
+    IdMask adapters;
+    IdMask domains;
+    IdMask controlDomains;
+
+    static MatrixAssignment of(const Mdev &m) { return {m.adapters, m.domains, m.controlDomains}; }
+    bool assigns(Apqn q) const { return adapters.test(q.adapter) && domains.test(q.domain); }
+    friend bool operator==(const MatrixAssignment &, const MatrixAssignment &) = default;
+};
+
 /// APQNs of adapters x domains, adapters outer, domains inner.
 QList<Apqn> crossProduct(const IdMask &adapters, const IdMask &domains);
 

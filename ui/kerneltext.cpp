@@ -1,0 +1,50 @@
+#include "kerneltext.h"
+
+#include <common/errnonames.h>
+
+#include <QCoreApplication>
+
+#include <cerrno>
+
+namespace ap::ui {
+
+namespace {
+QString tr(const char *s) { return QCoreApplication::translate("ap::ui::KernelText", s); }
+
+/// The kernel's line without the "vfio_ap_mdev <uuid>: " prefix.
+QString stripPrefix(const QString &line)
+{
+    const qsizetype colon = line.indexOf(QStringLiteral(": "));
+    return line.startsWith(QLatin1String("vfio_ap_mdev ")) && colon > 0 ? line.mid(colon + 2) : line;
+}
+} // namespace
+
+QString errnoHint(int err)
+{
+    switch (err) {
+    case EADDRINUSE: return tr("Another mdev holds one of these queues; unassign it there first (or drag it from that mdev to move it).");
+    case EADDRNOTAVAIL: return tr("The queue is reserved for the host: release its adapter in apmask or its domain in aqmask first.");
+    case ENODEV: return tr("The id is above the highest adapter or domain this host's configuration allows.");
+    case EBUSY: return tr("An mdev uses the queues this mask change would take away; unassign them first.");
+    case EINVAL: return tr("The kernel did not accept the value written.");
+    case EEXIST: return tr("An mdev with this UUID exists already.");
+    case EUSERS: return tr("No more mdevs can be created on this host.");
+    case EIO: return tr("The write failed on the host; nothing was changed by it.");
+    case ENOENT: return tr("The attribute or the mdev does not exist (any more) on the host.");
+    case EACCES: return tr("apconsole writes only the vfio_ap attributes it knows.");
+    default: return {};
+    }
+}
+
+QString refusalText(const driver::Outcome &o)
+{
+    if (o.ok())
+        return {};
+    QString s = QStringLiteral("%1 (%2)").arg(errnoName(o.err), errnoMessage(o.err));
+    if (!o.log.isEmpty())
+        s += QStringLiteral(": ") + stripPrefix(o.log.first()) + (o.log.size() > 1 ? tr(" (and %1 more)").arg(o.log.size() - 1) : QString());
+    const QString hint = errnoHint(o.err);
+    return hint.isEmpty() ? s : s + QStringLiteral(". ") + hint;
+}
+
+} // namespace ap::ui

@@ -1,0 +1,14 @@
+#pragma once
+
+#include <driver/outcome.h>
+
+#include <QString>
+
+namespace ap::ui {
+
+/// What an errno from the vfio_ap driver or the AP bus means for the operator, and what to do.
+QString errnoHint(int err);
+/// "EADDRINUSE (Address already in use): <the kernel's first line>" and the hint, for a refusal.
+QString refusalText(const driver::Outcome &o);
+
+} // namespace ap::ui
