@@ -431,12 +431,25 @@ void MainWindow::onTreeSelection()
         }
         return;
     }
-    if (m_matrixModel->session() != s || !m_matrixModel->mdevUuid().isEmpty())
-        m_matrixModel->setSession(s, {});
+    // An adapter or a guest keeps (or opens) an mdev's matrix, so that an adapter picked in the
+    // tree can be dragged onto it; the host and its groups show every mdev at once.
+    QString mdev;
+    if (kind == FleetModel::Kind::Adapter && m_matrixModel->session() == s)
+        mdev = m_matrixModel->mdevUuid();
+    else if (kind == FleetModel::Kind::Guest)
+        if (const Guest *g = snap->guest(key))
+            mdev = g->mdev;
+    if (m_matrixModel->session() != s || m_matrixModel->mdevUuid() != mdev)
+        m_matrixModel->setSession(s, mdev);
+    m_matrixTitle->setText(mdev.isEmpty() ? tr("All mdevs on %1").arg(s->uri().text)
+                                          : tr("Matrix of mdev %1 on %2").arg(mdev, s->uri().text));
     updatePendingState();
-    m_matrixTitle->setText(tr("All mdevs on %1").arg(s->uri().text));
     switch (kind) {
-    case FleetModel::Kind::Adapter: m_inspector->showCard(*snap, key.toInt()); break;
+    case FleetModel::Kind::Adapter:
+        m_inspector->showCard(*snap, key.toInt());
+        if (const int row = m_matrixModel->rowOfAdapter(key.toInt()); row >= 0)
+            m_matrix->scrollTo(m_matrixModel->index(row, m_matrix->columnAt(0) < 0 ? 0 : m_matrix->columnAt(0)));
+        break;
     case FleetModel::Kind::Guest: m_inspector->showGuest(*snap, key); break;
     default: m_inspector->showHost(*snap); break;
     }

@@ -159,8 +159,12 @@ QMimeData *MatrixModel::mimeData(const QModelIndexList &indexes) const
 bool MatrixModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column, const QModelIndex &parent) const
 {
     const auto drag = decodeMatrixDrag(data);
-    if (!drag || !m_session || m_mdev.isEmpty())
+    if (!drag || !m_session)
         return false;
+    if (m_mdev.isEmpty()) {
+        emit dropVerdict(tr("This view shows every mdev: select one mdev to drop onto it."), false);
+        return false;
+    }
     const int targetRow = parent.isValid() ? parent.row() : row;
     Q_UNUSED(column)
     const DropVerdict v = evaluateDrop(m_session, m_mdev, *drag, targetRow == 0, action == Qt::MoveAction);
