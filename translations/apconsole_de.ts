@@ -2,6 +2,104 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>DropVerdict</name>
+    <message>
+        <source>Select an mdev to drop onto.</source>
+        <translation>Wählen Sie ein mdev als Ziel.</translation>
+    </message>
+    <message>
+        <source>Adapters and domains cannot move between hosts; an mdev only takes its own host&apos;s queues.</source>
+        <translation>Adapter und Domänen können nicht zwischen Hosts wandern; ein mdev nimmt nur Queues seines eigenen Hosts.</translation>
+    </message>
+    <message>
+        <source>These are already in this mdev.</source>
+        <translation>Diese sind bereits in diesem mdev.</translation>
+    </message>
+    <message>
+        <source>Adapters cannot be control domains.</source>
+        <translation>Adapter können keine Kontrolldomänen sein.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Drop to assign %n item(s) to mdev %1.</source>
+        <translation>
+            <numerusform>Ablegen weist %n Element mdev %1 zu.</numerusform>
+            <numerusform>Ablegen weist %n Elemente mdev %1 zu.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Drop to move %n item(s) from mdev %1 to mdev %2.</source>
+        <translation>
+            <numerusform>Ablegen verschiebt %n Element von mdev %1 nach mdev %2.</numerusform>
+            <numerusform>Ablegen verschiebt %n Elemente von mdev %1 nach mdev %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The kernel would refuse: %1</source>
+        <translation>Der Kernel würde ablehnen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Assign %n item(s) to mdev %1</source>
+        <translation>
+            <numerusform>%n Element mdev %1 zuweisen</numerusform>
+            <numerusform>%n Elemente mdev %1 zuweisen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n item(s) to mdev %1</source>
+        <translation>
+            <numerusform>%n Element nach mdev %1 verschieben</numerusform>
+            <numerusform>%n Elemente nach mdev %1 verschieben</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>KernelText</name>
+    <message>
+        <source>Another mdev holds one of these queues; unassign it there first (or drag it from that mdev to move it).</source>
+        <translation>Ein anderes mdev hält eine dieser Queues; heben Sie die Zuweisung dort zuerst auf (oder ziehen Sie sie aus jenem mdev, um sie zu verschieben).</translation>
+    </message>
+    <message>
+        <source>The queue is reserved for the host: release its adapter in apmask or its domain in aqmask first.</source>
+        <translation>Die Queue ist für den Host reserviert: Geben Sie zuerst ihren Adapter in apmask oder ihre Domäne in aqmask frei.</translation>
+    </message>
+    <message>
+        <source>The id is above the highest adapter or domain this host&apos;s configuration allows.</source>
+        <translation>Die ID liegt über dem höchsten Adapter bzw. der höchsten Domäne, die die Konfiguration dieses Hosts erlaubt.</translation>
+    </message>
+    <message>
+        <source>An mdev uses the queues this mask change would take away; unassign them first.</source>
+        <translation>Ein mdev nutzt die Queues, die diese Maskenänderung wegnehmen würde; heben Sie die Zuweisung zuerst auf.</translation>
+    </message>
+    <message>
+        <source>The kernel did not accept the value written.</source>
+        <translation>Der Kernel hat den geschriebenen Wert nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>An mdev with this UUID exists already.</source>
+        <translation>Ein mdev mit dieser UUID existiert bereits.</translation>
+    </message>
+    <message>
+        <source>No more mdevs can be created on this host.</source>
+        <translation>Auf diesem Host können keine weiteren mdevs angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The write failed on the host; nothing was changed by it.</source>
+        <translation>Das Schreiben ist auf dem Host fehlgeschlagen; es wurde dadurch nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The attribute or the mdev does not exist (any more) on the host.</source>
+        <translation>Das Attribut oder das mdev existiert auf dem Host (nicht mehr).</translation>
+    </message>
+    <message>
+        <source>apconsole writes only the vfio_ap attributes it knows.</source>
+        <translation>apconsole schreibt nur die vfio_ap-Attribute, die es kennt.</translation>
+    </message>
+    <message>
+        <source> (and %1 more)</source>
+        <translation> (und %1 weitere)</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Database</source>
@@ -16,6 +114,56 @@ Changes will not be remembered.</source>
     <message>
         <source>The database was unreadable. It was kept as %1 and a new one was started.</source>
         <translation>Die Datenbank war nicht lesbar. Sie wurde als %1 aufbewahrt und eine neue angelegt.</translation>
+    </message>
+</context>
+<context>
+    <name>ap::ui::ApplyDialog</name>
+    <message>
+        <source>Apply changes to %1</source>
+        <translation>Änderungen an %1 anwenden</translation>
+    </message>
+    <message>
+        <source>These writes will be made on %1, as one transaction: if one fails, the earlier ones are undone.</source>
+        <translation>Diese Schreibvorgänge werden auf %1 als eine Transaktion ausgeführt: Schlägt einer fehl, werden die vorherigen rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>Schreibe…</translation>
+    </message>
+    <message>
+        <source>Nothing was written: %1</source>
+        <translation>Nichts wurde geschrieben: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied: %n write(s) done and recorded in the audit log.</source>
+        <translation>
+            <numerusform>Angewendet: %n Schreibvorgang ausgeführt und im Audit-Log vermerkt.</numerusform>
+            <numerusform>Angewendet: %n Schreibvorgänge ausgeführt und im Audit-Log vermerkt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Step %1 failed: %2 (%3).</source>
+        <translation>Schritt %1 fehlgeschlagen: %2 (%3).</translation>
+    </message>
+    <message>
+        <source>It was: %1.</source>
+        <translation>Es war: %1.</translation>
+    </message>
+    <message>
+        <source>Kernel: %1</source>
+        <translation>Kernel: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Every earlier step was undone: the host is as before.</source>
+        <translation>Alle vorherigen Schritte wurden rückgängig gemacht: Der Host ist wie zuvor.</translation>
+    </message>
+    <message>
+        <source>Not every earlier step could be undone: read the host again and check the audit log.</source>
+        <translation>Nicht jeder vorherige Schritt konnte rückgängig gemacht werden: Lesen Sie den Host neu und prüfen Sie das Audit-Log.</translation>
     </message>
 </context>
 <context>
@@ -511,6 +659,106 @@ Changes will not be remembered.</source>
         <source>Undo every change made to the simulated hosts and start again from the built-in demo fleet?</source>
         <translation>Alle Änderungen an den simulierten Hosts verwerfen und mit der eingebauten Demo-Flotte neu beginnen?</translation>
     </message>
+    <message>
+        <source>* dashed: pending until Apply</source>
+        <translation>* gestrichelt: ausstehend bis „Anwenden“</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Assign selection to this mdev</source>
+        <translation>Auswahl diesem mdev &amp;zuweisen</translation>
+    </message>
+    <message>
+        <source>&amp;Unassign selection from this mdev</source>
+        <translation>Zuweisung der Auswahl zu diesem mdev &amp;aufheben</translation>
+    </message>
+    <message>
+        <source>A&amp;pply changes…</source>
+        <translation>Änderungen an&amp;wenden…</translation>
+    </message>
+    <message>
+        <source>&amp;Discard changes</source>
+        <translation>Änderungen &amp;verwerfen</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Änderungen verwerfen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mdev(s) with changes not yet applied</source>
+        <translation>
+            <numerusform>%n mdev mit noch nicht angewendeten Änderungen</numerusform>
+            <numerusform>%n mdevs mit noch nicht angewendeten Änderungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unassign %n item(s) from mdev %1</source>
+        <translation>
+            <numerusform>Zuweisung von %n Element zu mdev %1 aufheben</numerusform>
+            <numerusform>Zuweisung von %n Elementen zu mdev %1 aufheben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to apply.</source>
+        <translation>Nichts anzuwenden.</translation>
+    </message>
+    <message>
+        <source>Create mdev</source>
+        <translation>mdev anlegen</translation>
+    </message>
+    <message>
+        <source>Create a new vfio_ap mdev %1 on %2?</source>
+        <translation>Ein neues vfio_ap-mdev %1 auf %2 anlegen?</translation>
+    </message>
+    <message>
+        <source>Guest %1 is running with this mdev: it will lose its crypto adapters (QEMU unplugs the device).</source>
+        <translation>Gast %1 läuft mit diesem mdev: Er verliert seine Krypto-Adapter (QEMU zieht das Gerät ab).</translation>
+    </message>
+    <message>
+        <source>Remove mdev</source>
+        <translation>mdev entfernen</translation>
+    </message>
+    <message>
+        <source>Remove mdev %1 from %2?
+%3</source>
+        <translation>mdev %1 von %2 entfernen?
+%3</translation>
+    </message>
+    <message>
+        <source>Assign to mdev</source>
+        <translation>Einem mdev zuweisen</translation>
+    </message>
+    <message>
+        <source>Move to mdev</source>
+        <translation>In ein mdev verschieben</translation>
+    </message>
+    <message>
+        <source>Assign adapter to mdev</source>
+        <translation>Adapter einem mdev zuweisen</translation>
+    </message>
+    <message>
+        <source>Create mdev…</source>
+        <translation>mdev anlegen…</translation>
+    </message>
+    <message>
+        <source>Remove mdev…</source>
+        <translation>mdev entfernen…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
 </context>
 <context>
     <name>ap::ui::MatrixDelegate</name>
@@ -631,6 +879,14 @@ Changes will not be remembered.</source>
     <message>
         <source>Adapter %1: not in the host configuration</source>
         <translation>Adapter %1: nicht in der Host-Konfiguration</translation>
+    </message>
+    <message>
+        <source>This view shows every mdev: select one mdev to drop onto it.</source>
+        <translation>Diese Ansicht zeigt alle mdevs: Wählen Sie ein mdev, um darauf abzulegen.</translation>
+    </message>
+    <message>
+        <source>, pending until Apply</source>
+        <translation>, ausstehend bis „Anwenden“</translation>
     </message>
 </context>
 </TS>

@@ -7,25 +7,20 @@
 
 namespace ap::ui {
 
-namespace {
-QString tr(const char *s) { return QCoreApplication::translate("ap::ui::DropVerdict", s); }
-QString trn(const char *s, int n) { return QCoreApplication::translate("ap::ui::DropVerdict", s, nullptr, n); }
-} // namespace
-
 DropVerdict evaluateDrop(const HostSession *session, const QString &target, const MatrixDrag &drag, bool asControlDomains, bool move)
 {
     DropVerdict v;
     const HostSnapshot *base = session ? session->edits().base() : nullptr;
     if (!base || target.isEmpty()) {
-        v.message = tr("Select an mdev to drop onto.");
+        v.message = QCoreApplication::translate("DropVerdict", "Select an mdev to drop onto.");
         return v;
     }
     if (drag.host != session->uri().text) {
-        v.message = tr("Adapters and domains cannot move between hosts; an mdev only takes its own host's queues.");
+        v.message = QCoreApplication::translate("DropVerdict", "Adapters and domains cannot move between hosts; an mdev only takes its own host's queues.");
         return v;
     }
     if (drag.fromMdev == target) {
-        v.message = tr("These are already in this mdev.");
+        v.message = QCoreApplication::translate("DropVerdict", "These are already in this mdev.");
         return v;
     }
     for (const MatrixItem &i : drag.items) {
@@ -34,7 +29,7 @@ DropVerdict evaluateDrop(const HostSession *session, const QString &target, cons
             continue;
         }
         if (i.kind == MatrixItem::Kind::Adapter) {
-            v.message = tr("Adapters cannot be control domains.");
+            v.message = QCoreApplication::translate("DropVerdict", "Adapters cannot be control domains.");
             return v;
         }
         v.items.append({MatrixItem::Kind::ControlDomain, i.kind == MatrixItem::Kind::Apqn ? i.apqn.domain : i.id, {}});
@@ -43,9 +38,9 @@ DropVerdict evaluateDrop(const HostSession *session, const QString &target, cons
     v.outcome = session->edits().check(target, v.items, true, v.from);
     v.accepted = v.outcome.ok();
     const int n = int(v.items.size());
-    v.message = v.accepted ? (v.from.isEmpty() ? trn("Drop to assign %n item(s) to mdev %1.", n).arg(target.left(8))
-                                               : trn("Drop to move %n item(s) from mdev %1 to mdev %2.", n).arg(v.from.left(8), target.left(8)))
-                           : tr("The kernel would refuse: %1").arg(refusalText(v.outcome));
+    v.message = v.accepted ? (v.from.isEmpty() ? QCoreApplication::translate("DropVerdict", "Drop to assign %n item(s) to mdev %1.", nullptr, n).arg(target.left(8))
+                                               : QCoreApplication::translate("DropVerdict", "Drop to move %n item(s) from mdev %1 to mdev %2.", nullptr, n).arg(v.from.left(8), target.left(8)))
+                           : QCoreApplication::translate("DropVerdict", "The kernel would refuse: %1").arg(refusalText(v.outcome));
     return v;
 }
 
@@ -54,8 +49,8 @@ void performDrop(HostSession *session, const QString &target, const DropVerdict 
     if (!session || !verdict.accepted)
         return;
     const int n = int(verdict.items.size());
-    const QString text = verdict.from.isEmpty() ? trn("Assign %n item(s) to mdev %1", n).arg(target.left(8))
-                                                : trn("Move %n item(s) to mdev %1", n).arg(target.left(8));
+    const QString text = verdict.from.isEmpty() ? QCoreApplication::translate("DropVerdict", "Assign %n item(s) to mdev %1", nullptr, n).arg(target.left(8))
+                                                : QCoreApplication::translate("DropVerdict", "Move %n item(s) to mdev %1", nullptr, n).arg(target.left(8));
     session->changePending(session->edits().afterChange(target, verdict.items, true, verdict.from), text);
 }
 

@@ -9,7 +9,6 @@
 namespace ap::ui {
 
 namespace {
-QString tr(const char *s) { return QCoreApplication::translate("ap::ui::KernelText", s); }
 
 /// The kernel's line without the "vfio_ap_mdev <uuid>: " prefix.
 QString stripPrefix(const QString &line)
@@ -22,16 +21,16 @@ QString stripPrefix(const QString &line)
 QString errnoHint(int err)
 {
     switch (err) {
-    case EADDRINUSE: return tr("Another mdev holds one of these queues; unassign it there first (or drag it from that mdev to move it).");
-    case EADDRNOTAVAIL: return tr("The queue is reserved for the host: release its adapter in apmask or its domain in aqmask first.");
-    case ENODEV: return tr("The id is above the highest adapter or domain this host's configuration allows.");
-    case EBUSY: return tr("An mdev uses the queues this mask change would take away; unassign them first.");
-    case EINVAL: return tr("The kernel did not accept the value written.");
-    case EEXIST: return tr("An mdev with this UUID exists already.");
-    case EUSERS: return tr("No more mdevs can be created on this host.");
-    case EIO: return tr("The write failed on the host; nothing was changed by it.");
-    case ENOENT: return tr("The attribute or the mdev does not exist (any more) on the host.");
-    case EACCES: return tr("apconsole writes only the vfio_ap attributes it knows.");
+    case EADDRINUSE: return QCoreApplication::translate("KernelText", "Another mdev holds one of these queues; unassign it there first (or drag it from that mdev to move it).");
+    case EADDRNOTAVAIL: return QCoreApplication::translate("KernelText", "The queue is reserved for the host: release its adapter in apmask or its domain in aqmask first.");
+    case ENODEV: return QCoreApplication::translate("KernelText", "The id is above the highest adapter or domain this host's configuration allows.");
+    case EBUSY: return QCoreApplication::translate("KernelText", "An mdev uses the queues this mask change would take away; unassign them first.");
+    case EINVAL: return QCoreApplication::translate("KernelText", "The kernel did not accept the value written.");
+    case EEXIST: return QCoreApplication::translate("KernelText", "An mdev with this UUID exists already.");
+    case EUSERS: return QCoreApplication::translate("KernelText", "No more mdevs can be created on this host.");
+    case EIO: return QCoreApplication::translate("KernelText", "The write failed on the host; nothing was changed by it.");
+    case ENOENT: return QCoreApplication::translate("KernelText", "The attribute or the mdev does not exist (any more) on the host.");
+    case EACCES: return QCoreApplication::translate("KernelText", "apconsole writes only the vfio_ap attributes it knows.");
     default: return {};
     }
 }
@@ -42,7 +41,7 @@ QString refusalText(const driver::Outcome &o)
         return {};
     QString s = QStringLiteral("%1 (%2)").arg(errnoName(o.err), errnoMessage(o.err));
     if (!o.log.isEmpty())
-        s += QStringLiteral(": ") + stripPrefix(o.log.first()) + (o.log.size() > 1 ? tr(" (and %1 more)").arg(o.log.size() - 1) : QString());
+        s += QStringLiteral(": ") + stripPrefix(o.log.first()) + (o.log.size() > 1 ? QCoreApplication::translate("KernelText", " (and %1 more)").arg(o.log.size() - 1) : QString());
     const QString hint = errnoHint(o.err);
     return hint.isEmpty() ? s : s + QStringLiteral(". ") + hint;
 }
