@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
 #include "applydialog.h"
+#include "checkdialog.h"
+#include "historywindow.h"
 #include "dropverdict.h"
 #include "fleet.h"
 #include "kerneltext.h"
@@ -199,6 +201,10 @@ void MainWindow::buildActions()
         if (HostSession *s = currentSession(); s && s->edits().hasPending())
             s->changePending({}, tr("Discard changes"));
     });
+    auto *migration = menuBar()->addMenu(tr("&Migration"));
+    m_checkAction = migration->addAction(tr("&Check migration to…"), this, &MainWindow::checkMigration);
+    m_checkAction->setShortcut(QKeySequence(tr("Ctrl+M")));
+    migration->addAction(tr("Migration &reports…"), this, &MainWindow::showHistory);
     auto *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About apconsole"), this, [this] {
         QMessageBox::about(this, tr("About apconsole"),
@@ -293,6 +299,47 @@ void MainWindow::applyChanges(bool autoStart)
         statusBar()->showMessage(dialog.resultText().section(QLatin1Char('\n'), 0, 0), 8000);
 }
 
+std::pair<HostSession *, QString> MainWindow::selectedMdev() const
+{
+    HostSession *s = currentSession();
+    const QModelIndex i = m_tree->currentIndex();
+    if (!s || !i.isValid())
+        return {nullptr, {}};
+    const auto kind = FleetModel::Kind(i.data(FleetModel::KindRole).toInt());
+    const QString key = i.data(FleetModel::KeyRole).toString();
+    if (kind == FleetModel::Kind::Mdev)
+        return {s, key};
+    if (kind == FleetModel::Kind::Guest) {
+        const auto snap = s->snapshot();
+        const Guest *g = snap ? snap->guest(key) : nullptr;
+        return {s, g ? g->mdev : QString()};
+    }
+    return {s, m_matrixModel->session() == s ? m_matrixModel->mdevUuid() : QString()};
+}
+
+void MainWindow::checkMigration()
+{
+    const auto [s, mdev] = selectedMdev();
+    if (!s || mdev.isEmpty()) {
+        statusBar()->showMessage(tr("Select a guest or an mdev to check its migration."), 5000);
+        return;
+    }
+    CheckDialog dialog(m_fleet, s, mdev, this);
+    dialog.exec();
+}
+
+void MainWindow::showHistory()
+{
+    const auto [s, mdev] = selectedMdev();
+    QString guest;
+    if (s && !mdev.isEmpty())
+        if (const auto snap = s->snapshot())
+            if (const Guest *g = snap->guestOfMdev(mdev))
+                guest = g->name;
+    HistoryWindow window(m_fleet, guest.isEmpty() && s ? s->uri().text : QString(), guest, this);
+    window.exec();
+}
+
 void MainWindow::createMdev(HostSession *s)
 {
     const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -367,6 +414,8 @@ void MainWindow::treeContextMenu(const QPoint &pos)
     }
     if ((kind == FleetModel::Kind::Host || kind == FleetModel::Kind::MdevGroup) && s->backend())
         menu.addAction(tr("Create mdev…"), this, [this, s] { createMdev(s); });
+    if (kind == FleetModel::Kind::Mdev || kind == FleetModel::Kind::Guest)
+        menu.addAction(m_checkAction);
     if (kind == FleetModel::Kind::Mdev)
         menu.addAction(tr("Remove mdev…"), this, [this, s, key] { removeMdev(s, key); });
     if (s->edits().hasPending()) {

@@ -53,6 +53,11 @@ private:
     void showDropVerdict(const QString &message, bool accepted);
     void matrixContextMenu(const QPoint &pos);
     void treeContextMenu(const QPoint &pos);
+    void checkMigration();
+    void showHistory();
+    /// The mdev the selection stands for (an mdev node, a guest with a vfio-ap device, or the
+    /// matrix's mdev), with its host; empty when there is none.
+    std::pair<HostSession *, QString> selectedMdev() const;
     void createMdev(HostSession *s);
     void removeMdev(HostSession *s, const QString &uuid);
     void watchSession(HostSession *s);
@@ -82,6 +87,7 @@ private:
     QAction *m_discardAction = nullptr;
     QAction *m_assignAction = nullptr;
     QAction *m_unassignAction = nullptr;
+    QAction *m_checkAction = nullptr;
     QLabel *m_pendingLabel = nullptr;
     QSplitter *m_hsplit;
     QSplitter *m_vsplit;

@@ -56,6 +56,9 @@ int checkCommand(const QStringList &args)
         err(QStringLiteral("apconsole-cli: %1: %2 (%3)\n").arg(report.error().where, report.error().detail, report.error().hint));
         return Usage;
     }
+    // The console's history shows checks from the command line too.
+    if (store)
+        (void)store->saveReport(report::checkReportJson(*report));
     QByteArray data;
     if (format == QLatin1String("json"))
         data = QJsonDocument(report::checkReportJson(*report)).toJson(QJsonDocument::Indented);

@@ -103,6 +103,67 @@ QJsonObject checkReportJson(const CheckReport &r)
     return o;
 }
 
+Result<CheckReport> checkReportFromJson(const QJsonObject &o)
+{
+    auto bad = [](const QString &what) { return makeError(ErrorCode::Corrupt, QStringLiteral("report JSON"), what); };
+    CheckReport r;
+    const auto profile = parseProfile(o.value(QStringLiteral("profile")).toString());
+    if (!profile)
+        return bad(QStringLiteral("unknown profile"));
+    r.profile = *profile;
+    const QString verdict = o.value(QStringLiteral("verdict")).toString();
+    if (verdict != u"compatible" && verdict != u"incompatible")
+        return bad(QStringLiteral("unknown verdict"));
+    auto decision = [](const QJsonObject &j) {
+        DriverDecision d;
+        d.compatible = j.value(QStringLiteral("verdict")).toString() == u"compatible";
+        d.err = j.value(QStringLiteral("errno")).isString() ? errnoFromName(j.value(QStringLiteral("errno")).toString()) : 0;
+        for (const QJsonValue &l : j.value(QStringLiteral("kernel_log")).toArray())
+            d.kernelLog.append(l.toString());
+        return d;
+    };
+    r.decision = decision(o);
+    r.decision.streamBytes = qint64(o.value(QStringLiteral("stream_bytes")).toDouble());
+    r.ready = o.value(QStringLiteral("ready")).toBool();
+    r.sourceHost = o.value(QStringLiteral("source")).toString();
+    r.targetHost = o.value(QStringLiteral("target")).toString();
+    r.mdev = o.value(QStringLiteral("mdev")).toString();
+    r.targetMdev = o.value(QStringLiteral("target_mdev")).toString();
+    r.guest = o.value(QStringLiteral("guest")).toString();
+    r.time = QDateTime::fromString(o.value(QStringLiteral("time")).toString(), Qt::ISODate);
+    auto hw = [](const QJsonValue &v) -> std::optional<Hwinfo> {
+        bool ok = false;
+        const quint64 x = v.toString().mid(2).toULongLong(&ok, 16);
+        return ok ? std::optional(Hwinfo(x)) : std::nullopt;
+    };
+    for (const QJsonValue &v : o.value(QStringLiteral("queues")).toArray()) {
+        const QJsonObject q = v.toObject();
+        QueueComparison c;
+        const auto apqn = Apqn::parse(q.value(QStringLiteral("apqn")).toString());
+        const auto src = hw(q.value(QStringLiteral("source_hwinfo")));
+        if (!apqn || !src)
+            return bad(QStringLiteral("malformed queue entry"));
+        c.apqn = *apqn;
+        c.source = *src;
+        c.target = hw(q.value(QStringLiteral("target_hwinfo")));
+        if (q.value(QStringLiteral("compatible")).isBool())
+            c.compatible = q.value(QStringLiteral("compatible")).toBool();
+        c.sourceType = q.value(QStringLiteral("source_type")).toString();
+        c.targetType = q.value(QStringLiteral("target_type")).toString();
+        r.queues.append(c);
+    }
+    for (const QJsonValue &v : o.value(QStringLiteral("findings")).toArray()) {
+        const QJsonObject f = v.toObject();
+        const QString sev = f.value(QStringLiteral("severity")).toString();
+        const Severity s = sev == u"error" ? Severity::Error : sev == u"warning" ? Severity::Warning : Severity::Info;
+        r.findings.append({f.value(QStringLiteral("id")).toString(), s, f.value(QStringLiteral("message")).toString(),
+                           f.value(QStringLiteral("hint")).toString()});
+    }
+    if (o.value(QStringLiteral("other_profile")).isObject())
+        r.otherProfile = decision(o.value(QStringLiteral("other_profile")).toObject());
+    return r;
+}
+
 QString checkReportText(const CheckReport &r)
 {
     QString s;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../common/result.h"
 #include "../migration/check.h"
 
 #include <QByteArray>
@@ -11,6 +12,8 @@
 namespace ap::report {
 
 QJsonObject checkReportJson(const migration::CheckReport &r);
+/// Reads a report back from its JSON (a stored or exported one). Fails on a malformed document.
+Result<migration::CheckReport> checkReportFromJson(const QJsonObject &o);
 QString checkReportText(const migration::CheckReport &r);
 /// One table: record,key,... rows for the summary, every kernel log line, queue and finding.
 QByteArray checkReportCsv(const migration::CheckReport &r);

@@ -142,7 +142,102 @@ Status Store::migrate()
         }
         db.commit();
     }
+    if (version < 2) {
+        const char *ddl[] = {
+            "CREATE TABLE IF NOT EXISTS reports (id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL, source TEXT NOT NULL,"
+            " target TEXT NOT NULL, guest TEXT, mdev TEXT NOT NULL, profile TEXT NOT NULL, verdict TEXT NOT NULL, errno TEXT,"
+            " ready INTEGER NOT NULL, json TEXT NOT NULL)",
+            "CREATE INDEX IF NOT EXISTS reports_guest ON reports(guest, time)",
+            "PRAGMA user_version = 2",
+        };
+        db.transaction();
+        for (const char *stmt : ddl) {
+            if (!q.exec(QString::fromLatin1(stmt))) {
+                const Error e = sqlError(m_path, q.lastError());
+                db.rollback();
+                return e;
+            }
+        }
+        db.commit();
+    }
     return {};
+}
+
+Result<qint64> Store::saveReport(const QJsonObject &r)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(QSqlDatabase::database(*conn));
+    q.prepare(QStringLiteral("INSERT INTO reports (time, source, target, guest, mdev, profile, verdict, errno, ready, json)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    const QString time = r.value(QStringLiteral("time")).toString();
+    q.addBindValue(time.isEmpty() ? QDateTime::currentDateTimeUtc().toString(Qt::ISODate) : time);
+    q.addBindValue(r.value(QStringLiteral("source")).toString());
+    q.addBindValue(r.value(QStringLiteral("target")).toString());
+    q.addBindValue(r.value(QStringLiteral("guest")).toString());
+    q.addBindValue(r.value(QStringLiteral("mdev")).toString());
+    q.addBindValue(r.value(QStringLiteral("profile")).toString());
+    q.addBindValue(r.value(QStringLiteral("verdict")).toString());
+    q.addBindValue(r.value(QStringLiteral("errno")).toString());
+    q.addBindValue(r.value(QStringLiteral("ready")).toBool() ? 1 : 0);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(r).toJson(QJsonDocument::Compact)));
+    if (!q.exec())
+        return sqlError(m_path, q.lastError());
+    return q.lastInsertId().toLongLong();
+}
+
+Result<QList<Store::ReportSummary>> Store::reports(const QString &host, const QString &guest, int limit) const
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(QSqlDatabase::database(*conn));
+    q.prepare(QStringLiteral("SELECT id, time, source, target, guest, mdev, profile, verdict, errno, ready FROM reports"
+                             " WHERE (IFNULL(?, '') = '' OR source = ? OR target = ?) AND (IFNULL(?, '') = '' OR guest = ?) ORDER BY time DESC, id DESC LIMIT ?"));
+    q.addBindValue(host);
+    q.addBindValue(host);
+    q.addBindValue(host);
+    q.addBindValue(guest);
+    q.addBindValue(guest);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return sqlError(m_path, q.lastError());
+    QList<ReportSummary> out;
+    while (q.next()) {
+        ReportSummary r;
+        r.id = q.value(0).toLongLong();
+        r.time = QDateTime::fromString(q.value(1).toString(), Qt::ISODate);
+        r.source = q.value(2).toString();
+        r.target = q.value(3).toString();
+        r.guest = q.value(4).toString();
+        r.mdev = q.value(5).toString();
+        r.profile = q.value(6).toString();
+        r.verdict = q.value(7).toString();
+        r.errnoName = q.value(8).toString();
+        r.ready = q.value(9).toInt() != 0;
+        out.append(r);
+    }
+    return out;
+}
+
+Result<QJsonObject> Store::report(qint64 id) const
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(QSqlDatabase::database(*conn));
+    q.prepare(QStringLiteral("SELECT json FROM reports WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return sqlError(m_path, q.lastError());
+    if (!q.next())
+        return makeError(ErrorCode::NotFound, m_path, QStringLiteral("no report %1").arg(id));
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(q.value(0).toString().toUtf8(), &pe);
+    if (pe.error != QJsonParseError::NoError || !doc.isObject())
+        return makeError(ErrorCode::Corrupt, m_path, QStringLiteral("report %1 is not valid JSON").arg(id));
+    return doc.object();
 }
 
 Status Store::addHost(const QString &uri)
@@ -270,7 +365,7 @@ Result<QList<JournalEntry>> Store::journal(const QString &host, int limit) const
         return conn.error();
     QSqlQuery q(QSqlDatabase::database(*conn));
     q.prepare(QStringLiteral("SELECT time, host, action, path, value, before, after, errno, kernel_log, rollback FROM audit_log"
-                             " WHERE (? = '' OR host = ?) ORDER BY id DESC LIMIT ?"));
+                             " WHERE (IFNULL(?, '') = '' OR host = ?) ORDER BY id DESC LIMIT ?"));
     q.addBindValue(host);
     q.addBindValue(host);
     q.addBindValue(limit);

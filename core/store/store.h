@@ -3,6 +3,7 @@
 #include "../common/result.h"
 #include "../hosts/writeplan.h"
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QMutex>
 #include <QString>
@@ -41,7 +42,25 @@ public:
     Status appendJournal(const QList<JournalEntry> &entries);
     Result<QList<JournalEntry>> journal(const QString &host = {}, int limit = 500) const;
 
-    static constexpr int kSchemaVersion = 1;
+    // Pre-migration reports (the JSON of `apconsole-cli check`, as rendered by report/).
+    struct ReportSummary {
+        qint64 id = 0;
+        QDateTime time;
+        QString source;
+        QString target;
+        QString guest;
+        QString mdev;
+        QString profile;
+        QString verdict;
+        QString errnoName;
+        bool ready = false;
+    };
+    Result<qint64> saveReport(const QJsonObject &report);
+    /// Newest first; empty filters match everything; `host` matches source or target.
+    Result<QList<ReportSummary>> reports(const QString &host = {}, const QString &guest = {}, int limit = 1000) const;
+    Result<QJsonObject> report(qint64 id) const;
+
+    static constexpr int kSchemaVersion = 2;
 
 private:
     explicit Store(QString path);

@@ -100,6 +100,7 @@ private slots:
         QCOMPARE(j->first().kernelLog, e.kernelLog);
         QCOMPARE(j->first().err, 98);
         QCOMPARE((*s)->journal(QStringLiteral("demo:other"))->size(), 0);
+        QCOMPARE((*s)->journal()->size(), 1); // no filter: every host
 
         QJsonObject o{{QStringLiteral("host"), QStringLiteral("demo:x")}};
         QVERIFY((*s)->saveSimulatedHost(QStringLiteral("x"), o).ok());
