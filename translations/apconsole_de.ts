@@ -167,6 +167,133 @@ Changes will not be remembered.</source>
     </message>
 </context>
 <context>
+    <name>ap::ui::CheckDialog</name>
+    <message>
+        <source>Check migration of %1</source>
+        <translation>Migration von %1 prüfen</translation>
+    </message>
+    <message>
+        <source>Check migration of mdev %1</source>
+        <translation>Migration von mdev %1 prüfen</translation>
+    </message>
+    <message>
+        <source>the guest&apos;s own host</source>
+        <translation>der eigene Host des Gastes</translation>
+    </message>
+    <message>
+        <source>unavailable: %1</source>
+        <translation>nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>not read yet</source>
+        <translation>noch nicht gelesen</translation>
+    </message>
+    <message>
+        <source>vfio_ap is not loaded</source>
+        <translation>vfio_ap ist nicht geladen</translation>
+    </message>
+    <message>
+        <source>its vfio_ap driver cannot migrate (no &apos;migratable&apos;)</source>
+        <translation>sein vfio_ap-Treiber kann nicht migrieren (kein „migratable“)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The check could not run: %1</source>
+        <translation>Die Prüfung konnte nicht laufen: %1</translation>
+    </message>
+    <message>
+        <source>Migration report of %1</source>
+        <translation>Migrationsbericht vom %1</translation>
+    </message>
+    <message>
+        <source>v2 (series of 2026-04-07)</source>
+        <translation>v2 (Serie vom 07.04.2026)</translation>
+    </message>
+    <message>
+        <source>v3 (series of 2026-06-30)</source>
+        <translation>v3 (Serie vom 30.06.2026)</translation>
+    </message>
+    <message>
+        <source>Destination host:</source>
+        <translation>Ziel-Host:</translation>
+    </message>
+    <message>
+        <source>Destination driver:</source>
+        <translation>Treiber am Ziel:</translation>
+    </message>
+    <message>
+        <source>Run check</source>
+        <translation>Prüfung starten</translation>
+    </message>
+    <message>
+        <source>Pick a destination and run the check.</source>
+        <translation>Wählen Sie ein Ziel und starten Sie die Prüfung.</translation>
+    </message>
+    <message>
+        <source>Export:</source>
+        <translation>Export:</translation>
+    </message>
+    <message>
+        <source>HTML…</source>
+        <translation>HTML…</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>JSON…</source>
+        <translation>JSON…</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>%1-Dateien (*.%2)</translation>
+    </message>
+    <message>
+        <source>The report could not be saved: %1</source>
+        <translation>Der Bericht konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Reading %1 and %2…</source>
+        <translation>Lese %1 und %2…</translation>
+    </message>
+    <message>
+        <source>the destination driver will accept the guest&apos;s AP configuration</source>
+        <translation>der Treiber am Ziel wird die AP-Konfiguration des Gastes annehmen</translation>
+    </message>
+    <message>
+        <source>the destination driver will refuse it</source>
+        <translation>der Treiber am Ziel wird sie ablehnen</translation>
+    </message>
+    <message>
+        <source>Ready to migrate</source>
+        <translation>Bereit zur Migration</translation>
+    </message>
+    <message>
+        <source>Not ready</source>
+        <translation>Nicht bereit</translation>
+    </message>
+    <message>
+        <source>Changes since %1</source>
+        <translation>Änderungen seit %1</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>Nichts hat sich geändert.</translation>
+    </message>
+</context>
+<context>
     <name>ap::ui::FleetModel</name>
     <message>
         <source>connecting…</source>
@@ -245,6 +372,69 @@ Changes will not be remembered.</source>
     <message>
         <source>vfio-ap mdev %1</source>
         <translation>vfio-ap-mdev %1</translation>
+    </message>
+</context>
+<context>
+    <name>ap::ui::HistoryWindow</name>
+    <message>
+        <source>Migration reports</source>
+        <translation>Migrationsberichte</translation>
+    </message>
+    <message>
+        <source>all hosts</source>
+        <translation>alle Hosts</translation>
+    </message>
+    <message>
+        <source>all guests</source>
+        <translation>alle Gäste</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Host:</translation>
+    </message>
+    <message>
+        <source>Guest:</source>
+        <translation>Gast:</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Run again</source>
+        <translation>Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>Compare with now</source>
+        <translation>Mit jetzt vergleichen</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>compatible, not ready</source>
+        <translation>kompatibel, nicht bereit</translation>
+    </message>
+    <message>
+        <source>incompatible</source>
+        <translation>inkompatibel</translation>
+    </message>
+    <message>
+        <source>Migration checks per day</source>
+        <translation>Migrationsprüfungen pro Tag</translation>
+    </message>
+    <message>
+        <source>The report cannot be opened: %1</source>
+        <translation>Der Bericht kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 is no longer in the fleet.</source>
+        <translation>%1 ist nicht mehr in der Flotte.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be checked as a destination now.</source>
+        <translation>%1 kann jetzt nicht als Ziel geprüft werden.</translation>
     </message>
 </context>
 <context>
@@ -759,6 +949,26 @@ Changes will not be remembered.</source>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
+    <message>
+        <source>&amp;Migration</source>
+        <translation>&amp;Migration</translation>
+    </message>
+    <message>
+        <source>&amp;Check migration to…</source>
+        <translation>Migration &amp;prüfen nach…</translation>
+    </message>
+    <message>
+        <source>Ctrl+M</source>
+        <translation>Ctrl+M</translation>
+    </message>
+    <message>
+        <source>Migration &amp;reports…</source>
+        <translation>Migrations&amp;berichte…</translation>
+    </message>
+    <message>
+        <source>Select a guest or an mdev to check its migration.</source>
+        <translation>Wählen Sie einen Gast oder ein mdev, um seine Migration zu prüfen.</translation>
+    </message>
 </context>
 <context>
     <name>ap::ui::MatrixDelegate</name>
@@ -887,6 +1097,41 @@ Changes will not be remembered.</source>
     <message>
         <source>, pending until Apply</source>
         <translation>, ausstehend bis „Anwenden“</translation>
+    </message>
+</context>
+<context>
+    <name>ap::ui::ReportHistoryModel</name>
+    <message>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>not ready</source>
+        <translation>nicht bereit</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Gast</translation>
+    </message>
+    <message>
+        <source>From → to</source>
+        <translation>Von → nach</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>Treiber</translation>
+    </message>
+    <message>
+        <source>Driver verdict</source>
+        <translation>Urteil des Treibers</translation>
+    </message>
+    <message>
+        <source>Readiness</source>
+        <translation>Bereitschaft</translation>
     </message>
 </context>
 </TS>
