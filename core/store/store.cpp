@@ -122,8 +122,9 @@ Status Store::migrate()
     if (version > kSchemaVersion)
         return makeError(ErrorCode::Corrupt, m_path, QStringLiteral("database schema %1 is newer than this apconsole (%2)").arg(version).arg(kSchemaVersion));
     q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
-    if (version < 1) {
-        const char *ddl[] = {
+    // Each step brings the schema one version up, inside a transaction.
+    const QList<QList<const char *>> steps = {
+        {
             "CREATE TABLE IF NOT EXISTS hosts (uri TEXT PRIMARY KEY, added TEXT NOT NULL)",
             "CREATE TABLE IF NOT EXISTS simulated_hosts (name TEXT PRIMARY KEY, snapshot TEXT NOT NULL, saved TEXT NOT NULL)",
             "CREATE TABLE IF NOT EXISTS audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL, host TEXT NOT NULL,"
@@ -131,27 +132,18 @@ Status Store::migrate()
             " kernel_log TEXT, rollback INTEGER NOT NULL)",
             "CREATE INDEX IF NOT EXISTS audit_log_host ON audit_log(host, id)",
             "PRAGMA user_version = 1",
-        };
-        db.transaction();
-        for (const char *stmt : ddl) {
-            if (!q.exec(QString::fromLatin1(stmt))) {
-                const Error e = sqlError(m_path, q.lastError());
-                db.rollback();
-                return e;
-            }
-        }
-        db.commit();
-    }
-    if (version < 2) {
-        const char *ddl[] = {
+        },
+        {
             "CREATE TABLE IF NOT EXISTS reports (id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL, source TEXT NOT NULL,"
             " target TEXT NOT NULL, guest TEXT, mdev TEXT NOT NULL, profile TEXT NOT NULL, verdict TEXT NOT NULL, errno TEXT,"
             " ready INTEGER NOT NULL, json TEXT NOT NULL)",
             "CREATE INDEX IF NOT EXISTS reports_guest ON reports(guest, time)",
             "PRAGMA user_version = 2",
-        };
+        },
+    };
+    for (int v = version; v < steps.size(); ++v) {
         db.transaction();
-        for (const char *stmt : ddl) {
+        for (const char *stmt : steps[v]) {
             if (!q.exec(QString::fromLatin1(stmt))) {
                 const Error e = sqlError(m_path, q.lastError());
                 db.rollback();
