@@ -83,18 +83,19 @@ CheckDialog::CheckDialog(Fleet *fleet, HostSession *source, const QString &mdev,
     m_run->setEnabled(std::any_of(m_destinations.cbegin(), m_destinations.cend(), [](const Destination &d) { return d.enabled; }));
 
     connect(&m_read, &QFutureWatcherBase::finished, this, [this] {
-        m_progress->hide();
-        m_run->setEnabled(true);
         const Result<CheckInput> r = m_read.result();
         if (!r) {
+            m_progress->hide();
+            m_run->setEnabled(true);
+            m_profile->setEnabled(true);
             m_banner->setText(tr("The check could not run: %1").arg(r.error().toString()));
             emit finished(false);
             return;
         }
         m_input = *r;
         rerunProfile();
-        emit finished(m_report.has_value());
     });
+    connect(&m_check, &QFutureWatcherBase::finished, this, &CheckDialog::onChecked);
 }
 
 CheckDialog::CheckDialog(Fleet *fleet, const CheckReport &stored, QWidget *parent)
@@ -170,7 +171,7 @@ void CheckDialog::build()
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_run, &QPushButton::clicked, this, &CheckDialog::run);
     connect(m_profile, &QComboBox::currentIndexChanged, this, [this] {
-        if (m_input && !m_read.isRunning())
+        if (m_input && !m_read.isRunning() && !m_check.isRunning())
             rerunProfile();
     });
     resize(960, 720);
@@ -194,12 +195,13 @@ void CheckDialog::setProfile(DriverProfile p)
 void CheckDialog::run()
 {
     const int i = m_target->currentIndex();
-    if (!m_source || i < 0 || i >= m_destinations.size() || !m_destinations[i].enabled || m_read.isRunning())
+    if (!m_source || i < 0 || i >= m_destinations.size() || !m_destinations[i].enabled || m_read.isRunning() || m_check.isRunning())
         return;
     HostSession *target = m_fleet->session(m_destinations[i].uri);
     if (!target)
         return;
     m_run->setEnabled(false);
+    m_profile->setEnabled(false);
     m_progress->show();
     m_banner->setText(tr("Reading %1 and %2…").arg(m_source->uri().text, target->uri().text));
     HostBackend *src = m_source->backend();
@@ -226,9 +228,21 @@ void CheckDialog::rerunProfile()
     if (!m_input)
         return;
     m_input->profile = m_profile->currentIndex() == 0 ? DriverProfile::V2 : DriverProfile::V3;
-    auto r = runCheck(*m_input);
+    m_run->setEnabled(false);
+    m_profile->setEnabled(false);
+    m_progress->show();
+    m_check.setFuture(QtConcurrent::run([input = *m_input] { return runCheck(input); }));
+}
+
+void CheckDialog::onChecked()
+{
+    m_progress->hide();
+    m_run->setEnabled(true);
+    m_profile->setEnabled(true);
+    const Result<CheckReport> r = m_check.result();
     if (!r) {
         m_banner->setText(tr("The check could not run: %1").arg(r.error().toString()));
+        emit finished(false);
         return;
     }
     m_report = *r;
@@ -237,6 +251,7 @@ void CheckDialog::rerunProfile()
         m_storedId = id ? *id : 0;
     }
     showReport(*r);
+    emit finished(true);
 }
 
 void CheckDialog::showReport(const CheckReport &r)

@@ -53,7 +53,9 @@ signals:
 private:
     void build();
     void showReport(const migration::CheckReport &r);
+    /// Runs the engine on the hosts as last read, with the chosen profile, on a worker thread.
     void rerunProfile();
+    void onChecked();
 
     Fleet *m_fleet;
     HostSession *m_source = nullptr;
@@ -67,6 +69,7 @@ private:
     QTextBrowser *m_view = nullptr;
     QList<QPushButton *> m_exports;
     QFutureWatcher<Result<migration::CheckInput>> m_read;
+    QFutureWatcher<Result<migration::CheckReport>> m_check;
     std::optional<migration::CheckInput> m_input; ///< the hosts as read for the last run
     std::optional<migration::CheckReport> m_report;
     std::optional<migration::CheckReport> m_baseline; ///< compared against after a run ("what changed since")

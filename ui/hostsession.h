@@ -45,7 +45,6 @@ public:
     /// Writes the pending changes as one transaction (or `plan`, for mdev create/remove), then
     /// reads the host again. Progress and the result arrive as signals.
     void apply(const WritePlan &plan);
-    bool isApplying() const { return m_applyWatcher.isRunning(); }
 
 public slots:
     /// Reads the inventory again (the previous read, if still running, is cancelled).

@@ -22,14 +22,6 @@ constexpr char kErrors[] = "#errors\n";
 constexpr char kEnd[] = "#end\n";
 } // namespace
 
-QStringList dumpedAttributeNames()
-{
-    QStringList out;
-    for (const char *n : kNames)
-        out.append(QString::fromLatin1(n));
-    return out;
-}
-
 QString dumpScript()
 {
     QString findNames, grepIncludes;

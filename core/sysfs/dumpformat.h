@@ -17,9 +17,6 @@ namespace ap::sysfs {
 /// POSIX sh script text: `sh -c "$(dumpScript())" sh ROOT`. Exits 97 if ROOT is not a directory.
 QString dumpScript();
 
-/// The attribute file names the dump (and the direct reader) read.
-QStringList dumpedAttributeNames();
-
 /// Parses the dump printed by dumpScript(). `origin` names the host for error messages.
 Result<std::shared_ptr<DumpSource>> parseDump(const QByteArray &dump, const QString &origin);
 
