@@ -13,5 +13,6 @@ int dumpScriptCommand(const QStringList &args);
 int checkCommand(const QStringList &args);
 int fsmCommand(const QStringList &args);
 int streamCommand(const QStringList &args);
+int migrateCommand(const QStringList &args);
 
 } // namespace ap::cli

@@ -23,6 +23,7 @@ const QList<Command> &commands()
         {"tree", "write a host's AP configuration as a sysfs tree (--host URI --output DIR)", treeCommand},
         {"check", "predict the destination driver's decision and readiness for a migration (--source --target --mdev)", checkCommand},
         {"fsm", "states a VFIO device passes from one migration state to another (--flags FLAGS FROM TO)", fsmCommand},
+        {"migrate", "move a guest to another host, printing one JSON line per step and state change (--source --target --guest)", migrateCommand},
         {"stream", "encode or decode a vfio_ap migration stream (encode|decode)", streamCommand},
         {"dump-script", "print the shell command that dumps a host's AP sysfs in one stream", dumpScriptCommand},
     };

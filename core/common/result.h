@@ -2,6 +2,7 @@
 
 #include "error.h"
 
+#include <optional>
 #include <utility>
 #include <variant>
 
@@ -28,6 +29,7 @@ public:
 
     const Error &error() const { return std::get<1>(m_v); }
     T valueOr(T fallback) const { return ok() ? value() : std::move(fallback); }
+    std::optional<T> toOptional() const { return ok() ? std::optional<T>(value()) : std::nullopt; }
 
 private:
     std::variant<T, Error> m_v;

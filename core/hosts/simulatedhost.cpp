@@ -112,6 +112,115 @@ void SimulatedHost::setReachable(bool reachable)
     m_reachable = reachable;
 }
 
+bool SimulatedHost::isReachable() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_reachable;
+}
+
+void SimulatedHost::persistLocked()
+{
+    // Persisting is best effort: a failing disk must not undo what the (simulated) kernel did.
+    if (m_store)
+        (void)m_store->saveSimulatedHost(uri().name, snapshotToJson(m_state));
+}
+
+Status SimulatedHost::modify(const std::function<Status(HostSnapshot &, QStringList &)> &change)
+{
+    QMutexLocker lock(&m_mutex);
+    if (Status s = reachableLocked(); !s)
+        return s;
+    HostSnapshot next = m_state;
+    QStringList log;
+    Status s = change(next, log);
+    m_kernelLog += log;
+    if (!s)
+        return s;
+    next.sort();
+    driver::refreshDerivedState(next);
+    m_state = std::move(next);
+    persistLocked();
+    return {};
+}
+
+Status SimulatedHost::reachableLocked() const
+{
+    if (m_reachable)
+        return {};
+    return makeError(ErrorCode::Unreachable, uri().text, QStringLiteral("the simulated host is not reachable"),
+                     QStringLiteral("It was taken away by the demo's failure injection; bring it back to continue."));
+}
+
+Result<migration::VfioMigrationDevice *> SimulatedHost::deviceLocked(const QString &uuid) const
+{
+    if (Status s = reachableLocked(); !s)
+        return s.error();
+    const auto it = m_devices.constFind(uuid);
+    if (it == m_devices.constEnd())
+        return makeError(ErrorCode::NotFound, uri().text, QStringLiteral("no open migration device for mdev %1").arg(uuid));
+    return it.value().get();
+}
+
+Status SimulatedHost::openMigrationDevice(const QString &uuid, migration::DriverProfile profile)
+{
+    QMutexLocker lock(&m_mutex);
+    if (Status s = reachableLocked(); !s)
+        return s;
+    if (!m_state.mdev(uuid))
+        return makeError(ErrorCode::NotFound, uri().text, QStringLiteral("device not found: mediated device '%1' not found").arg(uuid), {}, ENODEV);
+    m_devices.insert(uuid, std::make_shared<migration::VfioMigrationDevice>(profile, uuid));
+    return {};
+}
+
+void SimulatedHost::closeMigrationDevice(const QString &uuid)
+{
+    QMutexLocker lock(&m_mutex);
+    m_devices.remove(uuid);
+}
+
+Result<migration::VfioState> SimulatedHost::migrationState(const QString &uuid) const
+{
+    QMutexLocker lock(&m_mutex);
+    const auto d = deviceLocked(uuid);
+    if (!d)
+        return d.error();
+    return (*d)->state();
+}
+
+Result<migration::VfioMigrationDevice::Transition> SimulatedHost::setMigrationState(const QString &uuid, migration::VfioState requested)
+{
+    QMutexLocker lock(&m_mutex);
+    const auto d = deviceLocked(uuid);
+    if (!d)
+        return d.error();
+    migration::VfioMigrationDevice::Transition t = (*d)->setState(requested, m_state);
+    m_kernelLog += t.log;
+    return t;
+}
+
+Result<QByteArray> SimulatedHost::readMigrationData(const QString &uuid, qint64 max)
+{
+    QMutexLocker lock(&m_mutex);
+    const auto d = deviceLocked(uuid);
+    if (!d)
+        return d.error();
+    return (*d)->read(max, m_state);
+}
+
+Result<migration::ResumingFile::Answer> SimulatedHost::writeMigrationData(const QString &uuid, const QByteArray &chunk)
+{
+    QMutexLocker lock(&m_mutex);
+    const auto d = deviceLocked(uuid);
+    if (!d)
+        return d.error();
+    const bool appliedBefore = (*d)->configApplied();
+    migration::ResumingFile::Answer a = (*d)->write(chunk, m_state);
+    m_kernelLog += a.log;
+    if ((*d)->configApplied() != appliedBefore)
+        persistLocked();
+    return a;
+}
+
 Status SimulatedHost::waitLatency(QDeadlineTimer deadline, const std::function<bool()> &canceled) const
 {
     int latency = 0;
@@ -130,9 +239,10 @@ Status SimulatedHost::waitLatency(QDeadlineTimer deadline, const std::function<b
                              QStringLiteral("The host is slow or overloaded; try again."));
         QThread::msleep(std::min<qint64>(10, std::max<qint64>(1, done.remainingTime())));
     }
-    if (!reachable)
-        return makeError(ErrorCode::Unreachable, uri().text, QStringLiteral("the simulated host is not reachable"),
-                         QStringLiteral("It was taken away by the demo's failure injection; bring it back to continue."));
+    if (!reachable) {
+        QMutexLocker lock(&m_mutex);
+        return reachableLocked();
+    }
     return {};
 }
 
@@ -150,11 +260,9 @@ Result<ApplyReport> SimulatedHost::doApply(const WritePlan &plan, const std::fun
     QMutexLocker lock(&m_mutex);
     Access access(*this);
     ApplyReport report = executePlan(access, plan, uri().text, progress);
-    if (m_store) {
-        // Persisting is best effort: a failing disk must not undo what the (simulated) kernel did.
-        (void)m_store->saveSimulatedHost(uri().name, snapshotToJson(m_state));
+    persistLocked();
+    if (m_store)
         (void)m_store->appendJournal(report.journal);
-    }
     return report;
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "hostbackend.h"
+#include "../migration/vfiodevice.h"
 
+#include <QHash>
 #include <QMutex>
 
 #include <memory>
@@ -31,12 +33,35 @@ public:
     void setLatency(int ms);
     /// Requests fail with ErrorCode::Unreachable while set (a host going away).
     void setReachable(bool reachable);
+    bool isReachable() const;
+
+    /// Changes the state directly, as things outside the sysfs writes do (a guest started or
+    /// moved, a demo failure injected); then re-derives what the driver derives and persists.
+    /// `change` returns its own failure (e.g. the driver's refusal), which leaves nothing changed.
+    Status modify(const std::function<Status(HostSnapshot &state, QStringList &kernelLog)> &change);
+
+    // ---- The VFIO migration interface of the simulated kernel (one device per opened mdev) ----
+    // Every call fails with ErrorCode::Unreachable while the host is away.
+
+    /// open_device: a guest opens the mdev; its migration device starts in RUNNING.
+    /// NotFound without such an mdev (libvirt's "mediated device not found").
+    Status openMigrationDevice(const QString &uuid, migration::DriverProfile profile);
+    /// close_device (the guest's QEMU went away). Closing an unopened device does nothing.
+    void closeMigrationDevice(const QString &uuid);
+    /// The device's state, or NotFound when it is not open.
+    Result<migration::VfioState> migrationState(const QString &uuid) const;
+    Result<migration::VfioMigrationDevice::Transition> setMigrationState(const QString &uuid, migration::VfioState requested);
+    Result<QByteArray> readMigrationData(const QString &uuid, qint64 max);
+    Result<migration::ResumingFile::Answer> writeMigrationData(const QString &uuid, const QByteArray &chunk);
 
 private:
     class Access;
     Result<HostSnapshot> doReadInventory(const std::function<bool()> &canceled, QDeadlineTimer deadline) override;
     Result<ApplyReport> doApply(const WritePlan &plan, const std::function<void(int)> &progress) override;
     Status waitLatency(QDeadlineTimer deadline, const std::function<bool()> &canceled) const;
+    Status reachableLocked() const;
+    Result<migration::VfioMigrationDevice *> deviceLocked(const QString &uuid) const;
+    void persistLocked();
 
     mutable QMutex m_mutex;
     HostSnapshot m_state;
@@ -46,6 +71,7 @@ private:
     int m_failErr = 0;
     int m_latencyMs = 0;
     bool m_reachable = true;
+    QHash<QString, std::shared_ptr<migration::VfioMigrationDevice>> m_devices;
 };
 
 } // namespace ap

@@ -140,6 +140,16 @@ Status Store::migrate()
             "CREATE INDEX IF NOT EXISTS reports_guest ON reports(guest, time)",
             "PRAGMA user_version = 2",
         },
+        {
+            "CREATE TABLE IF NOT EXISTS migration_runs (id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL,"
+            " source TEXT NOT NULL, target TEXT NOT NULL, guest TEXT NOT NULL, mdev TEXT NOT NULL, strategy TEXT NOT NULL,"
+            " ok INTEGER NOT NULL, failed_step TEXT, errno TEXT, message TEXT, events TEXT NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS migration_steps (run_id INTEGER NOT NULL REFERENCES migration_runs(id) ON DELETE CASCADE,"
+            " seq INTEGER NOT NULL, step TEXT NOT NULL, started_ms INTEGER, ended_ms INTEGER, outcome TEXT NOT NULL,"
+            " detail TEXT, errno TEXT, PRIMARY KEY (run_id, seq))",
+            "CREATE INDEX IF NOT EXISTS migration_runs_guest ON migration_runs(guest, time)",
+            "PRAGMA user_version = 3",
+        },
     };
     for (int v = version; v < steps.size(); ++v) {
         db.transaction();
@@ -380,6 +390,141 @@ Result<QList<JournalEntry>> Store::journal(const QString &host, int limit) const
         out.append(e);
     }
     return out;
+}
+
+Result<qint64> Store::saveMigrationRun(const MigrationRun &r)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlDatabase db = QSqlDatabase::database(*conn);
+    db.transaction();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO migration_runs (time, source, target, guest, mdev, strategy, ok, failed_step, errno,"
+                             " message, events) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(r.time.toUTC().toString(Qt::ISODateWithMs));
+    q.addBindValue(r.source);
+    q.addBindValue(r.target);
+    q.addBindValue(r.guest);
+    q.addBindValue(r.mdev);
+    q.addBindValue(r.strategy);
+    q.addBindValue(r.ok ? 1 : 0);
+    q.addBindValue(r.failedStep);
+    q.addBindValue(r.errnoName);
+    q.addBindValue(r.message);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(r.events).toJson(QJsonDocument::Compact)));
+    if (!q.exec()) {
+        const Error err = sqlError(m_path, q.lastError());
+        db.rollback();
+        return err;
+    }
+    const qint64 id = q.lastInsertId().toLongLong();
+    QSqlQuery s(db);
+    s.prepare(QStringLiteral("INSERT INTO migration_steps (run_id, seq, step, started_ms, ended_ms, outcome, detail, errno)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (qsizetype i = 0; i < r.steps.size(); ++i) {
+        const MigrationRunStep &st = r.steps.at(i);
+        s.addBindValue(id);
+        s.addBindValue(int(i));
+        s.addBindValue(st.step);
+        s.addBindValue(st.startedMs);
+        s.addBindValue(st.endedMs);
+        s.addBindValue(st.outcome);
+        s.addBindValue(st.detail);
+        s.addBindValue(st.errnoName);
+        if (!s.exec()) {
+            const Error err = sqlError(m_path, s.lastError());
+            db.rollback();
+            return err;
+        }
+    }
+    if (!db.commit())
+        return sqlError(m_path, db.lastError());
+    return id;
+}
+
+namespace {
+
+Store::MigrationRun runFromQuery(const QSqlQuery &q)
+{
+    Store::MigrationRun r;
+    r.id = q.value(0).toLongLong();
+    r.time = QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs);
+    r.source = q.value(2).toString();
+    r.target = q.value(3).toString();
+    r.guest = q.value(4).toString();
+    r.mdev = q.value(5).toString();
+    r.strategy = q.value(6).toString();
+    r.ok = q.value(7).toInt() != 0;
+    r.failedStep = q.value(8).toString();
+    r.errnoName = q.value(9).toString();
+    r.message = q.value(10).toString();
+    return r;
+}
+
+Status loadSteps(const QSqlDatabase &db, const QString &path, Store::MigrationRun &r)
+{
+    QSqlQuery s(db);
+    s.prepare(QStringLiteral("SELECT step, started_ms, ended_ms, outcome, detail, errno FROM migration_steps WHERE run_id = ? ORDER BY seq"));
+    s.addBindValue(r.id);
+    if (!s.exec())
+        return sqlError(path, s.lastError());
+    while (s.next())
+        r.steps.append({s.value(0).toString(), s.value(1).toLongLong(), s.value(2).toLongLong(), s.value(3).toString(),
+                        s.value(4).toString(), s.value(5).toString()});
+    return {};
+}
+
+const char kRunColumns[] = "id, time, source, target, guest, mdev, strategy, ok, failed_step, errno, message";
+
+} // namespace
+
+Result<QList<Store::MigrationRun>> Store::migrationRuns(const QString &guest, int limit) const
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlDatabase db = QSqlDatabase::database(*conn);
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT %1 FROM migration_runs WHERE (IFNULL(?, '') = '' OR guest = ?) ORDER BY id DESC LIMIT ?")
+                  .arg(QLatin1String(kRunColumns)));
+    q.addBindValue(guest);
+    q.addBindValue(guest);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return sqlError(m_path, q.lastError());
+    QList<MigrationRun> out;
+    while (q.next())
+        out.append(runFromQuery(q));
+    for (MigrationRun &r : out) {
+        if (Status st = loadSteps(db, m_path, r); !st)
+            return st.error();
+    }
+    return out;
+}
+
+Result<Store::MigrationRun> Store::migrationRun(qint64 id) const
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlDatabase db = QSqlDatabase::database(*conn);
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT %1, events FROM migration_runs WHERE id = ?").arg(QLatin1String(kRunColumns)));
+    q.addBindValue(id);
+    if (!q.exec())
+        return sqlError(m_path, q.lastError());
+    if (!q.next())
+        return makeError(ErrorCode::NotFound, m_path, QStringLiteral("no migration run %1").arg(id));
+    MigrationRun r = runFromQuery(q);
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(q.value(11).toString().toUtf8(), &pe);
+    if (pe.error != QJsonParseError::NoError || !doc.isArray())
+        return makeError(ErrorCode::Corrupt, m_path, QStringLiteral("the events of migration run %1 are not valid JSON").arg(id));
+    r.events = doc.array();
+    if (Status st = loadSteps(db, m_path, r); !st)
+        return st.error();
+    return r;
 }
 
 } // namespace ap

@@ -4,6 +4,7 @@
 #include "../hosts/writeplan.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QMutex>
 #include <QString>
@@ -60,7 +61,36 @@ public:
     Result<QList<ReportSummary>> reports(const QString &host = {}, const QString &guest = {}, int limit = 1000) const;
     Result<QJsonObject> report(qint64 id) const;
 
-    static constexpr int kSchemaVersion = 2;
+    // Migration runs: one row per run, one per step, and every event as the CLI prints it.
+    struct MigrationRunStep {
+        QString step;
+        qint64 startedMs = -1; ///< since the run started; -1 if it never started
+        qint64 endedMs = -1;
+        QString outcome;       ///< "done", "failed", "skipped", or "started" (interrupted)
+        QString detail;
+        QString errnoName;
+    };
+    struct MigrationRun {
+        qint64 id = 0;
+        QDateTime time;
+        QString source;
+        QString target;
+        QString guest;
+        QString mdev;
+        QString strategy;
+        bool ok = false;
+        QString failedStep;
+        QString errnoName;
+        QString message;
+        QList<MigrationRunStep> steps;
+        QJsonArray events;     ///< filled by migrationRun(id) only
+    };
+    Result<qint64> saveMigrationRun(const MigrationRun &run);
+    /// Newest first, with their steps; `guest` empty matches every run.
+    Result<QList<MigrationRun>> migrationRuns(const QString &guest = {}, int limit = 1000) const;
+    Result<MigrationRun> migrationRun(qint64 id) const;
+
+    static constexpr int kSchemaVersion = 3;
 
 private:
     explicit Store(QString path);

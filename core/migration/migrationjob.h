@@ -1,0 +1,47 @@
+#pragma once
+
+#include "runevent.h"
+
+#include <QList>
+#include <QObject>
+
+#include <atomic>
+#include <functional>
+
+class QThread;
+
+namespace ap::migration {
+
+/// A migration run on its own thread. The work (e.g. runSimulatedMigration) reports events
+/// through the sink it is given; the job re-emits each on the thread that owns the job, keeps
+/// them all (events()) and emits finished() with the Result event. Destroying a running job
+/// waits for it: a run past the point of no return must finish, never be cut.
+class MigrationJob : public QObject {
+    Q_OBJECT
+public:
+    using Sink = std::function<void(const RunEvent &)>;
+    using Work = std::function<RunEvent(const Sink &sink, const std::atomic_bool &cancel)>;
+
+    explicit MigrationJob(Work work, QObject *parent = nullptr);
+    ~MigrationJob() override;
+
+    void start();
+    /// Asks the run to stop; honoured only until the point of no return.
+    void cancel();
+    bool isRunning() const { return m_running; }
+    bool cancelRequested() const { return m_cancel.load(); }
+    const QList<RunEvent> &events() const { return m_events; }
+
+signals:
+    void event(const ap::migration::RunEvent &event);
+    void finished(const ap::migration::RunEvent &result);
+
+private:
+    Work m_work;
+    QThread *m_thread = nullptr;
+    std::atomic_bool m_cancel = false;
+    bool m_running = false;
+    QList<RunEvent> m_events;
+};
+
+} // namespace ap::migration

@@ -1,0 +1,135 @@
+#include "migrationplan.h"
+
+#include "stream.h"
+#include "../driver/vfioapdriver.h"
+
+namespace ap::migration {
+
+const PlanStep *MigrationPlan::step(QStringView id) const
+{
+    for (const PlanStep &s : steps) {
+        if (s.id == id)
+            return &s;
+    }
+    return nullptr;
+}
+
+QStringList MigrationPlan::stepIds() const
+{
+    QStringList ids;
+    for (const PlanStep &s : steps)
+        ids.append(s.id);
+    return ids;
+}
+
+namespace {
+
+PlanStep vfioStep(const char *id, Side side, VfioState from, VfioState to)
+{
+    PlanStep s;
+    s.id = QLatin1String(id);
+    s.side = side;
+    s.from = from;
+    s.path = statePath(from, to, StopCopyFlag).valueOr(QList<VfioState>());
+    return s;
+}
+
+PlanStep plainStep(const char *id, Side side)
+{
+    PlanStep s;
+    s.id = QLatin1String(id);
+    s.side = side;
+    return s;
+}
+
+MdevCreation validateCreation(const HostSnapshot &target, const Mdev &source)
+{
+    MdevCreation c;
+    c.matrix = MatrixAssignment::of(source);
+    HostSnapshot probe = target;
+    const driver::Outcome created = driver::createMdev(probe, source.uuid.toLatin1());
+    if (!created.ok()) {
+        c.err = created.err;
+        c.log = created.log;
+        return c;
+    }
+    const driver::Outcome assigned = driver::checkTransition(probe, source.uuid, c.matrix);
+    c.err = assigned.err;
+    c.log = assigned.log;
+    return c;
+}
+
+} // namespace
+
+Result<MigrationPlan> buildPlan(const HostSnapshot &source, const HostSnapshot &target, const MigrationRequest &request)
+{
+    const Guest *guest = source.guest(request.guest);
+    if (!guest)
+        return makeError(ErrorCode::NotFound, source.host, QStringLiteral("no guest named '%1' on this host").arg(request.guest));
+    if (guest->state != Guest::State::Running)
+        return makeError(ErrorCode::Usage, request.guest, QStringLiteral("the guest is %1, not running").arg(guestStateName(guest->state)),
+                         QStringLiteral("Only a running guest is migrated; start it or move its definition instead."));
+    const Mdev *mdev = guest->mdev.isEmpty() ? nullptr : source.mdev(guest->mdev);
+    if (!mdev)
+        return makeError(ErrorCode::Usage, request.guest, QStringLiteral("the guest has no vfio-ap mediated device on this host"),
+                         QStringLiteral("Guests without AP pass-through are migrated with the usual tools."));
+    if (target.guest(request.guest))
+        return makeError(ErrorCode::Usage, target.host, QStringLiteral("a guest named '%1' already exists on the destination").arg(request.guest));
+
+    MigrationPlan p;
+    p.sourceHost = source.host;
+    p.targetHost = target.host;
+    p.guest = request.guest;
+    p.mdev = mdev->uuid;
+    p.profile = request.profile;
+    p.choice = chooseStrategy(source, target);
+    if (request.strategy) {
+        const bool possible = *request.strategy == Strategy::Live ? p.choice.liveAvailable : p.choice.replugAvailable;
+        if (!possible) {
+            const QStringList why = *request.strategy == Strategy::Live ? p.choice.liveBlockers : p.choice.replugBlockers;
+            return makeError(ErrorCode::Unsupported, request.guest,
+                             QStringLiteral("the %1 strategy is not possible: %2").arg(strategyName(*request.strategy), why.join(u", ")));
+        }
+        p.strategy = *request.strategy;
+    } else {
+        if (!p.choice.liveAvailable && !p.choice.replugAvailable)
+            return makeError(ErrorCode::Unsupported, request.guest,
+                             QStringLiteral("no strategy is possible: %1").arg(p.choice.replugBlockers.join(u", ")));
+        p.strategy = p.choice.chosen;
+    }
+    p.queues = int(mdev->guestMatrix().size());
+    p.streamBytes = streamSize(p.profile, p.queues);
+    p.destinationHasMdev = target.mdev(mdev->uuid) != nullptr;
+    if (!p.destinationHasMdev) {
+        p.creation = validateCreation(target, *mdev);
+        p.createMdev = request.createMdev && p.creation->err == 0;
+    }
+
+    if (p.createMdev)
+        p.steps.append(plainStep("create-mdev", Side::Destination));
+    p.steps.append(plainStep("verify-destination", Side::Destination));
+    if (p.strategy == Strategy::Live) {
+        p.steps.append(vfioStep("destination-open", Side::Destination, VfioState::Running, VfioState::Stop));
+        p.steps.append(plainStep("memory-copy", Side::Source));
+        p.steps.append(vfioStep("source-stop-copy", Side::Source, VfioState::Running, VfioState::StopCopy));
+        PlanStep resuming = vfioStep("destination-resuming", Side::Destination, VfioState::Stop, VfioState::Resuming);
+        resuming.driverChecks = true;
+        p.steps.append(resuming);
+        PlanStep running = vfioStep("destination-running", Side::Destination, VfioState::Resuming, VfioState::Running);
+        running.pointOfNoReturn = true;
+        p.steps.append(running);
+        p.steps.append(vfioStep("source-stop", Side::Source, VfioState::StopCopy, VfioState::Stop));
+    } else {
+        p.steps.append(plainStep("unplug", Side::Source));
+        p.steps.append(plainStep("memory-copy", Side::Source));
+        PlanStep switchover = plainStep("switchover", Side::Destination);
+        switchover.pointOfNoReturn = true;
+        p.steps.append(switchover);
+        PlanStep plug = plainStep("plug", Side::Destination);
+        plug.driverChecks = true;
+        p.steps.append(plug);
+    }
+    return p;
+}
+
+} // namespace ap::migration

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "profile.h"
+#include "runevent.h"
+#include "strategy.h"
+#include "../common/result.h"
+#include "../model/hostsnapshot.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace ap::migration {
+
+/// One staged step of a migration, shown before anything runs. The UI words it from `id`.
+struct PlanStep {
+    QString id;                   ///< "source-stop-copy", "destination-resuming", ...
+    Side side = Side::None;
+    std::optional<VfioState> from; ///< VFIO steps: the state the device leaves ...
+    QList<VfioState> path;         ///< ... and the states it enters (statePath)
+    bool driverChecks = false;    ///< the destination driver's checks run in this step
+    bool pointOfNoReturn = false; ///< once this step starts the run can no longer be aborted
+};
+
+/// The destination mdev the plan would create, with the driver model's answer to it.
+struct MdevCreation {
+    MatrixAssignment matrix;     ///< the source mdev's assignment
+    int err = 0;                 ///< 0: the destination driver would accept it
+    QStringList log;             ///< the lines it would log
+};
+
+struct MigrationRequest {
+    QString guest;
+    std::optional<Strategy> strategy; ///< nullopt: chosen automatically
+    bool createMdev = true;           ///< create the destination mdev when it is missing
+    DriverProfile profile = DriverProfile::V2;
+};
+
+struct MigrationPlan {
+    QString sourceHost;
+    QString targetHost;
+    QString guest;
+    QString mdev;                 ///< the guest's mdev UUID (the destination uses the same)
+    Strategy strategy = Strategy::Replug;
+    StrategyChoice choice;
+    DriverProfile profile = DriverProfile::V2;
+    qint64 streamBytes = 0;       ///< live: the STOP_COPY stream the source will produce
+    int queues = 0;               ///< APQNs in the source guest matrix
+    bool destinationHasMdev = false;
+    std::optional<MdevCreation> creation; ///< set when the destination lacks the mdev
+    bool createMdev = false;      ///< the run creates it (request.createMdev and err == 0)
+    QList<PlanStep> steps;
+
+    const PlanStep *step(QStringView id) const;
+    QStringList stepIds() const;
+};
+
+/// Builds the staged plan. Fails (typed) when the guest is not on the source (NotFound), is not
+/// running or has no vfio-ap device (Usage), a guest of that name already runs on the
+/// destination (Usage), or the requested strategy is impossible (Unsupported, with the reason).
+Result<MigrationPlan> buildPlan(const HostSnapshot &source, const HostSnapshot &target, const MigrationRequest &request);
+
+} // namespace ap::migration

@@ -1,0 +1,606 @@
+#include "simulatedrun.h"
+
+#include "../common/errnonames.h"
+#include "../driver/vfioapdriver.h"
+#include "../hosts/simulatedhost.h"
+
+#include <QElapsedTimer>
+#include <QThread>
+
+#include <cerrno>
+
+namespace ap::migration {
+
+namespace {
+
+const char *const kFailureNames[] = {"none", "incompatible", "fewer-queues", "more-queues", "missing-mdev", "config-change", "host-away"};
+
+/// What a step ended with.
+struct StepEnd {
+    int err = 0;
+    QString detail;
+    QStringList log; ///< the destination's kernel lines behind a failure
+    bool canceled = false;
+    static StepEnd ok(QString detail = {}) { return {0, std::move(detail), {}, false}; }
+};
+
+StepEnd fromError(const Error &e)
+{
+    return {e.kernelErrno ? e.kernelErrno : (e.code == ErrorCode::Unreachable ? EHOSTUNREACH : EIO), e.toString(), {}, false};
+}
+
+QByteArray number(int id)
+{
+    return QByteArray::number(id);
+}
+
+class Runner {
+public:
+    Runner(SimulatedHost &source, SimulatedHost &target, const MigrationPlan &plan, const RunOptions &options,
+           const EventSink &sink, const std::atomic_bool &cancel)
+        : m_src(source), m_dst(target), m_plan(plan), m_opt(options), m_sink(sink), m_cancel(cancel)
+    {
+        m_clock.start();
+    }
+
+    RunEvent run();
+
+private:
+    void emitEvent(RunEvent e)
+    {
+        e.timeMs = m_clock.elapsed();
+        if (m_sink)
+            m_sink(e);
+    }
+    void emitStep(const QString &id, RunEvent::StepStatus status, const StepEnd &end = {})
+    {
+        RunEvent e;
+        e.kind = RunEvent::Kind::Step;
+        e.step = id;
+        e.status = status;
+        e.text = end.detail;
+        e.err = end.err;
+        emitEvent(e);
+    }
+    void emitKernel(Side side, const QStringList &lines)
+    {
+        for (const QString &l : lines) {
+            RunEvent e;
+            e.kind = RunEvent::Kind::Kernel;
+            e.side = side;
+            e.text = l;
+            emitEvent(e);
+        }
+    }
+    void emitGuest(Side side, const char *state)
+    {
+        RunEvent e;
+        e.kind = RunEvent::Kind::Guest;
+        e.side = side;
+        e.text = QLatin1String(state);
+        emitEvent(e);
+    }
+    void emitDevice(Side side, const char *action, VfioState state = VfioState::Running)
+    {
+        RunEvent e;
+        e.kind = RunEvent::Kind::Device;
+        e.side = side;
+        e.text = QLatin1String(action);
+        e.to = state;
+        emitEvent(e);
+    }
+    void pace()
+    {
+        if (m_opt.paceMs > 0)
+            QThread::msleep(m_opt.paceMs);
+    }
+    bool canceled() const { return m_cancel.load() && !m_pastNoReturn; }
+
+    SimulatedHost &host(Side s) { return s == Side::Source ? m_src : m_dst; }
+    /// Walks a device to `requested`, announcing every arc; the kernel's lines go to `log`.
+    StepEnd transition(Side side, VfioState requested);
+
+    StepEnd inject();
+    StepEnd runStep(const PlanStep &step);
+    StepEnd createMdev();
+    StepEnd verifyDestination();
+    StepEnd destinationOpen();
+    StepEnd memoryCopy();
+    StepEnd sourceStopCopy();
+    StepEnd destinationResuming();
+    StepEnd destinationRunning();
+    StepEnd sourceStop();
+    StepEnd unplug();
+    StepEnd switchover();
+    StepEnd plug();
+    void recover();
+    Status moveGuest(SimulatedHost &to, const QString &mdev);
+    Status setGuestMdev(SimulatedHost &h, const QString &mdev);
+
+    SimulatedHost &m_src;
+    SimulatedHost &m_dst;
+    const MigrationPlan &m_plan;
+    const RunOptions &m_opt;
+    const EventSink &m_sink;
+    const std::atomic_bool &m_cancel;
+    QElapsedTimer m_clock;
+    bool m_pastNoReturn = false;
+    bool m_srcOpen = false;
+    bool m_dstOpen = false;
+    bool m_unplugged = false;
+    bool m_hostTakenAway = false;
+    bool m_configChanged = false;
+};
+
+StepEnd Runner::transition(Side side, VfioState requested)
+{
+    SimulatedHost &h = host(side);
+    const Result<VfioState> before = h.migrationState(m_plan.mdev);
+    if (!before)
+        return fromError(before.error());
+    const auto t = h.setMigrationState(m_plan.mdev, requested);
+    if (!t)
+        return fromError(t.error());
+    VfioState from = *before;
+    for (const VfioState to : t->entered) {
+        RunEvent e;
+        e.kind = RunEvent::Kind::State;
+        e.side = side;
+        e.from = from;
+        e.to = to;
+        e.requested = requested;
+        emitEvent(e);
+        from = to;
+        pace();
+    }
+    emitKernel(side, t->log);
+    if (t->err) {
+        StepEnd end{t->err, QStringLiteral("%1 -> %2 refused").arg(vfioStateName(from), vfioStateName(requested)), {}, false};
+        if (side == Side::Destination)
+            end.log = t->log;
+        return end;
+    }
+    return StepEnd::ok();
+}
+
+Status Runner::setGuestMdev(SimulatedHost &h, const QString &mdev)
+{
+    const QString name = m_plan.guest;
+    return h.modify([&](HostSnapshot &s, QStringList &) -> Status {
+        for (Guest &g : s.guests) {
+            if (g.name == name) {
+                g.mdev = mdev;
+                return {};
+            }
+        }
+        return makeError(ErrorCode::NotFound, s.host, QStringLiteral("no guest named '%1'").arg(name));
+    });
+}
+
+Status Runner::moveGuest(SimulatedHost &to, const QString &mdev)
+{
+    const QString name = m_plan.guest;
+    if (Status s = to.modify([&](HostSnapshot &h, QStringList &) -> Status {
+            h.guests.append(Guest{name, Guest::State::Running, mdev});
+            return {};
+        }); !s)
+        return s;
+    return m_src.modify([&](HostSnapshot &h, QStringList &) -> Status {
+        h.guests.removeIf([&](const Guest &g) { return g.name == name; });
+        return {};
+    });
+}
+
+StepEnd Runner::inject()
+{
+    if (m_opt.inject == InjectedFailure::None || m_opt.inject == InjectedFailure::HostAway
+        || m_opt.inject == InjectedFailure::ConfigChange)
+        return StepEnd::ok();
+    const QString uuid = m_plan.mdev;
+    const HostSnapshot source = m_src.snapshot();
+    const Mdev *sm = source.mdev(uuid);
+    const QList<Apqn> apqns = sm ? sm->guestMatrix() : QList<Apqn>();
+    const InjectedFailure kind = m_opt.inject;
+    const Status s = m_dst.modify([&](HostSnapshot &h, QStringList &log) -> Status {
+        const auto refused = [&](const driver::Outcome &o) -> Status {
+            log += o.log;
+            if (o.ok())
+                return {};
+            return makeError(ErrorCode::Kernel, h.host, QStringLiteral("the demo could not inject the failure"), {}, o.err);
+        };
+        Mdev *m = h.mdev(uuid);
+        switch (kind) {
+        case InjectedFailure::Incompatible: {
+            Card *c = apqns.isEmpty() ? nullptr : h.card(apqns.first().adapter);
+            const Card *sc = apqns.isEmpty() ? nullptr : source.card(apqns.first().adapter);
+            if (!c || !sc)
+                return makeError(ErrorCode::NotFound, h.host, QStringLiteral("no adapter to make incompatible"));
+            c->rawHwtype = sc->rawHwtype - 1; // an older adapter generation than the source's
+            c->hwtype = std::min(c->hwtype, c->rawHwtype);
+            if (!c->typeString.isEmpty())
+                c->typeString = cexTypeName(c->hwtype, c->mode());
+            return {};
+        }
+        case InjectedFailure::FewerQueues:
+            if (!m || m->domains.isEmpty())
+                return makeError(ErrorCode::NotFound, h.host, QStringLiteral("no destination mdev domain to take away"));
+            return refused(driver::unassign(h, uuid, driver::MatrixPart::Domain, number(m->domains.highest())));
+        case InjectedFailure::MoreQueues: {
+            if (!m)
+                return makeError(ErrorCode::NotFound, h.host, QStringLiteral("no destination mdev to add a domain to"));
+            for (int d = 0; d <= h.bus.maxDomainId; ++d) {
+                if (m->domains.test(d))
+                    continue;
+                bool passable = !m->adapters.isEmpty();
+                for (const int a : m->adapters.ids())
+                    passable = passable && driver::isPassable(h, {quint8(a), quint8(d)}) && !h.isReservedForHost({quint8(a), quint8(d)});
+                if (passable && driver::checkAssign(h, uuid, driver::MatrixPart::Domain, d).ok())
+                    return refused(driver::assign(h, uuid, driver::MatrixPart::Domain, number(d)));
+            }
+            return makeError(ErrorCode::NotFound, h.host, QStringLiteral("no free domain on the destination to add"));
+        }
+        case InjectedFailure::MissingMdev:
+            if (!m)
+                return {};
+            return refused(driver::removeMdev(h, uuid, "1"));
+        case InjectedFailure::None:
+        case InjectedFailure::ConfigChange:
+        case InjectedFailure::HostAway:
+            break;
+        }
+        return {};
+    });
+    if (!s)
+        return fromError(s.error());
+    return StepEnd::ok();
+}
+
+StepEnd Runner::createMdev()
+{
+    const MatrixAssignment matrix = m_plan.creation ? m_plan.creation->matrix : MatrixAssignment();
+    auto created = m_dst.apply(plans::createMdev(m_plan.mdev)).result();
+    if (!created)
+        return fromError(created.error());
+    emitKernel(Side::Destination, created->kernelLog);
+    if (!created->ok)
+        return {created->err, QStringLiteral("create refused"), created->kernelLog, false};
+    auto assigned = m_dst.apply(plans::changeMatrix(m_dst.snapshot(), m_plan.mdev, matrix)).result();
+    if (!assigned)
+        return fromError(assigned.error());
+    emitKernel(Side::Destination, assigned->kernelLog);
+    if (!assigned->ok) {
+        (void)m_dst.apply(plans::removeMdev(m_plan.mdev)).result();
+        return {assigned->err, QStringLiteral("assignment refused; the new mdev was removed again"), assigned->kernelLog, false};
+    }
+    return StepEnd::ok(QStringLiteral("mdev %1 created with the source's matrix").arg(m_plan.mdev));
+}
+
+StepEnd Runner::verifyDestination()
+{
+    if (!m_dst.isReachable())
+        return {EHOSTUNREACH, QStringLiteral("%1 is not reachable").arg(m_plan.targetHost), {}, false};
+    const HostSnapshot d = m_dst.snapshot();
+    if (!d.mdev(m_plan.mdev))
+        return {ENODEV, QStringLiteral("device not found: mediated device '%1' not found").arg(m_plan.mdev), {}, false};
+    if (d.guestOfMdev(m_plan.mdev))
+        return {EBUSY, QStringLiteral("mdev %1 is in use by guest %2 on the destination").arg(m_plan.mdev, d.guestOfMdev(m_plan.mdev)->name), {}, false};
+    return StepEnd::ok();
+}
+
+StepEnd Runner::destinationOpen()
+{
+    if (Status s = m_dst.openMigrationDevice(m_plan.mdev, m_plan.profile); !s)
+        return fromError(s.error());
+    m_dstOpen = true;
+    emitGuest(Side::Destination, "paused");
+    emitDevice(Side::Destination, "opened");
+    return transition(Side::Destination, VfioState::Stop);
+}
+
+StepEnd Runner::memoryCopy()
+{
+    const QList<MemorySample> samples = simulatePrecopy(m_opt.memory);
+    const qsizetype changeAt = samples.size() / 2;
+    for (qsizetype i = 0; i < samples.size(); ++i) {
+        if (canceled())
+            return {ECANCELED, QStringLiteral("canceled by the operator"), {}, true};
+        if (i == changeAt && m_opt.inject == InjectedFailure::ConfigChange && !m_configChanged) {
+            m_configChanged = true;
+            RunEvent e;
+            e.kind = RunEvent::Kind::Inject;
+            e.text = injectedFailureName(InjectedFailure::ConfigChange);
+            emitEvent(e);
+            const QString uuid = m_plan.mdev;
+            QStringList lines;
+            const Status s = m_dst.modify([&](HostSnapshot &h, QStringList &log) -> Status {
+                const Mdev *m = h.mdev(uuid);
+                if (!m || m->domains.isEmpty())
+                    return {};
+                const driver::Outcome o = driver::unassign(h, uuid, driver::MatrixPart::Domain, number(m->domains.ids().first()));
+                log += o.log;
+                lines = o.log;
+                return {};
+            });
+            emitKernel(Side::Destination, lines);
+            if (!s)
+                return fromError(s.error());
+        }
+        const MemorySample &m = samples.at(i);
+        RunEvent e;
+        e.kind = RunEvent::Kind::Memory;
+        e.iteration = m.iteration;
+        e.bytes = m.transferred;
+        e.remaining = m.remaining;
+        e.downtimeMs = m.expectedDowntimeMs;
+        e.total = m_opt.memory.memoryBytes;
+        emitEvent(e);
+        pace();
+    }
+    const MemorySample &last = samples.constLast();
+    return StepEnd::ok(QStringLiteral("%1 bytes in %2 iterations").arg(last.transferred).arg(last.iteration));
+}
+
+StepEnd Runner::sourceStopCopy()
+{
+    emitGuest(Side::Source, "paused");
+    return transition(Side::Source, VfioState::StopCopy);
+}
+
+StepEnd Runner::destinationResuming()
+{
+    if (StepEnd e = transition(Side::Destination, VfioState::Resuming); e.err)
+        return e;
+    if (m_opt.inject == InjectedFailure::HostAway) {
+        RunEvent e;
+        e.kind = RunEvent::Kind::Inject;
+        e.text = injectedFailureName(InjectedFailure::HostAway);
+        emitEvent(e);
+        m_dst.setReachable(false);
+        m_hostTakenAway = true;
+    }
+    const qint64 chunk = std::max<qint64>(1, m_opt.chunkBytes);
+    qint64 written = 0;
+    for (;;) {
+        if (canceled())
+            return {ECANCELED, QStringLiteral("canceled by the operator"), {}, true};
+        const Result<QByteArray> data = m_src.readMigrationData(m_plan.mdev, chunk);
+        if (!data)
+            return fromError(data.error());
+        if (data->isEmpty())
+            break;
+        const auto answer = m_dst.writeMigrationData(m_plan.mdev, *data);
+        if (!answer)
+            return fromError(answer.error());
+        emitKernel(Side::Destination, answer->log);
+        if (answer->err()) {
+            return {answer->err(), QStringLiteral("write of %1 bytes at offset %2 failed").arg(data->size()).arg(written),
+                    answer->log, false};
+        }
+        written += answer->result;
+        RunEvent e;
+        e.kind = RunEvent::Kind::Stream;
+        e.bytes = written;
+        e.total = m_plan.streamBytes;
+        emitEvent(e);
+        pace();
+    }
+    return StepEnd::ok(QStringLiteral("%1 bytes written").arg(written));
+}
+
+StepEnd Runner::destinationRunning()
+{
+    m_pastNoReturn = true;
+    if (StepEnd e = transition(Side::Destination, VfioState::Running); e.err)
+        return e;
+    if (Status s = moveGuest(m_dst, m_plan.mdev); !s)
+        return fromError(s.error());
+    emitGuest(Side::Destination, "running");
+    return StepEnd::ok();
+}
+
+StepEnd Runner::sourceStop()
+{
+    StepEnd e = transition(Side::Source, VfioState::Stop);
+    m_src.closeMigrationDevice(m_plan.mdev);
+    m_srcOpen = false;
+    emitDevice(Side::Source, "closed");
+    emitGuest(Side::Source, "gone");
+    return e;
+}
+
+StepEnd Runner::unplug()
+{
+    if (Status s = setGuestMdev(m_src, {}); !s)
+        return fromError(s.error());
+    m_unplugged = true;
+    return StepEnd::ok(QStringLiteral("vfio-ap device %1 detached from %2").arg(m_plan.mdev, m_plan.guest));
+}
+
+StepEnd Runner::switchover()
+{
+    m_pastNoReturn = true;
+    emitGuest(Side::Source, "paused");
+    if (Status s = moveGuest(m_dst, {}); !s)
+        return fromError(s.error());
+    emitGuest(Side::Source, "gone");
+    emitGuest(Side::Destination, "running");
+    return StepEnd::ok();
+}
+
+StepEnd Runner::plug()
+{
+    if (!m_dst.snapshot().mdev(m_plan.mdev))
+        return {ENODEV, QStringLiteral("device not found: mediated device '%1' not found").arg(m_plan.mdev), {}, false};
+    if (Status s = setGuestMdev(m_dst, m_plan.mdev); !s)
+        return fromError(s.error());
+    const HostSnapshot d = m_dst.snapshot();
+    const qsizetype now = d.mdev(m_plan.mdev) ? d.mdev(m_plan.mdev)->guestMatrix().size() : 0;
+    QString detail = QStringLiteral("the guest sees %1 of %2 queues").arg(now).arg(m_plan.queues);
+    return StepEnd::ok(detail);
+}
+
+StepEnd Runner::runStep(const PlanStep &step)
+{
+    const QString &id = step.id;
+    if (id == u"create-mdev")
+        return createMdev();
+    if (id == u"verify-destination")
+        return verifyDestination();
+    if (id == u"destination-open")
+        return destinationOpen();
+    if (id == u"memory-copy")
+        return memoryCopy();
+    if (id == u"source-stop-copy")
+        return sourceStopCopy();
+    if (id == u"destination-resuming")
+        return destinationResuming();
+    if (id == u"destination-running")
+        return destinationRunning();
+    if (id == u"source-stop")
+        return sourceStop();
+    if (id == u"unplug")
+        return unplug();
+    if (id == u"switchover")
+        return switchover();
+    if (id == u"plug")
+        return plug();
+    return {EINVAL, QStringLiteral("unknown step %1").arg(id), {}, false};
+}
+
+void Runner::recover()
+{
+    if (m_srcOpen) {
+        (void)transition(Side::Source, VfioState::Running);
+        if (m_src.migrationState(m_plan.mdev).valueOr(VfioState::Error) == VfioState::Running)
+            emitGuest(Side::Source, "running");
+    }
+    if (m_unplugged && setGuestMdev(m_src, m_plan.mdev))
+        emitGuest(Side::Source, "running");
+}
+
+RunEvent Runner::run()
+{
+    RunEvent plan;
+    plan.kind = RunEvent::Kind::Plan;
+    plan.strategy = strategyName(m_plan.strategy);
+    plan.steps = m_plan.stepIds();
+    plan.total = m_plan.strategy == Strategy::Live ? m_plan.streamBytes : 0;
+    emitEvent(plan);
+
+    RunEvent result;
+    result.kind = RunEvent::Kind::Result;
+    if (m_opt.dryRun) {
+        result.ok = true;
+        result.text = QStringLiteral("dry run: nothing was changed");
+        emitEvent(result);
+        return result;
+    }
+    if (m_opt.inject != InjectedFailure::None) {
+        RunEvent e;
+        e.kind = RunEvent::Kind::Inject;
+        e.text = injectedFailureName(m_opt.inject);
+        if (m_opt.inject != InjectedFailure::ConfigChange && m_opt.inject != InjectedFailure::HostAway)
+            emitEvent(e);
+        if (StepEnd end = inject(); end.err) {
+            result.err = end.err;
+            result.text = end.detail;
+            emitEvent(result);
+            return result;
+        }
+    }
+    if (m_plan.strategy == Strategy::Live) {
+        if (Status s = m_src.openMigrationDevice(m_plan.mdev, m_plan.profile); !s) {
+            result.err = s.error().kernelErrno ? s.error().kernelErrno : ENODEV;
+            result.text = s.error().toString();
+            emitEvent(result);
+            return result;
+        }
+        m_srcOpen = true;
+        emitDevice(Side::Source, "opened");
+    }
+
+    QString failedStep;
+    StepEnd failure;
+    for (const PlanStep &step : m_plan.steps) {
+        if (canceled()) {
+            failedStep = step.id;
+            failure = {ECANCELED, QStringLiteral("canceled by the operator"), {}, true};
+            emitStep(step.id, RunEvent::StepStatus::Skipped, failure);
+            break;
+        }
+        emitStep(step.id, RunEvent::StepStatus::Started);
+        const StepEnd end = runStep(step);
+        if (end.err) {
+            failedStep = step.id;
+            failure = end;
+            emitStep(step.id, RunEvent::StepStatus::Failed, end);
+            break;
+        }
+        emitStep(step.id, RunEvent::StepStatus::Done, end);
+    }
+
+    if (!failedStep.isEmpty()) {
+        result.step = failedStep;
+        result.err = failure.err;
+        result.text = failure.canceled ? QStringLiteral("canceled") : failure.detail;
+        result.log = failure.log;
+        if (m_dstOpen)
+            result.destinationState = m_dst.migrationState(m_plan.mdev).toOptional();
+        if (!m_pastNoReturn)
+            recover();
+        if (m_dstOpen && !m_pastNoReturn) {
+            // The incoming guest's QEMU gives up: its device is closed, the guest disappears.
+            m_dst.closeMigrationDevice(m_plan.mdev);
+            emitDevice(Side::Destination, "closed");
+            emitGuest(Side::Destination, "gone");
+        }
+    } else {
+        result.ok = true;
+        if (m_dstOpen)
+            result.destinationState = m_dst.migrationState(m_plan.mdev).toOptional();
+    }
+    if (m_srcOpen)
+        result.sourceState = m_src.migrationState(m_plan.mdev).toOptional();
+    if (m_hostTakenAway) {
+        m_dst.setReachable(true);
+        RunEvent back;
+        back.kind = RunEvent::Kind::Inject;
+        back.text = QStringLiteral("host-back");
+        emitEvent(back);
+    }
+    emitEvent(result);
+    return result;
+}
+
+} // namespace
+
+QString injectedFailureName(InjectedFailure f)
+{
+    return QLatin1String(kFailureNames[int(f)]);
+}
+
+std::optional<InjectedFailure> parseInjectedFailure(QStringView text)
+{
+    for (int i = 0; i < int(std::size(kFailureNames)); ++i) {
+        if (text == QLatin1String(kFailureNames[i]))
+            return InjectedFailure(i);
+    }
+    return std::nullopt;
+}
+
+QList<InjectedFailure> allInjectedFailures()
+{
+    QList<InjectedFailure> all;
+    for (int i = 1; i < int(std::size(kFailureNames)); ++i)
+        all.append(InjectedFailure(i));
+    return all;
+}
+
+RunEvent runSimulatedMigration(SimulatedHost &source, SimulatedHost &target, const MigrationPlan &plan,
+                               const RunOptions &options, const EventSink &sink, const std::atomic_bool &cancel)
+{
+    Runner r(source, target, plan, options, sink, cancel);
+    return r.run();
+}
+
+} // namespace ap::migration
