@@ -95,6 +95,15 @@ private:
             QThread::msleep(m_opt.paceMs);
     }
     bool canceled() const { return m_cancel.load() && !m_pastNoReturn; }
+    void takeHostAway()
+    {
+        RunEvent e;
+        e.kind = RunEvent::Kind::Inject;
+        e.text = injectedFailureName(InjectedFailure::HostAway);
+        emitEvent(e);
+        m_dst.setReachable(false);
+        m_hostTakenAway = true;
+    }
 
     SimulatedHost &host(Side s) { return s == Side::Source ? m_src : m_dst; }
     /// Walks a device to `requested`, announcing every arc; the kernel's lines go to `log`.
@@ -325,6 +334,10 @@ StepEnd Runner::memoryCopy()
             if (!s)
                 return fromError(s.error());
         }
+        if (i == changeAt && m_opt.inject == InjectedFailure::HostAway && m_plan.strategy == Strategy::Replug)
+            takeHostAway();
+        if (!m_dst.isReachable())
+            return {EHOSTUNREACH, QStringLiteral("%1 went away during the memory copy").arg(m_plan.targetHost), {}, false};
         const MemorySample &m = samples.at(i);
         RunEvent e;
         e.kind = RunEvent::Kind::Memory;
@@ -350,14 +363,8 @@ StepEnd Runner::destinationResuming()
 {
     if (StepEnd e = transition(Side::Destination, VfioState::Resuming); e.err)
         return e;
-    if (m_opt.inject == InjectedFailure::HostAway) {
-        RunEvent e;
-        e.kind = RunEvent::Kind::Inject;
-        e.text = injectedFailureName(InjectedFailure::HostAway);
-        emitEvent(e);
-        m_dst.setReachable(false);
-        m_hostTakenAway = true;
-    }
+    if (m_opt.inject == InjectedFailure::HostAway)
+        takeHostAway();
     const qint64 chunk = std::max<qint64>(1, m_opt.chunkBytes);
     qint64 written = 0;
     for (;;) {

@@ -17,7 +17,7 @@ namespace ap::migration {
 /// Failures the demo can inject into a run on simulated hosts. The first four change the
 /// destination before the run starts; ConfigChange unassigns a domain from the destination
 /// mdev while guest memory is copied; HostAway takes the destination away just before the
-/// stream is written (and brings it back when the run ends).
+/// stream is written (replug: during the memory copy) and brings it back when the run ends.
 enum class InjectedFailure { None, Incompatible, FewerQueues, MoreQueues, MissingMdev, ConfigChange, HostAway };
 QString injectedFailureName(InjectedFailure f); ///< "none", "incompatible", "fewer-queues", ...
 std::optional<InjectedFailure> parseInjectedFailure(QStringView text);
