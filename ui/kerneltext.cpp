@@ -46,4 +46,9 @@ QString refusalText(const driver::Outcome &o)
     return hint.isEmpty() ? s : s + QStringLiteral(". ") + hint;
 }
 
+QString errnoText(int err)
+{
+    return QStringLiteral("%1 (%2)").arg(errnoName(err), errnoMessage(err));
+}
+
 } // namespace ap::ui

@@ -9,6 +9,8 @@
 #include "fleetmodel.h"
 #include "inspector.h"
 #include "matrixdelegate.h"
+#include "migrationrunswindow.h"
+#include "migrationwizard.h"
 #include "matrixmodel.h"
 
 #include <hosts/demofleet.h>
@@ -205,6 +207,10 @@ void MainWindow::buildActions()
     m_checkAction = migration->addAction(tr("&Check migration to…"), this, &MainWindow::checkMigration);
     m_checkAction->setShortcut(QKeySequence(tr("Ctrl+M")));
     migration->addAction(tr("Migration &reports…"), this, &MainWindow::showHistory);
+    migration->addSeparator();
+    m_migrateAction = migration->addAction(tr("&Migrate guest…"), this, &MainWindow::migrateGuest);
+    m_migrateAction->setShortcut(QKeySequence(tr("Ctrl+Shift+M")));
+    migration->addAction(tr("Migration r&uns…"), this, &MainWindow::showMigrationRuns);
     auto *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About apconsole"), this, [this] {
         QMessageBox::about(this, tr("About apconsole"),
@@ -340,6 +346,33 @@ void MainWindow::showHistory()
     window.exec();
 }
 
+void MainWindow::migrateGuest()
+{
+    const auto [s, mdev] = selectedMdev();
+    const auto snap = s ? s->snapshot() : nullptr;
+    const Guest *g = snap && !mdev.isEmpty() ? snap->guestOfMdev(mdev) : nullptr;
+    if (!g) {
+        statusBar()->showMessage(tr("Select a running guest with a vfio-ap device (or its mdev) to migrate it."), 5000);
+        return;
+    }
+    auto *wizard = new MigrationWizard(m_fleet, s, g->name, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->setWindowModality(Qt::WindowModal);
+    wizard->show();
+}
+
+void MainWindow::showMigrationRuns()
+{
+    const auto [s, mdev] = selectedMdev();
+    QString guest;
+    if (s && !mdev.isEmpty())
+        if (const auto snap = s->snapshot())
+            if (const Guest *g = snap->guestOfMdev(mdev))
+                guest = g->name;
+    MigrationRunsWindow window(m_fleet->store(), guest, this);
+    window.exec();
+}
+
 void MainWindow::createMdev(HostSession *s)
 {
     const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -414,8 +447,10 @@ void MainWindow::treeContextMenu(const QPoint &pos)
     }
     if ((kind == FleetModel::Kind::Host || kind == FleetModel::Kind::MdevGroup) && s->backend())
         menu.addAction(tr("Create mdev…"), this, [this, s] { createMdev(s); });
-    if (kind == FleetModel::Kind::Mdev || kind == FleetModel::Kind::Guest)
+    if (kind == FleetModel::Kind::Mdev || kind == FleetModel::Kind::Guest) {
         menu.addAction(m_checkAction);
+        menu.addAction(m_migrateAction);
+    }
     if (kind == FleetModel::Kind::Mdev)
         menu.addAction(tr("Remove mdev…"), this, [this, s, key] { removeMdev(s, key); });
     if (s->edits().hasPending()) {

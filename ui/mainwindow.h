@@ -55,6 +55,8 @@ private:
     void treeContextMenu(const QPoint &pos);
     void checkMigration();
     void showHistory();
+    void migrateGuest();
+    void showMigrationRuns();
     /// The mdev the selection stands for (an mdev node, a guest with a vfio-ap device, or the
     /// matrix's mdev), with its host; empty when there is none.
     std::pair<HostSession *, QString> selectedMdev() const;
@@ -88,6 +90,7 @@ private:
     QAction *m_assignAction = nullptr;
     QAction *m_unassignAction = nullptr;
     QAction *m_checkAction = nullptr;
+    QAction *m_migrateAction = nullptr;
     QLabel *m_pendingLabel = nullptr;
     QSplitter *m_hsplit;
     QSplitter *m_vsplit;

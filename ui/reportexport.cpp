@@ -57,4 +57,15 @@ Status exportReport(const migration::CheckReport &report, ReportFormat format, c
     return {};
 }
 
+Status writeFileAtomically(const QString &path, const QByteArray &data)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return makeError(ErrorCode::Io, path, file.errorString());
+    file.write(data);
+    if (!file.commit())
+        return makeError(ErrorCode::Io, path, file.errorString());
+    return {};
+}
+
 } // namespace ap::ui

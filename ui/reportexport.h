@@ -16,4 +16,7 @@ std::optional<ReportFormat> reportFormatFor(const QString &path);
 /// as `apconsole-cli check --format` prints them; PDF rendered from the HTML with QPdfWriter.
 Status exportReport(const migration::CheckReport &report, ReportFormat format, const QString &path);
 
+/// Writes bytes atomically (QSaveFile): the file is complete or untouched.
+Status writeFileAtomically(const QString &path, const QByteArray &data);
+
 } // namespace ap::ui

@@ -1,5 +1,6 @@
 #include "store.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -48,6 +49,8 @@ Store::~Store()
 {
     QMutexLocker lock(&m_mutex);
     for (const QString &name : std::as_const(m_connections)) {
+        if (!QSqlDatabase::contains(name))
+            continue; // its worker thread ended and closed it
         {
             QSqlDatabase db = QSqlDatabase::database(name, false);
             if (db.isOpen())
@@ -57,9 +60,31 @@ Store::~Store()
     }
 }
 
+namespace {
+
+// Connections are per thread. Thread ids are reused once a thread ends, so each thread gets a
+// serial number of its own, and a worker's connections are closed when it exits.
+std::atomic<quint64> g_threadSerial{0};
+
+struct ThreadConnections {
+    quint64 serial = ++g_threadSerial;
+    QStringList names;
+    ~ThreadConnections()
+    {
+        const QCoreApplication *app = QCoreApplication::instance();
+        if (!app || QThread::currentThread() == app->thread())
+            return; // the main thread's connections close with the Store
+        for (const QString &n : std::as_const(names))
+            QSqlDatabase::removeDatabase(n);
+    }
+};
+thread_local ThreadConnections t_connections;
+
+} // namespace
+
 Result<QString> Store::connection() const
 {
-    const QString name = m_connectionPrefix + QLatin1Char('-') + QString::number(quintptr(QThread::currentThreadId()), 16);
+    const QString name = m_connectionPrefix + QLatin1Char('-') + QString::number(t_connections.serial);
     if (QSqlDatabase::contains(name))
         return name;
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
@@ -70,6 +95,7 @@ Result<QString> Store::connection() const
         QSqlDatabase::removeDatabase(name);
         return e;
     }
+    t_connections.names.append(name);
     QMutexLocker lock(&m_mutex);
     m_connections.append(name);
     return name;

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <migration/migrationplan.h>
+#include <migration/simulatedrun.h>
+
+#include <QString>
+
+/// The operator's words for what core names by id: plan steps, strategy blockers, injected
+/// failures, guest states. One place, so the wizard, the run history and the tests agree.
+namespace ap::ui::migrationtext {
+
+QString stepTitle(const QString &id);
+/// The step with its specifics (states it walks, stream size, mdev).
+QString stepDescription(const migration::PlanStep &step, const migration::MigrationPlan &plan);
+QString sideName(migration::Side side);
+QString strategyTitle(migration::Strategy s);
+QString strategyExplanation(migration::Strategy s);
+QString blocker(const QString &id);
+QString failureTitle(migration::InjectedFailure f);
+QString guestState(const QString &state);
+QString stepStatus(const QString &status);
+
+} // namespace ap::ui::migrationtext
