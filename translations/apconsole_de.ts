@@ -100,6 +100,189 @@
     </message>
 </context>
 <context>
+    <name>MigrationText</name>
+    <message>
+        <source>Create the mdev on the destination</source>
+        <translation>mdev am Ziel anlegen</translation>
+    </message>
+    <message>
+        <source>Verify the destination mdev</source>
+        <translation>mdev am Ziel prüfen</translation>
+    </message>
+    <message>
+        <source>Destination: open the device and stop it</source>
+        <translation>Ziel: Gerät öffnen und anhalten</translation>
+    </message>
+    <message>
+        <source>Copy guest memory</source>
+        <translation>Gastspeicher kopieren</translation>
+    </message>
+    <message>
+        <source>Source: stop the device and save its state</source>
+        <translation>Quelle: Gerät anhalten und Zustand sichern</translation>
+    </message>
+    <message>
+        <source>Destination: write the device state</source>
+        <translation>Ziel: Gerätezustand schreiben</translation>
+    </message>
+    <message>
+        <source>Destination: resume the guest</source>
+        <translation>Ziel: Gast fortsetzen</translation>
+    </message>
+    <message>
+        <source>Source: stop and close the device</source>
+        <translation>Quelle: Gerät anhalten und schließen</translation>
+    </message>
+    <message>
+        <source>Source: hot-unplug the vfio-ap device</source>
+        <translation>Quelle: vfio-ap-Gerät im Betrieb entfernen</translation>
+    </message>
+    <message>
+        <source>Switch the guest over to the destination</source>
+        <translation>Gast auf das Ziel umschalten</translation>
+    </message>
+    <message>
+        <source>Destination: hot-plug the mdev with the same UUID</source>
+        <translation>Ziel: mdev mit derselben UUID im Betrieb hinzufügen</translation>
+    </message>
+    <message>
+        <source>Create mdev %1 with the source&apos;s matrix (the destination driver accepts it).</source>
+        <translation>mdev %1 mit der Matrix der Quelle anlegen (der Treiber am Ziel nimmt sie an).</translation>
+    </message>
+    <message>
+        <source>mdev %1 exists on the destination and no guest uses it.</source>
+        <translation>mdev %1 existiert am Ziel und wird von keinem Gast benutzt.</translation>
+    </message>
+    <message>
+        <source>Pre-copy of the guest&apos;s memory while it keeps running; iterations until the rest fits the downtime limit.</source>
+        <translation>Vorab-Kopie des Gastspeichers, während der Gast weiterläuft; Iterationen, bis der Rest in die erlaubte Ausfallzeit passt.</translation>
+    </message>
+    <message>
+        <source>%1; the device&apos;s stream holds %2 bytes (%3 queues).</source>
+        <translation>%1; der Datenstrom des Geräts umfasst %2 Byte (%3 Queues).</translation>
+    </message>
+    <message>
+        <source>%1; the stream is written in chunks. The destination driver&apos;s checks run here.</source>
+        <translation>%1; der Datenstrom wird in Stücken geschrieben. Hier prüft der Treiber am Ziel.</translation>
+    </message>
+    <message>
+        <source>%1; the guest runs on the destination. Point of no return.</source>
+        <translation>%1; der Gast läuft am Ziel. Ab hier gibt es kein Zurück.</translation>
+    </message>
+    <message>
+        <source>The guest loses its crypto adapters until the hot-plug on the destination.</source>
+        <translation>Der Gast verliert seine Crypto-Adapter bis zum Hinzufügen am Ziel.</translation>
+    </message>
+    <message>
+        <source>The guest pauses on the source and resumes on the destination. Point of no return.</source>
+        <translation>Der Gast pausiert an der Quelle und läuft am Ziel weiter. Ab hier gibt es kein Zurück.</translation>
+    </message>
+    <message>
+        <source>The destination driver derives the guest matrix of mdev %1.</source>
+        <translation>Der Treiber am Ziel leitet die Gastmatrix von mdev %1 ab.</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Live (VFIO migration)</source>
+        <translation>Live (VFIO-Migration)</translation>
+    </message>
+    <message>
+        <source>Replug (hot-unplug, migrate, hot-plug)</source>
+        <translation>Umstecken (entfernen, migrieren, hinzufügen)</translation>
+    </message>
+    <message>
+        <source>The guest keeps its crypto adapters: the AP configuration travels in the device&apos;s migration stream and the destination driver checks it before the guest resumes. Needs the vfio_ap migration support (&apos;migratable&apos;) on both hosts.</source>
+        <translation>Der Gast behält seine Crypto-Adapter: Die AP-Konfiguration reist im Migrationsdatenstrom des Geräts mit, und der Treiber am Ziel prüft sie, bevor der Gast weiterläuft. Braucht die Migrationsunterstützung von vfio_ap (&apos;migratable&apos;) auf beiden Hosts.</translation>
+    </message>
+    <message>
+        <source>The vfio-ap device is hot-unplugged, the guest migrates without it and an mdev with the same UUID is hot-plugged on the destination. Works on today&apos;s kernels; the guest has no crypto adapters while it moves.</source>
+        <translation>Das vfio-ap-Gerät wird im Betrieb entfernt, der Gast migriert ohne es, und am Ziel wird ein mdev mit derselben UUID hinzugefügt. Funktioniert mit heutigen Kerneln; während des Umzugs hat der Gast keine Crypto-Adapter.</translation>
+    </message>
+    <message>
+        <source>the source&apos;s vfio_ap driver has no migration support (&apos;migratable&apos; missing from its features)</source>
+        <translation>der vfio_ap-Treiber der Quelle kann nicht migrieren (&apos;migratable&apos; fehlt in seinen Funktionen)</translation>
+    </message>
+    <message>
+        <source>the destination&apos;s vfio_ap driver has no migration support (&apos;migratable&apos; missing from its features)</source>
+        <translation>der vfio_ap-Treiber des Ziels kann nicht migrieren (&apos;migratable&apos; fehlt in seinen Funktionen)</translation>
+    </message>
+    <message>
+        <source>a host runs as a Secure Execution guest; the driver refuses migration</source>
+        <translation>ein Host läuft als Secure-Execution-Gast; der Treiber verweigert die Migration</translation>
+    </message>
+    <message>
+        <source>the vfio_ap driver is not loaded on the source</source>
+        <translation>der vfio_ap-Treiber ist an der Quelle nicht geladen</translation>
+    </message>
+    <message>
+        <source>the vfio_ap driver is not loaded on the destination</source>
+        <translation>der vfio_ap-Treiber ist am Ziel nicht geladen</translation>
+    </message>
+    <message>
+        <source>No failure</source>
+        <translation>Kein Fehler</translation>
+    </message>
+    <message>
+        <source>Incompatible destination adapter</source>
+        <translation>Inkompatibler Adapter am Ziel</translation>
+    </message>
+    <message>
+        <source>Destination mdev with fewer queues</source>
+        <translation>mdev am Ziel mit weniger Queues</translation>
+    </message>
+    <message>
+        <source>Destination mdev with more queues</source>
+        <translation>mdev am Ziel mit mehr Queues</translation>
+    </message>
+    <message>
+        <source>Destination mdev missing</source>
+        <translation>mdev am Ziel fehlt</translation>
+    </message>
+    <message>
+        <source>Configuration change during the run</source>
+        <translation>Konfigurationsänderung während des Laufs</translation>
+    </message>
+    <message>
+        <source>Destination host goes away</source>
+        <translation>Ziel-Host verschwindet</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>gone</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>nicht ausgeführt</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Database</source>
@@ -291,6 +474,41 @@ Changes will not be remembered.</source>
     <message>
         <source>Nothing changed.</source>
         <translation>Nichts hat sich geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>ap::ui::DestinationPage</name>
+    <message>
+        <source>Select the destination host</source>
+        <translation>Ziel-Host wählen</translation>
+    </message>
+    <message>
+        <source>Destination host:</source>
+        <translation>Ziel-Host:</translation>
+    </message>
+    <message>
+        <source>Hosts that cannot take the guest are listed with the reason. The next page reads both hosts again and predicts what the destination kernel will decide.</source>
+        <translation>Hosts, die den Gast nicht aufnehmen können, stehen mit dem Grund in der Liste. Die nächste Seite liest beide Hosts neu und sagt voraus, wie der Kernel am Ziel entscheiden wird.</translation>
+    </message>
+    <message>
+        <source>unavailable: %1</source>
+        <translation>nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>not read yet</source>
+        <translation>noch nicht gelesen</translation>
+    </message>
+    <message>
+        <source>vfio_ap is not loaded</source>
+        <translation>vfio_ap ist nicht geladen</translation>
+    </message>
+    <message>
+        <source>a guest named %1 already exists there</source>
+        <translation>dort gibt es schon einen Gast namens %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -969,6 +1187,22 @@ Changes will not be remembered.</source>
         <source>Select a guest or an mdev to check its migration.</source>
         <translation>Wählen Sie einen Gast oder ein mdev, um seine Migration zu prüfen.</translation>
     </message>
+    <message>
+        <source>&amp;Migrate guest…</source>
+        <translation>Gast &amp;migrieren…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+M</source>
+        <translation>Ctrl+Shift+M</translation>
+    </message>
+    <message>
+        <source>Migration r&amp;uns…</source>
+        <translation>Migrations&amp;läufe…</translation>
+    </message>
+    <message>
+        <source>Select a running guest with a vfio-ap device (or its mdev) to migrate it.</source>
+        <translation>Wählen Sie einen laufenden Gast mit vfio-ap-Gerät (oder sein mdev), um ihn zu migrieren.</translation>
+    </message>
 </context>
 <context>
     <name>ap::ui::MatrixDelegate</name>
@@ -1100,6 +1334,299 @@ Changes will not be remembered.</source>
     </message>
 </context>
 <context>
+    <name>ap::ui::MigrationRunsModel</name>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>migrated</source>
+        <translation>migriert</translation>
+    </message>
+    <message>
+        <source>cancelled at %1</source>
+        <translation>abgebrochen bei %1</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>failed at %1 (%2)</source>
+        <translation>fehlgeschlagen bei %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Gast</translation>
+    </message>
+    <message>
+        <source>From → to</source>
+        <translation>Von → nach</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Strategie</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+</context>
+<context>
+    <name>ap::ui::MigrationRunsWindow</name>
+    <message>
+        <source>Migration runs</source>
+        <translation>Migrationsläufe</translation>
+    </message>
+    <message>
+        <source>Migration runs of %1</source>
+        <translation>Migrationsläufe von %1</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Begonnen</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>&amp;Export as JSON…</source>
+        <translation>Als JSON &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Export migration run</source>
+        <translation>Migrationslauf exportieren</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>No database: runs are not recorded.</source>
+        <translation>Keine Datenbank: Läufe werden nicht aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>The runs could not be read: %1</source>
+        <translation>Die Läufe konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n Lauf</numerusform>
+            <numerusform>%n Läufe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ap::ui::MigrationTimeline</name>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Source device</source>
+        <translation>Gerät an der Quelle</translation>
+    </message>
+    <message>
+        <source>Destination device</source>
+        <translation>Gerät am Ziel</translation>
+    </message>
+    <message>
+        <source>Guest memory sent (MiB)</source>
+        <translation>Gesendeter Gastspeicher (MiB)</translation>
+    </message>
+    <message>
+        <source>Device data written (bytes)</source>
+        <translation>Geschriebene Gerätedaten (Byte)</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>Byte</translation>
+    </message>
+    <message>
+        <source>Migration timeline</source>
+        <translation>Zeitverlauf der Migration</translation>
+    </message>
+</context>
+<context>
+    <name>ap::ui::MigrationWizard</name>
+    <message>
+        <source>Guest %1 on %2</source>
+        <translation>Gast %1 auf %2</translation>
+    </message>
+    <message>
+        <source> → %1</source>
+        <translation> → %1</translation>
+    </message>
+    <message>
+        <source>Migrate %1 from %2</source>
+        <translation>%1 von %2 migrieren</translation>
+    </message>
+    <message>
+        <source>Migration in progress</source>
+        <translation>Migration läuft</translation>
+    </message>
+    <message>
+        <source>The guest is already resuming on the destination; the run can no longer be aborted. Wait for it to finish.</source>
+        <translation>Der Gast läuft bereits am Ziel an; der Lauf kann nicht mehr abgebrochen werden. Warten Sie, bis er fertig ist.</translation>
+    </message>
+    <message>
+        <source>Cancel the migration?</source>
+        <translation>Migration abbrechen?</translation>
+    </message>
+    <message>
+        <source>Stop the run and bring %1 back to running on %2?</source>
+        <translation>Den Lauf anhalten und %1 wieder auf %2 laufen lassen?</translation>
+    </message>
+</context>
+<context>
+    <name>ap::ui::PlanPage</name>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>&amp;Start migration</source>
+        <translation>Migration &amp;starten</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>Was geschieht</translation>
+    </message>
+    <message>
+        <source> bytes</source>
+        <translation> Byte</translation>
+    </message>
+    <message>
+        <source>Device data per write:</source>
+        <translation>Gerätedaten pro Schreibvorgang:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;, %2 queue(s) of mdev %3.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;, %2 Queue(s) von mdev %3.</translation>
+    </message>
+    <message>
+        <source>The source device&apos;s stream will hold %1 bytes (%2 profile).</source>
+        <translation>Der Datenstrom des Quellgeräts wird %1 Byte umfassen (Profil %2).</translation>
+    </message>
+    <message>
+        <source>Injected failure: %1.</source>
+        <translation>Eingespeister Fehler: %1.</translation>
+    </message>
+    <message>
+        <source> ⚑ driver checks</source>
+        <translation> ⚑ Treiber prüft</translation>
+    </message>
+    <message>
+        <source> ⚠ no return</source>
+        <translation> ⚠ kein Zurück</translation>
+    </message>
+</context>
+<context>
+    <name>ap::ui::PrecheckPage</name>
+    <message>
+        <source>Pre-migration check</source>
+        <translation>Prüfung vor der Migration</translation>
+    </message>
+    <message>
+        <source>v2 (series of 2026-04-07)</source>
+        <translation>v2 (Serie vom 07.04.2026)</translation>
+    </message>
+    <message>
+        <source>v3 (series of 2026-06-30)</source>
+        <translation>v3 (Serie vom 30.06.2026)</translation>
+    </message>
+    <message>
+        <source>Destination driver:</source>
+        <translation>Treiber am Ziel:</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>Übergehen</translation>
+    </message>
+    <message>
+        <source>The check found errors: the migration is expected to fail or to leave the guest without its crypto adapters. To go on anyway, type the guest&apos;s name.</source>
+        <translation>Die Prüfung hat Fehler gefunden: Die Migration wird voraussichtlich scheitern oder den Gast ohne seine Crypto-Adapter lassen. Um trotzdem fortzufahren, geben Sie den Namen des Gastes ein.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The hosts could not be read:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Die Hosts konnten nicht gelesen werden:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Reading %1 and %2…</source>
+        <translation>Lese %1 und %2…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The check could not run:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Die Prüfung konnte nicht laufen:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ready.&lt;/b&gt; The destination driver accepts the configuration and nothing blocks the migration.</source>
+        <translation>&lt;b&gt;Bereit.&lt;/b&gt; Der Treiber am Ziel nimmt die Konfiguration an, und nichts blockiert die Migration.</translation>
+    </message>
+    <message>
+        <source>the destination driver accepts the configuration, but findings block the migration</source>
+        <translation>der Treiber am Ziel nimmt die Konfiguration an, aber Befunde blockieren die Migration</translation>
+    </message>
+    <message>
+        <source>the destination driver refuses: %1</source>
+        <translation>der Treiber am Ziel lehnt ab: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not ready:&lt;/b&gt; %1.</source>
+        <translation>&lt;b&gt;Nicht bereit:&lt;/b&gt; %1.</translation>
+    </message>
+</context>
+<context>
     <name>ap::ui::ReportHistoryModel</name>
     <message>
         <source>ready</source>
@@ -1132,6 +1659,230 @@ Changes will not be remembered.</source>
     <message>
         <source>Readiness</source>
         <translation>Bereitschaft</translation>
+    </message>
+</context>
+<context>
+    <name>ap::ui::ResultPage</name>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>&amp;Export run as JSON…</source>
+        <translation>Lauf als JSON &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Export migration run</source>
+        <translation>Migrationslauf exportieren</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The run did not start.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Der Lauf hat nicht begonnen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>geschlossen</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;%1 now runs on %2.&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;%1 läuft jetzt auf %2.&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Cancelled. %1 runs on %2 again.&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Abgebrochen. %1 läuft wieder auf %2.&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;The migration failed at “%1”.&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Die Migration ist bei „%1“ gescheitert.&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; — %2&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; — %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Destination kernel:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Kernel am Ziel:&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;%1 runs on %2 again; nothing was lost.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1 läuft wieder auf %2; nichts ging verloren.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Source device: %1. Destination device at the end of the run: %2.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Gerät an der Quelle: %1. Gerät am Ziel am Ende des Laufs: %2.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Stored as migration run #%1.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Gespeichert als Migrationslauf Nr. %1.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The run was not stored (no database).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Der Lauf wurde nicht gespeichert (keine Datenbank).&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ap::ui::RunPage</name>
+    <message>
+        <source>Migration</source>
+        <translation>Migration</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Source device</source>
+        <translation>Gerät an der Quelle</translation>
+    </message>
+    <message>
+        <source>Destination device</source>
+        <translation>Gerät am Ziel</translation>
+    </message>
+    <message>
+        <source>Guest memory: not started</source>
+        <translation>Gastspeicher: noch nicht begonnen</translation>
+    </message>
+    <message>
+        <source>Kernel lines of both hosts appear here as the drivers log them.</source>
+        <translation>Kernelmeldungen beider Hosts erscheinen hier, sobald die Treiber sie protokollieren.</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;run</source>
+        <translation>Lauf &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancelling: the source device goes back to RUNNING…</source>
+        <translation>Breche ab: Das Gerät an der Quelle kehrt nach RUNNING zurück…</translation>
+    </message>
+    <message>
+        <source>Guest %1: %2 → %3</source>
+        <translation>Gast %1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>Source device (%1)</source>
+        <translation>Gerät an der Quelle (%1)</translation>
+    </message>
+    <message>
+        <source>Destination device (%1)</source>
+        <translation>Gerät am Ziel (%1)</translation>
+    </message>
+    <message>
+        <source>Device data: 0 of %1 bytes</source>
+        <translation>Gerätedaten: 0 von %1 Byte</translation>
+    </message>
+    <message>
+        <source>The run can be cancelled until the guest resumes on the destination.</source>
+        <translation>Der Lauf kann abgebrochen werden, bis der Gast am Ziel weiterläuft.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The run cannot start:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Der Lauf kann nicht beginnen:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Past the point of no return:&lt;/b&gt; the guest resumes on the destination; the run can no longer be cancelled.</source>
+        <translation>&lt;b&gt;Kein Zurück mehr:&lt;/b&gt; Der Gast läuft am Ziel weiter; der Lauf kann nicht mehr abgebrochen werden.</translation>
+    </message>
+    <message>
+        <source>Guest memory: %1 sent, iteration %2, %3 left, expected downtime %4 ms</source>
+        <translation>Gastspeicher: %1 gesendet, Iteration %2, %3 übrig, erwartete Ausfallzeit %4 ms</translation>
+    </message>
+    <message>
+        <source>Device data: %1 of %2 bytes</source>
+        <translation>Gerätedaten: %1 von %2 Byte</translation>
+    </message>
+    <message>
+        <source>[demo] injected: %1</source>
+        <translation>[Demo] eingespeist: %1</translation>
+    </message>
+    <message>
+        <source>Guest: %1 on the source, %2 on the destination</source>
+        <translation>Gast: %1 an der Quelle, %2 am Ziel</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>nicht gestartet</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Finished.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Fertig.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The run ended without migrating the guest.&lt;/b&gt; See the next page.</source>
+        <translation>&lt;b&gt;Der Lauf endete, ohne den Gast zu migrieren.&lt;/b&gt; Siehe nächste Seite.</translation>
+    </message>
+</context>
+<context>
+    <name>ap::ui::StrategyPage</name>
+    <message>
+        <source>Strategy</source>
+        <translation>Strategie</translation>
+    </message>
+    <message>
+        <source>Demonstration: inject a failure</source>
+        <translation>Vorführung: Fehler einspeisen</translation>
+    </message>
+    <message>
+        <source>Failure:</source>
+        <translation>Fehler:</translation>
+    </message>
+    <message>
+        <source>Not possible: %1.</source>
+        <translation>Nicht möglich: %1.</translation>
+    </message>
+    <message>
+        <source>Recommended for this pair of hosts.</source>
+        <translation>Empfohlen für dieses Host-Paar.</translation>
+    </message>
+    <message>
+        <source>Create mdev %1 on the destination with the source&apos;s matrix</source>
+        <translation>mdev %1 am Ziel mit der Matrix der Quelle anlegen</translation>
+    </message>
+    <message>
+        <source>The destination has no mdev with this UUID. The driver model accepts the source&apos;s matrix there.</source>
+        <translation>Das Ziel hat kein mdev mit dieser UUID. Das Treibermodell nimmt die Matrix der Quelle dort an.</translation>
+    </message>
+    <message>
+        <source>The destination has no mdev with this UUID, and the destination driver would refuse the source&apos;s matrix: %1</source>
+        <translation>Das Ziel hat kein mdev mit dieser UUID, und der Treiber am Ziel würde die Matrix der Quelle ablehnen: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No plan:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Kein Plan:&lt;/b&gt; %1</translation>
+    </message>
+</context>
+<context>
+    <name>ap::ui::VfioStateDiagram</name>
+    <message>
+        <source>Current state %1. Arcs taken: %2</source>
+        <translation>Aktueller Zustand %1. Durchlaufene Übergänge: %2</translation>
+    </message>
+    <message>
+        <source>Device not open. Arcs taken: %1</source>
+        <translation>Gerät nicht geöffnet. Durchlaufene Übergänge: %1</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>geschlossen</translation>
+    </message>
+    <message>
+        <source>dashed: not supported by this device</source>
+        <translation>gestrichelt: von diesem Gerät nicht unterstützt</translation>
     </message>
 </context>
 </TS>
