@@ -50,4 +50,14 @@ QString errnoMessage(int err)
     return QString::fromLocal8Bit(std::strerror(err));
 }
 
+int errnoFromMessage(QStringView message)
+{
+    const QStringView m = message.trimmed();
+    for (int e = 1; e < 134; ++e) {
+        if (m == errnoMessage(e))
+            return e;
+    }
+    return 0;
+}
+
 } // namespace ap

@@ -10,5 +10,7 @@ QString errnoName(int err);
 int errnoFromName(QStringView name);
 /// The C library's message for the errno ("Address already in use"), as the kernel's caller sees it.
 QString errnoMessage(int err);
+/// Inverse of errnoMessage, for tools that print strerror() text (dd, sh); 0 when unknown.
+int errnoFromMessage(QStringView message);
 
 } // namespace ap

@@ -15,6 +15,9 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::Timeout: return QStringLiteral("timeout");
     case ErrorCode::Canceled: return QStringLiteral("canceled");
     case ErrorCode::Unreachable: return QStringLiteral("unreachable");
+    case ErrorCode::HostKeyUnknown: return QStringLiteral("host-key-unknown");
+    case ErrorCode::HostKeyChanged: return QStringLiteral("host-key-changed");
+    case ErrorCode::AuthenticationFailed: return QStringLiteral("authentication-failed");
     case ErrorCode::Unsupported: return QStringLiteral("unsupported");
     case ErrorCode::Corrupt: return QStringLiteral("corrupt");
     case ErrorCode::Internal: return QStringLiteral("internal");

@@ -15,7 +15,10 @@ enum class ErrorCode {
     Kernel,         ///< the (real or simulated) kernel refused a write; kernelErrno is set
     Timeout,        ///< the operation did not finish within its deadline
     Canceled,       ///< the caller cancelled the operation
-    Unreachable,    ///< a host could not be contacted
+    Unreachable,    ///< a host could not be contacted (or the connection dropped)
+    HostKeyUnknown, ///< SSH: the host's key is not known yet (detail carries the fingerprint)
+    HostKeyChanged, ///< SSH: the host's key differs from the known one; refused
+    AuthenticationFailed, ///< SSH: the host refused every credential offered
     Unsupported,    ///< the host or its driver does not offer the operation
     Corrupt,        ///< stored or streamed data is inconsistent (database, migration stream)
     Internal,       ///< a bug: an invariant of apconsole itself did not hold

@@ -3,6 +3,7 @@
 #include "demofleet.h"
 #include "simulatedhost.h"
 #include "sysfshost.h"
+#include "ssh/sshhost.h"
 #include "../model/snapshotjson.h"
 #include "../store/store.h"
 
@@ -31,11 +32,12 @@ Result<std::unique_ptr<HostBackend>> createBackend(const HostUri &uri, std::shar
     case HostUri::Scheme::Sysfs:
         return std::unique_ptr<HostBackend>(new SysfsHost(uri, store));
     case HostUri::Scheme::Ssh:
+        return std::unique_ptr<HostBackend>(new SshHost(uri, SshSettings::fromEnvironment(), store));
     case HostUri::Scheme::Libvirt:
         break;
     }
     return makeError(ErrorCode::Unsupported, uri.text, QStringLiteral("this kind of host is not supported yet"),
-                     QStringLiteral("Use demo: or sysfs: hosts."));
+                     QStringLiteral("Use demo:, sysfs: or ssh:// hosts."));
 }
 
 } // namespace ap

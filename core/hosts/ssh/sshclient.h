@@ -1,0 +1,93 @@
+#pragma once
+
+#include "../hosturi.h"
+#include "../../common/result.h"
+
+#include <QByteArray>
+#include <QDeadlineTimer>
+#include <QMutex>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+
+namespace ap {
+
+/// How apconsole runs OpenSSH; defaults honour the user's ssh config and agent.
+struct SshSettings {
+    QString configFile;        ///< passed as -F (APCONSOLE_SSH_CONFIG); empty: the user's ~/.ssh/config
+    QString knownHostsFile;    ///< where accepted host keys go (APCONSOLE_SSH_KNOWN_HOSTS); the
+                               ///< user's ~/.ssh/known_hosts is consulted as well
+    QString controlDir;        ///< private (0700) directory for ControlMaster sockets (APCONSOLE_SSH_CONTROL_DIR)
+    int connectTimeoutSec = 10; ///< APCONSOLE_SSH_CONNECT_TIMEOUT
+    QString sshProgram = QStringLiteral("ssh");
+
+    /// The defaults with the environment overrides above applied.
+    static SshSettings fromEnvironment();
+};
+
+/// A host key offered by a server, for the operator to trust or not.
+struct HostKeyInfo {
+    QStringList knownHostsLines; ///< as ssh-keyscan printed them
+    QStringList fingerprints;    ///< "256 SHA256:… [127.0.0.1]:2222 (ED25519)"
+};
+
+/// One remote command's outcome (the transport worked; the command may still have failed).
+struct RemoteResult {
+    int exitCode = 0;
+    QByteArray out;
+    QByteArray err;
+};
+
+/// The OpenSSH client, run as a program with argument lists (never through a local shell):
+/// BatchMode (no prompt ever waits on a TTY), ConnectTimeout, ServerAlive, strict host-key
+/// checking, and one private ControlMaster connection per host that every command reuses.
+/// Thread-safe; each call blocks (run it on a worker).
+class SshClient {
+public:
+    SshClient(HostUri uri, SshSettings settings);
+    ~SshClient();
+
+    const HostUri &uri() const { return m_uri; }
+
+    /// Runs `remoteCommand` (one string the remote shell executes: keep it a fixed text and
+    /// quote any argument with shellQuote) with `input` on its stdin. Transport failures are
+    /// typed: HostKeyUnknown (detail carries the offered fingerprint), HostKeyChanged,
+    /// AuthenticationFailed, Unreachable (refused, no route, connection dropped), Timeout,
+    /// Canceled. A remote exit code is not an error here.
+    Result<RemoteResult> run(const QString &remoteCommand, const QByteArray &input, QDeadlineTimer deadline,
+                             const std::function<bool()> &canceled = {});
+
+    /// The argument list for a long-running remote command (a log follower), through the
+    /// shared connection.
+    QStringList commandArguments(const QString &remoteCommand) const;
+    QString program() const { return m_settings.sshProgram; }
+
+    /// Remote commands started so far (the ControlMaster connection itself is not counted).
+    int invocations() const { return m_invocations.load(); }
+
+    /// Asks the server for its keys (ssh-keyscan) and fingerprints them (ssh-keygen -l).
+    Result<HostKeyInfo> scanHostKey(QDeadlineTimer deadline) const;
+    /// Appends the keys to the console's known_hosts file: later connections accept this host.
+    Status trustHostKey(const HostKeyInfo &key) const;
+
+    /// Ends the ControlMaster connection (the next command opens a new one).
+    void disconnect();
+
+    /// 'text' for a POSIX shell: single quotes, embedded quotes as '\''.
+    static QString shellQuote(const QString &text);
+
+private:
+    QStringList baseArguments() const;
+    Status ensureMaster(QDeadlineTimer deadline);
+    Error transportError(const QByteArray &stderrText) const;
+
+    HostUri m_uri;
+    SshSettings m_settings;
+    QString m_controlPath;
+    QMutex m_masterMutex;
+    qint64 m_masterPid = 0;
+    std::atomic_int m_invocations = 0;
+};
+
+} // namespace ap

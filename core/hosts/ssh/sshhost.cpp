@@ -1,0 +1,179 @@
+#include "sshhost.h"
+
+#include "../planexecutor.h"
+#include "../../common/errnonames.h"
+#include "../../driver/vfioapdriver.h"
+#include "../../store/store.h"
+#include "../../sysfs/dumpformat.h"
+#include "../../sysfs/treereader.h"
+
+#include <QThread>
+
+#include <cerrno>
+
+namespace ap {
+
+namespace {
+
+constexpr int kWriteTimeoutMs = 30000;
+
+/// Exit codes of the fixed remote commands.
+enum RemoteExit { NoRoot = 97, NoPath = 96 };
+
+bool pathIsSafe(const QString &path)
+{
+    return !path.isEmpty() && !path.startsWith(QLatin1Char('/')) && !path.contains(QLatin1String(".."))
+        && !path.contains(QLatin1Char('\n')) && !path.contains(QChar(0));
+}
+
+} // namespace
+
+QString SshHost::writeCommand(const QString &root)
+{
+    // stdin: the attribute path relative to ROOT, a newline, then the exact bytes, which dd hands
+    // to the kernel in a single write(). The path was checked against the driver model first.
+    return QStringLiteral("LC_ALL=C sh -c 'IFS= read -r p || exit 96; cd -- \"$0\" || exit 97; "
+                          "exec dd of=\"$p\" bs=1048576 count=1 iflag=fullblock conv=nocreat status=none' ")
+        + SshClient::shellQuote(root);
+}
+
+QString SshHost::readCommand(const QString &root)
+{
+    return QStringLiteral("LC_ALL=C sh -c 'IFS= read -r p || exit 96; cd -- \"$0\" || exit 97; exec cat -- \"$p\"' ")
+        + SshClient::shellQuote(root);
+}
+
+QString SshHost::kernelLogCommand(const QString &root)
+{
+    if (root != QLatin1String("/"))
+        return QStringLiteral("exec tail -n 0 -F -- ") + SshClient::shellQuote(root + QStringLiteral("/kmsg"));
+    return QStringLiteral("if command -v journalctl >/dev/null 2>&1; then exec journalctl -k -f -n 0 -o cat; else exec dmesg -W; fi");
+}
+
+/// Attribute reads and writes through the SSH connection, one remote command each.
+class SshHost::Access final : public AttributeAccess {
+public:
+    explicit Access(SshHost &host) : m_host(host) {}
+
+    WriteAnswer write(const SysfsWrite &w) override
+    {
+        if (!driver::classifyWritable(w.path) || !pathIsSafe(w.path))
+            return {EACCES, {}};
+        const auto r = m_host.m_client->run(writeCommand(m_host.uri().root), w.path.toUtf8() + '\n' + w.value,
+                                            QDeadlineTimer(kWriteTimeoutMs));
+        if (!r) {
+            transportFailure = r.error();
+            return {r.error().kernelErrno ? r.error().kernelErrno : EIO, {r.error().toString()}};
+        }
+        if (r->exitCode == 0)
+            return {0, {}};
+        // dd: "dd: error writing 'PATH': Device or resource busy" — the kernel's errno as text.
+        const QString text = QString::fromLocal8Bit(r->err).trimmed();
+        const int err = errnoFromMessage(text.section(QStringLiteral(": "), -1));
+        if (r->exitCode == 127)
+            return {ENOSYS, {QStringLiteral("remote command missing: %1").arg(text)}};
+        return {err ? err : EIO, text.isEmpty() ? QStringList() : QStringList{text}};
+    }
+
+    std::optional<QByteArray> read(const QString &path) override
+    {
+        if (!pathIsSafe(path))
+            return std::nullopt;
+        const auto r = m_host.m_client->run(readCommand(m_host.uri().root), path.toUtf8() + '\n', QDeadlineTimer(kWriteTimeoutMs));
+        if (!r || r->exitCode != 0)
+            return std::nullopt;
+        return r->out;
+    }
+
+    std::optional<Error> transportFailure;
+
+private:
+    SshHost &m_host;
+};
+
+SshHost::SshHost(HostUri uri, SshSettings settings, std::shared_ptr<Store> store)
+    : HostBackend(uri)
+    , m_client(std::make_unique<SshClient>(uri, std::move(settings)))
+    , m_store(std::move(store))
+{
+}
+
+SshHost::~SshHost()
+{
+    drain();
+}
+
+void SshHost::setReadRetries(int attempts, int firstPauseMs)
+{
+    m_attempts = std::max(1, attempts);
+    m_firstPauseMs = std::max(0, firstPauseMs);
+}
+
+Result<HostSnapshot> SshHost::readOnce(const std::function<bool()> &canceled, QDeadlineTimer deadline)
+{
+    const QString command = QStringLiteral("sh -c ") + SshClient::shellQuote(sysfs::dumpScript()) + QStringLiteral(" sh ")
+        + SshClient::shellQuote(uri().root);
+    auto r = m_client->run(command, {}, deadline, canceled);
+    if (!r)
+        return r.error();
+    if (r->exitCode == NoRoot)
+        return makeError(ErrorCode::NotFound, uri().text, QStringLiteral("directory %1 does not exist on the host").arg(uri().root));
+    if (r->exitCode == 127)
+        return makeError(ErrorCode::Unsupported, uri().text,
+                         QStringLiteral("a command the inventory needs is missing on the host: %1").arg(QString::fromLocal8Bit(r->err).trimmed()),
+                         QStringLiteral("The host needs a POSIX sh, find and grep (GNU findutils and grep)."));
+    auto dump = sysfs::parseDump(r->out, uri().text);
+    if (!dump)
+        return dump.error();
+    sysfs::ReadOptions options;
+    options.canceled = canceled;
+    options.deadline = deadline;
+    return sysfs::readHost(**dump, uri().text, options);
+}
+
+Result<HostSnapshot> SshHost::doReadInventory(const std::function<bool()> &canceled, QDeadlineTimer deadline)
+{
+    int pause = m_firstPauseMs;
+    for (int attempt = 1;; ++attempt) {
+        Result<HostSnapshot> r = readOnce(canceled, deadline);
+        if (r)
+            return r;
+        // Only a failed or dropped connection (or a dump cut short) is worth another try.
+        const ErrorCode c = r.error().code;
+        const bool transient = c == ErrorCode::Unreachable || c == ErrorCode::Corrupt;
+        if (!transient || attempt >= m_attempts || deadline.remainingTime() == 0 || (canceled && canceled()))
+            return r;
+        m_client->disconnect();
+        QDeadlineTimer wait(pause);
+        while (!wait.hasExpired() && !(canceled && canceled()) && !deadline.hasExpired())
+            QThread::msleep(10);
+        pause *= 2;
+    }
+}
+
+Result<ApplyReport> SshHost::doApply(const WritePlan &plan, const std::function<void(int)> &progress)
+{
+    for (const WriteStep &s : plan.steps) {
+        if (!driver::classifyWritable(s.write.path) || !pathIsSafe(s.write.path))
+            return makeError(ErrorCode::Usage, uri().text, QStringLiteral("refusing to write %1: not an attribute the driver model knows").arg(s.write.path));
+    }
+    Access access(*this);
+    ApplyReport report = executePlan(access, plan, uri().text, progress);
+    if (m_store)
+        (void)m_store->appendJournal(report.journal);
+    return report;
+}
+
+Result<std::optional<migration::VfioState>> SshHost::migrationState(const QString &uuid, QDeadlineTimer deadline)
+{
+    if (!driver::classifyWritable(QStringLiteral("sys/devices/vfio_ap/matrix/%1/remove").arg(uuid)))
+        return makeError(ErrorCode::Usage, uuid, QStringLiteral("not an mdev UUID"));
+    const auto r = m_client->run(readCommand(uri().root), QStringLiteral("sys/kernel/debug/vfio/%1/migration/state\n").arg(uuid).toUtf8(), deadline);
+    if (!r)
+        return r.error();
+    if (r->exitCode != 0)
+        return std::optional<migration::VfioState>();
+    return migration::parseVfioState(QString::fromLatin1(r->out).trimmed().toUpper());
+}
+
+} // namespace ap

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "sshclient.h"
+#include "../hostbackend.h"
+#include "../../migration/vfiostate.h"
+
+#include <memory>
+#include <optional>
+
+namespace ap {
+
+class Store;
+
+/// A host reached with OpenSSH (`ssh://[user@]host[:port][/ROOT]`). The whole inventory is one
+/// remote command (the batched dump, parsed locally by the same reader as local trees), retried
+/// with backoff when the connection fails; each sysfs write is one invocation of a fixed remote
+/// command that takes the path and the bytes on its stdin, so neither host data nor user input
+/// is ever interpreted by a shell. Writes never retry by themselves.
+class SshHost final : public HostBackend {
+public:
+    SshHost(HostUri uri, SshSettings settings, std::shared_ptr<Store> store = {});
+    ~SshHost() override;
+
+    SshClient &client() { return *m_client; }
+
+    /// The fixed remote commands (exposed for the documentation and the tests).
+    static QString writeCommand(const QString &root);
+    static QString readCommand(const QString &root);
+    /// Follows the host's kernel log: journalctl -k, else dmesg -W; for a tree root other than
+    /// "/", the file ROOT/kmsg (how test and demo trees carry a kernel log).
+    static QString kernelLogCommand(const QString &root);
+
+    /// The VFIO migration state of an mdev's device from debugfs
+    /// (`/sys/kernel/debug/vfio/<uuid>/migration/state`); nullopt where the kernel lacks it or
+    /// the device is not open. Blocking; call it from a worker.
+    Result<std::optional<migration::VfioState>> migrationState(const QString &uuid, QDeadlineTimer deadline);
+
+    /// Read retries after a failed connection: attempts and the first pause (doubled each time).
+    void setReadRetries(int attempts, int firstPauseMs);
+
+private:
+    class Access;
+    Result<HostSnapshot> doReadInventory(const std::function<bool()> &canceled, QDeadlineTimer deadline) override;
+    Result<ApplyReport> doApply(const WritePlan &plan, const std::function<void(int)> &progress) override;
+    Result<HostSnapshot> readOnce(const std::function<bool()> &canceled, QDeadlineTimer deadline);
+
+    std::unique_ptr<SshClient> m_client;
+    std::shared_ptr<Store> m_store;
+    int m_attempts = 3;
+    int m_firstPauseMs = 300;
+};
+
+} // namespace ap

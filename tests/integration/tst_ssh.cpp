@@ -1,0 +1,297 @@
+// SSH hosts against a real sshd on 127.0.0.1 serving a generated sysfs tree.
+#include "sshdfixture.h"
+#include "testsupport.h"
+
+#include <hosts/backendfactory.h>
+#include <hosts/ssh/linestream.h>
+#include <hosts/ssh/sshhost.h>
+#include <hosts/sysfshost.h>
+#include <model/snapshotjson.h>
+#include <sysfs/treewriter.h>
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cerrno>
+
+using namespace ap;
+using namespace ap::test;
+
+namespace {
+
+const QString kUuid = QStringLiteral("11111111-2222-4333-8444-555555555555");
+
+std::unique_ptr<SshHost> sshHost(const QString &uri, SshSettings settings = SshSettings::fromEnvironment())
+{
+    return std::make_unique<SshHost>(*HostUri::parse(uri), std::move(settings));
+}
+
+Result<HostSnapshot> readNow(HostBackend &b, int timeoutMs = 30000)
+{
+    return b.readInventory({timeoutMs}).result();
+}
+
+QByteArray fileContent(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
+}
+
+} // namespace
+
+class TstSsh : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<SshdFixture> m_sshd;
+    QString m_small;
+    QString m_big;
+
+    QString mdevFile(const QString &root, const char *attr) const
+    {
+        return root + QStringLiteral("/sys/devices/vfio_ap/matrix/%1/%2").arg(kUuid, QLatin1String(attr));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (!SshdFixture::available())
+            QSKIP("OpenSSH (server and client) is not installed; scripts/install-deps.sh installs it");
+        m_sshd = std::make_unique<SshdFixture>(m_dir.path());
+        const Status started = m_sshd->start();
+        QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
+        m_sshd->exportClientEnvironment();
+        m_small = m_dir.filePath(QStringLiteral("small"));
+        m_big = m_dir.filePath(QStringLiteral("big"));
+        HostSnapshot small = makeHost(4, 16);
+        addMdev(small, kUuid, {0, 1}, {2, 3}, {2});
+        QVERIFY(sysfs::writeTree(small, m_small).ok());
+        HostSnapshot big = makeHost(16, 85);
+        addMdev(big, kUuid, {0, 1, 2}, {10, 11, 12, 13});
+        QVERIFY(sysfs::writeTree(big, m_big).ok());
+    }
+
+    void cleanup()
+    {
+        if (m_sshd)
+            (void)m_sshd->start(); // every test starts from a plain, running sshd
+    }
+
+    void unknownHostKeyIsShownThenTrusted()
+    {
+        auto host = sshHost(m_sshd->uri(m_small));
+        const auto first = readNow(*host);
+        QVERIFY(!first.ok());
+        QCOMPARE(first.error().code, ErrorCode::HostKeyUnknown);
+        const auto key = host->client().scanHostKey(QDeadlineTimer(10000));
+        QVERIFY2(key.ok(), qPrintable(key.ok() ? QString() : key.error().toString()));
+        QVERIFY2(key->fingerprints.join(u'\n').contains(m_sshd->hostKeyFingerprint()), qPrintable(key->fingerprints.join(u'\n')));
+        QVERIFY(host->client().trustHostKey(*key).ok());
+        const auto second = readNow(*host);
+        QVERIFY2(second.ok(), qPrintable(second.ok() ? QString() : second.error().toString()));
+    }
+
+    void inventoryEqualsLocalInOneCommand_data()
+    {
+        QTest::addColumn<QString>("tree");
+        QTest::newRow("4 x 16") << QStringLiteral("small");
+        QTest::newRow("16 x 85") << QStringLiteral("big");
+    }
+    void inventoryEqualsLocalInOneCommand()
+    {
+        QFETCH(QString, tree);
+        const QString root = m_dir.filePath(tree);
+        auto host = sshHost(m_sshd->uri(root));
+        const auto remote = readNow(*host);
+        QVERIFY2(remote.ok(), qPrintable(remote.ok() ? QString() : remote.error().toString()));
+        QCOMPARE(host->client().invocations(), 1);
+        SysfsHost local(*HostUri::parse(QStringLiteral("sysfs:") + root));
+        const auto expected = readNow(local);
+        QVERIFY(expected.ok());
+        QVERIFY(remote->issues.isEmpty());
+        QVERIFY(remote->sameSysfsState(*expected));
+        HostSnapshot a = *remote, b = *expected;
+        a.host = b.host = QString();
+        QCOMPARE(QJsonDocument(snapshotToJson(a)).toJson(), QJsonDocument(snapshotToJson(b)).toJson());
+        // A second read is still one command.
+        QVERIFY(readNow(*host).ok());
+        QCOMPARE(host->client().invocations(), 2);
+    }
+
+    void writesLandInTheTree()
+    {
+        auto host = sshHost(m_sshd->uri(m_small));
+        const HostSnapshot before = *readNow(*host);
+        const WritePlan plan = plans::changeMatrix(before, kUuid, {IdMask::fromIds({0, 1, 3}), IdMask::fromIds({2, 3}), IdMask::fromIds({2})});
+        const auto report = host->apply(plan).result();
+        QVERIFY(report.ok());
+        QVERIFY(report->ok);
+        for (const WriteStep &s : plan.steps)
+            QCOMPARE(fileContent(m_small + QLatin1Char('/') + s.write.path), s.write.value);
+    }
+
+    void hostileValuesAreWrittenLiterally_data()
+    {
+        QTest::addColumn<QByteArray>("value");
+        QTest::newRow("quotes") << QByteArray("0x1'\"\n");
+        QTest::newRow("semicolon") << QByteArray("1; touch PWNED\n");
+        QTest::newRow("substitution") << QByteArray("$(touch PWNED) `touch PWNED`");
+        QTest::newRow("newlines") << QByteArray("1\n2\n\n3");
+        QTest::newRow("dot-dot") << QByteArray("../../../etc/passwd");
+    }
+    void hostileValuesAreWrittenLiterally()
+    {
+        QFETCH(QByteArray, value);
+        auto host = sshHost(m_sshd->uri(m_small));
+        WritePlan plan;
+        plan.steps.append({{QStringLiteral("sys/devices/vfio_ap/matrix/%1/assign_domain").arg(kUuid), value}, std::nullopt, QStringLiteral("hostile")});
+        const auto report = host->apply(plan).result();
+        QVERIFY(report.ok());
+        QVERIFY(report->ok);
+        QCOMPARE(fileContent(mdevFile(m_small, "assign_domain")), value);
+        QVERIFY(!QFileInfo::exists(m_small + QStringLiteral("/PWNED")));
+        QVERIFY(!QFileInfo::exists(QDir::homePath() + QStringLiteral("/PWNED")));
+    }
+
+    void hostilePathsAreRefusedBeforeAnythingRuns_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::newRow("outside the tree") << QStringLiteral("../../etc/passwd");
+        QTest::newRow("absolute") << QStringLiteral("/etc/passwd");
+        QTest::newRow("unknown attribute") << QStringLiteral("sys/devices/vfio_ap/matrix/%1/../../../../etc/passwd").arg(kUuid);
+        QTest::newRow("shell") << QStringLiteral("sys/bus/ap/apmask; touch PWNED");
+        QTest::newRow("newline") << QStringLiteral("sys/bus/ap/apmask\nsys/bus/ap/aqmask");
+    }
+    void hostilePathsAreRefusedBeforeAnythingRuns()
+    {
+        QFETCH(QString, path);
+        auto host = sshHost(m_sshd->uri(m_small));
+        WritePlan plan;
+        plan.steps.append({{path, "1"}, std::nullopt, QStringLiteral("hostile")});
+        const auto report = host->apply(plan).result();
+        QVERIFY(!report.ok());
+        QCOMPARE(report.error().code, ErrorCode::Usage);
+        QCOMPARE(host->client().invocations(), 0);
+    }
+
+    void kernelErrnoComesBackFromTheRemoteWrite()
+    {
+        // A directory where the attribute should be: the remote open() fails with EISDIR.
+        const QString attr = mdevFile(m_small, "assign_control_domain");
+        QFile::remove(attr);
+        QVERIFY(QDir().mkpath(attr));
+        auto host = sshHost(m_sshd->uri(m_small));
+        WritePlan plan;
+        plan.steps.append({{QStringLiteral("sys/devices/vfio_ap/matrix/%1/assign_control_domain").arg(kUuid), "5"}, std::nullopt, QStringLiteral("assign")});
+        const auto report = host->apply(plan).result();
+        QVERIFY(report.ok());
+        QVERIFY(!report->ok);
+        QCOMPARE(report->err, EISDIR);
+        // The journal reads the attribute before and after; the failed write itself ran once.
+        QCOMPARE(host->client().invocations(), 3);
+        QDir(attr).removeRecursively();
+    }
+
+    void authenticationFailureIsNamed()
+    {
+        SshSettings s = SshSettings::fromEnvironment();
+        s.configFile = m_sshd->wrongKeyConfig();
+        auto host = sshHost(m_sshd->uri(m_small), s);
+        const auto r = readNow(*host);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::AuthenticationFailed);
+    }
+
+    void unreachableHostIsNamed()
+    {
+        m_sshd->stop();
+        auto host = sshHost(m_sshd->uri(m_small));
+        host->setReadRetries(2, 50);
+        const auto r = readNow(*host);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::Unreachable);
+        QVERIFY2(r.error().detail.contains(QLatin1String("refused")), qPrintable(r.error().detail));
+    }
+
+    void slowHostTimesOut()
+    {
+        QVERIFY(m_sshd->start(QStringLiteral("sleep 5; eval \"$SSH_ORIGINAL_COMMAND\"")).ok());
+        auto host = sshHost(m_sshd->uri(m_small));
+        QElapsedTimer t;
+        t.start();
+        const auto r = readNow(*host, 1500);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::Timeout);
+        QVERIFY(t.elapsed() < 4000);
+    }
+
+    void droppedConnectionThenReconnect()
+    {
+        QVERIFY(m_sshd->start(QStringLiteral("sleep 2; eval \"$SSH_ORIGINAL_COMMAND\"")).ok());
+        auto host = sshHost(m_sshd->uri(m_small));
+        host->setReadRetries(2, 100);
+        auto future = host->readInventory({20000});
+        QTRY_COMPARE_WITH_TIMEOUT(host->client().invocations(), 1, 5000);
+        QTest::qWait(300);
+        m_sshd->stop(); // sshd and the session serving the read die mid-read
+        future.waitForFinished();
+        const auto r = future.result();
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::Unreachable);
+        QVERIFY(m_sshd->start().ok());
+        const auto again = readNow(*host);
+        QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error().toString()));
+    }
+
+    void missingRemoteCommandIsNamed()
+    {
+        QVERIFY(m_sshd->start(QStringLiteral("PATH=/nonexistent; export PATH; eval \"$SSH_ORIGINAL_COMMAND\"")).ok());
+        auto host = sshHost(m_sshd->uri(m_small));
+        const auto r = readNow(*host);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::Unsupported);
+    }
+
+    void kernelLogLinesStream()
+    {
+        auto host = sshHost(m_sshd->uri(m_small));
+        QFile kmsg(m_small + QStringLiteral("/kmsg"));
+        QVERIFY(kmsg.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        kmsg.close();
+        LineStream stream;
+        QSignalSpy lines(&stream, &LineStream::line);
+        QVERIFY(readNow(*host).ok()); // the shared connection exists
+        stream.start(host->client().program(), host->client().commandArguments(SshHost::kernelLogCommand(m_small)));
+        QTest::qWait(800); // tail is following
+        QVERIFY(kmsg.open(QIODevice::Append));
+        kmsg.write("vfio_ap_mdev " + kUuid.toLatin1() + ": migration failed: number of queues on source (4) and target (2) guests differ\n");
+        kmsg.close();
+        QVERIFY(lines.wait(5000) || lines.size() > 0);
+        QVERIFY(lines.first().first().toString().contains(QLatin1String("guests differ")));
+        stream.stop();
+    }
+
+    void migrationStateFromDebugfs()
+    {
+        const QString dir = m_small + QStringLiteral("/sys/kernel/debug/vfio/%1/migration").arg(kUuid);
+        QVERIFY(QDir().mkpath(dir));
+        QFile f(dir + QStringLiteral("/state"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("STOP_COPY\n");
+        f.close();
+        auto host = sshHost(m_sshd->uri(m_small));
+        const auto s = host->migrationState(kUuid, QDeadlineTimer(10000));
+        QVERIFY(s.ok());
+        QCOMPARE(*s, std::optional<migration::VfioState>(migration::VfioState::StopCopy));
+        const auto none = host->migrationState(QStringLiteral("22222222-2222-4333-8444-555555555555"), QDeadlineTimer(10000));
+        QVERIFY(none.ok());
+        QVERIFY(!none->has_value());
+    }
+};
+
+QTEST_GUILESS_MAIN(TstSsh)
+#include "tst_ssh.moc"
