@@ -36,7 +36,16 @@ QString hostStatus(const HostSession *s)
     switch (s->state()) {
     case HostSession::State::Connecting: return FleetModel::tr("connecting…");
     case HostSession::State::Connected: return FleetModel::tr("connected");
-    case HostSession::State::Failed: return FleetModel::tr("unavailable");
+    case HostSession::State::Failed:
+        switch (s->error().code) {
+        case ErrorCode::HostKeyUnknown: return FleetModel::tr("unknown host key");
+        case ErrorCode::HostKeyChanged: return FleetModel::tr("host key changed: refused");
+        case ErrorCode::AuthenticationFailed: return FleetModel::tr("authentication failed");
+        case ErrorCode::Timeout: return FleetModel::tr("not answering");
+        case ErrorCode::Unreachable: return FleetModel::tr("unreachable");
+        case ErrorCode::Unsupported: return FleetModel::tr("not supported");
+        default: return FleetModel::tr("unavailable");
+        }
     }
     return {};
 }

@@ -2,6 +2,9 @@
 
 #include "editcommands.h"
 
+#include <hosts/ssh/linestream.h>
+#include <hosts/ssh/sshhost.h>
+
 #include <QUndoStack>
 
 namespace ap::ui {
@@ -39,6 +42,7 @@ HostSession::HostSession(HostUri uri, std::unique_ptr<HostBackend> backend, QObj
             m_state = State::Connected;
             m_error = {};
             m_edits.setBase(m_snapshot);
+            followKernelLog();
             emit snapshotChanged();
             emit previewChanged();
         } else {
@@ -86,6 +90,24 @@ void HostSession::apply(const WritePlan &plan)
     if (!m_backend || m_applyWatcher.isRunning())
         return;
     m_applyWatcher.setFuture(m_backend->apply(plan));
+}
+
+void HostSession::followKernelLog()
+{
+    auto *ssh = dynamic_cast<SshHost *>(m_backend.get());
+    if (!ssh || (m_logStream && m_logStream->isRunning()))
+        return;
+    if (!m_logStream) {
+        m_logStream = new LineStream(this);
+        connect(m_logStream, &LineStream::line, this, [this](const QString &l) {
+            m_liveLog.append(l);
+            if (m_liveLog.size() > 5000)
+                m_liveLog.removeFirst();
+            emit kernelLine(l);
+        });
+    }
+    // Through the connection the inventory just opened: no new login, no prompt.
+    m_logStream->start(ssh->client().program(), ssh->client().commandArguments(SshHost::kernelLogCommand(m_uri.root)));
 }
 
 void HostSession::refresh()

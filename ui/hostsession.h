@@ -10,6 +10,10 @@
 
 class QUndoStack;
 
+namespace ap {
+class LineStream;
+}
+
 namespace ap::ui {
 
 /// One host in the console: its backend, the last snapshot read and the connection state.
@@ -31,6 +35,9 @@ public:
     /// The last snapshot read; null before the first successful read.
     std::shared_ptr<const HostSnapshot> snapshot() const { return m_snapshot; }
     HostBackend *backend() const { return m_backend.get(); }
+    /// Kernel lines streamed live from the host (SSH hosts follow their kernel log once
+    /// connected), oldest first; empty for hosts without a live log.
+    const QStringList &liveKernelLog() const { return m_liveLog; }
 
     /// Pending matrix changes over the last snapshot, and their undo history.
     const MatrixEdits &edits() const { return m_edits; }
@@ -57,8 +64,11 @@ signals:
     void previewChanged();
     void applyProgress(int done, int total);
     void applyFinished(const ap::Result<ap::ApplyReport> &result);
+    void kernelLine(const QString &line);
 
 private:
+    void followKernelLog();
+
     HostUri m_uri;
     std::unique_ptr<HostBackend> m_backend;
     std::shared_ptr<const HostSnapshot> m_snapshot;
@@ -68,6 +78,8 @@ private:
     QFutureWatcher<Result<ApplyReport>> m_applyWatcher;
     MatrixEdits m_edits;
     QUndoStack *m_undo;
+    LineStream *m_logStream = nullptr;
+    QStringList m_liveLog;
 };
 
 } // namespace ap::ui

@@ -11,6 +11,11 @@
 #include "matrixdelegate.h"
 #include "migrationrunswindow.h"
 #include "migrationwizard.h"
+
+#include <hosts/ssh/sshhost.h>
+
+#include <QFutureWatcher>
+#include <QtConcurrent>
 #include "matrixmodel.h"
 
 #include <hosts/demofleet.h>
@@ -235,6 +240,14 @@ void MainWindow::watchSession(HostSession *s)
         if (s == currentSession())
             updatePendingState();
     });
+    connect(s, &HostSession::stateChanged, this, [this, s] {
+        if (s->state() == HostSession::State::Failed && s->error().code == ErrorCode::HostKeyUnknown && !m_askedHostKey.contains(s))
+            askTrustHostKey(s);
+    });
+    connect(s, &HostSession::kernelLine, this, [this, s](const QString &line) {
+        if (s == currentSession())
+            m_kernelLog->appendPlainText(line);
+    });
     connect(s, &HostSession::applyFinished, this, [this, s](const Result<ApplyReport> &) {
         if (m_fleet->store())
             showHostLogs(s);
@@ -344,6 +357,41 @@ void MainWindow::showHistory()
                 guest = g->name;
     HistoryWindow window(m_fleet, guest.isEmpty() && s ? s->uri().text : QString(), guest, this);
     window.exec();
+}
+
+void MainWindow::askTrustHostKey(HostSession *s)
+{
+    auto *ssh = dynamic_cast<SshHost *>(s->backend());
+    if (!ssh)
+        return;
+    m_askedHostKey.insert(s);
+    auto *watcher = new QFutureWatcher<Result<HostKeyInfo>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, s, ssh, watcher] {
+        watcher->deleteLater();
+        if (!m_fleet->sessions().contains(s))
+            return;
+        const Result<HostKeyInfo> key = watcher->result();
+        if (!key) {
+            QMessageBox::warning(this, tr("Unknown host key"), tr("The key of %1 is not known and could not be read: %2").arg(s->uri().text, key.error().toString()));
+            return;
+        }
+        const auto answer = QMessageBox::question(
+            this, tr("Unknown host key"),
+            tr("<p>The authenticity of <b>%1</b> cannot be established: its key is not known yet.</p><p>Fingerprints offered:</p><pre>%2</pre>"
+               "<p>Compare them with the fingerprints the host's administrator gives you (<tt>ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub</tt>). "
+               "Trust this key and connect?</p>")
+                .arg(s->uri().text.toHtmlEscaped(), key->fingerprints.join(u'\n').toHtmlEscaped()),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer != QMessageBox::Yes)
+            return;
+        if (Status st = ssh->client().trustHostKey(*key); !st) {
+            QMessageBox::warning(this, tr("Unknown host key"), st.error().toString());
+            return;
+        }
+        m_askedHostKey.remove(s);
+        s->refresh();
+    });
+    watcher->setFuture(QtConcurrent::run([ssh] { return ssh->client().scanHostKey(QDeadlineTimer(15000)); }));
 }
 
 void MainWindow::migrateGuest()
@@ -567,7 +615,7 @@ void MainWindow::onHostChanged(HostSession *s)
 
 void MainWindow::showHostLogs(HostSession *s)
 {
-    const QStringList lines = s->backend() ? s->backend()->kernelLog() : QStringList();
+    const QStringList lines = (s->backend() ? s->backend()->kernelLog() : QStringList()) + s->liveKernelLog();
     if (m_kernelLog->toPlainText() != lines.join(QLatin1Char('\n')))
         m_kernelLog->setPlainText(lines.join(QLatin1Char('\n')));
     auto *model = static_cast<QStandardItemModel *>(m_auditView->model());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QSet>
 
 class QLabel;
 class QListWidget;
@@ -56,6 +57,8 @@ private:
     void checkMigration();
     void showHistory();
     void migrateGuest();
+    /// An SSH host whose key is not known: shows the fingerprint and asks whether to trust it.
+    void askTrustHostKey(HostSession *s);
     void showMigrationRuns();
     /// The mdev the selection stands for (an mdev node, a guest with a vfio-ap device, or the
     /// matrix's mdev), with its host; empty when there is none.
@@ -95,6 +98,7 @@ private:
     QSplitter *m_hsplit;
     QSplitter *m_vsplit;
     bool m_restoringSelection = false;
+    QSet<HostSession *> m_askedHostKey;
     QString m_pendingSelection; ///< "uri|kind|key" restored once the host is read
 };
 
