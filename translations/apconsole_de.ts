@@ -591,6 +591,30 @@ Changes will not be remembered.</source>
         <source>vfio-ap mdev %1</source>
         <translation>vfio-ap-mdev %1</translation>
     </message>
+    <message>
+        <source>unknown host key</source>
+        <translation>unbekannter Host-Schlüssel</translation>
+    </message>
+    <message>
+        <source>host key changed: refused</source>
+        <translation>Host-Schlüssel geändert: abgelehnt</translation>
+    </message>
+    <message>
+        <source>authentication failed</source>
+        <translation>Anmeldung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>not answering</source>
+        <translation>antwortet nicht</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>not supported</source>
+        <translation>nicht unterstützt</translation>
+    </message>
 </context>
 <context>
     <name>ap::ui::HistoryWindow</name>
@@ -1202,6 +1226,18 @@ Changes will not be remembered.</source>
     <message>
         <source>Select a running guest with a vfio-ap device (or its mdev) to migrate it.</source>
         <translation>Wählen Sie einen laufenden Gast mit vfio-ap-Gerät (oder sein mdev), um ihn zu migrieren.</translation>
+    </message>
+    <message>
+        <source>Unknown host key</source>
+        <translation>Unbekannter Host-Schlüssel</translation>
+    </message>
+    <message>
+        <source>The key of %1 is not known and could not be read: %2</source>
+        <translation>Der Schlüssel von %1 ist nicht bekannt und konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The authenticity of &lt;b&gt;%1&lt;/b&gt; cannot be established: its key is not known yet.&lt;/p&gt;&lt;p&gt;Fingerprints offered:&lt;/p&gt;&lt;pre&gt;%2&lt;/pre&gt;&lt;p&gt;Compare them with the fingerprints the host&apos;s administrator gives you (&lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub&lt;/tt&gt;). Trust this key and connect?&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Echtheit von &lt;b&gt;%1&lt;/b&gt; kann nicht festgestellt werden: Sein Schlüssel ist noch nicht bekannt.&lt;/p&gt;&lt;p&gt;Angebotene Fingerabdrücke:&lt;/p&gt;&lt;pre&gt;%2&lt;/pre&gt;&lt;p&gt;Vergleichen Sie sie mit den Fingerabdrücken, die Ihnen der Administrator des Hosts nennt (&lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub&lt;/tt&gt;). Diesem Schlüssel vertrauen und verbinden?&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
