@@ -3,6 +3,7 @@
 #include "demofleet.h"
 #include "simulatedhost.h"
 #include "sysfshost.h"
+#include "libvirt/libvirthost.h"
 #include "ssh/sshhost.h"
 #include "../model/snapshotjson.h"
 #include "../store/store.h"
@@ -34,10 +35,9 @@ Result<std::unique_ptr<HostBackend>> createBackend(const HostUri &uri, std::shar
     case HostUri::Scheme::Ssh:
         return std::unique_ptr<HostBackend>(new SshHost(uri, SshSettings::fromEnvironment(), store));
     case HostUri::Scheme::Libvirt:
-        break;
+        return std::unique_ptr<HostBackend>(new LibvirtHost(uri));
     }
-    return makeError(ErrorCode::Unsupported, uri.text, QStringLiteral("this kind of host is not supported yet"),
-                     QStringLiteral("Use demo:, sysfs: or ssh:// hosts."));
+    return makeError(ErrorCode::Internal, uri.text, QStringLiteral("unknown kind of host"));
 }
 
 } // namespace ap

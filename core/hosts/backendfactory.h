@@ -9,8 +9,8 @@ namespace ap {
 class Store;
 
 /// Creates the backend for a host URI. demo: hosts start from the store's saved state, else
-/// from the built-in fleet; ssh:// hosts use OpenSSH with SshSettings::fromEnvironment().
-/// libvirt hosts answer ErrorCode::Unsupported until their backend exists.
+/// from the built-in fleet; ssh:// hosts use OpenSSH with SshSettings::fromEnvironment();
+/// libvirt URIs (qemu:///system, qemu+ssh://…, test:///FILE.xml) use libvirt.
 Result<std::unique_ptr<HostBackend>> createBackend(const HostUri &uri, std::shared_ptr<Store> store = {});
 
 } // namespace ap

@@ -45,6 +45,8 @@ protected:
     virtual Result<ApplyReport> doApply(const WritePlan &plan, const std::function<void(int)> &progress) = 0;
     /// Waits for the worker to finish (subclasses call it first in their destructor).
     void drain();
+    /// The backend's single worker thread, for requests of a subclass's own.
+    QThreadPool *worker() { return &m_worker; }
 
 private:
     HostUri m_uri;

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "../hostbackend.h"
+#include "../../model/mdev.h"
+
+struct _virConnect;
+
+namespace ap {
+
+/// A host reached through libvirt (`qemu:///system`, `qemu+ssh://…`, `test:///FILE.xml`). The
+/// connection belongs to the backend's worker thread and every call runs there; the libvirt event
+/// loop runs on its own thread and keepalive is on. Authentication never waits on a TTY: an
+/// interactive credential request is refused (qemu+ssh gets `no_tty=1`; use keys and the agent).
+/// Reads the AP node devices (cards, queues, the matrix device, mdevs matched by UUID in both name
+/// forms) and the guests with their vfio-ap hostdev; sysfs writes are not possible through
+/// libvirt (Unsupported: use the host's SSH address for matrix changes).
+class LibvirtHost final : public HostBackend {
+public:
+    explicit LibvirtHost(HostUri uri);
+    ~LibvirtHost() override;
+
+    /// The URI handed to libvirt (`no_tty=1` added to SSH transports).
+    static QString connectUri(const QString &uri);
+
+    /// Persistent mdevs (virNodeDeviceDefineXML, Create, SetAutostart, Undefine) and the
+    /// vfio-ap hostdev of a guest (attach/detach, live). Unsupported naming libvirt's message
+    /// where the host's driver lacks the call (the test driver lacks all of them).
+    QFuture<Status> defineMdev(const QString &uuid, const MatrixAssignment &matrix, bool start, bool autostart);
+    QFuture<Status> undefineMdev(const QString &uuid);
+    QFuture<Status> attachApHostdev(const QString &guest, const QString &uuid);
+    QFuture<Status> detachApHostdev(const QString &guest, const QString &uuid);
+
+    /// The node device XML for a vfio_ap mdev with this assignment (mdevctl attrs order).
+    static QString mdevXml(const QString &uuid, const MatrixAssignment &matrix);
+    /// The hostdev XML for a guest's vfio-ap device.
+    static QString hostdevXml(const QString &uuid);
+
+private:
+    friend class LibvirtMigrationCallsImpl;
+    Result<HostSnapshot> doReadInventory(const std::function<bool()> &canceled, QDeadlineTimer deadline) override;
+    Result<ApplyReport> doApply(const WritePlan &plan, const std::function<void(int)> &progress) override;
+    Result<_virConnect *> connection();
+    Error lastError(const QString &what) const;
+
+    _virConnect *m_conn = nullptr;
+};
+
+} // namespace ap

@@ -1,0 +1,198 @@
+#include "libvirtxml.h"
+
+
+#include <QUuid>
+#include <QXmlStreamReader>
+
+namespace ap::libvirtxml {
+
+namespace {
+
+std::optional<int> number(const QString &text)
+{
+    bool ok = false;
+    const QString t = text.trimmed();
+    const int v = t.startsWith(QLatin1String("0x")) ? t.mid(2).toInt(&ok, 16) : t.toInt(&ok, 10);
+    return ok ? std::optional<int>(v) : std::nullopt;
+}
+
+Error corrupt(const QString &what, const QXmlStreamReader &r)
+{
+    return makeError(ErrorCode::Corrupt, QStringLiteral("libvirt XML"),
+                     QStringLiteral("%1 (line %2)").arg(what).arg(r.lineNumber()));
+}
+
+} // namespace
+
+std::optional<QString> uuidFromMdevName(QStringView name)
+{
+    if (!name.startsWith(u"mdev_") || name.size() < 5 + 36)
+        return std::nullopt;
+    QString uuid = name.mid(5, 36).toString();
+    uuid.replace(QLatin1Char('_'), QLatin1Char('-'));
+    if (QUuid::fromString(uuid).isNull())
+        return std::nullopt;
+    return uuid.toLower();
+}
+
+Result<NodeDevice> parseNodeDevice(const QString &xml)
+{
+    QXmlStreamReader r(xml);
+    NodeDevice d;
+    QStringList caps;
+    while (!r.atEnd()) {
+        r.readNext();
+        if (r.isStartElement()) {
+            const QStringView n = r.name();
+            const QString path = caps.isEmpty() ? QString() : caps.last();
+            if (n == u"name" && caps.isEmpty() && d.name.isEmpty()) {
+                d.name = r.readElementText().trimmed();
+            } else if (n == u"parent" && caps.isEmpty()) {
+                d.parent = r.readElementText().trimmed();
+            } else if (n == u"capability") {
+                const QString type = r.attributes().value(QLatin1String("type")).toString();
+                caps.append(type);
+                if (caps.size() == 1) {
+                    if (type == u"ap_card")
+                        d.kind = NodeDevice::Kind::Card;
+                    else if (type == u"ap_queue")
+                        d.kind = NodeDevice::Kind::Queue;
+                    else if (type == u"ap_matrix")
+                        d.kind = NodeDevice::Kind::Matrix;
+                    else if (type == u"mdev")
+                        d.kind = NodeDevice::Kind::Mdev;
+                }
+            } else if (n == u"ap-adapter") {
+                const auto v = number(r.readElementText());
+                if (!v || *v < 0 || *v > 255)
+                    return corrupt(QStringLiteral("bad <ap-adapter> in %1").arg(d.name), r);
+                d.adapter = *v;
+            } else if (n == u"ap-domain") {
+                const auto v = number(r.readElementText());
+                if (!v || *v < 0 || *v > 255)
+                    return corrupt(QStringLiteral("bad <ap-domain> in %1").arg(d.name), r);
+                d.domain = *v;
+            } else if (n == u"uuid" && d.kind == NodeDevice::Kind::Mdev) {
+                d.uuid = r.readElementText().trimmed().toLower();
+            } else if (n == u"type" && d.kind == NodeDevice::Kind::Mdev && path == u"mdev") {
+                d.mdevType = r.attributes().value(QLatin1String("id")).toString();
+            } else if (n == u"attr" && d.kind == NodeDevice::Kind::Mdev) {
+                d.attrs.append({r.attributes().value(QLatin1String("name")).toString(), r.attributes().value(QLatin1String("value")).toString()});
+            } else if (n == u"availableInstances" && d.kind == NodeDevice::Kind::Matrix) {
+                d.availableInstances = number(r.readElementText()).value_or(-1);
+            }
+        } else if (r.isEndElement() && r.name() == u"capability" && !caps.isEmpty()) {
+            caps.removeLast();
+        }
+    }
+    if (r.hasError())
+        return corrupt(r.errorString(), r);
+    if (d.name.isEmpty())
+        return corrupt(QStringLiteral("node device without a <name>"), r);
+    if (d.kind == NodeDevice::Kind::Mdev && d.uuid.isEmpty())
+        d.uuid = uuidFromMdevName(d.name).value_or(QString());
+    if ((d.kind == NodeDevice::Kind::Card && d.adapter < 0) || (d.kind == NodeDevice::Kind::Queue && (d.adapter < 0 || d.domain < 0)))
+        return corrupt(QStringLiteral("%1 lacks its adapter or domain").arg(d.name), r);
+    return d;
+}
+
+Result<DomainInfo> parseDomain(const QString &xml)
+{
+    QXmlStreamReader r(xml);
+    DomainInfo d;
+    int depth = 0;
+    bool apHostdev = false;
+    while (!r.atEnd()) {
+        r.readNext();
+        if (r.isStartElement()) {
+            ++depth;
+            const QStringView n = r.name();
+            if (n == u"name" && depth == 2) {
+                d.name = r.readElementText().trimmed();
+                --depth;
+            } else if (n == u"hostdev") {
+                apHostdev = r.attributes().value(QLatin1String("type")) == u"mdev" && r.attributes().value(QLatin1String("model")) == u"vfio-ap";
+            } else if (n == u"address" && apHostdev) {
+                const QString uuid = r.attributes().value(QLatin1String("uuid")).toString().toLower();
+                if (!uuid.isEmpty())
+                    d.apMdevs.append(uuid);
+            }
+        } else if (r.isEndElement()) {
+            --depth;
+            if (r.name() == u"hostdev")
+                apHostdev = false;
+        }
+    }
+    if (r.hasError())
+        return corrupt(r.errorString(), r);
+    if (d.name.isEmpty())
+        return corrupt(QStringLiteral("domain without a <name>"), r);
+    return d;
+}
+
+HostSnapshot buildSnapshot(const QString &host, const QList<NodeDevice> &devices,
+                           const QList<std::pair<DomainInfo, Guest::State>> &domains)
+{
+    HostSnapshot h;
+    h.host = host;
+    h.matrix.present = false;
+    h.matrix.features.clear();
+    // libvirt shows neither the QCI limits nor the host masks: no id is ruled out, none reserved.
+    h.bus.maxAdapterId = 255;
+    h.bus.maxDomainId = 255;
+    h.bus.apmask = IdMask();
+    h.bus.aqmask = IdMask();
+    for (const NodeDevice &d : devices) {
+        switch (d.kind) {
+        case NodeDevice::Kind::Card:
+            if (!h.card(d.adapter)) {
+                Card c;
+                c.id = d.adapter;
+                h.cards.append(c);
+            }
+            break;
+        case NodeDevice::Kind::Queue: {
+            Queue q;
+            q.apqn = {quint8(d.adapter), quint8(d.domain)};
+            h.queues.append(q);
+            break;
+        }
+        case NodeDevice::Kind::Matrix:
+            h.matrix.present = true;
+            if (d.availableInstances >= 0)
+                h.matrix.availableInstances = d.availableInstances;
+            break;
+        case NodeDevice::Kind::Mdev: {
+            if (d.uuid.isEmpty() || (!d.mdevType.isEmpty() && d.mdevType != u"vfio_ap-passthrough"))
+                break;
+            Mdev m;
+            m.uuid = d.uuid;
+            for (const auto &[name, value] : d.attrs) {
+                const auto id = number(value);
+                if (!id || *id < 0 || *id > 255) {
+                    h.issues.append(makeError(ErrorCode::Parse, d.name, QStringLiteral("attr %1 has value '%2'").arg(name, value)));
+                    continue;
+                }
+                if (name == u"assign_adapter")
+                    m.adapters.set(*id);
+                else if (name == u"assign_domain")
+                    m.domains.set(*id);
+                else if (name == u"assign_control_domain")
+                    m.controlDomains.set(*id);
+            }
+            h.mdevs.append(m);
+            break;
+        }
+        case NodeDevice::Kind::Other:
+            break;
+        }
+    }
+    for (const auto &[info, state] : domains)
+        h.guests.append(Guest{info.name, state, info.apMdevs.value(0)});
+    h.issues.append(makeError(ErrorCode::Unsupported, host,
+                              QStringLiteral("libvirt shows AP ids only: adapter types, modes, bindings and masks need the host's SSH address")));
+    h.sort();
+    return h;
+}
+
+} // namespace ap::libvirtxml
