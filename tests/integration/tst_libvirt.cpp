@@ -1,0 +1,139 @@
+// libvirt hosts against libvirt's own test driver (test:///FILE.xml) and the XML parsers.
+#include <hosts/backendfactory.h>
+#include <hosts/libvirt/libvirthost.h>
+#include <hosts/libvirt/libvirtxml.h>
+
+#include <QTest>
+
+using namespace ap;
+
+namespace {
+const QString kFixture = QStringLiteral(APCONSOLE_FIXTURES "/libvirt/ap-host.xml");
+const QString kMdev1 = QStringLiteral("783e6dbb-ea0e-411f-94e2-717eaad438bf");
+const QString kMdev2 = QStringLiteral("4b1c7e2a-9d3f-4e8b-a6c5-2f0e1d9b8a76");
+
+std::unique_ptr<LibvirtHost> fixtureHost(const QString &file = kFixture)
+{
+    return std::make_unique<LibvirtHost>(*HostUri::parse(QStringLiteral("test://") + file));
+}
+} // namespace
+
+class TstLibvirt : public QObject {
+    Q_OBJECT
+private slots:
+    void mdevNamesInBothForms_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("uuid");
+        QTest::newRow("with parent") << "mdev_783e6dbb_ea0e_411f_94e2_717eaad438bf_matrix" << kMdev1;
+        QTest::newRow("plain") << "mdev_4b1c7e2a_9d3f_4e8b_a6c5_2f0e1d9b8a76" << kMdev2;
+        QTest::newRow("not an mdev") << "ap_card05" << QString();
+        QTest::newRow("short") << "mdev_1234" << QString();
+    }
+    void mdevNamesInBothForms()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, uuid);
+        QCOMPARE(libvirtxml::uuidFromMdevName(name).value_or(QString()), uuid);
+    }
+
+    void malformedNodeDevicesAreNamed_data()
+    {
+        QTest::addColumn<QString>("xml");
+        QTest::addColumn<QString>("detail");
+        QTest::newRow("adapter out of range") << "<device><name>ap_card99</name><capability type='ap_card'><ap-adapter>0x1ff</ap-adapter></capability></device>"
+                                              << "ap-adapter";
+        QTest::newRow("queue without domain") << "<device><name>ap_05_0004</name><capability type='ap_queue'><ap-adapter>5</ap-adapter></capability></device>"
+                                              << "lacks";
+        QTest::newRow("not XML") << "<device><name>x</name>" << "line";
+        QTest::newRow("no name") << "<device><capability type='ap_matrix'/></device>" << "<name>";
+    }
+    void malformedNodeDevicesAreNamed()
+    {
+        QFETCH(QString, xml);
+        QFETCH(QString, detail);
+        const auto d = libvirtxml::parseNodeDevice(xml);
+        QVERIFY(!d.ok());
+        QCOMPARE(d.error().code, ErrorCode::Corrupt);
+        QVERIFY2(d.error().detail.contains(detail), qPrintable(d.error().detail));
+    }
+
+    void domainHostdevs()
+    {
+        const auto d = libvirtxml::parseDomain(QStringLiteral(
+            "<domain><name>g</name><devices>"
+            "<hostdev mode='subsystem' type='pci'><source><address domain='0' bus='1' slot='0' function='0'/></source></hostdev>"
+            "<hostdev mode='subsystem' type='mdev' model='vfio-ccw'><source><address uuid='aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa'/></source></hostdev>"
+            "<hostdev mode='subsystem' type='mdev' model='vfio-ap'><source><address uuid='783E6DBB-EA0E-411F-94E2-717EAAD438BF'/></source></hostdev>"
+            "</devices></domain>"));
+        QVERIFY(d.ok());
+        QCOMPARE(d->name, QStringLiteral("g"));
+        QCOMPARE(d->apMdevs, QStringList{kMdev1});
+    }
+
+    void inventoryFromTheTestDriver()
+    {
+        auto host = fixtureHost();
+        const auto r = host->readInventory().result();
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
+        QCOMPARE(r->cards.size(), 2);
+        QCOMPARE(r->queues.size(), 4);
+        QVERIFY(r->queue(Apqn{0x05, 0xab}));
+        QVERIFY(r->matrix.present);
+        QCOMPARE(r->matrix.availableInstances, 65534);
+        QCOMPARE(r->mdevs.size(), 2);
+        const Mdev *m = r->mdev(kMdev1);
+        QVERIFY(m);
+        QCOMPARE(m->adapters.ids(), QList<int>{5});
+        QCOMPARE(m->domains.ids(), (QList<int>{4, 0xab}));
+        QCOMPARE(m->controlDomains.ids(), (QList<int>{4, 0xab}));
+        // The guest-to-mdev link, and the run states.
+        QCOMPARE(r->guestOfMdev(kMdev1)->name, QStringLiteral("guest1"));
+        QCOMPARE(r->guest(u"guest1")->state, Guest::State::Running);
+        QCOMPARE(r->guestOfMdev(kMdev2)->name, QStringLiteral("guest2"));
+        QCOMPARE(r->guest(u"guest2")->state, Guest::State::ShutOff);
+    }
+
+    void operationsTheTestDriverLacksSayNotSupported()
+    {
+        auto host = fixtureHost();
+        const Status define = host->defineMdev(QStringLiteral("5a0f6c0e-4d0c-4a5e-9d7e-2f1b8c3a9e01"), {IdMask::fromIds({5}), IdMask::fromIds({4}), {}}, true, true).result();
+        QVERIFY(!define.ok());
+        QCOMPARE(define.error().code, ErrorCode::Unsupported);
+        QVERIFY2(define.error().hint.contains(QLatin1String("Not supported by this host")), qPrintable(define.error().hint));
+        const Status attach = host->attachApHostdev(QStringLiteral("guest1"), kMdev1).result();
+        QVERIFY(!attach.ok());
+        QCOMPARE(attach.error().code, ErrorCode::Unsupported);
+        const Status detach = host->detachApHostdev(QStringLiteral("guest1"), kMdev1).result();
+        QCOMPARE(detach.error().code, ErrorCode::Unsupported);
+        const Status undefine = host->undefineMdev(kMdev1).result();
+        QVERIFY(!undefine.ok());
+        const auto apply = host->apply(WritePlan{}).result();
+        QVERIFY(!apply.ok());
+        QCOMPARE(apply.error().code, ErrorCode::Unsupported);
+    }
+
+    void missingFixtureIsAClearError()
+    {
+        auto host = fixtureHost(QStringLiteral("/nonexistent/ap-host.xml"));
+        const auto r = host->readInventory().result();
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::Unreachable);
+        QVERIFY(r.error().detail.contains(QLatin1String("virConnectOpenAuth")));
+    }
+
+    void generatedXmlRoundTrips()
+    {
+        const MatrixAssignment m{IdMask::fromIds({5, 6}), IdMask::fromIds({4, 0xab}), IdMask::fromIds({4})};
+        const auto d = libvirtxml::parseNodeDevice(LibvirtHost::mdevXml(kMdev1, m).replace(QStringLiteral("<device>"),
+                                                                                           QStringLiteral("<device><name>mdev_x</name>")));
+        QVERIFY(d.ok());
+        const HostSnapshot h = libvirtxml::buildSnapshot(QStringLiteral("x"), {*d}, {});
+        QCOMPARE(MatrixAssignment::of(*h.mdev(kMdev1)), m);
+        QVERIFY(LibvirtHost::connectUri(QStringLiteral("qemu+ssh://root@h/system")).endsWith(QLatin1String("?no_tty=1")));
+        QCOMPARE(LibvirtHost::connectUri(QStringLiteral("qemu:///system")), QStringLiteral("qemu:///system"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstLibvirt)
+#include "tst_libvirt.moc"
