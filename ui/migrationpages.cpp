@@ -7,6 +7,7 @@
 #include "migrationwizard.h"
 
 #include <hosts/simulatedhost.h>
+#include <migration/runnerfactory.h>
 #include <report/checkrender.h>
 
 #include <QButtonGroup>
@@ -358,6 +359,7 @@ bool StrategyPage::validatePage()
     r.strategy = m_wizard->strategy;
     r.createMdev = m_wizard->createMdev;
     r.profile = m_wizard->profile;
+    r.viaLibvirt = runsThroughLibvirt(*m_wizard->source()->backend(), *m_wizard->target->backend());
     auto plan = buildPlan(*m_wizard->sourceState, *m_wizard->targetState, r);
     if (!plan) {
         m_error->setText(tr("<b>No plan:</b> %1").arg(plan.error().toString().toHtmlEscaped()));

@@ -30,6 +30,8 @@ QString stepTitle(const QString &id)
         return QCoreApplication::translate("MigrationText", "Switch the guest over to the destination");
     if (id == u"plug")
         return QCoreApplication::translate("MigrationText", "Destination: hot-plug the mdev with the same UUID");
+    if (id == u"libvirt-migrate")
+        return QCoreApplication::translate("MigrationText", "libvirt: migrate the guest (peer to peer, live)");
     return id;
 }
 
@@ -59,6 +61,9 @@ QString stepDescription(const PlanStep &step, const MigrationPlan &plan)
         return QCoreApplication::translate("MigrationText", "The guest pauses on the source and resumes on the destination. Point of no return.");
     if (step.id == u"plug")
         return QCoreApplication::translate("MigrationText", "The destination driver derives the guest matrix of mdev %1.").arg(plan.mdev);
+    if (step.id == u"libvirt-migrate")
+        return QCoreApplication::translate("MigrationText", "virDomainMigrateToURI3, never post-copy; QEMU stages the device states and the destination driver checks "
+                                                            "the AP configuration. Progress from the job statistics.");
     return path;
 }
 

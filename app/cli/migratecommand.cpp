@@ -93,6 +93,7 @@ int migrateCommand(const QStringList &args)
     request.strategy = strategy;
     request.profile = *profile;
     request.createMdev = !p.isSet(QStringLiteral("no-create-mdev"));
+    request.viaLibvirt = runsThroughLibvirt(*source, *target);
     const auto plan = buildPlan(*srcState, *dstState, request);
     if (!plan) {
         err(QStringLiteral("apconsole-cli: %1\n").arg(plan.error().toString()));

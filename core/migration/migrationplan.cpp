@@ -105,6 +105,24 @@ Result<MigrationPlan> buildPlan(const HostSnapshot &source, const HostSnapshot &
         p.createMdev = request.createMdev && p.creation->err == 0;
     }
 
+    p.viaLibvirt = request.viaLibvirt;
+    if (p.viaLibvirt) {
+        // libvirt and QEMU stage the device states themselves; the console starts, watches and
+        // (for replug) unplugs and plugs around the job. The mdev must already exist.
+        p.createMdev = false;
+        p.steps.append(plainStep("verify-destination", Side::Destination));
+        if (p.strategy == Strategy::Replug)
+            p.steps.append(plainStep("unplug", Side::Source));
+        PlanStep job = plainStep("libvirt-migrate", Side::Source);
+        job.driverChecks = p.strategy == Strategy::Live;
+        p.steps.append(job);
+        if (p.strategy == Strategy::Replug) {
+            PlanStep plug = plainStep("plug", Side::Destination);
+            plug.driverChecks = true;
+            p.steps.append(plug);
+        }
+        return p;
+    }
     if (p.createMdev)
         p.steps.append(plainStep("create-mdev", Side::Destination));
     p.steps.append(plainStep("verify-destination", Side::Destination));

@@ -35,6 +35,7 @@ struct MigrationRequest {
     std::optional<Strategy> strategy; ///< nullopt: chosen automatically
     bool createMdev = true;           ///< create the destination mdev when it is missing
     DriverProfile profile = DriverProfile::V2;
+    bool viaLibvirt = false;          ///< libvirt performs the migration (the hosts are libvirt hosts)
 };
 
 struct MigrationPlan {
@@ -50,6 +51,7 @@ struct MigrationPlan {
     bool destinationHasMdev = false;
     std::optional<MdevCreation> creation; ///< set when the destination lacks the mdev
     bool createMdev = false;      ///< the run creates it (request.createMdev and err == 0)
+    bool viaLibvirt = false;
     QList<PlanStep> steps;
 
     const PlanStep *step(QStringView id) const;

@@ -1,12 +1,32 @@
 #include "runnerfactory.h"
 
+#include "libvirtmigration.h"
+#include "../hosts/libvirt/libvirtmigrationcalls.h"
 #include "../hosts/simulatedhost.h"
 
 namespace ap::migration {
 
+bool runsThroughLibvirt(const HostBackend &source, const HostBackend &target)
+{
+    return dynamic_cast<const LibvirtHost *>(&source) && dynamic_cast<const LibvirtHost *>(&target);
+}
+
 Result<MigrationJob::Work> migrationWork(HostBackend &source, HostBackend &target, const MigrationPlan &plan,
                                          const RunOptions &options)
 {
+    auto *lsrc = dynamic_cast<LibvirtHost *>(&source);
+    auto *ldst = dynamic_cast<LibvirtHost *>(&target);
+    if (lsrc && ldst) {
+        if (!plan.viaLibvirt)
+            return makeError(ErrorCode::Internal, source.uri().text, QStringLiteral("the plan was not made for libvirt hosts"));
+        if (options.inject != InjectedFailure::None)
+            return makeError(ErrorCode::Usage, source.uri().text, QStringLiteral("failures can only be injected on simulated hosts"));
+        const QString destination = target.uri().text;
+        return MigrationJob::Work([lsrc, ldst, plan, destination](const MigrationJob::Sink &sink, const std::atomic_bool &cancel) {
+            LibvirtMigrationCallsImpl calls(*lsrc, *ldst);
+            return runLibvirtMigration(calls, plan, destination, 500, sink, cancel);
+        });
+    }
     auto *src = dynamic_cast<SimulatedHost *>(&source);
     auto *dst = dynamic_cast<SimulatedHost *>(&target);
     if (!src || !dst) {

@@ -7,9 +7,13 @@
 
 namespace ap::migration {
 
+/// Whether libvirt performs migrations between these hosts (plan with MigrationRequest::viaLibvirt).
+bool runsThroughLibvirt(const HostBackend &source, const HostBackend &target);
+
 /// The work of a migration run between two hosts, for a MigrationJob or to call directly.
-/// Both hosts must be reached the same way; Unsupported (naming the host) when no runner drives
-/// this kind of host. The backends must outlive the work.
+/// Both hosts must be reached the same way: simulated hosts run the simulated drivers, libvirt
+/// hosts a libvirt migration job; Unsupported (naming the host) otherwise. The backends must
+/// outlive the work.
 Result<MigrationJob::Work> migrationWork(HostBackend &source, HostBackend &target, const MigrationPlan &plan,
                                          const RunOptions &options);
 

@@ -2,6 +2,8 @@
 #include <hosts/backendfactory.h>
 #include <hosts/libvirt/libvirthost.h>
 #include <hosts/libvirt/libvirtxml.h>
+#include <migration/migrationplan.h>
+#include <migration/runnerfactory.h>
 
 #include <QTest>
 
@@ -120,6 +122,33 @@ private slots:
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, ErrorCode::Unreachable);
         QVERIFY(r.error().detail.contains(QLatin1String("virConnectOpenAuth")));
+    }
+
+    void migrationThroughTheTestDriverSaysWhyNot()
+    {
+        auto source = fixtureHost();
+        auto target = fixtureHost();
+        const auto snap = source->readInventory().result();
+        QVERIFY(snap.ok());
+        QVERIFY(migration::runsThroughLibvirt(*source, *target));
+        migration::MigrationRequest request;
+        request.guest = QStringLiteral("guest1");
+        request.viaLibvirt = true;
+        HostSnapshot other = *snap;
+        other.host = QStringLiteral("destination");
+        other.guests.clear();
+        const auto plan = migration::buildPlan(*snap, other, request);
+        QVERIFY2(plan.ok(), qPrintable(plan.ok() ? QString() : plan.error().toString()));
+        QCOMPARE(plan->strategy, migration::Strategy::Replug); // libvirt shows no 'migratable'
+        QCOMPARE(plan->stepIds(), (QStringList{QStringLiteral("verify-destination"), QStringLiteral("unplug"),
+                                               QStringLiteral("libvirt-migrate"), QStringLiteral("plug")}));
+        const auto work = migration::migrationWork(*source, *target, *plan, {});
+        QVERIFY(work.ok());
+        const std::atomic_bool cancel = false;
+        const migration::RunEvent result = (*work)({}, cancel);
+        QVERIFY(!result.ok);
+        QCOMPARE(result.step, QStringLiteral("unplug")); // the test driver cannot detach devices
+        QVERIFY2(result.text.contains(QLatin1String("not supported")), qPrintable(result.text));
     }
 
     void generatedXmlRoundTrips()

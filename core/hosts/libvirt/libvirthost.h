@@ -41,6 +41,7 @@ private:
     Result<ApplyReport> doApply(const WritePlan &plan, const std::function<void(int)> &progress) override;
     Result<_virConnect *> connection();
     Error lastError(const QString &what) const;
+    using HostBackend::worker;
 
     _virConnect *m_conn = nullptr;
 };

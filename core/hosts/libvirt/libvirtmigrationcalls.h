@@ -1,0 +1,26 @@
+#pragma once
+
+#include "libvirthost.h"
+#include "../../migration/libvirtmigration.h"
+
+namespace ap {
+
+/// The migration runner's libvirt calls on two libvirt hosts. The blocking migration runs on the
+/// source backend's worker (which owns the connection); statistics and abort are issued
+/// concurrently from the runner's thread, which libvirt connections allow.
+class LibvirtMigrationCallsImpl final : public migration::LibvirtMigrationCalls {
+public:
+    LibvirtMigrationCallsImpl(LibvirtHost &source, LibvirtHost &target) : m_source(source), m_target(target) {}
+
+    Status migrateToURI3(const QString &guest, const QString &destinationUri, const migration::MigrationFlags &flags) override;
+    Result<migration::JobStats> getJobStats(const QString &guest) override;
+    Status abortJob(const QString &guest) override;
+    Status detachApHostdev(migration::Side side, const QString &guest, const QString &uuid) override;
+    Status attachApHostdev(migration::Side side, const QString &guest, const QString &uuid) override;
+
+private:
+    LibvirtHost &m_source;
+    LibvirtHost &m_target;
+};
+
+} // namespace ap
