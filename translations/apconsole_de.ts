@@ -281,6 +281,14 @@
         <source>not run</source>
         <translation>nicht ausgeführt</translation>
     </message>
+    <message>
+        <source>libvirt: migrate the guest (peer to peer, live)</source>
+        <translation>libvirt: Gast migrieren (Peer-to-Peer, live)</translation>
+    </message>
+    <message>
+        <source>virDomainMigrateToURI3, never post-copy; QEMU stages the device states and the destination driver checks the AP configuration. Progress from the job statistics.</source>
+        <translation>virDomainMigrateToURI3, nie Post-Copy; QEMU durchläuft die Gerätezustände, und der Treiber am Ziel prüft die AP-Konfiguration. Fortschritt aus der Job-Statistik.</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
