@@ -206,6 +206,26 @@ private slots:
         QCOMPARE(r.error().code, ErrorCode::AuthenticationFailed);
     }
 
+    void changedHostKeyIsRefused()
+    {
+        // A known_hosts entry for this address with another key: the host "changed".
+        QFile wrong(m_dir.filePath(QStringLiteral("wrong_key.pub")));
+        QVERIFY(wrong.open(QIODevice::ReadOnly));
+        const QByteArray key = wrong.readAll().split(' ').mid(0, 2).join(' ');
+        const QString known = m_dir.filePath(QStringLiteral("changed_known_hosts"));
+        QFile f(known);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("[127.0.0.1]:" + QByteArray::number(m_sshd->port()) + ' ' + key + '\n');
+        f.close();
+        SshSettings s = SshSettings::fromEnvironment();
+        s.knownHostsFile = known;
+        auto host = sshHost(m_sshd->uri(m_small), s);
+        const auto r = readNow(*host);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::HostKeyChanged);
+        QCOMPARE(host->client().invocations(), 0);
+    }
+
     void unreachableHostIsNamed()
     {
         m_sshd->stop();
