@@ -42,12 +42,12 @@ private slots:
         QVERIFY(changed.wait(5000));
         QCOMPARE(removed.count(), 0);
 
-        // An unreachable host is listed, with its error.
+        // An unreachable host is listed, with what failed and its error.
         auto bad = fleet.addHost(QStringLiteral("sysfs:/nonexistent/apconsole-test"), false);
         QVERIFY(bad);
         QTRY_COMPARE_WITH_TIMEOUT((*bad)->state(), HostSession::State::Failed, 5000);
         const QModelIndex badIndex = model.index(3, 1);
-        QCOMPARE(badIndex.data().toString(), QStringLiteral("unavailable"));
+        QCOMPARE(badIndex.data().toString(), QStringLiteral("unreachable"));
         QVERIFY(model.index(3, 0).data(Qt::ToolTipRole).toString().contains(QLatin1String("does not exist")));
         fleet.removeHost(*bad);
         QCOMPARE(model.rowCount(), 3);
