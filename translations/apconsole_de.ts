@@ -1493,10 +1493,6 @@ Changes will not be remembered.</source>
 <context>
     <name>ap::ui::MigrationTimeline</name>
     <message>
-        <source>Timeline</source>
-        <translation>Zeitverlauf</translation>
-    </message>
-    <message>
         <source>Source device</source>
         <translation>Gerät an der Quelle</translation>
     </message>

@@ -1,5 +1,6 @@
 #include "checkdialog.h"
 
+#include "checkinput.h"
 #include "fleet.h"
 #include "reportexport.h"
 
@@ -23,21 +24,6 @@
 namespace ap::ui {
 
 using namespace ap::migration;
-
-namespace {
-
-Result<HostSnapshot> readNow(HostBackend *backend)
-{
-    if (!backend)
-        return makeError(ErrorCode::Unsupported, QString(), QStringLiteral("the host has no backend"));
-    auto f = backend->readInventory();
-    f.waitForFinished();
-    if (f.resultCount() == 0)
-        return makeError(ErrorCode::Canceled, backend->uri().text, QStringLiteral("read canceled"));
-    return f.result();
-}
-
-} // namespace
 
 CheckDialog::CheckDialog(Fleet *fleet, HostSession *source, const QString &mdev, QWidget *parent)
     : QDialog(parent)
@@ -208,19 +194,7 @@ void CheckDialog::run()
     HostBackend *dst = target->backend();
     const QString mdev = m_mdev;
     // Fresh host data, read on the hosts' own workers; nothing here runs on the GUI thread.
-    m_read.setFuture(QtConcurrent::run([src, dst, mdev]() -> Result<CheckInput> {
-        auto s = readNow(src);
-        if (!s)
-            return s.error();
-        auto t = readNow(dst);
-        if (!t)
-            return t.error();
-        CheckInput in;
-        in.source = std::move(*s);
-        in.target = std::move(*t);
-        in.mdev = mdev;
-        return in;
-    }));
+    m_read.setFuture(QtConcurrent::run([src, dst, mdev] { return readCheckInput(src, dst, mdev); }));
 }
 
 void CheckDialog::rerunProfile()

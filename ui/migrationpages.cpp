@@ -1,5 +1,6 @@
 #include "migrationpages.h"
 
+#include "checkinput.h"
 #include "fleet.h"
 #include "hostsession.h"
 #include "kerneltext.h"
@@ -32,17 +33,6 @@ namespace ap::ui {
 using namespace ap::migration;
 
 namespace {
-
-Result<HostSnapshot> readNow(HostBackend *backend)
-{
-    if (!backend)
-        return makeError(ErrorCode::Unsupported, QString(), QStringLiteral("the host has no backend"));
-    auto f = backend->readInventory();
-    f.waitForFinished();
-    if (f.resultCount() == 0)
-        return makeError(ErrorCode::Canceled, backend->uri().text, QStringLiteral("read canceled"));
-    return f.result();
-}
 
 QString subtitle(const MigrationWizard *w)
 {
@@ -204,20 +194,7 @@ void PrecheckPage::start()
     HostBackend *src = m_wizard->source()->backend();
     HostBackend *dst = m_wizard->target->backend();
     const DriverProfile profile = m_wizard->profile;
-    m_read.setFuture(QtConcurrent::run([src, dst, mdev, profile]() -> Result<CheckInput> {
-        auto s = readNow(src);
-        if (!s)
-            return s.error();
-        auto t = readNow(dst);
-        if (!t)
-            return t.error();
-        CheckInput in;
-        in.source = std::move(*s);
-        in.target = std::move(*t);
-        in.mdev = mdev;
-        in.profile = profile;
-        return in;
-    }));
+    m_read.setFuture(QtConcurrent::run([src, dst, mdev, profile] { return readCheckInput(src, dst, mdev, profile); }));
 }
 
 void PrecheckPage::onChecked()

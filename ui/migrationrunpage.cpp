@@ -21,7 +21,6 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSplitter>
 #include <QTextBrowser>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -50,7 +49,7 @@ RunPage::RunPage(MigrationWizard *wizard)
     m_steps->setHeaderLabels({tr("Step"), tr("Status")});
     m_steps->setRootIsDecorated(false);
     m_steps->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    top->addWidget(m_steps, 2);
+    top->addWidget(m_steps, 3);
     m_sourceDiagram = new VfioStateDiagram(tr("Source device"));
     m_sourceDiagram->setObjectName(QStringLiteral("sourceDiagram"));
     m_destinationDiagram = new VfioStateDiagram(tr("Destination device"));
@@ -214,8 +213,6 @@ void RunPage::onFinished(const RunEvent &result)
     m_wizard->target->refresh();
     emit completeChanged();
     emit m_wizard->runFinished(result);
-    if (m_wizard->job->cancelRequested() && !m_wizard->isVisible())
-        return;
 }
 
 bool RunPage::isComplete() const

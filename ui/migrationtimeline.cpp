@@ -14,7 +14,7 @@ MigrationTimeline::MigrationTimeline(QWidget *parent)
 {
     setRenderHint(QPainter::Antialiasing);
     auto *chart = new QChart;
-    chart->setTitle(tr("Timeline"));
+    chart->setMargins(QMargins(4, 4, 4, 4));
     chart->legend()->setAlignment(Qt::AlignBottom);
     m_source = new QLineSeries(chart);
     m_source->setName(tr("Source device"));
@@ -55,7 +55,7 @@ MigrationTimeline::MigrationTimeline(QWidget *parent)
     m_memory->attachAxis(m_memoryAxis);
     m_stream->attachAxis(m_streamAxis);
     setChart(chart);
-    setMinimumHeight(220);
+    setMinimumHeight(260);
     setAccessibleName(tr("Migration timeline"));
 }
 
@@ -105,6 +105,8 @@ void MigrationTimeline::addEvent(const RunEvent &e)
         break;
     }
     case RunEvent::Kind::Stream:
+        if (m_stream->count() == 0)
+            m_stream->append(t, 0); // a one-write stream still shows as a rise
         m_stream->append(t, qreal(e.bytes));
         m_maxStream = qMax(m_maxStream, qreal(qMax(e.bytes, e.total)));
         m_streamAxis->setMax(m_maxStream * 1.1);

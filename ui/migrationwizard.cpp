@@ -55,9 +55,12 @@ void MigrationWizard::reject()
         }
         if (QMessageBox::question(this, tr("Cancel the migration?"),
                                   tr("Stop the run and bring %1 back to running on %2?").arg(m_guest, sourceHostText()))
-            == QMessageBox::Yes)
+            == QMessageBox::Yes) {
+            // The wizard closes once the run has brought the guest back.
+            connect(this, &MigrationWizard::runFinished, this, [this] { QWizard::reject(); }, Qt::SingleShotConnection);
             job->cancel();
-        return; // the wizard closes once the run has ended (see the run page)
+        }
+        return;
     }
     QWizard::reject();
 }

@@ -78,12 +78,6 @@ VfioStateDiagram::VfioStateDiagram(const QString &title, QWidget *parent)
     updateAccessibleText();
 }
 
-void VfioStateDiagram::setFlags(quint32 flags)
-{
-    m_flags = flags;
-    update();
-}
-
 void VfioStateDiagram::setTitle(const QString &title)
 {
     m_title = title;
@@ -138,7 +132,7 @@ QRectF VfioStateDiagram::stateRect(VfioState s) const
 {
     const qreal top = fontMetrics().height() * 1.8;
     const qreal w = width();
-    const qreal h = height() - top;
+    const qreal h = height() - top - fontMetrics().height() * 1.3; // the footnote below stays clear
     const QPointF cell = cellOf(s);
     const qreal boxW = qMin(w * 0.38, qreal(fontMetrics().horizontalAdvance(QStringLiteral("PRE_COPY_P2P")) + 16));
     const qreal boxH = qMin(h / 4 * 0.5, qreal(fontMetrics().height() * 2));
@@ -157,7 +151,8 @@ void VfioStateDiagram::paintEvent(QPaintEvent *)
     p.setFont(bold);
     p.setPen(pal.color(QPalette::WindowText));
     const QString title = m_current ? QStringLiteral("%1 — %2").arg(m_title, vfioStateName(*m_current)) : QStringLiteral("%1 — %2").arg(m_title, tr("closed"));
-    p.drawText(QRectF(0, 0, width(), fontMetrics().height() * 1.5), Qt::AlignLeft | Qt::AlignVCenter, title);
+    p.drawText(QRectF(0, 0, width(), fontMetrics().height() * 1.5), Qt::AlignLeft | Qt::AlignVCenter,
+               QFontMetrics(bold).elidedText(title, Qt::ElideMiddle, width()));
     p.setFont(font());
 
     // Every arc the machine has, faint; a pair in both directions is drawn side by side.
@@ -205,7 +200,7 @@ void VfioStateDiagram::paintEvent(QPaintEvent *)
     for (int i = 0; i < kVfioStateCount; ++i) {
         const VfioState s = VfioState(i);
         const QRectF r = stateRect(s);
-        const bool supported = isSupported(s, m_flags);
+        const bool supported = isSupported(s, kFlags);
         const bool current = m_current && *m_current == s;
         if (current) {
             p.setBrush(strong);

@@ -9,8 +9,8 @@
 
 namespace ap::ui {
 
-/// The VFIO migration state machine of one device: all eight uapi states, those the device's
-/// flags do not support drawn apart (dashed, greyed), every arc the VFIO core can take drawn
+/// The VFIO migration state machine of one vfio-ap device: all eight uapi states, those its
+/// flags (STOP_COPY only) do not support drawn apart (dashed, greyed), every arc the VFIO core can take drawn
 /// faintly, the arcs this run took drawn strong and numbered, and the current state lit.
 /// A closed device has no current state.
 class VfioStateDiagram : public QWidget {
@@ -18,7 +18,6 @@ class VfioStateDiagram : public QWidget {
 public:
     explicit VfioStateDiagram(const QString &title, QWidget *parent = nullptr);
 
-    void setFlags(quint32 flags);
     void setTitle(const QString &title);
     /// The device was opened in `state` (a run starts) or closed (nullopt).
     void setCurrent(std::optional<migration::VfioState> state);
@@ -40,7 +39,7 @@ private:
     void updateAccessibleText();
 
     QString m_title;
-    quint32 m_flags = migration::StopCopyFlag;
+    static constexpr quint32 kFlags = migration::StopCopyFlag; ///< what vfio-ap advertises
     std::optional<migration::VfioState> m_current;
     QList<std::pair<migration::VfioState, migration::VfioState>> m_arcs;
 };

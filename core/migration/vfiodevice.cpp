@@ -56,12 +56,6 @@ VfioMigrationDevice::Transition VfioMigrationDevice::setState(VfioState requeste
     return t;
 }
 
-qint64 VfioMigrationDevice::dataSize(const HostSnapshot &host) const
-{
-    const Mdev *m = host.mdev(m_uuid);
-    return streamSize(m_profile, m ? m->guestMatrix().size() : 0);
-}
-
 Result<QByteArray> VfioMigrationDevice::read(qint64 max, const HostSnapshot &host)
 {
     if (m_state != VfioState::StopCopy)

@@ -23,7 +23,6 @@ public:
     VfioState state() const { return m_state; }
     /// VFIO_DEVICE_FEATURE_MIGRATION: vfio-ap advertises STOP_COPY only.
     quint32 flags() const { return StopCopyFlag; }
-    DriverProfile profile() const { return m_profile; }
 
     struct Transition {
         QList<VfioState> entered; ///< the states entered, in order (the arcs taken)
@@ -35,9 +34,6 @@ public:
     /// driver's line) for a Secure Execution host; on failure the device stays where it got.
     Transition setState(VfioState requested, const HostSnapshot &host);
 
-    /// VFIO_DEVICE_FEATURE_MIG_DATA_SIZE: header + 16 x the guest matrix size now.
-    qint64 dataSize(const HostSnapshot &host) const;
-
     /// read() on the STOP_COPY fd: up to `max` bytes, empty at the end. EINVAL outside STOP_COPY.
     Result<QByteArray> read(qint64 max, const HostSnapshot &host);
 
@@ -46,8 +42,6 @@ public:
     /// Outside RESUMING: -EINVAL with no log line.
     ResumingFile::Answer write(const QByteArray &chunk, HostSnapshot &host);
 
-    /// Bytes taken by the RESUMING file so far.
-    qint64 written() const { return m_file ? m_file->position() : 0; }
     /// v3: the destination mdev took the configuration from the stream.
     bool configApplied() const { return m_appliedConfig; }
 

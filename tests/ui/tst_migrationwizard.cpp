@@ -97,7 +97,8 @@ private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        qputenv("APCONSOLE_MIGRATION_PACE_MS", "0");
+        if (!qEnvironmentVariableIsSet("APCONSOLE_MIGRATION_PACE_MS"))
+            qputenv("APCONSOLE_MIGRATION_PACE_MS", "0"); // set it to watch a run at the console's pace
     }
 
     void liveRunThroughTheWizard()

@@ -236,38 +236,34 @@ QFuture<Status> LibvirtHost::undefineMdev(const QString &uuid)
     });
 }
 
-QFuture<Status> LibvirtHost::attachApHostdev(const QString &guest, const QString &uuid)
+QFuture<Status> LibvirtHost::changeApHostdev(const QString &guest, const QString &uuid, bool attach)
 {
-    return QtConcurrent::run(worker(), [this, guest, uuid]() -> Status {
+    return QtConcurrent::run(worker(), [this, guest, uuid, attach]() -> Status {
         auto conn = connection();
         if (!conn)
             return conn.error();
         virDomainPtr dom = virDomainLookupByName(*conn, guest.toUtf8().constData());
         if (!dom)
             return lastError(QStringLiteral("virDomainLookupByName"));
+        const QByteArray xml = hostdevXml(uuid).toUtf8();
         Status s;
-        if (virDomainAttachDeviceFlags(dom, hostdevXml(uuid).toUtf8().constData(), VIR_DOMAIN_AFFECT_LIVE) < 0)
-            s = lastError(QStringLiteral("virDomainAttachDeviceFlags"));
+        const int rc = attach ? virDomainAttachDeviceFlags(dom, xml.constData(), VIR_DOMAIN_AFFECT_LIVE)
+                              : virDomainDetachDeviceFlags(dom, xml.constData(), VIR_DOMAIN_AFFECT_LIVE);
+        if (rc < 0)
+            s = lastError(attach ? QStringLiteral("virDomainAttachDeviceFlags") : QStringLiteral("virDomainDetachDeviceFlags"));
         virDomainFree(dom);
         return s;
     });
 }
 
+QFuture<Status> LibvirtHost::attachApHostdev(const QString &guest, const QString &uuid)
+{
+    return changeApHostdev(guest, uuid, true);
+}
+
 QFuture<Status> LibvirtHost::detachApHostdev(const QString &guest, const QString &uuid)
 {
-    return QtConcurrent::run(worker(), [this, guest, uuid]() -> Status {
-        auto conn = connection();
-        if (!conn)
-            return conn.error();
-        virDomainPtr dom = virDomainLookupByName(*conn, guest.toUtf8().constData());
-        if (!dom)
-            return lastError(QStringLiteral("virDomainLookupByName"));
-        Status s;
-        if (virDomainDetachDeviceFlags(dom, hostdevXml(uuid).toUtf8().constData(), VIR_DOMAIN_AFFECT_LIVE) < 0)
-            s = lastError(QStringLiteral("virDomainDetachDeviceFlags"));
-        virDomainFree(dom);
-        return s;
-    });
+    return changeApHostdev(guest, uuid, false);
 }
 
 } // namespace ap

@@ -40,6 +40,7 @@ private:
     Result<HostSnapshot> doReadInventory(const std::function<bool()> &canceled, QDeadlineTimer deadline) override;
     Result<ApplyReport> doApply(const WritePlan &plan, const std::function<void(int)> &progress) override;
     Result<_virConnect *> connection();
+    QFuture<Status> changeApHostdev(const QString &guest, const QString &uuid, bool attach);
     Error lastError(const QString &what) const;
     using HostBackend::worker;
 

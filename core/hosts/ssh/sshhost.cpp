@@ -57,14 +57,11 @@ public:
 
     WriteAnswer write(const SysfsWrite &w) override
     {
-        if (!driver::classifyWritable(w.path) || !pathIsSafe(w.path))
-            return {EACCES, {}};
+        // doApply checked every path of the plan (writes and undos) before anything ran.
         const auto r = m_host.m_client->run(writeCommand(m_host.uri().root), w.path.toUtf8() + '\n' + w.value,
                                             QDeadlineTimer(kWriteTimeoutMs));
-        if (!r) {
-            transportFailure = r.error();
+        if (!r)
             return {r.error().kernelErrno ? r.error().kernelErrno : EIO, {r.error().toString()}};
-        }
         if (r->exitCode == 0)
             return {0, {}};
         // dd: "dd: error writing 'PATH': Device or resource busy" — the kernel's errno as text.
@@ -84,8 +81,6 @@ public:
             return std::nullopt;
         return r->out;
     }
-
-    std::optional<Error> transportFailure;
 
 private:
     SshHost &m_host;
@@ -153,9 +148,13 @@ Result<HostSnapshot> SshHost::doReadInventory(const std::function<bool()> &cance
 
 Result<ApplyReport> SshHost::doApply(const WritePlan &plan, const std::function<void(int)> &progress)
 {
+    const auto writable = [](const QString &path) { return driver::classifyWritable(path) && pathIsSafe(path); };
     for (const WriteStep &s : plan.steps) {
-        if (!driver::classifyWritable(s.write.path) || !pathIsSafe(s.write.path))
-            return makeError(ErrorCode::Usage, uri().text, QStringLiteral("refusing to write %1: not an attribute the driver model knows").arg(s.write.path));
+        for (const SysfsWrite *w : {&s.write, s.undo ? &*s.undo : nullptr}) {
+            if (w && !writable(w->path))
+                return makeError(ErrorCode::Usage, uri().text,
+                                 QStringLiteral("refusing to write %1: not an attribute the driver model knows").arg(w->path));
+        }
     }
     Access access(*this);
     ApplyReport report = executePlan(access, plan, uri().text, progress);

@@ -1,0 +1,38 @@
+#include "checkinput.h"
+
+namespace ap::ui {
+
+namespace {
+
+Result<HostSnapshot> resultOf(QFuture<Result<HostSnapshot>> &f, const HostBackend *backend)
+{
+    f.waitForFinished();
+    if (f.resultCount() == 0)
+        return makeError(ErrorCode::Canceled, backend->uri().text, QStringLiteral("read canceled"));
+    return f.result();
+}
+
+} // namespace
+
+Result<migration::CheckInput> readCheckInput(HostBackend *source, HostBackend *target, const QString &mdev,
+                                             migration::DriverProfile profile)
+{
+    if (!source || !target)
+        return makeError(ErrorCode::Unsupported, QString(), QStringLiteral("the host has no backend"));
+    auto s = source->readInventory();
+    auto t = target->readInventory();
+    auto src = resultOf(s, source);
+    auto dst = resultOf(t, target);
+    if (!src)
+        return src.error();
+    if (!dst)
+        return dst.error();
+    migration::CheckInput in;
+    in.source = std::move(*src);
+    in.target = std::move(*dst);
+    in.mdev = mdev;
+    in.profile = profile;
+    return in;
+}
+
+} // namespace ap::ui
