@@ -94,7 +94,7 @@ void HostSession::apply(const WritePlan &plan)
 
 void HostSession::followKernelLog()
 {
-    auto *ssh = dynamic_cast<SshHost *>(m_backend.get());
+    auto *ssh = m_backend ? m_backend->view<SshHost>() : nullptr;
     if (!ssh || (m_logStream && m_logStream->isRunning()))
         return;
     if (!m_logStream) {

@@ -361,7 +361,7 @@ void MainWindow::showHistory()
 
 void MainWindow::askTrustHostKey(HostSession *s)
 {
-    auto *ssh = dynamic_cast<SshHost *>(s->backend());
+    auto *ssh = s->backend() ? s->backend()->view<SshHost>() : nullptr;
     if (!ssh)
         return;
     m_askedHostKey.insert(s);
@@ -667,7 +667,7 @@ void MainWindow::resetDemo()
     if (m_fleet->store())
         (void)m_fleet->store()->resetSimulatedHosts();
     for (HostSession *s : m_fleet->sessions()) {
-        if (auto *sim = dynamic_cast<SimulatedHost *>(s->backend())) {
+        if (auto *sim = s->backend() ? s->backend()->view<SimulatedHost>() : nullptr) {
             if (auto initial = demo::initialState(s->uri().name))
                 sim->load(*initial);
             s->refresh();

@@ -319,8 +319,8 @@ void StrategyPage::initializePage()
                                               "source's matrix: %1").arg(creation ? errnoText(creation->err) + QStringLiteral(" ") + creation->log.join(u' ')
                                                                                 : QString()));
     }
-    const bool simulated = dynamic_cast<SimulatedHost *>(m_wizard->source()->backend())
-        && dynamic_cast<SimulatedHost *>(m_wizard->target->backend());
+    const bool simulated = m_wizard->source()->backend()->view<SimulatedHost>()
+        && m_wizard->target->backend()->view<SimulatedHost>();
     m_demoBox->setVisible(simulated);
     if (!simulated)
         m_failure->setCurrentIndex(0);

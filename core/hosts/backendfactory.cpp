@@ -1,6 +1,7 @@
 #include "backendfactory.h"
 
 #include "demofleet.h"
+#include "mergedhost.h"
 #include "simulatedhost.h"
 #include "sysfshost.h"
 #include "libvirt/libvirthost.h"
@@ -12,6 +13,18 @@ namespace ap {
 
 Result<std::unique_ptr<HostBackend>> createBackend(const HostUri &uri, std::shared_ptr<Store> store)
 {
+    if (!uri.libvirt.isEmpty()) {
+        auto lv = HostUri::parse(uri.libvirt);
+        if (!lv)
+            return lv.error();
+        HostUri single = uri;
+        single.libvirt.clear();
+        single.text = single.text.section(QLatin1Char(','), 0, 0);
+        auto sysfsView = createBackend(single, store);
+        if (!sysfsView)
+            return sysfsView.error();
+        return std::unique_ptr<HostBackend>(new MergedHost(uri, std::move(*sysfsView), std::make_unique<LibvirtHost>(*lv)));
+    }
     switch (uri.scheme) {
     case HostUri::Scheme::Demo: {
         std::optional<HostSnapshot> initial;

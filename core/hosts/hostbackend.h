@@ -38,7 +38,20 @@ public:
     /// The kernel log lines the host produced since the backend was created, oldest first.
     virtual QStringList kernelLog() const { return {}; }
 
+    /// The backends this host is reached through: itself, and for a host with both an SSH and
+    /// a libvirt address also each of the two.
+    virtual QList<HostBackend *> views() { return {this}; }
+    /// The view of type T (SshHost, LibvirtHost, SimulatedHost…), nullptr if the host has none.
+    template <class T> T *view()
+    {
+        for (HostBackend *b : views())
+            if (auto *t = dynamic_cast<T *>(b))
+                return t;
+        return nullptr;
+    }
+
 protected:
+    friend class MergedHost; // runs its views' requests on its own worker
     explicit HostBackend(HostUri uri);
     /// Runs on the worker thread. `canceled` polls the caller's cancellation.
     virtual Result<HostSnapshot> doReadInventory(const std::function<bool()> &canceled, QDeadlineTimer deadline) = 0;

@@ -9,7 +9,8 @@ namespace {
 Error bad(const QString &text, const QString &why)
 {
     return makeError(ErrorCode::Usage, text, why,
-                     QStringLiteral("Use demo:NAME, sysfs:/ROOT, ssh://[user@]host[:port][/ROOT] or a libvirt URI."));
+                     QStringLiteral("Use demo:NAME, sysfs:/ROOT, ssh://[user@]host[:port][/ROOT], a libvirt URI, "
+                                    "or an SSH (or sysfs) address and a libvirt URI joined by a comma."));
 }
 
 bool hasControl(const QString &s)
@@ -29,9 +30,36 @@ QString cleanRoot(const QString &path)
 }
 } // namespace
 
+namespace {
+const QRegularExpression &libvirtScheme()
+{
+    static const QRegularExpression re(QStringLiteral("^(qemu|qemu\\+ssh|qemu\\+tcp|qemu\\+tls|qemu\\+unix|test)://"));
+    return re;
+}
+} // namespace
+
 Result<HostUri> HostUri::parse(const QString &input)
 {
     const QString text = input.trimmed();
+    // "PRIMARY,LIBVIRT": the first comma that starts a libvirt URI splits the two addresses.
+    for (qsizetype comma = text.indexOf(QLatin1Char(',')); comma > 0; comma = text.indexOf(QLatin1Char(','), comma + 1)) {
+        const QString second = text.mid(comma + 1).trimmed();
+        if (!libvirtScheme().match(second).hasMatch())
+            continue;
+        auto primary = parse(text.left(comma));
+        if (!primary)
+            return primary.error();
+        auto lv = parse(second);
+        if (!lv)
+            return lv.error();
+        if (primary->scheme != Scheme::Ssh && primary->scheme != Scheme::Sysfs)
+            return bad(input, QStringLiteral("a libvirt address joins an ssh:// or sysfs: address, not %1").arg(primary->text));
+        if (lv->scheme != Scheme::Libvirt)
+            return bad(input, QStringLiteral("'%1' is not a libvirt URI").arg(second));
+        primary->libvirt = lv->text;
+        primary->text += QLatin1Char(',') + lv->text;
+        return primary;
+    }
     if (text.isEmpty())
         return bad(input, QStringLiteral("empty host address"));
     if (hasControl(text))
@@ -82,8 +110,7 @@ Result<HostUri> HostUri::parse(const QString &input)
             + (u.port ? QStringLiteral(":%1").arg(u.port) : QString()) + (u.root == QLatin1String("/") ? QString() : u.root);
         return u;
     }
-    static const QRegularExpression libvirtRe(QStringLiteral("^(qemu|qemu\\+ssh|qemu\\+tcp|qemu\\+tls|qemu\\+unix|test)://"));
-    if (libvirtRe.match(text).hasMatch()) {
+    if (libvirtScheme().match(text).hasMatch()) {
         u.scheme = Scheme::Libvirt;
         u.text = text;
         return u;

@@ -11,6 +11,7 @@ namespace ap {
 ///   sysfs:/ROOT                        a local tree laid out as /sys ("sysfs:/" is this machine)
 ///   ssh://[user@]host[:port][/ROOT]    a host reached with OpenSSH
 ///   qemu:///system, qemu+ssh://..., test:///abs/file.xml   libvirt
+///   SSH_OR_SYSFS,LIBVIRT               one host seen both ways (ssh://root@h,qemu+ssh://root@h/system)
 struct HostUri {
     enum class Scheme { Demo, Sysfs, Ssh, Libvirt };
     Scheme scheme = Scheme::Demo;
@@ -20,6 +21,7 @@ struct HostUri {
     QString user;   ///< ssh
     QString host;   ///< ssh
     int port = 0;   ///< ssh, 0 = default
+    QString libvirt; ///< ssh and sysfs: the same host's libvirt URI (its two views merge), or empty
 
     /// Parses and validates a URI; names, users and hosts that could be mistaken for options or
     /// carry shell or control characters are refused (ErrorCode::Usage, naming the problem).

@@ -6,29 +6,29 @@
 
 namespace ap::migration {
 
-bool runsThroughLibvirt(const HostBackend &source, const HostBackend &target)
+bool runsThroughLibvirt(HostBackend &source, HostBackend &target)
 {
-    return dynamic_cast<const LibvirtHost *>(&source) && dynamic_cast<const LibvirtHost *>(&target);
+    return source.view<LibvirtHost>() && target.view<LibvirtHost>();
 }
 
 Result<MigrationJob::Work> migrationWork(HostBackend &source, HostBackend &target, const MigrationPlan &plan,
                                          const RunOptions &options)
 {
-    auto *lsrc = dynamic_cast<LibvirtHost *>(&source);
-    auto *ldst = dynamic_cast<LibvirtHost *>(&target);
+    auto *lsrc = source.view<LibvirtHost>();
+    auto *ldst = target.view<LibvirtHost>();
     if (lsrc && ldst) {
         if (!plan.viaLibvirt)
             return makeError(ErrorCode::Internal, source.uri().text, QStringLiteral("the plan was not made for libvirt hosts"));
         if (options.inject != InjectedFailure::None)
             return makeError(ErrorCode::Usage, source.uri().text, QStringLiteral("failures can only be injected on simulated hosts"));
-        const QString destination = target.uri().text;
+        const QString destination = ldst->uri().text;
         return MigrationJob::Work([lsrc, ldst, plan, destination](const MigrationJob::Sink &sink, const std::atomic_bool &cancel) {
             LibvirtMigrationCallsImpl calls(*lsrc, *ldst);
             return runLibvirtMigration(calls, plan, destination, 500, sink, cancel);
         });
     }
-    auto *src = dynamic_cast<SimulatedHost *>(&source);
-    auto *dst = dynamic_cast<SimulatedHost *>(&target);
+    auto *src = source.view<SimulatedHost>();
+    auto *dst = target.view<SimulatedHost>();
     if (!src || !dst) {
         const HostBackend &other = src ? target : source;
         return makeError(ErrorCode::Unsupported, other.uri().text, QStringLiteral("migration runs are not supported by this host yet"),

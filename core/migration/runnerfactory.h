@@ -8,11 +8,11 @@
 namespace ap::migration {
 
 /// Whether libvirt performs migrations between these hosts (plan with MigrationRequest::viaLibvirt).
-bool runsThroughLibvirt(const HostBackend &source, const HostBackend &target);
+bool runsThroughLibvirt(HostBackend &source, HostBackend &target);
 
 /// The work of a migration run between two hosts, for a MigrationJob or to call directly.
-/// Both hosts must be reached the same way: simulated hosts run the simulated drivers, libvirt
-/// hosts a libvirt migration job; Unsupported (naming the host) otherwise. The backends must
+/// Both hosts must be reached the same way: simulated hosts run the simulated drivers, hosts
+/// with a libvirt address (alone or merged with SSH) a libvirt migration job; Unsupported (naming the host) otherwise. The backends must
 /// outlive the work.
 Result<MigrationJob::Work> migrationWork(HostBackend &source, HostBackend &target, const MigrationPlan &plan,
                                          const RunOptions &options);

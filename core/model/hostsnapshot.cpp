@@ -66,7 +66,9 @@ void HostSnapshot::sort()
 {
     std::sort(cards.begin(), cards.end(), [](const Card &a, const Card &b) { return a.id < b.id; });
     std::sort(queues.begin(), queues.end(), [](const Queue &a, const Queue &b) { return a.apqn < b.apqn; });
-    std::sort(mdevs.begin(), mdevs.end(), [](const Mdev &a, const Mdev &b) { return a.uuid < b.uuid; });
+    const auto byUuid = [](const Mdev &a, const Mdev &b) { return a.uuid < b.uuid; };
+    std::sort(mdevs.begin(), mdevs.end(), byUuid);
+    std::sort(inactiveMdevs.begin(), inactiveMdevs.end(), byUuid);
     std::sort(guests.begin(), guests.end(), [](const Guest &a, const Guest &b) { return a.name < b.name; });
 }
 

@@ -52,7 +52,10 @@ struct HostSnapshot {
     bool secureExecutionGuest = false; ///< `/sys/firmware/uv/prot_virt_guest` is 1
     QList<Card> cards;
     QList<Queue> queues;
-    QList<Mdev> mdevs;
+    QList<Mdev> mdevs;   ///< the active mdevs (in sysfs): all the driver knows
+    /// Persistent mdevs defined but not started (libvirt, mdevctl): no sysfs device, so no
+    /// driver rule counts them; starting one makes it an mdev like the others.
+    QList<Mdev> inactiveMdevs;
     QList<Guest> guests;
     QList<Error> issues;
     /// Master key patterns last seen per APQN while the queue was bound to zcrypt: sysfs shows

@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace ap {
 
 /// A vfio_ap mediated device: the assigned matrix (adapters x usage domains, plus control
@@ -17,6 +19,10 @@ struct Mdev {
     IdMask controlDomains; ///< assigned ADM
     IdMask guestAdapters;  ///< guest (shadow) APM
     IdMask guestDomains;   ///< guest (shadow) AQM
+    /// Defined with mdevctl / libvirt, so it outlives a reboot; nullopt where the host's view
+    /// cannot tell (sysfs alone, libvirt's test driver).
+    std::optional<bool> persistent;
+    std::optional<bool> autostart; ///< a persistent mdev started at boot; nullopt: not known
 
     bool assigns(Apqn q) const { return adapters.test(q.adapter) && domains.test(q.domain); }
     bool inGuestMatrix(Apqn q) const { return guestAdapters.test(q.adapter) && guestDomains.test(q.domain); }

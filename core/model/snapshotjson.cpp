@@ -223,20 +223,30 @@ QJsonObject snapshotToJson(const HostSnapshot &h)
     }
     o.insert(QStringLiteral("queues"), queues);
 
-    QJsonArray mdevs;
-    for (const Mdev &m : h.mdevs) {
-        QJsonObject j;
-        j.insert(QStringLiteral("uuid"), m.uuid);
-        j.insert(QStringLiteral("adapters"), idArray(m.adapters));
-        j.insert(QStringLiteral("domains"), idArray(m.domains));
-        j.insert(QStringLiteral("control_domains"), idArray(m.controlDomains));
-        j.insert(QStringLiteral("matrix"), apqnArray(m.matrix()));
-        j.insert(QStringLiteral("guest_matrix"), apqnArray(m.guestMatrix()));
-        j.insert(QStringLiteral("guest_adapters"), idArray(m.guestAdapters));
-        j.insert(QStringLiteral("guest_domains"), idArray(m.guestDomains));
-        mdevs.append(j);
-    }
+    const auto mdevArray = [](const QList<Mdev> &list) {
+        QJsonArray a;
+        for (const Mdev &m : list) {
+            QJsonObject j;
+            j.insert(QStringLiteral("uuid"), m.uuid);
+            j.insert(QStringLiteral("adapters"), idArray(m.adapters));
+            j.insert(QStringLiteral("domains"), idArray(m.domains));
+            j.insert(QStringLiteral("control_domains"), idArray(m.controlDomains));
+            j.insert(QStringLiteral("matrix"), apqnArray(m.matrix()));
+            j.insert(QStringLiteral("guest_matrix"), apqnArray(m.guestMatrix()));
+            j.insert(QStringLiteral("guest_adapters"), idArray(m.guestAdapters));
+            j.insert(QStringLiteral("guest_domains"), idArray(m.guestDomains));
+            if (m.persistent)
+                j.insert(QStringLiteral("persistent"), *m.persistent);
+            if (m.autostart)
+                j.insert(QStringLiteral("autostart"), *m.autostart);
+            a.append(j);
+        }
+        return a;
+    };
+    const QJsonArray mdevs = mdevArray(h.mdevs);
     o.insert(QStringLiteral("mdevs"), mdevs);
+    if (!h.inactiveMdevs.isEmpty())
+        o.insert(QStringLiteral("inactive_mdevs"), mdevArray(h.inactiveMdevs));
 
     QJsonArray guests;
     for (const Guest &g : h.guests) {
@@ -344,19 +354,25 @@ Result<HostSnapshot> snapshotFromJson(const QJsonObject &o)
         q.seAssociate = r.string(j, "se_associate");
         h.queues.append(q);
     }
-    for (const QJsonValue &v : o.value(QStringLiteral("mdevs")).toArray()) {
-        const QJsonObject j = v.toObject();
-        Mdev m;
-        m.uuid = r.string(j, "uuid");
-        if (!sysfs::isCanonicalUuid(m.uuid))
-            r.fail(QStringLiteral("mdev with a malformed uuid \"%1\"").arg(m.uuid));
-        m.adapters = r.ids(j, "adapters");
-        m.domains = r.ids(j, "domains");
-        m.controlDomains = r.ids(j, "control_domains");
-        m.guestAdapters = r.ids(j, "guest_adapters");
-        m.guestDomains = r.ids(j, "guest_domains");
-        h.mdevs.append(m);
-    }
+    const auto readMdevs = [&r](const QJsonArray &array, QList<Mdev> &out) {
+        for (const QJsonValue &v : array) {
+            const QJsonObject j = v.toObject();
+            Mdev m;
+            m.uuid = r.string(j, "uuid");
+            if (!sysfs::isCanonicalUuid(m.uuid))
+                r.fail(QStringLiteral("mdev with a malformed uuid \"%1\"").arg(m.uuid));
+            m.adapters = r.ids(j, "adapters");
+            m.domains = r.ids(j, "domains");
+            m.controlDomains = r.ids(j, "control_domains");
+            m.guestAdapters = r.ids(j, "guest_adapters");
+            m.guestDomains = r.ids(j, "guest_domains");
+            m.persistent = r.optBool(j, "persistent");
+            m.autostart = r.optBool(j, "autostart");
+            out.append(m);
+        }
+    };
+    readMdevs(o.value(QStringLiteral("mdevs")).toArray(), h.mdevs);
+    readMdevs(o.value(QStringLiteral("inactive_mdevs")).toArray(), h.inactiveMdevs);
     for (const QJsonValue &v : o.value(QStringLiteral("guests")).toArray()) {
         const QJsonObject j = v.toObject();
         Guest g;

@@ -2,9 +2,14 @@
 #include <hosts/backendfactory.h>
 #include <hosts/libvirt/libvirthost.h>
 #include <hosts/libvirt/libvirtxml.h>
+#include <hosts/viewmerge.h>
+#include <model/snapshotjson.h>
+#include <sysfs/treewriter.h>
+#include "../support/testsupport.h"
 #include <migration/migrationplan.h>
 #include <migration/runnerfactory.h>
 
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace ap;
@@ -149,6 +154,141 @@ private slots:
         QVERIFY(!result.ok);
         QCOMPARE(result.step, QStringLiteral("unplug")); // the test driver cannot detach devices
         QVERIFY2(result.text.contains(QLatin1String("not supported")), qPrintable(result.text));
+    }
+
+    void persistentAndInactiveMdevs()
+    {
+        libvirtxml::NodeDevice running;
+        running.kind = libvirtxml::NodeDevice::Kind::Mdev;
+        running.name = QStringLiteral("mdev_a");
+        running.uuid = kMdev1;
+        running.attrs = {{QStringLiteral("assign_adapter"), QStringLiteral("5")}};
+        running.active = true;
+        running.persistent = true;
+        running.autostart = true;
+        libvirtxml::NodeDevice defined = running;
+        defined.uuid = kMdev2;
+        defined.active = false;
+        defined.autostart = false;
+        libvirtxml::NodeDevice unknown = running; // the test driver answers none of the three
+        unknown.uuid = QStringLiteral("5a0f6c0e-4d0c-4a5e-9d7e-2f1b8c3a9e01");
+        unknown.active = unknown.persistent = unknown.autostart = std::nullopt;
+        const HostSnapshot h = libvirtxml::buildSnapshot(QStringLiteral("x"), {running, defined, unknown}, {});
+        QCOMPARE(h.mdevs.size(), 2);
+        QCOMPARE(h.mdev(kMdev1)->persistent, std::optional<bool>(true));
+        QCOMPARE(h.mdev(kMdev1)->autostart, std::optional<bool>(true));
+        QCOMPARE(h.mdev(unknown.uuid)->persistent, std::optional<bool>());
+        QCOMPARE(h.inactiveMdevs.size(), 1);
+        QCOMPARE(h.inactiveMdevs.first().uuid, kMdev2);
+        QVERIFY(!h.mdev(kMdev2)); // the driver rules never see a stopped mdev
+        // The inventory JSON keeps all of it.
+        const auto back = snapshotFromJson(snapshotToJson(h));
+        QVERIFY(back.ok());
+        QCOMPARE(back->mdevs, h.mdevs);
+        QCOMPARE(back->inactiveMdevs, h.inactiveMdevs);
+        // The test driver itself cannot tell: its mdevs are active, persistence unknown.
+        const auto r = fixtureHost()->readInventory().result();
+        QVERIFY(r.ok());
+        QVERIFY(r->inactiveMdevs.isEmpty());
+        QCOMPARE(r->mdev(kMdev1)->persistent, std::optional<bool>());
+    }
+
+    void viewsMerge_data()
+    {
+        QTest::addColumn<QString>("libvirtMdev");      // how libvirt sees the sysfs mdev: "same", "other", "absent"
+        QTest::addColumn<bool>("definedElsewhere");    // libvirt also has a stopped persistent mdev
+        QTest::addColumn<int>("mdevs");
+        QTest::addColumn<int>("inactive");
+        QTest::addColumn<QString>("issue");            // a word the merged issues must contain, or empty
+        QTest::newRow("agree") << "same" << false << 1 << 0 << "";
+        QTest::newRow("stopped definition") << "same" << true << 1 << 1 << "";
+        QTest::newRow("definition differs") << "other" << false << 1 << 0 << "persistent definition";
+        QTest::newRow("libvirt stale") << "absent" << false << 1 << 0 << "uses mdev";
+    }
+    void viewsMerge()
+    {
+        QFETCH(QString, libvirtMdev);
+        QFETCH(bool, definedElsewhere);
+        QFETCH(int, mdevs);
+        QFETCH(int, inactive);
+        QFETCH(QString, issue);
+        HostSnapshot sysfsView = test::makeHost(8, 16);
+        test::addMdev(sysfsView, kMdev1, {5}, {4});
+        HostSnapshot lv;
+        if (libvirtMdev != u"absent") {
+            Mdev m;
+            m.uuid = kMdev1;
+            m.adapters = IdMask::fromIds({5});
+            m.domains = IdMask::fromIds(libvirtMdev == u"same" ? QList<int>{4} : QList<int>{4, 6});
+            m.persistent = true;
+            m.autostart = false;
+            lv.mdevs.append(m);
+        }
+        if (definedElsewhere) {
+            Mdev d;
+            d.uuid = kMdev2;
+            d.adapters = IdMask::fromIds({6});
+            d.domains = IdMask::fromIds({7});
+            d.persistent = true;
+            lv.inactiveMdevs.append(d);
+        }
+        lv.guests = {Guest{QStringLiteral("guest1"), Guest::State::Running, libvirtMdev == u"absent" ? kMdev2 : kMdev1}};
+        lv.issues.append(makeError(ErrorCode::Unsupported, QStringLiteral("lv"), QStringLiteral("libvirt shows AP ids only")));
+        const HostSnapshot h = mergeHostViews(sysfsView, lv, QStringLiteral("merged"));
+        QCOMPARE(h.host, QStringLiteral("merged"));
+        QCOMPARE(h.mdevs.size(), mdevs);
+        QCOMPARE(h.inactiveMdevs.size(), inactive);
+        // sysfs decides the running matrix; libvirt adds what only it knows.
+        QCOMPARE(h.mdev(kMdev1)->domains.ids(), QList<int>{4});
+        QCOMPARE(h.mdev(kMdev1)->persistent, libvirtMdev == u"absent" ? std::optional<bool>() : std::optional<bool>(true));
+        QCOMPARE(h.queues, sysfsView.queues);
+        QCOMPARE(h.guests.size(), 1);
+        QStringList issues;
+        for (const Error &e : h.issues)
+            issues.append(e.detail);
+        QVERIFY2(!issues.join(u'|').contains(QLatin1String("AP ids only")), qPrintable(issues.join(u'|')));
+        if (issue.isEmpty())
+            QVERIFY2(issues.isEmpty(), qPrintable(issues.join(u'|')));
+        else
+            QVERIFY2(issues.join(u'|').contains(issue), qPrintable(issues.join(u'|')));
+    }
+
+    void sshOrSysfsAndLibvirtAreOneHost()
+    {
+        // The sysfs view: the fixture's adapters and the first mdev, with real types and bindings.
+        HostSnapshot tree = test::makeHost(7, 0xac);
+        test::addMdev(tree, kMdev1, {5}, {4, 0xab}, {4, 0xab});
+        QTemporaryDir dir;
+        QVERIFY(sysfs::writeTree(tree, dir.path()).ok());
+        const auto uri = HostUri::parse(QStringLiteral("sysfs:%1,test://%2").arg(dir.path(), kFixture));
+        QVERIFY2(uri.ok(), qPrintable(uri.ok() ? QString() : uri.error().toString()));
+        auto backend = createBackend(*uri);
+        QVERIFY(backend.ok());
+        HostBackend &host = **backend;
+        QVERIFY(host.view<LibvirtHost>());
+        const auto r = host.readInventory().result();
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
+        QCOMPARE(r->host, uri->text);
+        QCOMPARE(r->queues.size(), tree.queues.size()); // sysfs: every queue with its type
+        QVERIFY(r->card(5)->typeName() == QLatin1String("CEX8C"));
+        QCOMPARE(r->guestOfMdev(kMdev1)->name, QStringLiteral("guest1")); // libvirt: the guests
+        QCOMPARE(r->guest(u"guest1")->state, Guest::State::Running);
+        bool named = false;
+        for (const Error &e : r->issues)
+            named = named || (e.detail.contains(QLatin1String("guest2")) && e.detail.contains(kMdev2));
+        QVERIFY2(named, "guest2's mdev exists only in libvirt's view");
+        // Writes go through the sysfs view: the whole host can be edited.
+        WritePlan plan;
+        const auto applied = host.apply(plan).result();
+        QVERIFY(applied.ok());
+        // A libvirt address that does not answer leaves the sysfs view whole, with the reason.
+        auto broken = createBackend(*HostUri::parse(QStringLiteral("sysfs:%1,test:///nonexistent.xml").arg(dir.path())));
+        const auto partial = (*broken)->readInventory().result();
+        QVERIFY(partial.ok());
+        QCOMPARE(partial->queues.size(), tree.queues.size());
+        QVERIFY(partial->guests.isEmpty());
+        QVERIFY(std::any_of(partial->issues.cbegin(), partial->issues.cend(),
+                            [](const Error &e) { return e.detail.contains(QLatin1String("libvirt view not read")); }));
     }
 
     void generatedXmlRoundTrips()

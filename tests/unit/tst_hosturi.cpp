@@ -21,6 +21,11 @@ private slots:
         QTest::newRow("ssh plain") << "ssh://zhost" << true << "ssh://zhost";
         QTest::newRow("libvirt") << "qemu+ssh://root@zhost/system" << true << "qemu+ssh://root@zhost/system";
         QTest::newRow("libvirt test") << "test:///tmp/fixture.xml" << true << "test:///tmp/fixture.xml";
+        QTest::newRow("ssh and libvirt") << "ssh://root@zhost , qemu+ssh://root@zhost/system" << true << "ssh://root@zhost,qemu+ssh://root@zhost/system";
+        QTest::newRow("sysfs and libvirt") << "sysfs:/srv/t/,test:///tmp/f.xml" << true << "sysfs:/srv/t,test:///tmp/f.xml";
+        QTest::newRow("demo and libvirt") << "demo:zlab-a,test:///tmp/f.xml" << false << "";
+        QTest::newRow("libvirt twice") << "qemu:///system,test:///tmp/f.xml" << false << "";
+        QTest::newRow("ssh and hostile") << "ssh://-oProxyCommand=x,qemu:///system" << false << "";
         QTest::newRow("empty") << "" << false << "";
         QTest::newRow("demo shell") << "demo:a;rm -rf /" << false << "";
         QTest::newRow("demo dollar") << "demo:$(reboot)" << false << "";

@@ -4,6 +4,7 @@
 #include "../../model/mdev.h"
 
 struct _virConnect;
+struct _virNodeDevice;
 
 namespace ap {
 
@@ -26,6 +27,8 @@ public:
     /// vfio-ap hostdev of a guest (attach/detach, live). Unsupported naming libvirt's message
     /// where the host's driver lacks the call (the test driver lacks all of them).
     QFuture<Status> defineMdev(const QString &uuid, const MatrixAssignment &matrix, bool start, bool autostart);
+    QFuture<Status> startMdev(const QString &uuid);
+    QFuture<Status> setMdevAutostart(const QString &uuid, bool autostart);
     QFuture<Status> undefineMdev(const QString &uuid);
     QFuture<Status> attachApHostdev(const QString &guest, const QString &uuid);
     QFuture<Status> detachApHostdev(const QString &guest, const QString &uuid);
@@ -40,6 +43,8 @@ private:
     Result<HostSnapshot> doReadInventory(const std::function<bool()> &canceled, QDeadlineTimer deadline) override;
     Result<ApplyReport> doApply(const WritePlan &plan, const std::function<void(int)> &progress) override;
     Result<_virConnect *> connection();
+    /// Runs `action` on the mdev's node device (looked up in both name forms) on the worker.
+    QFuture<Status> withMdev(const QString &uuid, const QString &call, const std::function<int(_virNodeDevice *)> &action);
     QFuture<Status> changeApHostdev(const QString &guest, const QString &uuid, bool attach);
     Error lastError(const QString &what) const;
     using HostBackend::worker;

@@ -180,7 +180,9 @@ HostSnapshot buildSnapshot(const QString &host, const QList<NodeDevice> &devices
                 else if (name == u"assign_control_domain")
                     m.controlDomains.set(*id);
             }
-            h.mdevs.append(m);
+            m.persistent = d.persistent;
+            m.autostart = d.autostart;
+            (d.active.value_or(true) ? h.mdevs : h.inactiveMdevs).append(m);
             break;
         }
         case NodeDevice::Kind::Other:

@@ -23,6 +23,11 @@ struct NodeDevice {
     QString mdevType;             ///< mdev: "vfio_ap-passthrough"
     QList<std::pair<QString, QString>> attrs; ///< mdev: <attr name value/> in order
     int availableInstances = -1;  ///< ap_matrix
+    /// mdev: virNodeDeviceIsActive / IsPersistent / GetAutostart; nullopt where the driver
+    /// cannot tell (an mdev of unknown activity is taken as active: libvirt listed it).
+    std::optional<bool> active;
+    std::optional<bool> persistent;
+    std::optional<bool> autostart;
 };
 
 struct DomainInfo {
@@ -39,7 +44,8 @@ std::optional<QString> uuidFromMdevName(QStringView name);
 
 /// Builds what the console knows from libvirt's view: cards and queues (ids only: libvirt shows
 /// no types or bindings), the vfio_ap matrix device, mdevs with the assignment their attrs
-/// describe, and guests with their mdev and run state. Attributes libvirt cannot show stay at
+/// describe (inactive persistent ones apart, in inactiveMdevs), and guests with their mdev and
+/// run state. Attributes libvirt cannot show stay at
 /// their defaults and are listed once in `issues`.
 HostSnapshot buildSnapshot(const QString &host, const QList<NodeDevice> &devices,
                            const QList<std::pair<DomainInfo, Guest::State>> &domains);
