@@ -3,9 +3,11 @@
 #include "../common/errnonames.h"
 
 #include <QElapsedTimer>
+#include <QMutex>
 #include <QThread>
 
 #include <cerrno>
+#include <memory>
 #include <thread>
 
 namespace ap::migration {
@@ -20,6 +22,19 @@ int errnoOf(const Error &e)
     const int fromText = errnoFromMessage(e.detail.section(QStringLiteral(": "), -1));
     return fromText ? fromText : EIO;
 }
+
+/// Domain events arrive on libvirt's event thread; the runner takes them in its own loop, so
+/// they keep their order among the polled statistics. Shared: a callback may still be running
+/// while the subscription ends.
+struct EventQueue {
+    QMutex mutex;
+    QList<std::pair<Side, DomainEvent>> events;
+    QList<std::pair<Side, DomainEvent>> take()
+    {
+        QMutexLocker l(&mutex);
+        return std::exchange(events, {});
+    }
+};
 
 } // namespace
 
@@ -76,34 +91,74 @@ RunEvent runLibvirtMigration(LibvirtMigrationCalls &calls, const MigrationPlan &
         } else if (s.id == u"libvirt-migrate") {
             Status migrated;
             std::atomic_bool done = false;
+            auto queue = std::make_shared<EventQueue>();
+            const bool watching = calls.watchDomainEvents(plan.guest, [queue](Side side, const DomainEvent &e) {
+                QMutexLocker l(&queue->mutex);
+                queue->events.append({side, e});
+            }).ok(); // without events the polled statistics still show the progress
+            qint64 shown = 0;
+            JobStats last;
+            const auto memory = [&](const JobStats &stats) {
+                // Re-sent dirty pages make "processed" jitter; what is shown only grows.
+                shown = std::max(shown, stats.dataProcessed);
+                RunEvent m;
+                m.kind = RunEvent::Kind::Memory;
+                m.iteration = int(stats.memIteration);
+                m.bytes = shown;
+                m.remaining = stats.dataRemaining;
+                m.downtimeMs = stats.expectedDowntimeMs;
+                m.total = stats.dataTotal;
+                emitEvent(m);
+            };
+            const auto takeEvents = [&] {
+                for (const auto &[side, d] : queue->take()) {
+                    if (d.guest != plan.guest)
+                        continue;
+                    switch (d.kind) {
+                    case DomainEvent::Kind::Lifecycle:
+                        if (const QString state = d.guestState(); !state.isEmpty()) {
+                            RunEvent g;
+                            g.kind = RunEvent::Kind::Guest;
+                            g.side = side;
+                            g.text = state;
+                            emitEvent(g);
+                        }
+                        break;
+                    case DomainEvent::Kind::Iteration:
+                        last.memIteration = std::max<qint64>(last.memIteration, d.iteration);
+                        memory(last);
+                        break;
+                    case DomainEvent::Kind::JobCompleted:
+                        last = d.stats;
+                        memory(last);
+                        break;
+                    }
+                }
+            };
             std::thread job([&] {
                 migrated = calls.migrateToURI3(plan.guest, destinationUri, MigrationFlags{});
                 done.store(true);
             });
             bool aborted = false;
-            qint64 shown = 0;
             while (!done.load()) {
                 if (cancel.load() && !aborted) {
                     aborted = true;
                     (void)calls.abortJob(plan.guest);
                 }
+                takeEvents();
                 if (const auto stats = calls.getJobStats(plan.guest);
                     stats && (stats->type == JobStats::Type::Bounded || stats->type == JobStats::Type::Unbounded)) {
-                    // Re-sent dirty pages make "processed" jitter; what is shown only grows.
-                    shown = std::max(shown, stats->dataProcessed);
-                    RunEvent m;
-                    m.kind = RunEvent::Kind::Memory;
-                    m.iteration = int(stats->memIteration);
-                    m.bytes = shown;
-                    m.remaining = stats->dataRemaining;
-                    m.downtimeMs = stats->expectedDowntimeMs;
-                    m.total = stats->dataTotal;
-                    emitEvent(m);
+                    last = *stats;
+                    memory(last);
                 }
                 for (int waited = 0; waited < pollMs && !done.load(); waited += 10)
                     QThread::msleep(10);
             }
             job.join();
+            if (watching) {
+                calls.unwatchDomainEvents();
+                takeEvents();
+            }
             st = migrated;
             canceled = aborted && !st.ok();
         } else {

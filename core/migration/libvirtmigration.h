@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domainevent.h"
 #include "migrationplan.h"
 #include "runevent.h"
 #include "simulatedrun.h"
@@ -7,18 +8,6 @@
 #include <atomic>
 
 namespace ap::migration {
-
-/// virDomainGetJobStats, the fields the wizard shows (VIR_DOMAIN_JOB_*).
-struct JobStats {
-    enum class Type { None = 0, Bounded = 1, Unbounded = 2, Completed = 3, Failed = 4, Canceled = 5 };
-    Type type = Type::None;
-    qint64 timeElapsedMs = 0;
-    qint64 dataTotal = 0;
-    qint64 dataProcessed = 0;
-    qint64 dataRemaining = 0;
-    qint64 memIteration = 0;
-    qint64 expectedDowntimeMs = 0;
-};
 
 /// The virDomainMigrateFlags the runner asks for. Post-copy is never used: QEMU refuses VFIO
 /// devices with it (ecosystem §2.3).
@@ -47,11 +36,17 @@ public:
     /// side named.
     virtual Status detachApHostdev(Side side, const QString &guest, const QString &uuid) = 0;
     virtual Status attachApHostdev(Side side, const QString &guest, const QString &uuid) = 0;
+    /// virConnectDomainEventRegisterAny on both hosts for the guest's lifecycle, migration
+    /// iteration and job-completed events, until unwatchDomainEvents. `handler` is called from
+    /// libvirt's event thread.
+    virtual Status watchDomainEvents(const QString &guest, const std::function<void(Side, const DomainEvent &)> &handler) = 0;
+    virtual void unwatchDomainEvents() = 0;
 };
 
 /// Runs a plan built with MigrationRequest::viaLibvirt: libvirt (and QEMU, and the kernels)
 /// perform the migration; the runner starts it, polls the job's statistics every `pollMs` into
-/// Memory events (transferred bytes never go backwards), aborts it on cancel, and for replug
+/// Memory events (transferred bytes never go backwards), turns the domain events into Guest
+/// (lifecycle) and Memory (iteration, job completed) events in the order they arrived, aborts it on cancel, and for replug
 /// detaches and re-attaches the vfio-ap hostdev around it (back on the source if it fails).
 RunEvent runLibvirtMigration(LibvirtMigrationCalls &calls, const MigrationPlan &plan, const QString &destinationUri,
                              int pollMs, const EventSink &sink, const std::atomic_bool &cancel);

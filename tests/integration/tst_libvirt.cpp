@@ -9,6 +9,7 @@
 #include <migration/migrationplan.h>
 #include <migration/runnerfactory.h>
 
+#include <QMutex>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -256,8 +257,8 @@ private slots:
     void sshOrSysfsAndLibvirtAreOneHost()
     {
         // The sysfs view: the fixture's adapters and the first mdev, with real types and bindings.
-        HostSnapshot tree = test::makeHost(7, 0xac);
-        test::addMdev(tree, kMdev1, {5}, {4, 0xab}, {4, 0xab});
+        HostSnapshot tree = test::makeHost(7, 16);
+        test::addMdev(tree, kMdev1, {5}, {4}, {4});
         QTemporaryDir dir;
         QVERIFY(sysfs::writeTree(tree, dir.path()).ok());
         const auto uri = HostUri::parse(QStringLiteral("sysfs:%1,test://%2").arg(dir.path(), kFixture));
@@ -289,6 +290,39 @@ private slots:
         QVERIFY(partial->guests.isEmpty());
         QVERIFY(std::any_of(partial->issues.cbegin(), partial->issues.cend(),
                             [](const Error &e) { return e.detail.contains(QLatin1String("libvirt view not read")); }));
+    }
+
+    void lifecycleEventsArriveFromLibvirt()
+    {
+        auto host = fixtureHost();
+        QMutex mutex;
+        QList<migration::DomainEvent> seen;
+        const auto id = host->watchDomainEvents(QStringLiteral("guest1"), [&](const migration::DomainEvent &e) {
+            QMutexLocker l(&mutex);
+            seen.append(e);
+        }).result();
+        QVERIFY2(id.ok(), qPrintable(id.ok() ? QString() : id.error().toString()));
+        const auto seenStates = [&] {
+            QMutexLocker l(&mutex);
+            QStringList states;
+            for (const auto &e : std::as_const(seen))
+                states.append(e.guest + QLatin1Char(' ') + e.guestState());
+            return states;
+        };
+        QVERIFY(host->setGuestPaused(QStringLiteral("guest1"), true).result().ok());
+        QTRY_COMPARE(seenStates(), QStringList{QStringLiteral("guest1 paused")});
+        QVERIFY(host->setGuestPaused(QStringLiteral("guest1"), false).result().ok());
+        QTRY_COMPARE(seenStates(), (QStringList{QStringLiteral("guest1 paused"), QStringLiteral("guest1 running")}));
+        // guest2 is shut off: resuming it is refused with libvirt's words, and no event comes.
+        const Status refused = host->setGuestPaused(QStringLiteral("guest2"), false).result();
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().detail.contains(QLatin1String("virDomainResume")), qPrintable(refused.error().detail));
+        host->unwatchDomainEvents(*id).waitForFinished();
+        QVERIFY(host->setGuestPaused(QStringLiteral("guest1"), true).result().ok());
+        QTest::qWait(200);
+        QCOMPARE(seenStates().size(), 2);
+        // The inventory shows what the events said.
+        QCOMPARE(host->readInventory().result()->guest(u"guest1")->state, Guest::State::Paused);
     }
 
     void generatedXmlRoundTrips()

@@ -21,13 +21,25 @@ public:
     QStringList calls;
     MigrationFlags flags;
     std::atomic_bool aborted = false;
+    /// Delivered during the migration from its own thread (as libvirt's event thread would).
+    QList<std::pair<Side, DomainEvent>> domainEvents;
+    bool watchFails = false;
+    int watches = 0;
+    int unwatches = 0;
 
     Status migrateToURI3(const QString &guest, const QString &uri, const MigrationFlags &f) override
     {
         record(QStringLiteral("migrateToURI3 %1 %2").arg(guest, uri));
         flags = f;
-        for (int waited = 0; waited < migrateMs && !aborted.load(); waited += 5)
+        qsizetype delivered = 0;
+        for (int waited = 0; waited < migrateMs && !aborted.load(); waited += 5) {
             QThread::msleep(5);
+            // Spread the scripted events over the job.
+            for (; delivered < domainEvents.size() && delivered * migrateMs <= waited * domainEvents.size(); ++delivered)
+                deliver(domainEvents.at(delivered));
+        }
+        for (; delivered < domainEvents.size(); ++delivered)
+            deliver(domainEvents.at(delivered));
         if (aborted.load())
             return makeError(ErrorCode::Canceled, guest, QStringLiteral("operation aborted: migration out job: canceled by client"));
         if (migrateError)
@@ -59,7 +71,33 @@ public:
         return {};
     }
 
+    Status watchDomainEvents(const QString &, const std::function<void(Side, const DomainEvent &)> &h) override
+    {
+        if (watchFails)
+            return makeError(ErrorCode::Unsupported, QStringLiteral("a"), QStringLiteral("virConnectDomainEventRegisterAny: not supported"));
+        QMutexLocker l(&m_mutex);
+        ++watches;
+        m_handler = h;
+        return {};
+    }
+    void unwatchDomainEvents() override
+    {
+        QMutexLocker l(&m_mutex);
+        ++unwatches;
+        m_handler = {};
+    }
+
 private:
+    void deliver(const std::pair<Side, DomainEvent> &e)
+    {
+        std::function<void(Side, const DomainEvent &)> h;
+        {
+            QMutexLocker l(&m_mutex);
+            h = m_handler;
+        }
+        if (h)
+            h(e.first, e.second);
+    }
     void record(const QString &c)
     {
         QMutexLocker l(&m_mutex);
@@ -67,6 +105,7 @@ private:
     }
     QMutex m_mutex;
     qsizetype m_next = 0;
+    std::function<void(Side, const DomainEvent &)> m_handler;
 };
 
 MigrationPlan plan(Strategy s)
@@ -111,6 +150,25 @@ RunEvent run(ScriptedCalls &calls, const MigrationPlan &p, QList<RunEvent> &even
     }, cancel);
 }
 
+DomainEvent lifecycle(int event, int detail, const char *guest = "guest1")
+{
+    DomainEvent e;
+    e.kind = DomainEvent::Kind::Lifecycle;
+    e.guest = QLatin1String(guest);
+    e.event = event;
+    e.detail = detail;
+    return e;
+}
+
+DomainEvent iteration(int n)
+{
+    DomainEvent e;
+    e.kind = DomainEvent::Kind::Iteration;
+    e.guest = QStringLiteral("guest1");
+    e.iteration = n;
+    return e;
+}
+
 } // namespace
 
 class TstLibvirtMigration : public QObject {
@@ -137,6 +195,81 @@ private slots:
         }
         QVERIFY(memory >= 3);
         QCOMPARE(last, 9000);
+    }
+
+    void lifecycleEventsSayWhereTheGuestRuns_data()
+    {
+        QTest::addColumn<int>("event");
+        QTest::addColumn<QString>("state");
+        QTest::newRow("started (migrated)") << int(DomainEvent::Started) << "running";
+        QTest::newRow("suspended (migrated)") << int(DomainEvent::Suspended) << "paused";
+        QTest::newRow("resumed") << int(DomainEvent::Resumed) << "running";
+        QTest::newRow("stopped (migrated)") << int(DomainEvent::Stopped) << "gone";
+        QTest::newRow("crashed") << int(DomainEvent::Crashed) << "gone";
+        QTest::newRow("defined") << int(DomainEvent::Defined) << "";
+    }
+    void lifecycleEventsSayWhereTheGuestRuns()
+    {
+        QFETCH(int, event);
+        QFETCH(QString, state);
+        QCOMPARE(lifecycle(event, 1).guestState(), state);
+    }
+
+    void domainEventsDriveTheProgress_data()
+    {
+        QTest::addColumn<bool>("watchFails");
+        QTest::newRow("events") << false;
+        QTest::newRow("no events: statistics only") << true;
+    }
+    void domainEventsDriveTheProgress()
+    {
+        QFETCH(bool, watchFails);
+        ScriptedCalls calls;
+        calls.watchFails = watchFails;
+        calls.stats = {sample(1000, 9000, 1)};
+        DomainEvent completed;
+        completed.kind = DomainEvent::Kind::JobCompleted;
+        completed.guest = QStringLiteral("guest1");
+        completed.stats = sample(8000, 0, 3);
+        completed.stats.type = JobStats::Type::Completed;
+        // The sequence of a successful live migration (ecosystem §3.5), plus another guest's event.
+        calls.domainEvents = {{Side::Source, iteration(2)},
+                              {Side::Source, lifecycle(DomainEvent::Suspended, 1, "other-guest")},
+                              {Side::Source, iteration(3)},
+                              {Side::Source, lifecycle(DomainEvent::Suspended, 1)},
+                              {Side::Source, completed},
+                              {Side::Destination, lifecycle(DomainEvent::Started, 1)},
+                              {Side::Destination, lifecycle(DomainEvent::Resumed, 1)},
+                              {Side::Source, lifecycle(DomainEvent::Stopped, 3)}};
+        QList<RunEvent> events;
+        std::atomic_bool cancel = false;
+        const RunEvent r = run(calls, plan(Strategy::Live), events, cancel);
+        QVERIFY(r.ok);
+        QStringList guest;
+        int lastIteration = 0;
+        qint64 lastBytes = 0;
+        for (const RunEvent &e : std::as_const(events)) {
+            if (e.kind == RunEvent::Kind::Guest)
+                guest.append(sideName(e.side) + QLatin1Char(' ') + e.text);
+            if (e.kind == RunEvent::Kind::Memory) {
+                QVERIFY(e.iteration >= lastIteration);
+                QVERIFY(e.bytes >= lastBytes);
+                lastIteration = e.iteration;
+                lastBytes = e.bytes;
+            }
+        }
+        if (watchFails) {
+            QVERIFY(guest.isEmpty());
+            QCOMPARE(lastBytes, 1000); // the polled statistics still moved the progress
+            QCOMPARE(calls.unwatches, 0);
+            return;
+        }
+        QCOMPARE(guest, (QStringList{QStringLiteral("source paused"), QStringLiteral("destination running"),
+                                     QStringLiteral("destination running"), QStringLiteral("source gone")}));
+        QCOMPARE(lastIteration, 3);
+        QCOMPARE(lastBytes, 8000); // the job-completed statistics end the memory progress
+        QCOMPARE(calls.watches, 1);
+        QCOMPARE(calls.unwatches, 1);
     }
 
     void failureCarriesTheErrnoFromLibvirtsMessage()

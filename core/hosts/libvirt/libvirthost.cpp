@@ -32,6 +32,67 @@ Guest::State guestState(int state)
     }
 }
 
+migration::JobStats jobStatsFrom(virTypedParameterPtr params, int n, int type)
+{
+    migration::JobStats s;
+    s.type = migration::JobStats::Type(type);
+    const auto field = [&](const char *name) {
+        unsigned long long v = 0;
+        (void)virTypedParamsGetULLong(params, n, name, &v);
+        return qint64(v);
+    };
+    s.timeElapsedMs = field(VIR_DOMAIN_JOB_TIME_ELAPSED);
+    s.dataTotal = field(VIR_DOMAIN_JOB_DATA_TOTAL);
+    s.dataProcessed = field(VIR_DOMAIN_JOB_DATA_PROCESSED);
+    s.dataRemaining = field(VIR_DOMAIN_JOB_DATA_REMAINING);
+    s.memIteration = field(VIR_DOMAIN_JOB_MEMORY_ITERATION);
+    s.expectedDowntimeMs = field(VIR_DOMAIN_JOB_DOWNTIME);
+    return s;
+}
+
+/// One subscription's filter and handler, shared by its libvirt callbacks (each frees its copy).
+struct Subscription {
+    QString guest;
+    LibvirtHost::DomainEventHandler handler;
+    void deliver(virDomainPtr dom, migration::DomainEvent e) const
+    {
+        e.guest = QString::fromUtf8(virDomainGetName(dom));
+        if (guest.isEmpty() || e.guest == guest)
+            handler(e);
+    }
+};
+using SubscriptionRef = std::shared_ptr<const Subscription>;
+
+void freeSubscription(void *opaque)
+{
+    delete static_cast<SubscriptionRef *>(opaque);
+}
+
+void onLifecycle(virConnectPtr, virDomainPtr dom, int event, int detail, void *opaque)
+{
+    migration::DomainEvent e;
+    e.kind = migration::DomainEvent::Kind::Lifecycle;
+    e.event = event;
+    e.detail = detail;
+    (*static_cast<SubscriptionRef *>(opaque))->deliver(dom, e);
+}
+
+void onIteration(virConnectPtr, virDomainPtr dom, int iteration, void *opaque)
+{
+    migration::DomainEvent e;
+    e.kind = migration::DomainEvent::Kind::Iteration;
+    e.iteration = iteration;
+    (*static_cast<SubscriptionRef *>(opaque))->deliver(dom, e);
+}
+
+void onJobCompleted(virConnectPtr, virDomainPtr dom, virTypedParameterPtr params, int n, void *opaque)
+{
+    migration::DomainEvent e;
+    e.kind = migration::DomainEvent::Kind::JobCompleted;
+    e.stats = jobStatsFrom(params, n, int(migration::JobStats::Type::Completed));
+    (*static_cast<SubscriptionRef *>(opaque))->deliver(dom, e);
+}
+
 } // namespace
 
 LibvirtHost::LibvirtHost(HostUri uri)
@@ -44,8 +105,12 @@ LibvirtHost::~LibvirtHost()
 {
     // The connection belongs to the worker: close it there.
     QtConcurrent::run(worker(), [this] {
-        if (m_conn)
+        if (m_conn) {
+            for (const QList<int> &ids : std::as_const(m_watches))
+                for (const int id : ids)
+                    (void)virConnectDomainEventDeregisterAny(m_conn, id);
             virConnectClose(m_conn);
+        }
         m_conn = nullptr;
     }).waitForFinished();
     drain();
@@ -285,6 +350,96 @@ QFuture<Status> LibvirtHost::changeApHostdev(const QString &guest, const QString
         virDomainFree(dom);
         return s;
     });
+}
+
+QFuture<Result<int>> LibvirtHost::watchDomainEvents(const QString &guest, DomainEventHandler handler)
+{
+    return QtConcurrent::run(worker(), [this, guest, handler]() -> Result<int> {
+        auto conn = connection();
+        if (!conn)
+            return conn.error();
+        const auto subscription = std::make_shared<const Subscription>(Subscription{guest, handler});
+        const std::pair<int, virConnectDomainEventGenericCallback> kinds[] = {
+            {VIR_DOMAIN_EVENT_ID_LIFECYCLE, VIR_DOMAIN_EVENT_CALLBACK(onLifecycle)},
+            {VIR_DOMAIN_EVENT_ID_MIGRATION_ITERATION, VIR_DOMAIN_EVENT_CALLBACK(onIteration)},
+            {VIR_DOMAIN_EVENT_ID_JOB_COMPLETED, VIR_DOMAIN_EVENT_CALLBACK(onJobCompleted)},
+        };
+        QList<int> ids;
+        for (const auto &[eventId, callback] : kinds) {
+            // Every guest, filtered by name: on the destination the guest does not exist yet.
+            const int id = virConnectDomainEventRegisterAny(*conn, nullptr, eventId, callback, new SubscriptionRef(subscription), freeSubscription);
+            if (id < 0) {
+                const Error e = lastError(QStringLiteral("virConnectDomainEventRegisterAny"));
+                for (const int done : std::as_const(ids))
+                    (void)virConnectDomainEventDeregisterAny(*conn, done);
+                return e;
+            }
+            ids.append(id);
+        }
+        const int watch = m_nextWatch++;
+        m_watches.insert(watch, ids);
+        return watch;
+    });
+}
+
+QFuture<void> LibvirtHost::unwatchDomainEvents(int watch)
+{
+    return QtConcurrent::run(worker(), [this, watch] {
+        const QList<int> ids = m_watches.take(watch);
+        if (m_conn)
+            for (const int id : ids)
+                (void)virConnectDomainEventDeregisterAny(m_conn, id);
+    });
+}
+
+QFuture<Status> LibvirtHost::setGuestPaused(const QString &guest, bool paused)
+{
+    return QtConcurrent::run(worker(), [this, guest, paused]() -> Status {
+        auto conn = connection();
+        if (!conn)
+            return conn.error();
+        virDomainPtr dom = virDomainLookupByName(*conn, guest.toUtf8().constData());
+        if (!dom)
+            return lastError(QStringLiteral("virDomainLookupByName"));
+        Status s;
+        if ((paused ? virDomainSuspend(dom) : virDomainResume(dom)) < 0)
+            s = lastError(paused ? QStringLiteral("virDomainSuspend") : QStringLiteral("virDomainResume"));
+        virDomainFree(dom);
+        return s;
+    });
+}
+
+Result<migration::JobStats> LibvirtHost::jobStats(const QString &guest)
+{
+    if (!m_conn)
+        return makeError(ErrorCode::Unreachable, uri().text, QStringLiteral("not connected"));
+    virDomainPtr dom = virDomainLookupByName(m_conn, guest.toUtf8().constData());
+    if (!dom)
+        return lastError(QStringLiteral("virDomainLookupByName"));
+    int type = 0;
+    virTypedParameterPtr params = nullptr;
+    int n = 0;
+    const int rc = virDomainGetJobStats(dom, &type, &params, &n, 0);
+    virDomainFree(dom);
+    if (rc < 0)
+        return lastError(QStringLiteral("virDomainGetJobStats"));
+    const migration::JobStats s = jobStatsFrom(params, n, type);
+    virTypedParamsFree(params, n);
+    return s;
+}
+
+Status LibvirtHost::abortJob(const QString &guest)
+{
+    if (!m_conn)
+        return makeError(ErrorCode::Unreachable, uri().text, QStringLiteral("not connected"));
+    virDomainPtr dom = virDomainLookupByName(m_conn, guest.toUtf8().constData());
+    if (!dom)
+        return lastError(QStringLiteral("virDomainLookupByName"));
+    Status s;
+    if (virDomainAbortJob(dom) < 0)
+        s = lastError(QStringLiteral("virDomainAbortJob"));
+    virDomainFree(dom);
+    return s;
 }
 
 QFuture<Status> LibvirtHost::attachApHostdev(const QString &guest, const QString &uuid)

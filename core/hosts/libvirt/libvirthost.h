@@ -1,7 +1,10 @@
 #pragma once
 
 #include "../hostbackend.h"
+#include "../../migration/domainevent.h"
 #include "../../model/mdev.h"
+
+#include <QHash>
 
 struct _virConnect;
 struct _virNodeDevice;
@@ -33,6 +36,20 @@ public:
     QFuture<Status> attachApHostdev(const QString &guest, const QString &uuid);
     QFuture<Status> detachApHostdev(const QString &guest, const QString &uuid);
 
+    using DomainEventHandler = std::function<void(const migration::DomainEvent &)>;
+    /// Subscribes to the lifecycle, migration-iteration and job-completed events of `guest`
+    /// (of every guest when empty) on this host's connection; `handler` runs on libvirt's event
+    /// thread and may be called until unwatchDomainEvents(id) has finished.
+    QFuture<Result<int>> watchDomainEvents(const QString &guest, DomainEventHandler handler);
+    QFuture<void> unwatchDomainEvents(int id);
+    /// virDomainSuspend / virDomainResume.
+    QFuture<Status> setGuestPaused(const QString &guest, bool paused);
+    /// virDomainGetJobStats of the guest's current job. Runs on the calling thread (next to a
+    /// migration blocking the worker); Unreachable before the host was first read.
+    Result<migration::JobStats> jobStats(const QString &guest);
+    /// virDomainAbortJob, on the calling thread like jobStats.
+    Status abortJob(const QString &guest);
+
     /// The node device XML for a vfio_ap mdev with this assignment (mdevctl attrs order).
     static QString mdevXml(const QString &uuid, const MatrixAssignment &matrix);
     /// The hostdev XML for a guest's vfio-ap device.
@@ -50,6 +67,8 @@ private:
     using HostBackend::worker;
 
     _virConnect *m_conn = nullptr;
+    QHash<int, QList<int>> m_watches; ///< subscription id -> libvirt callback ids (worker only)
+    int m_nextWatch = 1;
 };
 
 } // namespace ap

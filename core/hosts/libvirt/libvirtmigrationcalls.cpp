@@ -49,47 +49,12 @@ Status LibvirtMigrationCallsImpl::migrateToURI3(const QString &guest, const QStr
 
 Result<JobStats> LibvirtMigrationCallsImpl::getJobStats(const QString &guest)
 {
-    if (!m_source.m_conn)
-        return makeError(ErrorCode::Unreachable, m_source.uri().text, QStringLiteral("not connected"));
-    virDomainPtr dom = virDomainLookupByName(m_source.m_conn, guest.toUtf8().constData());
-    if (!dom)
-        return m_source.lastError(QStringLiteral("virDomainLookupByName"));
-    int type = 0;
-    virTypedParameterPtr params = nullptr;
-    int n = 0;
-    const int rc = virDomainGetJobStats(dom, &type, &params, &n, 0);
-    virDomainFree(dom);
-    if (rc < 0)
-        return m_source.lastError(QStringLiteral("virDomainGetJobStats"));
-    JobStats s;
-    s.type = JobStats::Type(type);
-    const auto field = [&](const char *name) {
-        unsigned long long v = 0;
-        (void)virTypedParamsGetULLong(params, n, name, &v);
-        return qint64(v);
-    };
-    s.timeElapsedMs = field(VIR_DOMAIN_JOB_TIME_ELAPSED);
-    s.dataTotal = field(VIR_DOMAIN_JOB_DATA_TOTAL);
-    s.dataProcessed = field(VIR_DOMAIN_JOB_DATA_PROCESSED);
-    s.dataRemaining = field(VIR_DOMAIN_JOB_DATA_REMAINING);
-    s.memIteration = field(VIR_DOMAIN_JOB_MEMORY_ITERATION);
-    s.expectedDowntimeMs = field(VIR_DOMAIN_JOB_DOWNTIME);
-    virTypedParamsFree(params, n);
-    return s;
+    return m_source.jobStats(guest);
 }
 
 Status LibvirtMigrationCallsImpl::abortJob(const QString &guest)
 {
-    if (!m_source.m_conn)
-        return makeError(ErrorCode::Unreachable, m_source.uri().text, QStringLiteral("not connected"));
-    virDomainPtr dom = virDomainLookupByName(m_source.m_conn, guest.toUtf8().constData());
-    if (!dom)
-        return m_source.lastError(QStringLiteral("virDomainLookupByName"));
-    Status s;
-    if (virDomainAbortJob(dom) < 0)
-        s = m_source.lastError(QStringLiteral("virDomainAbortJob"));
-    virDomainFree(dom);
-    return s;
+    return m_source.abortJob(guest);
 }
 
 Status LibvirtMigrationCallsImpl::detachApHostdev(Side side, const QString &guest, const QString &uuid)
@@ -100,6 +65,27 @@ Status LibvirtMigrationCallsImpl::detachApHostdev(Side side, const QString &gues
 Status LibvirtMigrationCallsImpl::attachApHostdev(Side side, const QString &guest, const QString &uuid)
 {
     return (side == Side::Destination ? m_target : m_source).attachApHostdev(guest, uuid).result();
+}
+
+Status LibvirtMigrationCallsImpl::watchDomainEvents(const QString &guest, const std::function<void(Side, const DomainEvent &)> &handler)
+{
+    unwatchDomainEvents();
+    for (const Side side : {Side::Source, Side::Destination}) {
+        LibvirtHost &host = side == Side::Source ? m_source : m_target;
+        const auto id = host.watchDomainEvents(guest, [handler, side](const DomainEvent &e) { handler(side, e); }).result();
+        if (!id) {
+            unwatchDomainEvents();
+            return id.error();
+        }
+        m_watches.append({&host, *id});
+    }
+    return {};
+}
+
+void LibvirtMigrationCallsImpl::unwatchDomainEvents()
+{
+    for (const auto &[host, id] : std::exchange(m_watches, {}))
+        host->unwatchDomainEvents(id).waitForFinished();
 }
 
 } // namespace ap
