@@ -1,6 +1,6 @@
 #include "checkdialog.h"
 
-#include "checkinput.h"
+#include <migration/checkinput.h>
 #include "fleet.h"
 #include "reportexport.h"
 

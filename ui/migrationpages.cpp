@@ -1,6 +1,6 @@
 #include "migrationpages.h"
 
-#include "checkinput.h"
+#include <migration/checkinput.h>
 #include "fleet.h"
 #include "hostsession.h"
 #include "kerneltext.h"
@@ -207,6 +207,7 @@ void PrecheckPage::onChecked()
         return;
     }
     m_wizard->sourceState = m_input->source;
+    m_wizard->blockedReasons = m_input->blockers.reasons;
     m_wizard->targetState = m_input->target;
     m_wizard->report = *r;
     if (Store *store = m_wizard->fleet()->store().get())
@@ -280,7 +281,7 @@ void StrategyPage::initializePage()
 {
     setSubTitle(subtitle(m_wizard));
     m_error->clear();
-    const StrategyChoice c = chooseStrategy(*m_wizard->sourceState, *m_wizard->targetState);
+    const StrategyChoice c = chooseStrategy(*m_wizard->sourceState, *m_wizard->targetState, m_wizard->blockedReasons);
     const auto explain = [](Strategy s, bool available, const QStringList &blockers, bool chosen) {
         QString text = migrationtext::strategyExplanation(s);
         if (!available) {
@@ -337,6 +338,7 @@ bool StrategyPage::validatePage()
     r.createMdev = m_wizard->createMdev;
     r.profile = m_wizard->profile;
     r.viaLibvirt = runsThroughLibvirt(*m_wizard->source()->backend(), *m_wizard->target->backend());
+    r.blockedReasons = m_wizard->blockedReasons;
     auto plan = buildPlan(*m_wizard->sourceState, *m_wizard->targetState, r);
     if (!plan) {
         m_error->setText(tr("<b>No plan:</b> %1").arg(plan.error().toString().toHtmlEscaped()));

@@ -97,6 +97,10 @@ QString blocker(const QString &id)
         return QCoreApplication::translate("MigrationText", "the source's vfio_ap driver has no migration support ('migratable' missing from its features)");
     if (id == u"target-not-migratable")
         return QCoreApplication::translate("MigrationText", "the destination's vfio_ap driver has no migration support ('migratable' missing from its features)");
+    if (id == u"qemu-blocks-device")
+        return QCoreApplication::translate("MigrationText", "the source's QEMU cannot migrate the vfio-ap device (libvirt reports it as a migration blocker)");
+    if (id == u"qemu-blocks-guest")
+        return QCoreApplication::translate("MigrationText", "the source's QEMU reports a migration blocker that is not about the vfio-ap device");
     if (id == u"secure-execution")
         return QCoreApplication::translate("MigrationText", "a host runs as a Secure Execution guest; the driver refuses migration");
     if (id == u"source-no-vfio-ap")

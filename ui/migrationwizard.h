@@ -37,6 +37,7 @@ public:
     migration::DriverProfile profile = migration::DriverProfile::V2;
     std::optional<HostSnapshot> sourceState; ///< as read for the pre-check
     std::optional<HostSnapshot> targetState;
+    QStringList blockedReasons; ///< what the source's libvirt said blocks the guest
     std::optional<migration::CheckReport> report;
     std::optional<migration::Strategy> strategy;
     bool createMdev = true;

@@ -52,25 +52,37 @@ std::shared_ptr<Store> openStore()
     return *store;
 }
 
-std::optional<HostSnapshot> readHost(const QString &uriText, std::shared_ptr<Store> store, int timeoutMs)
+std::unique_ptr<HostBackend> openHost(const QString &uriText, std::shared_ptr<Store> store)
 {
     auto uri = HostUri::parse(uriText);
     if (!uri) {
         err(QStringLiteral("apconsole-cli: %1\n").arg(uri.error().toString()));
-        return std::nullopt;
+        return {};
     }
     auto backend = createBackend(*uri, store);
     if (!backend) {
         err(QStringLiteral("apconsole-cli: %1\n").arg(backend.error().toString()));
-        return std::nullopt;
+        return {};
     }
-    auto future = (*backend)->readInventory({timeoutMs});
+    return std::move(*backend);
+}
+
+void reportHostError(const QString &host, const Error &e)
+{
+    err(QStringLiteral("apconsole-cli: %1: %2%3\n").arg(host, e.where == host || e.where.isEmpty() ? e.detail : e.where + QStringLiteral(": ") + e.detail,
+                                                     e.hint.isEmpty() ? QString() : QStringLiteral(" (") + e.hint + QLatin1Char(')')));
+}
+
+std::optional<HostSnapshot> readHost(const QString &uriText, std::shared_ptr<Store> store, int timeoutMs)
+{
+    auto backend = openHost(uriText, store);
+    if (!backend)
+        return std::nullopt;
+    auto future = backend->readInventory({timeoutMs});
     future.waitForFinished();
     Result<HostSnapshot> r = future.result();
     if (!r) {
-        const Error &e = r.error();
-        err(QStringLiteral("apconsole-cli: %1: %2%3\n").arg(uri->text, e.where == uri->text || e.where.isEmpty() ? e.detail : e.where + QStringLiteral(": ") + e.detail,
-                                                         e.hint.isEmpty() ? QString() : QStringLiteral(" (") + e.hint + QLatin1Char(')')));
+        reportHostError(backend->uri().text, r.error());
         return std::nullopt;
     }
     return std::move(r.value());

@@ -25,6 +25,10 @@ bool parseOrUsage(QCommandLineParser &parser, const QStringList &args, const QSt
 std::shared_ptr<Store> openStore();
 
 /// Reads a host's inventory; on failure prints "apconsole-cli: HOST: cause" and returns nullopt.
+/// The backend for a host address; prints the reason and returns null when there is none.
+std::unique_ptr<HostBackend> openHost(const QString &uri, std::shared_ptr<Store> store);
+/// Prints "apconsole-cli: HOST: what (hint)".
+void reportHostError(const QString &host, const Error &e);
 std::optional<HostSnapshot> readHost(const QString &uri, std::shared_ptr<Store> store, int timeoutMs = 60000);
 
 /// Writes text to `path` atomically, or to stdout when path is empty or "-".

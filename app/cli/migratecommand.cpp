@@ -2,6 +2,7 @@
 #include "commands.h"
 
 #include <hosts/backendfactory.h>
+#include <migration/blockers.h>
 #include <migration/migrationplan.h>
 #include <migration/runnerfactory.h>
 #include <migration/runrecord.h>
@@ -15,21 +16,6 @@ namespace ap::cli {
 using namespace ap::migration;
 
 namespace {
-
-std::unique_ptr<HostBackend> openBackend(const QString &text, const std::shared_ptr<Store> &store)
-{
-    auto uri = HostUri::parse(text);
-    if (!uri) {
-        err(QStringLiteral("apconsole-cli: %1\n").arg(uri.error().toString()));
-        return nullptr;
-    }
-    auto backend = createBackend(*uri, store);
-    if (!backend) {
-        err(QStringLiteral("apconsole-cli: %1\n").arg(backend.error().toString()));
-        return nullptr;
-    }
-    return std::move(backend.value());
-}
 
 std::optional<HostSnapshot> readSnapshot(HostBackend &backend)
 {
@@ -75,8 +61,8 @@ int migrateCommand(const QStringList &args)
         return Usage;
     }
     auto store = openStore();
-    auto source = openBackend(p.value(QStringLiteral("source")), store);
-    auto target = source ? openBackend(p.value(QStringLiteral("target")), store) : nullptr;
+    auto source = openHost(p.value(QStringLiteral("source")), store);
+    auto target = source ? openHost(p.value(QStringLiteral("target")), store) : nullptr;
     if (!source || !target)
         return Usage;
     if (source->uri().text == target->uri().text) {
@@ -94,6 +80,8 @@ int migrateCommand(const QStringList &args)
     request.profile = *profile;
     request.createMdev = !p.isSet(QStringLiteral("no-create-mdev"));
     request.viaLibvirt = runsThroughLibvirt(*source, *target);
+    if (const Guest *g = srcState->guest(request.guest))
+        request.blockedReasons = askMigrationBlockers(*source, *srcState, g->mdev).reasons;
     const auto plan = buildPlan(*srcState, *dstState, request);
     if (!plan) {
         err(QStringLiteral("apconsole-cli: %1\n").arg(plan.error().toString()));

@@ -3,6 +3,7 @@
 
 #include <common/errnonames.h>
 #include <migration/check.h>
+#include <migration/checkinput.h>
 #include <migration/hwinfosource.h>
 #include <migration/stream.h>
 #include <migration/vfiostate.h>
@@ -39,19 +40,18 @@ int checkCommand(const QStringList &args)
         return Usage;
     }
     auto store = openStore();
-    auto source = readHost(p.value(QStringLiteral("source")), store);
-    if (!source)
+    auto source = openHost(p.value(QStringLiteral("source")), store);
+    auto target = source ? openHost(p.value(QStringLiteral("target")), store) : nullptr;
+    if (!source || !target)
         return HostUnreadable;
-    auto target = readHost(p.value(QStringLiteral("target")), store);
-    if (!target)
+    // Both hosts at once, and what the source's libvirt says blocks the guest.
+    auto in = readCheckInput(source.get(), target.get(), p.value(QStringLiteral("mdev")).toLower(), *profile);
+    if (!in) {
+        reportHostError(in.error().where, in.error());
         return HostUnreadable;
-    CheckInput in;
-    in.source = std::move(*source);
-    in.target = std::move(*target);
-    in.mdev = p.value(QStringLiteral("mdev")).toLower();
-    in.targetMdev = p.value(QStringLiteral("target-mdev")).toLower();
-    in.profile = *profile;
-    auto report = runCheck(in);
+    }
+    in->targetMdev = p.value(QStringLiteral("target-mdev")).toLower();
+    auto report = runCheck(*in);
     if (!report) {
         err(QStringLiteral("apconsole-cli: %1: %2 (%3)\n").arg(report.error().where, report.error().detail, report.error().hint));
         return Usage;

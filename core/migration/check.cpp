@@ -100,6 +100,7 @@ Result<CheckReport> runCheck(const CheckInput &in)
         r.queues.append(c);
     }
     r.findings = readinessFindings(in, r);
+    r.findings += blockerFindings(in.blockers, r.guest);
     r.ready = r.decision.compatible
         && std::none_of(r.findings.cbegin(), r.findings.cend(), [](const Finding &f) { return f.severity == Severity::Error; });
     return r;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "blockers.h"
 #include "findings.h"
 #include "profile.h"
 #include "../common/result.h"
@@ -36,6 +37,7 @@ struct CheckInput {
     QString targetMdev;    ///< empty: the same UUID (what libvirt requires)
     DriverProfile profile = DriverProfile::V2;
     int chunkBytes = 4096; ///< the write size to model for chunked transfers
+    MigrationBlockers blockers; ///< what the source's libvirt says (hosts with a libvirt address)
 };
 
 /// A pre-migration report: the driver's verdict (for the chosen profile), each queue compared,

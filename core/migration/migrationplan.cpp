@@ -82,7 +82,7 @@ Result<MigrationPlan> buildPlan(const HostSnapshot &source, const HostSnapshot &
     p.guest = request.guest;
     p.mdev = mdev->uuid;
     p.profile = request.profile;
-    p.choice = chooseStrategy(source, target);
+    p.choice = chooseStrategy(source, target, request.blockedReasons);
     if (request.strategy) {
         const bool possible = *request.strategy == Strategy::Live ? p.choice.liveAvailable : p.choice.replugAvailable;
         if (!possible) {

@@ -36,6 +36,7 @@ struct MigrationRequest {
     bool createMdev = true;           ///< create the destination mdev when it is missing
     DriverProfile profile = DriverProfile::V2;
     bool viaLibvirt = false;          ///< libvirt performs the migration (the hosts are libvirt hosts)
+    QStringList blockedReasons;       ///< what the source's QEMU says blocks it (MigrationBlockers)
 };
 
 struct MigrationPlan {

@@ -26,7 +26,9 @@ struct StrategyChoice {
     QStringList replugBlockers; ///< why replug is impossible
 };
 
-/// Live when both hosts can, otherwise replug.
-StrategyChoice chooseStrategy(const HostSnapshot &source, const HostSnapshot &target);
+/// Live when both hosts can, otherwise replug. `blockedReasons` are QEMU's (MigrationBlockers):
+/// one naming the VFIO device blocks live ("qemu-blocks-device"), any other blocks both
+/// ("qemu-blocks-guest").
+StrategyChoice chooseStrategy(const HostSnapshot &source, const HostSnapshot &target, const QStringList &blockedReasons = {});
 
 } // namespace ap::migration

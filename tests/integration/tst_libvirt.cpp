@@ -6,6 +6,7 @@
 #include <model/snapshotjson.h>
 #include <sysfs/treewriter.h>
 #include "../support/testsupport.h"
+#include <migration/checkinput.h>
 #include <migration/migrationplan.h>
 #include <migration/runnerfactory.h>
 
@@ -323,6 +324,23 @@ private slots:
         QCOMPARE(seenStates().size(), 2);
         // The inventory shows what the events said.
         QCOMPARE(host->readInventory().result()->guest(u"guest1")->state, Guest::State::Paused);
+    }
+
+    void preCheckAsksLibvirtForBlockers()
+    {
+        auto source = fixtureHost();
+        auto target = fixtureHost();
+        const auto in = migration::readCheckInput(source.get(), target.get(), kMdev1);
+        QVERIFY(in.ok());
+        QVERIFY(in->blockers.asked);
+        // The test driver has no QEMU monitor: the question is asked, the answer is "cannot say".
+        QVERIFY(in->blockers.unavailable);
+        QVERIFY2(in->blockers.unavailable->detail.contains(QLatin1String("virDomainQemuMonitorCommand")),
+                 qPrintable(in->blockers.unavailable->detail));
+        const auto report = migration::runCheck(*in);
+        QVERIFY(report.ok());
+        QVERIFY(std::any_of(report->findings.cbegin(), report->findings.cend(),
+                            [](const migration::Finding &f) { return f.id == u"libvirt-blockers-unknown" && f.message.contains(QLatin1String("guest1")); }));
     }
 
     void generatedXmlRoundTrips()

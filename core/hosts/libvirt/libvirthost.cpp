@@ -6,6 +6,7 @@
 #include <QtConcurrent>
 
 #include <libvirt/libvirt.h>
+#include <libvirt/libvirt-qemu.h>
 #include <libvirt/virterror.h>
 
 namespace ap {
@@ -389,6 +390,26 @@ QFuture<void> LibvirtHost::unwatchDomainEvents(int watch)
         if (m_conn)
             for (const int id : ids)
                 (void)virConnectDomainEventDeregisterAny(m_conn, id);
+    });
+}
+
+QFuture<Result<QString>> LibvirtHost::queryMigrate(const QString &guest)
+{
+    return QtConcurrent::run(worker(), [this, guest]() -> Result<QString> {
+        auto conn = connection();
+        if (!conn)
+            return conn.error();
+        virDomainPtr dom = virDomainLookupByName(*conn, guest.toUtf8().constData());
+        if (!dom)
+            return lastError(QStringLiteral("virDomainLookupByName"));
+        char *reply = nullptr;
+        const int rc = virDomainQemuMonitorCommand(dom, R"({"execute":"query-migrate"})", &reply, 0);
+        virDomainFree(dom);
+        if (rc < 0)
+            return lastError(QStringLiteral("virDomainQemuMonitorCommand"));
+        const QString text = QString::fromUtf8(reply);
+        free(reply);
+        return text;
     });
 }
 

@@ -42,6 +42,10 @@ public:
     /// thread and may be called until unwatchDomainEvents(id) has finished.
     QFuture<Result<int>> watchDomainEvents(const QString &guest, DomainEventHandler handler);
     QFuture<void> unwatchDomainEvents(int id);
+    /// QEMU's answer to `query-migrate` for the guest (virDomainQemuMonitorCommand, a read-only
+    /// QMP command; libvirt notes the domain as tainted by "custom-monitor" in its log).
+    /// Unsupported on drivers without a QEMU monitor (the test driver).
+    QFuture<Result<QString>> queryMigrate(const QString &guest);
     /// virDomainSuspend / virDomainResume.
     QFuture<Status> setGuestPaused(const QString &guest, bool paused);
     /// virDomainGetJobStats of the guest's current job. Runs on the calling thread (next to a

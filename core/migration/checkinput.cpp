@@ -1,6 +1,8 @@
 #include "checkinput.h"
 
-namespace ap::ui {
+#include "blockers.h"
+
+namespace ap::migration {
 
 namespace {
 
@@ -14,8 +16,8 @@ Result<HostSnapshot> resultOf(QFuture<Result<HostSnapshot>> &f, const HostBacken
 
 } // namespace
 
-Result<migration::CheckInput> readCheckInput(HostBackend *source, HostBackend *target, const QString &mdev,
-                                             migration::DriverProfile profile)
+Result<CheckInput> readCheckInput(HostBackend *source, HostBackend *target, const QString &mdev,
+                                  DriverProfile profile)
 {
     if (!source || !target)
         return makeError(ErrorCode::Unsupported, QString(), QStringLiteral("the host has no backend"));
@@ -27,7 +29,8 @@ Result<migration::CheckInput> readCheckInput(HostBackend *source, HostBackend *t
         return src.error();
     if (!dst)
         return dst.error();
-    migration::CheckInput in;
+    CheckInput in;
+    in.blockers = askMigrationBlockers(*source, *src, mdev);
     in.source = std::move(*src);
     in.target = std::move(*dst);
     in.mdev = mdev;
@@ -35,4 +38,4 @@ Result<migration::CheckInput> readCheckInput(HostBackend *source, HostBackend *t
     return in;
 }
 
-} // namespace ap::ui
+} // namespace ap::migration
