@@ -131,6 +131,7 @@ QVariant FleetModel::data(const QModelIndex &index, int role) const
         case Kind::GuestGroup: return st->standardIcon(QStyle::SP_DirIcon);
         case Kind::Adapter: return st->standardIcon(QStyle::SP_DriveHDIcon);
         case Kind::Mdev: return st->standardIcon(QStyle::SP_FileDialogDetailedView);
+        case Kind::StoppedMdev: return st->standardIcon(QStyle::SP_MediaStop);
         case Kind::Guest: return st->standardIcon(QStyle::SP_DesktopIcon);
         }
         return {};
@@ -264,7 +265,7 @@ void FleetModel::syncGroup(Node *group, std::vector<std::unique_ptr<Node>> fresh
     const QModelIndex gi = indexOf(group);
     bool sameKeys = fresh.size() == group->children.size();
     for (size_t i = 0; sameKeys && i < fresh.size(); ++i)
-        sameKeys = fresh[i]->key == group->children[i]->key;
+        sameKeys = fresh[i]->key == group->children[i]->key && fresh[i]->kind == group->children[i]->kind;
     if (sameKeys) {
         for (size_t i = 0; i < fresh.size(); ++i) {
             Node *old = group->children[i].get();
@@ -327,13 +328,26 @@ void FleetModel::updateHost(HostSession *s)
             status += tr(", checkstopped");
         adapters.push_back(make(Kind::Adapter, QString::number(c.id), tr("Adapter 0x%1").arg(c.id, 2, 16, QLatin1Char('0')), status));
     }
+    // What libvirt knows of an mdev's lifetime (nothing on hosts without a libvirt address).
+    const auto lifetime = [](const Mdev &m) -> QString {
+        if (!m.persistent)
+            return {};
+        if (!*m.persistent)
+            return tr(", transient");
+        return m.autostart.value_or(false) ? tr(", persistent, starts at boot") : tr(", persistent");
+    };
     for (const Mdev &m : snap->mdevs) {
         const Guest *g = snap->guestOfMdev(m.uuid);
         mdevs.push_back(make(Kind::Mdev, m.uuid, m.uuid.left(8) + QStringLiteral("\u2026"),
-                             g ? tr("%1 (%2)").arg(g->name, guestStateName(g->state)) : tr("no guest"),
+                             (g ? tr("%1 (%2)").arg(g->name, guestStateName(g->state)) : tr("no guest")) + lifetime(m),
                              m.uuid + QLatin1Char('\n') + tr("%n APQN(s) assigned, ", nullptr, int(m.matrix().size()))
                                  + tr("%n in the guest matrix", nullptr, int(m.guestMatrix().size()))));
     }
+    for (const Mdev &m : snap->inactiveMdevs)
+        mdevs.push_back(make(Kind::StoppedMdev, m.uuid, m.uuid.left(8) + QStringLiteral("\u2026"),
+                             tr("defined, not started") + (m.autostart.value_or(false) ? tr(", starts at boot") : QString()),
+                             m.uuid + QLatin1Char('\n') + tr("Persistent mdev with %n APQN(s); not in sysfs until it is started.", nullptr,
+                                                              int(m.matrix().size()))));
     for (const Guest &g : snap->guests)
         guests.push_back(make(Kind::Guest, g.name, g.name, guestStateName(g.state), g.mdev.isEmpty() ? tr("no vfio-ap device") : tr("vfio-ap mdev %1").arg(g.mdev)));
     syncGroup(host->children[0].get(), std::move(adapters));

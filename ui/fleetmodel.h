@@ -15,7 +15,7 @@ namespace ap::ui {
 class FleetModel : public QAbstractItemModel {
     Q_OBJECT
 public:
-    enum class Kind { Host, AdapterGroup, MdevGroup, GuestGroup, Adapter, Mdev, Guest };
+    enum class Kind { Host, AdapterGroup, MdevGroup, GuestGroup, Adapter, Mdev, Guest, StoppedMdev };
     enum Role {
         KindRole = Qt::UserRole + 1, ///< Kind as int
         HostUriRole,                 ///< the host's URI (every node)

@@ -2,10 +2,14 @@
 
 #include "editcommands.h"
 
+#include <hosts/libvirt/libvirthost.h>
 #include <hosts/ssh/linestream.h>
 #include <hosts/ssh/sshhost.h>
 
+#include <QTimer>
 #include <QUndoStack>
+
+#include <atomic>
 
 namespace ap::ui {
 
@@ -43,6 +47,7 @@ HostSession::HostSession(HostUri uri, std::unique_ptr<HostBackend> backend, QObj
             m_error = {};
             m_edits.setBase(m_snapshot);
             followKernelLog();
+            followGuestEvents();
             emit snapshotChanged();
             emit previewChanged();
         } else {
@@ -90,6 +95,28 @@ void HostSession::apply(const WritePlan &plan)
     if (!m_backend || m_applyWatcher.isRunning())
         return;
     m_applyWatcher.setFuture(m_backend->apply(plan));
+}
+
+void HostSession::followGuestEvents()
+{
+    auto *lv = m_backend ? m_backend->view<LibvirtHost>() : nullptr;
+    if (!lv || m_guestEvents)
+        return;
+    // libvirt calls back on its event thread; a flag it sets is all it touches, and a timer on
+    // this thread turns it into one refresh however many events came.
+    auto changed = std::make_shared<std::atomic_bool>(false);
+    m_guestEvents = new QTimer(this);
+    m_guestEvents->setInterval(500);
+    connect(m_guestEvents, &QTimer::timeout, this, [this, changed] {
+        if (!m_watcher.isRunning() && changed->exchange(false))
+            refresh();
+    });
+    m_guestEvents->start();
+    // The subscription ends with the backend (LibvirtHost deregisters it).
+    (void)lv->watchDomainEvents({}, [changed](const migration::DomainEvent &e) {
+        if (e.kind == migration::DomainEvent::Kind::Lifecycle)
+            changed->store(true);
+    });
 }
 
 void HostSession::followKernelLog()

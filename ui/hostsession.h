@@ -8,6 +8,7 @@
 
 #include <memory>
 
+class QTimer;
 class QUndoStack;
 
 namespace ap {
@@ -68,6 +69,8 @@ signals:
 
 private:
     void followKernelLog();
+    /// Hosts with a libvirt address: a guest starting, pausing or stopping refreshes the host.
+    void followGuestEvents();
 
     HostUri m_uri;
     std::unique_ptr<HostBackend> m_backend;
@@ -80,6 +83,7 @@ private:
     QUndoStack *m_undo;
     LineStream *m_logStream = nullptr;
     QStringList m_liveLog;
+    QTimer *m_guestEvents = nullptr;
 };
 
 } // namespace ap::ui

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "addhostdialog.h"
 #include "applydialog.h"
 #include "checkdialog.h"
 #include "historywindow.h"
@@ -19,6 +20,7 @@
 #include "matrixmodel.h"
 
 #include <hosts/demofleet.h>
+#include <hosts/libvirt/libvirthost.h>
 #include <hosts/simulatedhost.h>
 
 #include <QAction>
@@ -32,7 +34,6 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -448,6 +449,57 @@ void MainWindow::removeMdev(HostSession *s, const QString &uuid)
     dialog.exec();
 }
 
+void MainWindow::addLibvirtActions(QMenu &menu, HostSession *s, LibvirtHost *lv, const HostSnapshot &snap, FleetModel::Kind kind,
+                                   const QString &key)
+{
+    menu.addSeparator();
+    if (kind == FleetModel::Kind::StoppedMdev) {
+        menu.addAction(tr("Start mdev"), this, [this, s, lv, key] {
+            runLibvirtAction(s, lv->startMdev(key), tr("Start mdev %1").arg(key));
+        });
+    }
+    const auto persistent = [&snap](const QString &uuid) -> const Mdev * {
+        if (const Mdev *m = snap.mdev(uuid); m && m->persistent.value_or(false))
+            return m;
+        for (const Mdev &m : snap.inactiveMdevs)
+            if (m.uuid == uuid)
+                return &m;
+        return nullptr;
+    };
+    if (const Mdev *m = (kind == FleetModel::Kind::Mdev || kind == FleetModel::Kind::StoppedMdev) ? persistent(key) : nullptr) {
+        QAction *autostart = menu.addAction(tr("Start at boot"));
+        autostart->setCheckable(true);
+        autostart->setChecked(m->autostart.value_or(false));
+        connect(autostart, &QAction::toggled, this, [this, s, lv, key](bool on) {
+            runLibvirtAction(s, lv->setMdevAutostart(key, on), on ? tr("Start mdev %1 at boot").arg(key) : tr("Stop starting mdev %1 at boot").arg(key));
+        });
+    }
+    if (const Guest *g = kind == FleetModel::Kind::Guest ? snap.guest(key) : nullptr; g && g->state != Guest::State::ShutOff) {
+        const bool pause = g->state == Guest::State::Running;
+        menu.addAction(pause ? tr("Pause guest") : tr("Resume guest"), this, [this, s, lv, key, pause] {
+            runLibvirtAction(s, lv->setGuestPaused(key, pause), pause ? tr("Pause guest %1").arg(key) : tr("Resume guest %1").arg(key));
+        });
+    }
+}
+
+void MainWindow::runLibvirtAction(HostSession *s, QFuture<Status> future, const QString &what)
+{
+    statusBar()->showMessage(tr("%1…").arg(what));
+    auto *watcher = new QFutureWatcher<Status>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, s, watcher, what] {
+        watcher->deleteLater();
+        const Status r = watcher->result();
+        if (!r) {
+            statusBar()->clearMessage();
+            QMessageBox::warning(this, what, tr("%1 failed on %2:\n%3\n%4").arg(what, s->uri().text, r.error().detail, r.error().hint));
+        } else {
+            statusBar()->showMessage(tr("%1: done").arg(what), 5000);
+        }
+        s->refresh();
+    });
+    watcher->setFuture(future);
+}
+
 void MainWindow::matrixContextMenu(const QPoint &pos)
 {
     HostSession *s = currentSession();
@@ -501,6 +553,8 @@ void MainWindow::treeContextMenu(const QPoint &pos)
     }
     if (kind == FleetModel::Kind::Mdev)
         menu.addAction(tr("Remove mdev…"), this, [this, s, key] { removeMdev(s, key); });
+    if (LibvirtHost *lv = s->backend() ? s->backend()->view<LibvirtHost>() : nullptr; lv && snap)
+        addLibvirtActions(menu, s, lv, *snap, kind, key);
     if (s->edits().hasPending()) {
         menu.addSeparator();
         menu.addAction(m_applyAction);
@@ -638,12 +692,10 @@ void MainWindow::showHostLogs(HostSession *s)
 
 void MainWindow::addHostDialog()
 {
-    bool ok = false;
-    const QString uri = QInputDialog::getText(this, tr("Add host"),
-                                              tr("Host address (demo:NAME, sysfs:/ROOT, ssh://user@host, qemu+ssh://…):"),
-                                              QLineEdit::Normal, QString(), &ok);
-    if (!ok || uri.trimmed().isEmpty())
+    AddHostDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
         return;
+    const QString uri = dialog.address();
     auto added = m_fleet->addHost(uri);
     if (!added) {
         QMessageBox::warning(this, tr("Add host"), tr("Cannot add %1:\n%2\n%3").arg(uri, added.error().detail, added.error().hint));

@@ -1,5 +1,10 @@
 #pragma once
 
+#include "fleetmodel.h"
+
+#include <common/result.h>
+
+#include <QFuture>
 #include <QMainWindow>
 #include <QSet>
 
@@ -13,10 +18,14 @@ class QTreeView;
 class QUndoGroup;
 class QMenu;
 
+namespace ap {
+class LibvirtHost;
+struct HostSnapshot;
+} // namespace ap
+
 namespace ap::ui {
 
 class Fleet;
-class FleetModel;
 class HostSession;
 class Inspector;
 class MatrixModel;
@@ -65,6 +74,9 @@ private:
     std::pair<HostSession *, QString> selectedMdev() const;
     void createMdev(HostSession *s);
     void removeMdev(HostSession *s, const QString &uuid);
+    /// Start, autostart and guest pause/resume: what libvirt offers on a host that has it.
+    void addLibvirtActions(QMenu &menu, HostSession *s, LibvirtHost *lv, const HostSnapshot &snap, FleetModel::Kind kind, const QString &key);
+    void runLibvirtAction(HostSession *s, QFuture<Status> future, const QString &what);
     void watchSession(HostSession *s);
     void onTreeSelection();
     void onMatrixSelection();

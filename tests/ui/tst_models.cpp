@@ -3,10 +3,16 @@
 #include <matrixmodel.h>
 
 #include <hosts/demofleet.h>
+#include <hosts/libvirt/libvirthost.h>
+#include <hosts/simulatedhost.h>
+#include <sysfs/treewriter.h>
+
+#include "../support/testsupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace ap;
@@ -53,6 +59,55 @@ private slots:
         QCOMPARE(model.rowCount(), 3);
         QVERIFY(!fleet.addHost(QStringLiteral("demo:zlab-a"), false)); // already there
         QVERIFY(!fleet.addHost(QStringLiteral("demo:;rm"), false));    // refused
+    }
+
+    void hostWithSshOrSysfsAndLibvirt()
+    {
+        const QString mdev = QStringLiteral("783e6dbb-ea0e-411f-94e2-717eaad438bf");
+        HostSnapshot tree = test::makeHost(7, 16);
+        test::addMdev(tree, mdev, {5}, {4}, {4});
+        QTemporaryDir dir;
+        QVERIFY(sysfs::writeTree(tree, dir.path()).ok());
+        Fleet fleet(nullptr);
+        FleetModel model(&fleet);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto added = fleet.addHost(QStringLiteral("sysfs:%1,test://%2/libvirt/ap-host.xml").arg(dir.path(), QStringLiteral(APCONSOLE_FIXTURES)), false);
+        QVERIFY(added);
+        HostSession *s = *added;
+        QTRY_COMPARE_WITH_TIMEOUT(s->state(), HostSession::State::Connected, 10000);
+        QCOMPARE(model.rowCount(), 1); // one host, not two
+        const QModelIndex guest = model.find(s->uri().text, FleetModel::Kind::Guest, QStringLiteral("guest1"));
+        QVERIFY(guest.isValid());
+        QCOMPARE(guest.sibling(guest.row(), 1).data().toString(), QStringLiteral("running"));
+        const QModelIndex m = model.find(s->uri().text, FleetModel::Kind::Mdev, mdev);
+        QCOMPARE(m.sibling(m.row(), 1).data().toString(), QStringLiteral("guest1 (running)"));
+        // A lifecycle event from libvirt refreshes the host by itself.
+        QVERIFY(s->backend()->view<LibvirtHost>()->setGuestPaused(QStringLiteral("guest1"), true).result().ok());
+        QTRY_COMPARE_WITH_TIMEOUT(model.find(s->uri().text, FleetModel::Kind::Guest, QStringLiteral("guest1")).siblingAtColumn(1).data().toString(),
+                                  QStringLiteral("paused"), 5000);
+    }
+
+    void persistentAndStoppedMdevs()
+    {
+        HostSnapshot h = test::makeHost(4, 16);
+        test::addMdev(h, QStringLiteral("783e6dbb-ea0e-411f-94e2-717eaad438bf"), {1}, {2}).persistent = true;
+        Mdev stopped;
+        stopped.uuid = QStringLiteral("4b1c7e2a-9d3f-4e8b-a6c5-2f0e1d9b8a76");
+        stopped.adapters = IdMask::fromIds({2});
+        stopped.domains = IdMask::fromIds({3});
+        stopped.persistent = stopped.autostart = true;
+        h.inactiveMdevs.append(stopped);
+        Fleet fleet(nullptr);
+        FleetModel model(&fleet);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        HostSession *s = fleet.addBackend(std::make_unique<SimulatedHost>(*HostUri::parse(QStringLiteral("demo:lifetimes")), h));
+        QTRY_COMPARE_WITH_TIMEOUT(s->state(), HostSession::State::Connected, 5000);
+        const QModelIndex active = model.find(s->uri().text, FleetModel::Kind::Mdev, QStringLiteral("783e6dbb-ea0e-411f-94e2-717eaad438bf"));
+        QCOMPARE(active.siblingAtColumn(1).data().toString(), QStringLiteral("no guest, persistent"));
+        const QModelIndex inactive = model.find(s->uri().text, FleetModel::Kind::StoppedMdev, stopped.uuid);
+        QVERIFY(inactive.isValid());
+        QCOMPARE(inactive.siblingAtColumn(1).data().toString(), QStringLiteral("defined, not started, starts at boot"));
+        QCOMPARE(inactive.flags() & Qt::ItemIsDropEnabled, Qt::ItemFlags()); // nothing can be assigned to it
     }
 
     void matrixModel()
