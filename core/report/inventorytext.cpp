@@ -57,13 +57,26 @@ QString inventoryText(const HostSnapshot &h)
         parts.append(QStringLiteral("%1 %2").arg(it.key()).arg(it.value()));
     s += QStringLiteral("\nQueues: %1 (%2)\n").arg(h.queues.size()).arg(parts.join(QStringLiteral(", ")));
 
+    const auto lifetime = [](const Mdev &m) -> QString {
+        if (!m.persistent)
+            return {};
+        if (!*m.persistent)
+            return QStringLiteral("  transient");
+        return m.autostart.value_or(false) ? QStringLiteral("  persistent, autostart") : QStringLiteral("  persistent");
+    };
     s += QStringLiteral("\nMdevs (%1):\n").arg(h.mdevs.size());
     for (const Mdev &m : h.mdevs) {
         const Guest *g = h.guestOfMdev(m.uuid);
-        s += QStringLiteral("  %1%2\n").arg(m.uuid, g ? QStringLiteral("  guest %1 (%2)").arg(g->name, guestStateName(g->state)) : QString());
+        s += QStringLiteral("  %1%2%3\n").arg(m.uuid, g ? QStringLiteral("  guest %1 (%2)").arg(g->name, guestStateName(g->state)) : QString(), lifetime(m));
         s += QStringLiteral("    adapters %1; domains %2; control domains %3\n")
                  .arg(hexIds(m.adapters), hexIds(m.domains), hexIds(m.controlDomains));
         s += QStringLiteral("    guest matrix: %1 of %2 APQNs\n").arg(m.guestMatrix().size()).arg(m.matrix().size());
+    }
+    if (!h.inactiveMdevs.isEmpty()) {
+        s += QStringLiteral("\nDefined, not started (%1):\n").arg(h.inactiveMdevs.size());
+        for (const Mdev &m : h.inactiveMdevs)
+            s += QStringLiteral("  %1%2\n    adapters %3; domains %4; control domains %5\n")
+                     .arg(m.uuid, lifetime(m), hexIds(m.adapters), hexIds(m.domains), hexIds(m.controlDomains));
     }
     if (!h.guests.isEmpty()) {
         s += QStringLiteral("\nGuests (%1):\n").arg(h.guests.size());
