@@ -289,6 +289,14 @@
         <source>virDomainMigrateToURI3, never post-copy; QEMU stages the device states and the destination driver checks the AP configuration. Progress from the job statistics.</source>
         <translation>virDomainMigrateToURI3, nie Post-Copy; QEMU durchläuft die Gerätezustände, und der Treiber am Ziel prüft die AP-Konfiguration. Fortschritt aus der Job-Statistik.</translation>
     </message>
+    <message>
+        <source>the source&apos;s QEMU cannot migrate the vfio-ap device (libvirt reports it as a migration blocker)</source>
+        <translation>das QEMU der Quelle kann das vfio-ap-Gerät nicht migrieren (libvirt meldet es als Migrationshindernis)</translation>
+    </message>
+    <message>
+        <source>the source&apos;s QEMU reports a migration blocker that is not about the vfio-ap device</source>
+        <translation>das QEMU der Quelle meldet ein Migrationshindernis, das nicht das vfio-ap-Gerät betrifft</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -305,6 +313,25 @@ Changes will not be remembered.</source>
     <message>
         <source>The database was unreadable. It was kept as %1 and a new one was started.</source>
         <translation>Die Datenbank war nicht lesbar. Sie wurde als %1 aufbewahrt und eine neue angelegt.</translation>
+    </message>
+</context>
+<context>
+    <name>ap::ui::AddHostDialog</name>
+    <message>
+        <source>Add host</source>
+        <translation>Host hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;libvirt URI (optional):</source>
+        <translation>&amp;libvirt-URI (optional):</translation>
+    </message>
+    <message>
+        <source>The address is demo:NAME, sysfs:/ROOT, ssh://user@host[:port] or a libvirt URI. Give an SSH or sysfs address and the same host&apos;s libvirt URI to see it as one host: SSH shows the adapters, queues and matrices and applies changes, libvirt adds the guests, persistent mdevs and the migration job.</source>
+        <translation>Die Adresse ist demo:NAME, sysfs:/ROOT, ssh://user@host[:port] oder eine libvirt-URI. Geben Sie eine SSH- oder sysfs-Adresse und die libvirt-URI desselben Hosts an, um ihn als einen Host zu sehen: SSH zeigt Adapter, Queues und Matrizen und wendet Änderungen an, libvirt ergänzt die Gäste, persistente mdevs und den Migrationsjob.</translation>
     </message>
 </context>
 <context>
@@ -622,6 +649,33 @@ Changes will not be remembered.</source>
     <message>
         <source>not supported</source>
         <translation>nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>, transient</source>
+        <translation>, flüchtig</translation>
+    </message>
+    <message>
+        <source>, persistent, starts at boot</source>
+        <translation>, persistent, startet beim Booten</translation>
+    </message>
+    <message>
+        <source>, persistent</source>
+        <translation>, persistent</translation>
+    </message>
+    <message>
+        <source>defined, not started</source>
+        <translation>definiert, nicht gestartet</translation>
+    </message>
+    <message>
+        <source>, starts at boot</source>
+        <translation>, startet beim Booten</translation>
+    </message>
+    <message numerus="yes">
+        <source>Persistent mdev with %n APQN(s); not in sysfs until it is started.</source>
+        <translation>
+            <numerusform>Persistentes mdev mit %n APQN; erst nach dem Start in sysfs.</numerusform>
+            <numerusform>Persistentes mdev mit %n APQNs; erst nach dem Start in sysfs.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1080,10 +1134,6 @@ Changes will not be remembered.</source>
         <translation>Host hinzufügen</translation>
     </message>
     <message>
-        <source>Host address (demo:NAME, sysfs:/ROOT, ssh://user@host, qemu+ssh://…):</source>
-        <translation>Host-Adresse (demo:NAME, sysfs:/ROOT, ssh://user@host, qemu+ssh://…):</translation>
-    </message>
-    <message>
         <source>Cannot add %1:
 %2
 %3</source>
@@ -1246,6 +1296,58 @@ Changes will not be remembered.</source>
     <message>
         <source>&lt;p&gt;The authenticity of &lt;b&gt;%1&lt;/b&gt; cannot be established: its key is not known yet.&lt;/p&gt;&lt;p&gt;Fingerprints offered:&lt;/p&gt;&lt;pre&gt;%2&lt;/pre&gt;&lt;p&gt;Compare them with the fingerprints the host&apos;s administrator gives you (&lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub&lt;/tt&gt;). Trust this key and connect?&lt;/p&gt;</source>
         <translation>&lt;p&gt;Die Echtheit von &lt;b&gt;%1&lt;/b&gt; kann nicht festgestellt werden: Sein Schlüssel ist noch nicht bekannt.&lt;/p&gt;&lt;p&gt;Angebotene Fingerabdrücke:&lt;/p&gt;&lt;pre&gt;%2&lt;/pre&gt;&lt;p&gt;Vergleichen Sie sie mit den Fingerabdrücken, die Ihnen der Administrator des Hosts nennt (&lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub&lt;/tt&gt;). Diesem Schlüssel vertrauen und verbinden?&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Start mdev</source>
+        <translation>mdev starten</translation>
+    </message>
+    <message>
+        <source>Start mdev %1</source>
+        <translation>mdev %1 starten</translation>
+    </message>
+    <message>
+        <source>Start at boot</source>
+        <translation>Beim Booten starten</translation>
+    </message>
+    <message>
+        <source>Start mdev %1 at boot</source>
+        <translation>mdev %1 beim Booten starten</translation>
+    </message>
+    <message>
+        <source>Stop starting mdev %1 at boot</source>
+        <translation>mdev %1 nicht mehr beim Booten starten</translation>
+    </message>
+    <message>
+        <source>Pause guest</source>
+        <translation>Gast pausieren</translation>
+    </message>
+    <message>
+        <source>Resume guest</source>
+        <translation>Gast fortsetzen</translation>
+    </message>
+    <message>
+        <source>Pause guest %1</source>
+        <translation>Gast %1 pausieren</translation>
+    </message>
+    <message>
+        <source>Resume guest %1</source>
+        <translation>Gast %1 fortsetzen</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>%1 failed on %2:
+%3
+%4</source>
+        <translation>%1 ist auf %2 fehlgeschlagen:
+%3
+%4</translation>
+    </message>
+    <message>
+        <source>%1: done</source>
+        <translation>%1: erledigt</translation>
     </message>
 </context>
 <context>
