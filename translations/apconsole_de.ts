@@ -677,6 +677,10 @@ Changes will not be remembered.</source>
             <numerusform>Persistentes mdev mit %n APQNs; erst nach dem Start in sysfs.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 + libvirt</source>
+        <translation>%1 + libvirt</translation>
+    </message>
 </context>
 <context>
     <name>ap::ui::HistoryWindow</name>

@@ -234,7 +234,8 @@ void FleetModel::addHost(HostSession *s)
     host->parent = m_root.get();
     host->session = s;
     host->key = s->uri().text;
-    host->name = s->uri().text;
+    // A host with two addresses is named by the first; the tooltip has both.
+    host->name = s->uri().libvirt.isEmpty() ? s->uri().text : tr("%1 + libvirt").arg(s->uri().text.section(QLatin1Char(','), 0, 0));
     host->status = hostStatus(s);
     for (Kind g : {Kind::AdapterGroup, Kind::MdevGroup, Kind::GuestGroup}) {
         auto group = std::make_unique<Node>(g);
@@ -305,6 +306,9 @@ void FleetModel::updateHost(HostSession *s)
     host->tooltip = s->state() == HostSession::State::Failed ? s->error().toString() + QLatin1Char('\n') + s->error().hint : QString();
     if (const auto snap = s->snapshot(); snap && !snap->description.isEmpty())
         host->tooltip = snap->description + (host->tooltip.isEmpty() ? QString() : QLatin1Char('\n') + host->tooltip);
+    if (!s->uri().libvirt.isEmpty())
+        host->tooltip = s->uri().text.section(QLatin1Char(','), 0, 0) + QLatin1Char('\n') + s->uri().libvirt
+            + (host->tooltip.isEmpty() ? QString() : QLatin1Char('\n') + host->tooltip);
     emit dataChanged(indexOf(host), indexOf(host, 1));
     const auto snap = s->snapshot();
     if (!snap)

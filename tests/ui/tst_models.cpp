@@ -76,6 +76,8 @@ private slots:
         HostSession *s = *added;
         QTRY_COMPARE_WITH_TIMEOUT(s->state(), HostSession::State::Connected, 10000);
         QCOMPARE(model.rowCount(), 1); // one host, not two
+        QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("sysfs:") + dir.path() + QStringLiteral(" + libvirt"));
+        QVERIFY(model.index(0, 0).data(Qt::ToolTipRole).toString().contains(QLatin1String("ap-host.xml")));
         const QModelIndex guest = model.find(s->uri().text, FleetModel::Kind::Guest, QStringLiteral("guest1"));
         QVERIFY(guest.isValid());
         QCOMPARE(guest.sibling(guest.row(), 1).data().toString(), QStringLiteral("running"));
