@@ -1353,6 +1353,22 @@ Changes will not be remembered.</source>
         <source>%1: done</source>
         <translation>%1: erledigt</translation>
     </message>
+    <message>
+        <source>Keep after reboot (define)</source>
+        <translation>Nach Neustart behalten (definieren)</translation>
+    </message>
+    <message>
+        <source>Define mdev %1</source>
+        <translation>mdev %1 definieren</translation>
+    </message>
+    <message>
+        <source>Undefine (forget after reboot)</source>
+        <translation>Definition entfernen (nach Neustart vergessen)</translation>
+    </message>
+    <message>
+        <source>Undefine mdev %1</source>
+        <translation>Definition von mdev %1 entfernen</translation>
+    </message>
 </context>
 <context>
     <name>ap::ui::MatrixDelegate</name>

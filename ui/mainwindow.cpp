@@ -474,6 +474,17 @@ void MainWindow::addLibvirtActions(QMenu &menu, HostSession *s, LibvirtHost *lv,
             runLibvirtAction(s, lv->setMdevAutostart(key, on), on ? tr("Start mdev %1 at boot").arg(key) : tr("Stop starting mdev %1 at boot").arg(key));
         });
     }
+    if (const Mdev *m = kind == FleetModel::Kind::Mdev ? snap.mdev(key) : nullptr; m && !m->persistent.value_or(false)) {
+        // mdevctl define of an active mdev: the same UUID and matrix come back after a reboot.
+        menu.addAction(tr("Keep after reboot (define)"), this, [this, s, lv, key, matrix = MatrixAssignment::of(*m)] {
+            runLibvirtAction(s, lv->defineMdev(key, matrix, false, false), tr("Define mdev %1").arg(key));
+        });
+    }
+    if (kind == FleetModel::Kind::StoppedMdev || (kind == FleetModel::Kind::Mdev && persistent(key))) {
+        menu.addAction(tr("Undefine (forget after reboot)"), this, [this, s, lv, key] {
+            runLibvirtAction(s, lv->undefineMdev(key), tr("Undefine mdev %1").arg(key));
+        });
+    }
     if (const Guest *g = kind == FleetModel::Kind::Guest ? snap.guest(key) : nullptr; g && g->state != Guest::State::ShutOff) {
         const bool pause = g->state == Guest::State::Running;
         menu.addAction(pause ? tr("Pause guest") : tr("Resume guest"), this, [this, s, lv, key, pause] {
