@@ -30,7 +30,8 @@ QStringList MergedHost::kernelLog() const
 Result<HostSnapshot> MergedHost::doReadInventory(const std::function<bool()> &canceled, QDeadlineTimer deadline)
 {
     // Both views at once: libvirt on its own worker, sysfs here.
-    auto libvirtRead = m_libvirt->readInventory({int(std::max<qint64>(1, deadline.remainingTime()))});
+    const int remainingMs = deadline.isForever() ? RequestOptions{}.timeoutMs : int(std::max<qint64>(1, deadline.remainingTime()));
+    auto libvirtRead = m_libvirt->readInventory({remainingMs});
     auto sysfs = m_sysfs->doReadInventory(canceled, deadline);
     if (!sysfs) {
         libvirtRead.cancel();
