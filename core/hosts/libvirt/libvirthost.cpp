@@ -333,24 +333,36 @@ QFuture<Status> LibvirtHost::undefineMdev(const QString &uuid)
     return withMdev(uuid, QStringLiteral("virNodeDeviceUndefine"), [](virNodeDevicePtr d) { return virNodeDeviceUndefine(d, 0); });
 }
 
-QFuture<Status> LibvirtHost::changeApHostdev(const QString &guest, const QString &uuid, bool attach)
+Status LibvirtHost::onDomain(virConnectPtr conn, const QString &guest, const QString &call, const std::function<int(virDomainPtr)> &action)
 {
-    return QtConcurrent::run(worker(), [this, guest, uuid, attach]() -> Status {
+    virDomainPtr dom = virDomainLookupByName(conn, guest.toUtf8().constData());
+    if (!dom)
+        return lastError(QStringLiteral("virDomainLookupByName"));
+    Status s;
+    if (action(dom) < 0)
+        s = lastError(call); // before virDomainFree, which resets libvirt's last error
+    virDomainFree(dom);
+    return s;
+}
+
+QFuture<Status> LibvirtHost::withDomain(const QString &guest, const QString &call, const std::function<int(virDomainPtr)> &action)
+{
+    return QtConcurrent::run(worker(), [this, guest, call, action]() -> Status {
         auto conn = connection();
         if (!conn)
             return conn.error();
-        virDomainPtr dom = virDomainLookupByName(*conn, guest.toUtf8().constData());
-        if (!dom)
-            return lastError(QStringLiteral("virDomainLookupByName"));
-        const QByteArray xml = hostdevXml(uuid).toUtf8();
-        Status s;
-        const int rc = attach ? virDomainAttachDeviceFlags(dom, xml.constData(), VIR_DOMAIN_AFFECT_LIVE)
-                              : virDomainDetachDeviceFlags(dom, xml.constData(), VIR_DOMAIN_AFFECT_LIVE);
-        if (rc < 0)
-            s = lastError(attach ? QStringLiteral("virDomainAttachDeviceFlags") : QStringLiteral("virDomainDetachDeviceFlags"));
-        virDomainFree(dom);
-        return s;
+        return onDomain(*conn, guest, call, action);
     });
+}
+
+QFuture<Status> LibvirtHost::changeApHostdev(const QString &guest, const QString &uuid, bool attach)
+{
+    const QByteArray xml = hostdevXml(uuid).toUtf8();
+    if (attach)
+        return withDomain(guest, QStringLiteral("virDomainAttachDeviceFlags"),
+                          [xml](virDomainPtr d) { return virDomainAttachDeviceFlags(d, xml.constData(), VIR_DOMAIN_AFFECT_LIVE); });
+    return withDomain(guest, QStringLiteral("virDomainDetachDeviceFlags"),
+                      [xml](virDomainPtr d) { return virDomainDetachDeviceFlags(d, xml.constData(), VIR_DOMAIN_AFFECT_LIVE); });
 }
 
 QFuture<Result<int>> LibvirtHost::watchDomainEvents(const QString &guest, DomainEventHandler handler)
@@ -399,68 +411,54 @@ QFuture<Result<QString>> LibvirtHost::queryMigrate(const QString &guest)
         auto conn = connection();
         if (!conn)
             return conn.error();
-        virDomainPtr dom = virDomainLookupByName(*conn, guest.toUtf8().constData());
-        if (!dom)
-            return lastError(QStringLiteral("virDomainLookupByName"));
-        char *reply = nullptr;
-        const int rc = virDomainQemuMonitorCommand(dom, R"({"execute":"query-migrate"})", &reply, 0);
-        virDomainFree(dom);
-        if (rc < 0)
-            return lastError(QStringLiteral("virDomainQemuMonitorCommand"));
-        const QString text = QString::fromUtf8(reply);
-        free(reply);
+        QString text;
+        const Status s = onDomain(*conn, guest, QStringLiteral("virDomainQemuMonitorCommand"), [&text](virDomainPtr d) {
+            char *reply = nullptr;
+            const int rc = virDomainQemuMonitorCommand(d, R"({"execute":"query-migrate"})", &reply, 0);
+            if (rc == 0)
+                text = QString::fromUtf8(reply);
+            free(reply);
+            return rc;
+        });
+        if (!s)
+            return s.error();
         return text;
     });
 }
 
 QFuture<Status> LibvirtHost::setGuestPaused(const QString &guest, bool paused)
 {
-    return QtConcurrent::run(worker(), [this, guest, paused]() -> Status {
-        auto conn = connection();
-        if (!conn)
-            return conn.error();
-        virDomainPtr dom = virDomainLookupByName(*conn, guest.toUtf8().constData());
-        if (!dom)
-            return lastError(QStringLiteral("virDomainLookupByName"));
-        Status s;
-        if ((paused ? virDomainSuspend(dom) : virDomainResume(dom)) < 0)
-            s = lastError(paused ? QStringLiteral("virDomainSuspend") : QStringLiteral("virDomainResume"));
-        virDomainFree(dom);
-        return s;
-    });
+    if (paused)
+        return withDomain(guest, QStringLiteral("virDomainSuspend"), virDomainSuspend);
+    return withDomain(guest, QStringLiteral("virDomainResume"), virDomainResume);
 }
 
 Result<migration::JobStats> LibvirtHost::jobStats(const QString &guest)
 {
     if (!m_conn)
         return makeError(ErrorCode::Unreachable, uri().text, QStringLiteral("not connected"));
-    virDomainPtr dom = virDomainLookupByName(m_conn, guest.toUtf8().constData());
-    if (!dom)
-        return lastError(QStringLiteral("virDomainLookupByName"));
-    int type = 0;
-    virTypedParameterPtr params = nullptr;
-    int n = 0;
-    const int rc = virDomainGetJobStats(dom, &type, &params, &n, 0);
-    virDomainFree(dom);
-    if (rc < 0)
-        return lastError(QStringLiteral("virDomainGetJobStats"));
-    const migration::JobStats s = jobStatsFrom(params, n, type);
-    virTypedParamsFree(params, n);
-    return s;
+    migration::JobStats stats;
+    const Status s = onDomain(m_conn, guest, QStringLiteral("virDomainGetJobStats"), [&stats](virDomainPtr d) {
+        int type = 0;
+        virTypedParameterPtr params = nullptr;
+        int n = 0;
+        const int rc = virDomainGetJobStats(d, &type, &params, &n, 0);
+        if (rc == 0) {
+            stats = jobStatsFrom(params, n, type);
+            virTypedParamsFree(params, n);
+        }
+        return rc;
+    });
+    if (!s)
+        return s.error();
+    return stats;
 }
 
 Status LibvirtHost::abortJob(const QString &guest)
 {
     if (!m_conn)
         return makeError(ErrorCode::Unreachable, uri().text, QStringLiteral("not connected"));
-    virDomainPtr dom = virDomainLookupByName(m_conn, guest.toUtf8().constData());
-    if (!dom)
-        return lastError(QStringLiteral("virDomainLookupByName"));
-    Status s;
-    if (virDomainAbortJob(dom) < 0)
-        s = lastError(QStringLiteral("virDomainAbortJob"));
-    virDomainFree(dom);
-    return s;
+    return onDomain(m_conn, guest, QStringLiteral("virDomainAbortJob"), virDomainAbortJob);
 }
 
 QFuture<Status> LibvirtHost::attachApHostdev(const QString &guest, const QString &uuid)

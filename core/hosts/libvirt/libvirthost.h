@@ -8,6 +8,7 @@
 
 struct _virConnect;
 struct _virNodeDevice;
+struct _virDomain;
 
 namespace ap {
 
@@ -66,6 +67,10 @@ private:
     Result<_virConnect *> connection();
     /// Runs `action` on the mdev's node device (looked up in both name forms) on the worker.
     QFuture<Status> withMdev(const QString &uuid, const QString &call, const std::function<int(_virNodeDevice *)> &action);
+    /// Runs `action` on the guest's domain; a failure carries libvirt's message under `call`.
+    Status onDomain(_virConnect *conn, const QString &guest, const QString &call, const std::function<int(_virDomain *)> &action);
+    /// onDomain on the worker, with the connection opened as needed.
+    QFuture<Status> withDomain(const QString &guest, const QString &call, const std::function<int(_virDomain *)> &action);
     QFuture<Status> changeApHostdev(const QString &guest, const QString &uuid, bool attach);
     Error lastError(const QString &what) const;
     using HostBackend::worker;

@@ -1,9 +1,6 @@
 #include "libvirtmigrationcalls.h"
 
-#include <QtConcurrent>
-
 #include <libvirt/libvirt.h>
-#include <libvirt/virterror.h>
 
 namespace ap {
 
@@ -30,20 +27,10 @@ unsigned int toLibvirt(const MigrationFlags &f)
 
 Status LibvirtMigrationCallsImpl::migrateToURI3(const QString &guest, const QString &destinationUri, const MigrationFlags &flags)
 {
-    LibvirtHost &src = m_source;
-    return QtConcurrent::run(src.worker(), [&src, guest, destinationUri, flags]() -> Status {
-        auto conn = src.connection();
-        if (!conn)
-            return conn.error();
-        virDomainPtr dom = virDomainLookupByName(*conn, guest.toUtf8().constData());
-        if (!dom)
-            return src.lastError(QStringLiteral("virDomainLookupByName"));
-        const QByteArray dest = LibvirtHost::connectUri(destinationUri).toUtf8();
-        Status s;
-        if (virDomainMigrateToURI3(dom, dest.constData(), nullptr, 0, toLibvirt(flags)) < 0)
-            s = src.lastError(QStringLiteral("virDomainMigrateToURI3"));
-        virDomainFree(dom);
-        return s;
+    const QByteArray dest = LibvirtHost::connectUri(destinationUri).toUtf8();
+    const unsigned int f = toLibvirt(flags);
+    return m_source.withDomain(guest, QStringLiteral("virDomainMigrateToURI3"), [dest, f](virDomainPtr d) {
+        return virDomainMigrateToURI3(d, dest.constData(), nullptr, 0, f);
     }).result();
 }
 
