@@ -333,12 +333,15 @@ void FleetModel::updateHost(HostSession *s)
         adapters.push_back(make(Kind::Adapter, QString::number(c.id), tr("Adapter 0x%1").arg(c.id, 2, 16, QLatin1Char('0')), status));
     }
     // What libvirt knows of an mdev's lifetime (nothing on hosts without a libvirt address).
+    // What libvirt knows of an mdev's lifetime (nothing on hosts without a libvirt address).
     const auto lifetime = [](const Mdev &m) -> QString {
-        if (!m.persistent)
-            return {};
-        if (!*m.persistent)
-            return tr(", transient");
-        return m.autostart.value_or(false) ? tr(", persistent, starts at boot") : tr(", persistent");
+        switch (m.lifetime()) {
+        case Mdev::Lifetime::Unknown: return {};
+        case Mdev::Lifetime::Transient: return tr(", transient");
+        case Mdev::Lifetime::Persistent: return tr(", persistent");
+        case Mdev::Lifetime::PersistentAutostart: return tr(", persistent, starts at boot");
+        }
+        return {};
     };
     for (const Mdev &m : snap->mdevs) {
         const Guest *g = snap->guestOfMdev(m.uuid);

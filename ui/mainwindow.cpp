@@ -348,14 +348,17 @@ void MainWindow::checkMigration()
     dialog.exec();
 }
 
+QString MainWindow::guestOfMdev(HostSession *s, const QString &mdev) const
+{
+    const auto snap = s && !mdev.isEmpty() ? s->snapshot() : nullptr;
+    const Guest *g = snap ? snap->guestOfMdev(mdev) : nullptr;
+    return g ? g->name : QString();
+}
+
 void MainWindow::showHistory()
 {
     const auto [s, mdev] = selectedMdev();
-    QString guest;
-    if (s && !mdev.isEmpty())
-        if (const auto snap = s->snapshot())
-            if (const Guest *g = snap->guestOfMdev(mdev))
-                guest = g->name;
+    const QString guest = guestOfMdev(s, mdev);
     HistoryWindow window(m_fleet, guest.isEmpty() && s ? s->uri().text : QString(), guest, this);
     window.exec();
 }
@@ -413,11 +416,7 @@ void MainWindow::migrateGuest()
 void MainWindow::showMigrationRuns()
 {
     const auto [s, mdev] = selectedMdev();
-    QString guest;
-    if (s && !mdev.isEmpty())
-        if (const auto snap = s->snapshot())
-            if (const Guest *g = snap->guestOfMdev(mdev))
-                guest = g->name;
+    const QString guest = guestOfMdev(s, mdev);
     MigrationRunsWindow window(m_fleet->store(), guest, this);
     window.exec();
 }
@@ -458,13 +457,11 @@ void MainWindow::addLibvirtActions(QMenu &menu, HostSession *s, LibvirtHost *lv,
             runLibvirtAction(s, lv->startMdev(key), tr("Start mdev %1").arg(key));
         });
     }
+    // A persistent mdev, running or stopped.
     const auto persistent = [&snap](const QString &uuid) -> const Mdev * {
         if (const Mdev *m = snap.mdev(uuid); m && m->persistent.value_or(false))
             return m;
-        for (const Mdev &m : snap.inactiveMdevs)
-            if (m.uuid == uuid)
-                return &m;
-        return nullptr;
+        return snap.inactiveMdev(uuid);
     };
     if (const Mdev *m = (kind == FleetModel::Kind::Mdev || kind == FleetModel::Kind::StoppedMdev) ? persistent(key) : nullptr) {
         QAction *autostart = menu.addAction(tr("Start at boot"));

@@ -74,6 +74,8 @@ private:
     std::pair<HostSession *, QString> selectedMdev() const;
     void createMdev(HostSession *s);
     void removeMdev(HostSession *s, const QString &uuid);
+    /// The guest using this mdev on the host, or empty.
+    QString guestOfMdev(HostSession *s, const QString &mdev) const;
     /// Start, autostart and guest pause/resume: what libvirt offers on a host that has it.
     void addLibvirtActions(QMenu &menu, HostSession *s, LibvirtHost *lv, const HostSnapshot &snap, FleetModel::Kind kind, const QString &key);
     void runLibvirtAction(HostSession *s, QFuture<Status> future, const QString &what);

@@ -1,7 +1,5 @@
 #include "viewmerge.h"
 
-#include <algorithm>
-
 namespace ap {
 
 HostSnapshot mergeHostViews(HostSnapshot h, const HostSnapshot &lv, const QString &host)
@@ -29,14 +27,11 @@ HostSnapshot mergeHostViews(HostSnapshot h, const HostSnapshot &lv, const QStrin
         h.inactiveMdevs.append(defined);
     }
     h.guests = lv.guests;
-    const auto defined = [&h](const QString &uuid) {
-        return std::any_of(h.inactiveMdevs.cbegin(), h.inactiveMdevs.cend(), [&uuid](const Mdev &m) { return m.uuid == uuid; });
-    };
     for (const Guest &g : std::as_const(h.guests)) {
         if (g.mdev.isEmpty() || h.mdev(g.mdev))
             continue;
         h.issues.append(makeError(ErrorCode::NotFound, host,
-                                  defined(g.mdev) ? QStringLiteral("guest %1 uses mdev %2, which is defined but not started").arg(g.name, g.mdev)
+                                  h.inactiveMdev(g.mdev) ? QStringLiteral("guest %1 uses mdev %2, which is defined but not started").arg(g.name, g.mdev)
                                                   : QStringLiteral("guest %1 uses mdev %2, which the host does not have").arg(g.name, g.mdev),
                                   QStringLiteral("libvirt cannot start the guest until the mdev exists: start or create it first.")));
     }

@@ -29,6 +29,14 @@ const Mdev *HostSnapshot::mdev(QStringView uuid) const
     return nullptr;
 }
 
+const Mdev *HostSnapshot::inactiveMdev(QStringView uuid) const
+{
+    for (const auto &m : inactiveMdevs)
+        if (m.uuid == uuid)
+            return &m;
+    return nullptr;
+}
+
 Mdev *HostSnapshot::mdev(QStringView uuid)
 {
     for (auto &m : mdevs)

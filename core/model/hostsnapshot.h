@@ -68,6 +68,8 @@ struct HostSnapshot {
     Queue *queue(Apqn apqn);
     const Mdev *mdev(QStringView uuid) const;
     Mdev *mdev(QStringView uuid);
+    /// A persistent mdev defined but not started (inactiveMdevs), nullptr if none.
+    const Mdev *inactiveMdev(QStringView uuid) const;
     const Guest *guest(QStringView name) const;
     /// The guest whose vfio-ap hostdev is this mdev, if any.
     const Guest *guestOfMdev(QStringView uuid) const;

@@ -24,6 +24,17 @@ struct Mdev {
     std::optional<bool> persistent;
     std::optional<bool> autostart; ///< a persistent mdev started at boot; nullopt: not known
 
+    /// What `persistent` and `autostart` say together.
+    enum class Lifetime { Unknown, Transient, Persistent, PersistentAutostart };
+    Lifetime lifetime() const
+    {
+        if (!persistent)
+            return Lifetime::Unknown;
+        if (!*persistent)
+            return Lifetime::Transient;
+        return autostart.value_or(false) ? Lifetime::PersistentAutostart : Lifetime::Persistent;
+    }
+
     bool assigns(Apqn q) const { return adapters.test(q.adapter) && domains.test(q.domain); }
     bool inGuestMatrix(Apqn q) const { return guestAdapters.test(q.adapter) && guestDomains.test(q.domain); }
     /// APQNs of the assigned matrix, adapters outer, domains inner, ascending.

@@ -58,11 +58,13 @@ QString inventoryText(const HostSnapshot &h)
     s += QStringLiteral("\nQueues: %1 (%2)\n").arg(h.queues.size()).arg(parts.join(QStringLiteral(", ")));
 
     const auto lifetime = [](const Mdev &m) -> QString {
-        if (!m.persistent)
-            return {};
-        if (!*m.persistent)
-            return QStringLiteral("  transient");
-        return m.autostart.value_or(false) ? QStringLiteral("  persistent, autostart") : QStringLiteral("  persistent");
+        switch (m.lifetime()) {
+        case Mdev::Lifetime::Unknown: return {};
+        case Mdev::Lifetime::Transient: return QStringLiteral("  transient");
+        case Mdev::Lifetime::Persistent: return QStringLiteral("  persistent");
+        case Mdev::Lifetime::PersistentAutostart: return QStringLiteral("  persistent, autostart");
+        }
+        return {};
     };
     s += QStringLiteral("\nMdevs (%1):\n").arg(h.mdevs.size());
     for (const Mdev &m : h.mdevs) {
