@@ -73,19 +73,22 @@ void reportHostError(const QString &host, const Error &e)
                                                      e.hint.isEmpty() ? QString() : QStringLiteral(" (") + e.hint + QLatin1Char(')')));
 }
 
+std::optional<HostSnapshot> readHost(HostBackend &backend, int timeoutMs)
+{
+    Result<HostSnapshot> r = backend.readInventory({timeoutMs}).result();
+    if (!r) {
+        reportHostError(backend.uri().text, r.error());
+        return std::nullopt;
+    }
+    return std::move(r.value());
+}
+
 std::optional<HostSnapshot> readHost(const QString &uriText, std::shared_ptr<Store> store, int timeoutMs)
 {
     auto backend = openHost(uriText, store);
     if (!backend)
         return std::nullopt;
-    auto future = backend->readInventory({timeoutMs});
-    future.waitForFinished();
-    Result<HostSnapshot> r = future.result();
-    if (!r) {
-        reportHostError(backend->uri().text, r.error());
-        return std::nullopt;
-    }
-    return std::move(r.value());
+    return readHost(*backend, timeoutMs);
 }
 
 bool writeOutput(const QString &path, const QByteArray &data)

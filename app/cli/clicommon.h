@@ -29,6 +29,7 @@ std::shared_ptr<Store> openStore();
 std::unique_ptr<HostBackend> openHost(const QString &uri, std::shared_ptr<Store> store);
 /// Prints "apconsole-cli: HOST: what (hint)".
 void reportHostError(const QString &host, const Error &e);
+std::optional<HostSnapshot> readHost(HostBackend &backend, int timeoutMs = 60000);
 std::optional<HostSnapshot> readHost(const QString &uri, std::shared_ptr<Store> store, int timeoutMs = 60000);
 
 /// Writes text to `path` atomically, or to stdout when path is empty or "-".

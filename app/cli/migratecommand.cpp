@@ -1,7 +1,6 @@
 #include "clicommon.h"
 #include "commands.h"
 
-#include <hosts/backendfactory.h>
 #include <migration/blockers.h>
 #include <migration/migrationplan.h>
 #include <migration/runnerfactory.h>
@@ -14,20 +13,6 @@
 namespace ap::cli {
 
 using namespace ap::migration;
-
-namespace {
-
-std::optional<HostSnapshot> readSnapshot(HostBackend &backend)
-{
-    Result<HostSnapshot> r = backend.readInventory({60000}).result();
-    if (!r) {
-        err(QStringLiteral("apconsole-cli: %1\n").arg(r.error().toString()));
-        return std::nullopt;
-    }
-    return std::move(r.value());
-}
-
-} // namespace
 
 int migrateCommand(const QStringList &args)
 {
@@ -69,8 +54,8 @@ int migrateCommand(const QStringList &args)
         err(QStringLiteral("apconsole-cli: the source and the destination are the same host (%1)\n").arg(source->uri().text));
         return Usage;
     }
-    const auto srcState = readSnapshot(*source);
-    const auto dstState = srcState ? readSnapshot(*target) : std::nullopt;
+    const auto srcState = readHost(*source);
+    const auto dstState = srcState ? readHost(*target) : std::nullopt;
     if (!srcState || !dstState)
         return HostUnreadable;
 

@@ -24,13 +24,14 @@ Result<CheckInput> readCheckInput(HostBackend *source, HostBackend *target, cons
     auto s = source->readInventory();
     auto t = target->readInventory();
     auto src = resultOf(s, source);
-    auto dst = resultOf(t, target);
     if (!src)
         return src.error();
-    if (!dst)
-        return dst.error();
+    // The source's libvirt answers while the target is still being read.
     CheckInput in;
     in.blockers = askMigrationBlockers(*source, *src, mdev);
+    auto dst = resultOf(t, target);
+    if (!dst)
+        return dst.error();
     in.source = std::move(*src);
     in.target = std::move(*dst);
     in.mdev = mdev;
