@@ -385,7 +385,7 @@ Changes will not be remembered.</source>
     </message>
 </context>
 <context>
-    <name>ap::ui::CheckDialog</name>
+    <name>ap::ui::ReportDialog</name>
     <message>
         <source>Check migration of %1</source>
         <translation>Migration von %1 prüfen</translation>
@@ -683,7 +683,7 @@ Changes will not be remembered.</source>
     </message>
 </context>
 <context>
-    <name>ap::ui::HistoryWindow</name>
+    <name>ap::ui::ReportsWindow</name>
     <message>
         <source>Migration reports</source>
         <translation>Migrationsberichte</translation>

@@ -1,23 +1,23 @@
 #include "mainwindow.h"
 
-#include "addhostdialog.h"
-#include "applydialog.h"
-#include "checkdialog.h"
-#include "historywindow.h"
-#include "dropverdict.h"
-#include "fleet.h"
-#include "kerneltext.h"
-#include "fleetmodel.h"
-#include "inspector.h"
-#include "matrixdelegate.h"
-#include "migrationrunswindow.h"
-#include "migrationwizard.h"
+#include "fleet/addhostdialog.h"
+#include "matrix/applydialog.h"
+#include "report/reportdialog.h"
+#include "report/reportswindow.h"
+#include "matrix/dropverdict.h"
+#include "fleet/fleet.h"
+#include "common/kerneltext.h"
+#include "fleet/fleetmodel.h"
+#include "matrix/inspector.h"
+#include "matrix/matrixdelegate.h"
+#include "migration/migrationrunswindow.h"
+#include "migration/migrationwizard.h"
 
 #include <hosts/ssh/sshhost.h>
 
 #include <QFutureWatcher>
 #include <QtConcurrent>
-#include "matrixmodel.h"
+#include "matrix/matrixmodel.h"
 
 #include <hosts/demofleet.h>
 #include <hosts/libvirt/libvirthost.h>
@@ -344,7 +344,7 @@ void MainWindow::checkMigration()
         statusBar()->showMessage(tr("Select a guest or an mdev to check its migration."), 5000);
         return;
     }
-    CheckDialog dialog(m_fleet, s, mdev, this);
+    ReportDialog dialog(m_fleet, s, mdev, this);
     dialog.exec();
 }
 
@@ -359,7 +359,7 @@ void MainWindow::showHistory()
 {
     const auto [s, mdev] = selectedMdev();
     const QString guest = guestOfMdev(s, mdev);
-    HistoryWindow window(m_fleet, guest.isEmpty() && s ? s->uri().text : QString(), guest, this);
+    ReportsWindow window(m_fleet, guest.isEmpty() && s ? s->uri().text : QString(), guest, this);
     window.exec();
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "fleetmodel.h"
+#include "fleet/fleetmodel.h"
 
 #include <common/result.h>
 

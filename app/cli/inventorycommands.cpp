@@ -2,7 +2,7 @@
 #include "commands.h"
 
 #include <hosts/demofleet.h>
-#include <model/snapshotjson.h>
+#include <json/snapshotjson.h>
 #include <report/inventorytext.h>
 #include <sysfs/dumpformat.h>
 #include <sysfs/treewriter.h>

@@ -4,7 +4,7 @@
 #include <migration/blockers.h>
 #include <migration/migrationplan.h>
 #include <migration/runnerfactory.h>
-#include <migration/runrecord.h>
+#include <store/runrecord.h>
 
 #include <QJsonDocument>
 

@@ -4,9 +4,9 @@
 #include <common/errnonames.h>
 #include <migration/check.h>
 #include <migration/checkinput.h>
-#include <migration/hwinfosource.h>
-#include <migration/stream.h>
-#include <migration/vfiostate.h>
+#include <driver/migration/hwinfosource.h>
+#include <driver/migration/stream.h>
+#include <driver/migration/vfiostate.h>
 #include <report/checkrender.h>
 
 #include <QFile>

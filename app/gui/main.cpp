@@ -1,6 +1,6 @@
 // apconsole: the desktop console. Argument parsing and start-up only.
-#include <fleet.h>
-#include <fleetmodel.h>
+#include <fleet/fleet.h>
+#include <fleet/fleetmodel.h>
 #include <mainwindow.h>
 
 #include <QApplication>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "../driver/outcome.h"
-#include "../hosts/writeplan.h"
+#include "../plan/writeplan.h"
 #include "../model/hostsnapshot.h"
 
 #include <QHash>

@@ -6,12 +6,12 @@
 #include "sysfshost.h"
 #include "libvirt/libvirthost.h"
 #include "ssh/sshhost.h"
-#include "../model/snapshotjson.h"
-#include "../store/store.h"
+#include "../json/snapshotjson.h"
+#include "hostrecords.h"
 
 namespace ap {
 
-Result<std::unique_ptr<HostBackend>> createBackend(const HostUri &uri, std::shared_ptr<Store> store)
+Result<std::unique_ptr<HostBackend>> createBackend(const HostUri &uri, std::shared_ptr<HostRecords> store)
 {
     if (!uri.libvirt.isEmpty()) {
         auto lv = HostUri::parse(uri.libvirt);

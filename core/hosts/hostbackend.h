@@ -1,7 +1,7 @@
 #pragma once
 
 #include "hosturi.h"
-#include "writeplan.h"
+#include "../plan/writeplan.h"
 #include "../common/result.h"
 #include "../model/hostsnapshot.h"
 

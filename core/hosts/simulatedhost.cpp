@@ -1,9 +1,9 @@
 #include "simulatedhost.h"
 
-#include "planexecutor.h"
+#include "../plan/planexecutor.h"
 #include "../driver/vfioapdriver.h"
-#include "../model/snapshotjson.h"
-#include "../store/store.h"
+#include "../json/snapshotjson.h"
+#include "hostrecords.h"
 #include "../sysfs/attributeformat.h"
 #include "../sysfs/attributeparsers.h"
 #include "../sysfs/paths.h"
@@ -59,7 +59,7 @@ private:
     SimulatedHost &m_host;
 };
 
-SimulatedHost::SimulatedHost(HostUri uri, HostSnapshot initial, std::shared_ptr<Store> store)
+SimulatedHost::SimulatedHost(HostUri uri, HostSnapshot initial, std::shared_ptr<HostRecords> store)
     : HostBackend(std::move(uri))
     , m_state(std::move(initial))
     , m_store(std::move(store))

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "hostbackend.h"
-#include "../migration/vfiodevice.h"
+#include "../driver/migration/vfiodevice.h"
 
 #include <QHash>
 #include <QMutex>
@@ -10,7 +10,7 @@
 
 namespace ap {
 
-class Store;
+class HostRecords;
 
 /// A simulated host: an in-memory kernel that obeys the driver model. It can be loaded from any
 /// snapshot (a demo host, a copy of a real host, a sysfs tree) and, given a store, persists its
@@ -18,7 +18,7 @@ class Store;
 /// demonstrations and tests.
 class SimulatedHost final : public HostBackend {
 public:
-    SimulatedHost(HostUri uri, HostSnapshot initial, std::shared_ptr<Store> store = {});
+    SimulatedHost(HostUri uri, HostSnapshot initial, std::shared_ptr<HostRecords> store = {});
     ~SimulatedHost() override;
 
     /// The current state (a copy; thread-safe).
@@ -66,7 +66,7 @@ private:
     mutable QMutex m_mutex;
     HostSnapshot m_state;
     QStringList m_kernelLog;
-    std::shared_ptr<Store> m_store;
+    std::shared_ptr<HostRecords> m_store;
     int m_failAfter = 0;
     int m_failErr = 0;
     int m_latencyMs = 0;

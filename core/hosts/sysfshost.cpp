@@ -1,8 +1,8 @@
 #include "sysfshost.h"
 
-#include "planexecutor.h"
+#include "../plan/planexecutor.h"
 #include "../driver/vfioapdriver.h"
-#include "../store/store.h"
+#include "hostrecords.h"
 #include "../sysfs/sysfssource.h"
 #include "../sysfs/treereader.h"
 
@@ -54,7 +54,7 @@ private:
 
 } // namespace
 
-SysfsHost::SysfsHost(HostUri uri, std::shared_ptr<Store> store)
+SysfsHost::SysfsHost(HostUri uri, std::shared_ptr<HostRecords> store)
     : HostBackend(std::move(uri))
     , m_store(std::move(store))
 {

@@ -1,10 +1,10 @@
 #include "check.h"
 
-#include "compatibility.h"
-#include "hwinfosource.h"
+#include "../driver/migration/compatibility.h"
+#include "../driver/migration/hwinfosource.h"
 #include "readiness.h"
-#include "resumingfile.h"
-#include "stream.h"
+#include "../driver/migration/resumingfile.h"
+#include "../driver/migration/stream.h"
 #include "../driver/outcome.h"
 
 #include <cerrno>

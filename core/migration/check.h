@@ -2,7 +2,7 @@
 
 #include "blockers.h"
 #include "findings.h"
-#include "profile.h"
+#include "../driver/migration/profile.h"
 #include "../common/result.h"
 #include "../model/hostsnapshot.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domainevent.h"
+#include "../hosts/libvirt/domainevent.h"
 #include "migrationplan.h"
 #include "runevent.h"
 #include "simulatedrun.h"

@@ -1,6 +1,6 @@
 #include "migrationplan.h"
 
-#include "stream.h"
+#include "../driver/migration/stream.h"
 #include "../driver/vfioapdriver.h"
 
 namespace ap::migration {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "profile.h"
+#include "../driver/migration/profile.h"
 #include "runevent.h"
 #include "strategy.h"
 #include "../common/result.h"

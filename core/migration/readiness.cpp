@@ -1,9 +1,9 @@
 #include "readiness.h"
 
-#include "compatibility.h"
-#include "resumingfile.h"
-#include "stream.h"
-#include "hwinfosource.h"
+#include "../driver/migration/compatibility.h"
+#include "../driver/migration/resumingfile.h"
+#include "../driver/migration/stream.h"
+#include "../driver/migration/hwinfosource.h"
 #include "../driver/vfioapdriver.h"
 #include "../common/errnonames.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "vfiostate.h"
+#include "../driver/migration/vfiostate.h"
 
 #include <QJsonObject>
 #include <QList>

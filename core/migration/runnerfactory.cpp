@@ -1,7 +1,7 @@
 #include "runnerfactory.h"
 
 #include "libvirtmigration.h"
-#include "../hosts/libvirt/libvirtmigrationcalls.h"
+#include "libvirtmigrationcalls.h"
 #include "../hosts/simulatedhost.h"
 
 namespace ap::migration {

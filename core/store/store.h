@@ -1,7 +1,7 @@
 #pragma once
 
 #include "../common/result.h"
-#include "../hosts/writeplan.h"
+#include "../hosts/hostrecords.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -15,7 +15,7 @@ namespace ap {
 /// The console's SQLite database: remembered hosts, the state of simulated hosts (so demo edits
 /// survive restarts), and the audit log of every write. Safe to use from several threads: each
 /// thread gets its own connection. The schema is versioned with PRAGMA user_version.
-class Store {
+class Store final : public HostRecords {
 public:
     /// The default location: <AppDataLocation>/apconsole.db.
     static QString defaultPath();
@@ -35,12 +35,12 @@ public:
     Result<QStringList> hosts() const;
 
     // Simulated hosts' persisted state (inventory JSON).
-    Status saveSimulatedHost(const QString &name, const QJsonObject &snapshot);
-    Result<std::optional<QJsonObject>> simulatedHost(const QString &name) const;
+    Status saveSimulatedHost(const QString &name, const QJsonObject &snapshot) override;
+    Result<std::optional<QJsonObject>> simulatedHost(const QString &name) const override;
     Status resetSimulatedHosts();
 
     // Audit log.
-    Status appendJournal(const QList<JournalEntry> &entries);
+    Status appendJournal(const QList<JournalEntry> &entries) override;
     Result<QList<JournalEntry>> journal(const QString &host = {}, int limit = 500) const;
 
     // Pre-migration reports (the JSON of `apconsole-cli check`, as rendered by report/).

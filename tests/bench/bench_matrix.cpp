@@ -3,10 +3,10 @@
 #include "benchutil.h"
 #include "testsupport.h"
 
-#include <fleet.h>
-#include <fleetmodel.h>
+#include <fleet/fleet.h>
+#include <fleet/fleetmodel.h>
 #include <mainwindow.h>
-#include <matrixmodel.h>
+#include <matrix/matrixmodel.h>
 
 #include <hosts/simulatedhost.h>
 

@@ -3,7 +3,7 @@
 #include <hosts/libvirt/libvirthost.h>
 #include <hosts/libvirt/libvirtxml.h>
 #include <hosts/viewmerge.h>
-#include <model/snapshotjson.h>
+#include <json/snapshotjson.h>
 #include <sysfs/treewriter.h>
 #include "../support/testsupport.h"
 #include <migration/checkinput.h>

@@ -6,7 +6,7 @@
 #include <hosts/ssh/linestream.h>
 #include <hosts/ssh/sshhost.h>
 #include <hosts/sysfshost.h>
-#include <model/snapshotjson.h>
+#include <json/snapshotjson.h>
 #include <sysfs/treewriter.h>
 
 #include <QDir>

@@ -1,7 +1,7 @@
-#include <fleet.h>
-#include <fleetmodel.h>
+#include <fleet/fleet.h>
+#include <fleet/fleetmodel.h>
 #include <mainwindow.h>
-#include <matrixmodel.h>
+#include <matrix/matrixmodel.h>
 
 #include <hosts/demofleet.h>
 

@@ -1,9 +1,9 @@
-#include <applydialog.h>
-#include <fleet.h>
-#include <fleetmodel.h>
+#include <matrix/applydialog.h>
+#include <fleet/fleet.h>
+#include <fleet/fleetmodel.h>
 #include <mainwindow.h>
-#include <matrixmime.h>
-#include <matrixmodel.h>
+#include <matrix/matrixmime.h>
+#include <matrix/matrixmodel.h>
 
 #include "testsupport.h"
 

@@ -1,16 +1,16 @@
 // The migration wizard on the demo fleet: a whole live run with the override of a blocked
 // pre-check, a run with an injected failure, what the diagrams and the timeline show, the
 // stored run, and the CLI printing exactly the events the wizard recorded.
-#include <fleet.h>
-#include <migrationpages.h>
-#include <migrationrunpage.h>
-#include <migrationrunswindow.h>
-#include <migrationtimeline.h>
-#include <migrationwizard.h>
-#include <vfiostatediagram.h>
+#include <fleet/fleet.h>
+#include <migration/migrationpages.h>
+#include <migration/migrationrunpage.h>
+#include <migration/migrationrunswindow.h>
+#include <migration/migrationtimeline.h>
+#include <migration/migrationwizard.h>
+#include <migration/vfiostatediagram.h>
 
 #include <hosts/demofleet.h>
-#include <migration/runrecord.h>
+#include <store/runrecord.h>
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>

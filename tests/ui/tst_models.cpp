@@ -1,6 +1,6 @@
-#include <fleet.h>
-#include <fleetmodel.h>
-#include <matrixmodel.h>
+#include <fleet/fleet.h>
+#include <fleet/fleetmodel.h>
+#include <matrix/matrixmodel.h>
 
 #include <hosts/demofleet.h>
 #include <hosts/libvirt/libvirthost.h>

@@ -1,6 +1,6 @@
-#include <checkdialog.h>
-#include <fleet.h>
-#include <historywindow.h>
+#include <report/reportdialog.h>
+#include <fleet/fleet.h>
+#include <report/reportswindow.h>
 
 #include <hosts/demofleet.h>
 #include <report/checkrender.h>
@@ -47,13 +47,13 @@ private:
     QTemporaryDir m_dir;
 
     std::optional<migration::CheckReport> runDialog(Fleet &fleet, const QString &target, migration::DriverProfile p = migration::DriverProfile::V2,
-                                         CheckDialog **keep = nullptr)
+                                         ReportDialog **keep = nullptr)
     {
-        auto *dialog = new CheckDialog(&fleet, fleet.session(QStringLiteral("demo:zlab-a")), demo::uuids::payments);
+        auto *dialog = new ReportDialog(&fleet, fleet.session(QStringLiteral("demo:zlab-a")), demo::uuids::payments);
         if (!dialog->selectDestination(target))
             return std::nullopt;
         dialog->setProfile(p);
-        QSignalSpy done(dialog, &CheckDialog::finished);
+        QSignalSpy done(dialog, &ReportDialog::finished);
         dialog->run();
         if (!done.wait(10000) || !done.first().at(0).toBool())
             return std::nullopt;
@@ -73,7 +73,7 @@ private slots:
         Fleet fleet(nullptr);
         fleet.loadDefault();
         QVERIFY(waitConnected(fleet));
-        CheckDialog dialog(&fleet, fleet.session(QStringLiteral("demo:zlab-a")), demo::uuids::payments);
+        ReportDialog dialog(&fleet, fleet.session(QStringLiteral("demo:zlab-a")), demo::uuids::payments);
         const auto d = dialog.destinations();
         QCOMPARE(d.size(), 3);
         QVERIFY(!d[0].enabled && d[0].reason.contains(QLatin1String("own host")));
@@ -100,9 +100,9 @@ private slots:
         Fleet fleet(nullptr);
         fleet.loadDefault();
         QVERIFY(waitConnected(fleet));
-        CheckDialog *dialog = nullptr;
+        ReportDialog *dialog = nullptr;
         QVERIFY(runDialog(fleet, QStringLiteral("demo:zlab-b"), migration::DriverProfile::V3, &dialog));
-        std::unique_ptr<CheckDialog> owner(dialog);
+        std::unique_ptr<ReportDialog> owner(dialog);
         const QString json = m_dir.filePath(QStringLiteral("report.json"));
         QVERIFY(dialog->exportTo(json).ok());
         QFile f(json);
@@ -126,9 +126,9 @@ private slots:
         Fleet fleet(nullptr);
         fleet.loadDefault();
         QVERIFY(waitConnected(fleet));
-        CheckDialog *dialog = nullptr;
+        ReportDialog *dialog = nullptr;
         QVERIFY(runDialog(fleet, QStringLiteral("demo:zlab-b"), migration::DriverProfile::V2, &dialog));
-        std::unique_ptr<CheckDialog> owner(dialog);
+        std::unique_ptr<ReportDialog> owner(dialog);
         const QString pdf = m_dir.filePath(QStringLiteral("report.pdf"));
         QVERIFY(dialog->exportTo(pdf).ok());
         QFile f(pdf);
@@ -160,7 +160,7 @@ private slots:
             Fleet fleet(*store);
             fleet.loadDefault();
             QVERIFY(waitConnected(fleet));
-            CheckDialog *dialog = nullptr;
+            ReportDialog *dialog = nullptr;
             QVERIFY(runDialog(fleet, QStringLiteral("demo:zlab-b"), migration::DriverProfile::V2, &dialog));
             id = dialog->storedId();
             delete dialog;
@@ -171,7 +171,7 @@ private slots:
         QVERIFY(store);
         QVERIFY((*store)->recoveredFrom().isEmpty());
         Fleet fleet(*store);
-        HistoryWindow window(&fleet, QString(), QStringLiteral("payments-01"));
+        ReportsWindow window(&fleet, QString(), QStringLiteral("payments-01"));
         QAbstractItemModelTester tester(window.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(window.model()->rowCount(), 2);
         QCOMPARE(window.model()->index(0, ReportHistoryModel::Guest).data().toString(), QStringLiteral("payments-01"));

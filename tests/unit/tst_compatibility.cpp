@@ -1,4 +1,4 @@
-#include <migration/compatibility.h>
+#include <driver/migration/compatibility.h>
 
 #include <QRandomGenerator>
 #include <QTest>

@@ -4,7 +4,7 @@
 #include <hosts/simulatedhost.h>
 #include <migration/migrationjob.h>
 #include <migration/migrationplan.h>
-#include <migration/runrecord.h>
+#include <store/runrecord.h>
 #include <migration/simulatedrun.h>
 #include <store/store.h>
 

@@ -1,9 +1,9 @@
 #include "testsupport.h"
 
-#include <migration/compatibility.h>
-#include <migration/hwinfosource.h>
-#include <migration/resumingfile.h>
-#include <migration/stream.h>
+#include <driver/migration/compatibility.h>
+#include <driver/migration/hwinfosource.h>
+#include <driver/migration/resumingfile.h>
+#include <driver/migration/stream.h>
 
 #include <QTest>
 

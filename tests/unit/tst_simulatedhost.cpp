@@ -3,7 +3,7 @@
 #include <hosts/backendfactory.h>
 #include <hosts/demofleet.h>
 #include <hosts/simulatedhost.h>
-#include <model/snapshotjson.h>
+#include <json/snapshotjson.h>
 #include <store/store.h>
 
 #include <QFutureWatcher>

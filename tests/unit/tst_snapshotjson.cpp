@@ -1,5 +1,5 @@
 #include <hosts/demofleet.h>
-#include <model/snapshotjson.h>
+#include <json/snapshotjson.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include <migration/stream.h>
+#include <driver/migration/stream.h>
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include <migration/vfiostate.h>
+#include <driver/migration/vfiostate.h>
 
 #include <QTest>
 

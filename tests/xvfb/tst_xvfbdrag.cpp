@@ -2,10 +2,10 @@
 // tree onto the payments mdev's matrix. The pointer is moved by xdotool through XTEST, so the X
 // server delivers genuine button and motion events and Qt's XDND code runs as with a hand on a
 // mouse. (Offscreen starts drags but never drops; synthetic QTest events do not reach XDND.)
-#include <fleet.h>
-#include <fleetmodel.h>
+#include <fleet/fleet.h>
+#include <fleet/fleetmodel.h>
 #include <mainwindow.h>
-#include <matrixmodel.h>
+#include <matrix/matrixmodel.h>
 
 #include <hosts/demofleet.h>
 #include <hosts/simulatedhost.h>

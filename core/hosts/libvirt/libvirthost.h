@@ -1,7 +1,7 @@
 #pragma once
 
 #include "../hostbackend.h"
-#include "../../migration/domainevent.h"
+#include "domainevent.h"
 #include "../../model/mdev.h"
 
 #include <QHash>

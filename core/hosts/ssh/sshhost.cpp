@@ -1,9 +1,9 @@
 #include "sshhost.h"
 
-#include "../planexecutor.h"
+#include "../../plan/planexecutor.h"
 #include "../../common/errnonames.h"
 #include "../../driver/vfioapdriver.h"
-#include "../../store/store.h"
+#include "../hostrecords.h"
 #include "../../sysfs/dumpformat.h"
 #include "../../sysfs/treereader.h"
 
@@ -86,7 +86,7 @@ private:
     SshHost &m_host;
 };
 
-SshHost::SshHost(HostUri uri, SshSettings settings, std::shared_ptr<Store> store)
+SshHost::SshHost(HostUri uri, SshSettings settings, std::shared_ptr<HostRecords> store)
     : HostBackend(uri)
     , m_client(std::make_unique<SshClient>(uri, std::move(settings)))
     , m_store(std::move(store))

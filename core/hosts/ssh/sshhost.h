@@ -2,14 +2,14 @@
 
 #include "sshclient.h"
 #include "../hostbackend.h"
-#include "../../migration/vfiostate.h"
+#include "../../driver/migration/vfiostate.h"
 
 #include <memory>
 #include <optional>
 
 namespace ap {
 
-class Store;
+class HostRecords;
 
 /// A host reached with OpenSSH (`ssh://[user@]host[:port][/ROOT]`). The whole inventory is one
 /// remote command (the batched dump, parsed locally by the same reader as local trees), retried
@@ -18,7 +18,7 @@ class Store;
 /// is ever interpreted by a shell. Writes never retry by themselves.
 class SshHost final : public HostBackend {
 public:
-    SshHost(HostUri uri, SshSettings settings, std::shared_ptr<Store> store = {});
+    SshHost(HostUri uri, SshSettings settings, std::shared_ptr<HostRecords> store = {});
     ~SshHost() override;
 
     SshClient &client() { return *m_client; }
@@ -45,7 +45,7 @@ private:
     Result<HostSnapshot> readOnce(const std::function<bool()> &canceled, QDeadlineTimer deadline);
 
     std::unique_ptr<SshClient> m_client;
-    std::shared_ptr<Store> m_store;
+    std::shared_ptr<HostRecords> m_store;
     int m_attempts = 3;
     int m_firstPauseMs = 300;
 };

@@ -1,0 +1,415 @@
+#include "migrationpages.h"
+
+#include <migration/checkinput.h>
+#include "../fleet/fleet.h"
+#include "../fleet/hostsession.h"
+#include "../common/kerneltext.h"
+#include "migrationtext.h"
+#include "migrationwizard.h"
+
+#include <hosts/simulatedhost.h>
+#include <migration/runnerfactory.h>
+#include <report/checkrender.h>
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QStandardItemModel>
+#include <QTextBrowser>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace ap::ui {
+
+using namespace ap::migration;
+
+namespace {
+
+QString subtitle(const MigrationWizard *w)
+{
+    return MigrationWizard::tr("Guest %1 on %2").arg(w->guest(), w->sourceHostText())
+        + (w->target ? MigrationWizard::tr(" → %1").arg(w->target->uri().text) : QString());
+}
+
+} // namespace
+
+// ---- Destination -----------------------------------------------------------------------------
+
+DestinationPage::DestinationPage(MigrationWizard *wizard)
+    : m_wizard(wizard)
+{
+    setTitle(tr("Select the destination host"));
+    auto *layout = new QFormLayout(this);
+    m_target = new QComboBox;
+    m_target->setObjectName(QStringLiteral("destination"));
+    layout->addRow(tr("Destination host:"), m_target);
+    auto *note = new QLabel(tr("Hosts that cannot take the guest are listed with the reason. The next page reads both hosts "
+                               "again and predicts what the destination kernel will decide."));
+    note->setWordWrap(true);
+    layout->addRow(note);
+    connect(m_target, &QComboBox::currentIndexChanged, this, &QWizardPage::completeChanged);
+}
+
+void DestinationPage::initializePage()
+{
+    setSubTitle(subtitle(m_wizard));
+    m_target->clear();
+    auto *model = new QStandardItemModel(m_target);
+    int firstEnabled = -1;
+    for (HostSession *s : m_wizard->fleet()->sessions()) {
+        if (s == m_wizard->source())
+            continue;
+        QString reason;
+        const auto snap = s->snapshot();
+        if (s->state() == HostSession::State::Failed)
+            reason = tr("unavailable: %1").arg(s->error().detail);
+        else if (!snap)
+            reason = tr("not read yet");
+        else if (!snap->matrix.present)
+            reason = tr("vfio_ap is not loaded");
+        else if (snap->guest(m_wizard->guest()))
+            reason = tr("a guest named %1 already exists there").arg(m_wizard->guest());
+        auto *item = new QStandardItem(reason.isEmpty() ? s->uri().text : tr("%1 (%2)").arg(s->uri().text, reason));
+        item->setData(s->uri().text, Qt::UserRole);
+        item->setEnabled(reason.isEmpty());
+        item->setToolTip(reason.isEmpty() ? s->uri().text : reason);
+        model->appendRow(item);
+        if (reason.isEmpty() && firstEnabled < 0)
+            firstEnabled = model->rowCount() - 1;
+    }
+    m_target->setModel(model);
+    m_target->setCurrentIndex(firstEnabled);
+}
+
+bool DestinationPage::selectDestination(const QString &uri)
+{
+    const int i = m_target->findData(uri, Qt::UserRole);
+    auto *model = qobject_cast<QStandardItemModel *>(m_target->model());
+    if (i < 0 || !model || !model->item(i)->isEnabled())
+        return false;
+    m_target->setCurrentIndex(i);
+    return true;
+}
+
+bool DestinationPage::isComplete() const
+{
+    auto *model = qobject_cast<QStandardItemModel *>(m_target->model());
+    const int i = m_target->currentIndex();
+    return model && i >= 0 && model->item(i)->isEnabled();
+}
+
+bool DestinationPage::validatePage()
+{
+    m_wizard->target = m_wizard->fleet()->session(m_target->currentData(Qt::UserRole).toString());
+    return m_wizard->target != nullptr;
+}
+
+// ---- Pre-check -------------------------------------------------------------------------------
+
+PrecheckPage::PrecheckPage(MigrationWizard *wizard)
+    : m_wizard(wizard)
+{
+    setTitle(tr("Pre-migration check"));
+    auto *layout = new QVBoxLayout(this);
+    auto *form = new QFormLayout;
+    m_profile = new QComboBox;
+    m_profile->setObjectName(QStringLiteral("profile"));
+    m_profile->addItem(tr("v2 (series of 2026-04-07)"));
+    m_profile->addItem(tr("v3 (series of 2026-06-30)"));
+    form->addRow(tr("Destination driver:"), m_profile);
+    layout->addLayout(form);
+    m_progress = new QProgressBar;
+    m_progress->setRange(0, 0);
+    layout->addWidget(m_progress);
+    m_banner = new QLabel;
+    m_banner->setWordWrap(true);
+    m_banner->setObjectName(QStringLiteral("precheckBanner"));
+    layout->addWidget(m_banner);
+    m_view = new QTextBrowser;
+    layout->addWidget(m_view, 1);
+    m_overrideBox = new QGroupBox(tr("Override"));
+    auto *ol = new QVBoxLayout(m_overrideBox);
+    auto *warn = new QLabel(tr("The check found errors: the migration is expected to fail or to leave the guest without its "
+                               "crypto adapters. To go on anyway, type the guest's name."));
+    warn->setWordWrap(true);
+    ol->addWidget(warn);
+    m_override = new QLineEdit;
+    m_override->setObjectName(QStringLiteral("overrideName"));
+    ol->addWidget(m_override);
+    layout->addWidget(m_overrideBox);
+    connect(m_override, &QLineEdit::textChanged, this, &QWizardPage::completeChanged);
+    connect(m_profile, &QComboBox::currentIndexChanged, this, [this] {
+        m_wizard->profile = m_profile->currentIndex() == 0 ? DriverProfile::V2 : DriverProfile::V3;
+        start();
+    });
+    connect(&m_read, &QFutureWatcher<Result<CheckInput>>::finished, this, [this] {
+        const Result<CheckInput> r = m_read.result();
+        if (!r) {
+            m_progress->hide();
+            m_banner->setText(tr("<b>The hosts could not be read:</b> %1").arg(r.error().toString().toHtmlEscaped()));
+            emit completeChanged();
+            return;
+        }
+        m_input = *r;
+        m_check.setFuture(QtConcurrent::run([input = *m_input] { return runCheck(input); }));
+    });
+    connect(&m_check, &QFutureWatcher<Result<CheckReport>>::finished, this, &PrecheckPage::onChecked);
+}
+
+void PrecheckPage::initializePage()
+{
+    setSubTitle(subtitle(m_wizard));
+    m_profile->setCurrentIndex(m_wizard->profile == DriverProfile::V2 ? 0 : 1);
+    start();
+}
+
+bool PrecheckPage::isBusy() const
+{
+    return m_read.isRunning() || m_check.isRunning();
+}
+
+void PrecheckPage::start()
+{
+    if (isBusy() || !m_wizard->target)
+        return;
+    m_wizard->report.reset();
+    m_overrideBox->hide();
+    m_override->clear();
+    m_view->clear();
+    m_banner->setText(tr("Reading %1 and %2…").arg(m_wizard->sourceHostText(), m_wizard->target->uri().text));
+    m_progress->show();
+    emit completeChanged();
+    const auto snap = m_wizard->source()->snapshot();
+    const Guest *g = snap ? snap->guest(m_wizard->guest()) : nullptr;
+    const QString mdev = g ? g->mdev : QString();
+    HostBackend *src = m_wizard->source()->backend();
+    HostBackend *dst = m_wizard->target->backend();
+    const DriverProfile profile = m_wizard->profile;
+    m_read.setFuture(QtConcurrent::run([src, dst, mdev, profile] { return readCheckInput(src, dst, mdev, profile); }));
+}
+
+void PrecheckPage::onChecked()
+{
+    m_progress->hide();
+    const Result<CheckReport> r = m_check.result();
+    if (!r) {
+        m_banner->setText(tr("<b>The check could not run:</b> %1").arg(r.error().toString().toHtmlEscaped()));
+        emit completeChanged();
+        return;
+    }
+    m_wizard->sourceState = m_input->source;
+    m_wizard->blockedReasons = m_input->blockers.reasons;
+    m_wizard->targetState = m_input->target;
+    m_wizard->report = *r;
+    if (Store *store = m_wizard->fleet()->store().get())
+        (void)store->saveReport(report::checkReportJson(*r));
+    if (r->ready) {
+        m_banner->setText(tr("<b>Ready.</b> The destination driver accepts the configuration and nothing blocks the migration."));
+    } else {
+        const QString verdict = r->decision.compatible
+            ? tr("the destination driver accepts the configuration, but findings block the migration")
+            : tr("the destination driver refuses: %1").arg(errnoText(r->decision.err).toHtmlEscaped());
+        m_banner->setText(tr("<b>Not ready:</b> %1.").arg(verdict));
+        m_overrideBox->show();
+    }
+    m_view->setHtml(report::checkReportHtml(*r));
+    emit completeChanged();
+}
+
+bool PrecheckPage::isComplete() const
+{
+    if (!m_wizard->report || isBusy())
+        return false;
+    return m_wizard->report->ready || m_override->text().trimmed() == m_wizard->guest();
+}
+
+// ---- Strategy --------------------------------------------------------------------------------
+
+StrategyPage::StrategyPage(MigrationWizard *wizard)
+    : m_wizard(wizard)
+{
+    setTitle(tr("Strategy"));
+    auto *layout = new QVBoxLayout(this);
+    auto *group = new QButtonGroup(this);
+    m_live = new QRadioButton(migrationtext::strategyTitle(Strategy::Live));
+    m_live->setObjectName(QStringLiteral("strategyLive"));
+    m_liveText = new QLabel;
+    m_liveText->setWordWrap(true);
+    m_liveText->setIndent(24);
+    m_replug = new QRadioButton(migrationtext::strategyTitle(Strategy::Replug));
+    m_replug->setObjectName(QStringLiteral("strategyReplug"));
+    m_replugText = new QLabel;
+    m_replugText->setWordWrap(true);
+    m_replugText->setIndent(24);
+    group->addButton(m_live);
+    group->addButton(m_replug);
+    layout->addWidget(m_live);
+    layout->addWidget(m_liveText);
+    layout->addWidget(m_replug);
+    layout->addWidget(m_replugText);
+    m_create = new QCheckBox;
+    m_create->setObjectName(QStringLiteral("createMdev"));
+    m_createText = new QLabel;
+    m_createText->setWordWrap(true);
+    m_createText->setIndent(24);
+    layout->addWidget(m_create);
+    layout->addWidget(m_createText);
+    m_demoBox = new QGroupBox(tr("Demonstration: inject a failure"));
+    auto *dl = new QFormLayout(m_demoBox);
+    m_failure = new QComboBox;
+    m_failure->setObjectName(QStringLiteral("injectFailure"));
+    for (const InjectedFailure f : QList<InjectedFailure>{InjectedFailure::None} + allInjectedFailures())
+        m_failure->addItem(migrationtext::failureTitle(f), int(f));
+    dl->addRow(tr("Failure:"), m_failure);
+    layout->addWidget(m_demoBox);
+    m_error = new QLabel;
+    m_error->setWordWrap(true);
+    layout->addWidget(m_error);
+    layout->addStretch(1);
+}
+
+void StrategyPage::initializePage()
+{
+    setSubTitle(subtitle(m_wizard));
+    m_error->clear();
+    const StrategyChoice c = chooseStrategy(*m_wizard->sourceState, *m_wizard->targetState, m_wizard->blockedReasons);
+    const auto explain = [](Strategy s, bool available, const QStringList &blockers, bool chosen) {
+        QString text = migrationtext::strategyExplanation(s);
+        if (!available) {
+            QStringList why;
+            for (const QString &b : blockers)
+                why.append(migrationtext::blocker(b));
+            text += QStringLiteral("<br><b>") + tr("Not possible: %1.").arg(why.join(QStringLiteral("; ")).toHtmlEscaped()) + QStringLiteral("</b>");
+        } else if (chosen) {
+            text += QStringLiteral("<br><b>") + tr("Recommended for this pair of hosts.") + QStringLiteral("</b>");
+        }
+        return text;
+    };
+    m_live->setEnabled(c.liveAvailable);
+    m_replug->setEnabled(c.replugAvailable);
+    m_liveText->setText(explain(Strategy::Live, c.liveAvailable, c.liveBlockers, c.chosen == Strategy::Live));
+    m_replugText->setText(explain(Strategy::Replug, c.replugAvailable, c.replugBlockers, c.chosen == Strategy::Replug && !c.liveAvailable));
+    (c.chosen == Strategy::Live ? m_live : m_replug)->setChecked(true);
+
+    const Guest *g = m_wizard->sourceState->guest(m_wizard->guest());
+    const QString uuid = g ? g->mdev : QString();
+    const bool missing = !uuid.isEmpty() && !m_wizard->targetState->mdev(uuid);
+    m_create->setVisible(missing);
+    m_createText->setVisible(missing);
+    if (missing) {
+        MigrationRequest r;
+        r.guest = m_wizard->guest();
+        r.strategy = c.chosen;
+        const auto probe = buildPlan(*m_wizard->sourceState, *m_wizard->targetState, r);
+        const std::optional<MdevCreation> creation = probe ? probe->creation : std::nullopt;
+        m_create->setText(tr("Create mdev %1 on the destination with the source's matrix").arg(uuid));
+        const bool acceptable = creation && creation->err == 0;
+        m_create->setEnabled(acceptable);
+        m_create->setChecked(acceptable);
+        m_createText->setText(acceptable ? tr("The destination has no mdev with this UUID. The driver model accepts the source's matrix there.")
+                                         : tr("The destination has no mdev with this UUID, and the destination driver would refuse the "
+                                              "source's matrix: %1").arg(creation ? errnoText(creation->err) + QStringLiteral(" ") + creation->log.join(u' ')
+                                                                                : QString()));
+    }
+    const bool simulated = m_wizard->source()->backend()->view<SimulatedHost>()
+        && m_wizard->target->backend()->view<SimulatedHost>();
+    m_demoBox->setVisible(simulated);
+    if (!simulated)
+        m_failure->setCurrentIndex(0);
+}
+
+bool StrategyPage::validatePage()
+{
+    m_wizard->strategy = m_live->isChecked() ? Strategy::Live : Strategy::Replug;
+    m_wizard->createMdev = m_create->isVisible() && m_create->isChecked();
+    m_wizard->options.inject = InjectedFailure(m_failure->currentData().toInt());
+    MigrationRequest r;
+    r.guest = m_wizard->guest();
+    r.strategy = m_wizard->strategy;
+    r.createMdev = m_wizard->createMdev;
+    r.profile = m_wizard->profile;
+    r.viaLibvirt = runsThroughLibvirt(*m_wizard->source()->backend(), *m_wizard->target->backend());
+    r.blockedReasons = m_wizard->blockedReasons;
+    auto plan = buildPlan(*m_wizard->sourceState, *m_wizard->targetState, r);
+    if (!plan) {
+        m_error->setText(tr("<b>No plan:</b> %1").arg(plan.error().toString().toHtmlEscaped()));
+        return false;
+    }
+    m_wizard->plan = *plan;
+    return true;
+}
+
+// ---- Plan ------------------------------------------------------------------------------------
+
+PlanPage::PlanPage(MigrationWizard *wizard)
+    : m_wizard(wizard)
+{
+    setTitle(tr("Plan"));
+    setCommitPage(true);
+    setButtonText(QWizard::CommitButton, tr("&Start migration"));
+    auto *layout = new QVBoxLayout(this);
+    m_summary = new QLabel;
+    m_summary->setWordWrap(true);
+    layout->addWidget(m_summary);
+    m_steps = new QTreeWidget;
+    m_steps->setObjectName(QStringLiteral("planSteps"));
+    m_steps->setHeaderLabels({tr("#"), tr("Step"), tr("Where"), tr("What happens")});
+    m_steps->setRootIsDecorated(false);
+    m_steps->setWordWrap(true);
+    m_steps->header()->setSectionResizeMode(3, QHeaderView::Stretch);
+    layout->addWidget(m_steps, 1);
+    auto *form = new QFormLayout;
+    m_chunk = new QSpinBox;
+    m_chunk->setObjectName(QStringLiteral("chunkBytes"));
+    m_chunk->setRange(1, 1 << 20);
+    m_chunk->setValue(4096);
+    m_chunk->setSuffix(tr(" bytes"));
+    form->addRow(tr("Device data per write:"), m_chunk);
+    layout->addLayout(form);
+}
+
+void PlanPage::initializePage()
+{
+    setSubTitle(subtitle(m_wizard));
+    const MigrationPlan &p = *m_wizard->plan;
+    QString summary = tr("<b>%1</b>, %2 queue(s) of mdev %3.").arg(migrationtext::strategyTitle(p.strategy)).arg(p.queues).arg(p.mdev);
+    if (p.strategy == Strategy::Live)
+        summary += QLatin1Char(' ') + tr("The source device's stream will hold %1 bytes (%2 profile).").arg(p.streamBytes).arg(profileName(p.profile));
+    if (m_wizard->options.inject != InjectedFailure::None)
+        summary += QStringLiteral("<br>") + tr("Injected failure: %1.").arg(migrationtext::failureTitle(m_wizard->options.inject));
+    m_summary->setText(summary);
+    m_steps->clear();
+    for (qsizetype i = 0; i < p.steps.size(); ++i) {
+        const PlanStep &s = p.steps.at(i);
+        QString what = migrationtext::stepDescription(s, p);
+        auto *item = new QTreeWidgetItem({QString::number(i + 1), migrationtext::stepTitle(s.id), migrationtext::sideName(s.side), what});
+        if (s.driverChecks || s.pointOfNoReturn) {
+            QFont f = item->font(1);
+            f.setBold(true);
+            item->setFont(1, f);
+            item->setText(1, item->text(1) + (s.driverChecks ? tr(" ⚑ driver checks") : tr(" ⚠ no return")));
+        }
+        item->setToolTip(3, what);
+        m_steps->addTopLevelItem(item);
+    }
+    m_steps->resizeColumnToContents(0);
+    m_steps->resizeColumnToContents(1);
+    m_steps->resizeColumnToContents(2);
+}
+
+bool PlanPage::validatePage()
+{
+    m_wizard->options.chunkBytes = m_chunk->value();
+    return true;
+}
+
+} // namespace ap::ui

@@ -1,0 +1,68 @@
+#include "migrationwizard.h"
+
+#include "../fleet/hostsession.h"
+#include "migrationpages.h"
+#include "migrationrunpage.h"
+
+#include <QMessageBox>
+
+namespace ap::ui {
+
+MigrationWizard::MigrationWizard(Fleet *fleet, HostSession *source, const QString &guest, QWidget *parent)
+    : QWizard(parent)
+    , m_fleet(fleet)
+    , m_source(source)
+    , m_guest(guest)
+{
+    setObjectName(QStringLiteral("migrationWizard"));
+    setWindowTitle(tr("Migrate %1 from %2").arg(guest, source->uri().text));
+    setWizardStyle(QWizard::ClassicStyle);
+    setOption(QWizard::NoBackButtonOnLastPage);
+    setOption(QWizard::NoCancelButtonOnLastPage);
+    options.paceMs = defaultPaceMs();
+    setPage(DestinationPageId, new DestinationPage(this));
+    setPage(PrecheckPageId, new PrecheckPage(this));
+    setPage(StrategyPageId, new StrategyPage(this));
+    setPage(PlanPageId, new PlanPage(this));
+    setPage(RunPageId, new RunPage(this));
+    setPage(ResultPageId, new ResultPage(this));
+    resize(1000, 760);
+}
+
+MigrationWizard::~MigrationWizard() = default;
+
+QString MigrationWizard::sourceHostText() const
+{
+    return m_source->uri().text;
+}
+
+int MigrationWizard::defaultPaceMs()
+{
+    bool ok = false;
+    const int v = qEnvironmentVariableIntValue("APCONSOLE_MIGRATION_PACE_MS", &ok);
+    return ok ? qMax(0, v) : 80;
+}
+
+void MigrationWizard::reject()
+{
+    if (job && job->isRunning()) {
+        auto *run = qobject_cast<RunPage *>(page(RunPageId));
+        if (run && run->pastPointOfNoReturn()) {
+            QMessageBox::information(this, tr("Migration in progress"),
+                                     tr("The guest is already resuming on the destination; the run can no longer be aborted. "
+                                        "Wait for it to finish."));
+            return;
+        }
+        if (QMessageBox::question(this, tr("Cancel the migration?"),
+                                  tr("Stop the run and bring %1 back to running on %2?").arg(m_guest, sourceHostText()))
+            == QMessageBox::Yes) {
+            // The wizard closes once the run has brought the guest back.
+            connect(this, &MigrationWizard::runFinished, this, [this] { QWizard::reject(); }, Qt::SingleShotConnection);
+            job->cancel();
+        }
+        return;
+    }
+    QWizard::reject();
+}
+
+} // namespace ap::ui
