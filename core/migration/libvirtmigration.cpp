@@ -61,6 +61,8 @@ RunEvent runLibvirtMigration(LibvirtMigrationCalls &calls, const MigrationPlan &
     p.kind = RunEvent::Kind::Plan;
     p.strategy = strategyName(plan.strategy);
     p.steps = plan.stepIds();
+    for (const Finding &f : plan.findings)
+        p.findings.append(f.id);
     emitEvent(p);
 
     RunEvent result;

@@ -69,12 +69,26 @@ Result<MigrationPlan> buildPlan(const HostSnapshot &source, const HostSnapshot &
     if (guest->state != Guest::State::Running)
         return makeError(ErrorCode::Usage, request.guest, QStringLiteral("the guest is %1, not running").arg(guestStateName(guest->state)),
                          QStringLiteral("Only a running guest is migrated; start it or move its definition instead."));
+    if (target.guest(request.guest))
+        return makeError(ErrorCode::Usage, target.host, QStringLiteral("a guest named '%1' already exists on the destination").arg(request.guest));
+    if (guest->mdev.isEmpty() && request.viaLibvirt) {
+        // Nothing of the AP side travels: libvirt's plain live migration is the whole job.
+        MigrationPlan p;
+        p.sourceHost = source.host;
+        p.targetHost = target.host;
+        p.guest = request.guest;
+        p.strategy = Strategy::Live;
+        p.profile = request.profile;
+        p.viaLibvirt = true;
+        p.steps.append(plainStep("libvirt-migrate", Side::Source));
+        p.findings.append(Finding{QStringLiteral("no-ap-device"), Severity::Info,
+                                  QStringLiteral("The guest has no AP device: a plain live migration."), {}});
+        return p;
+    }
     const Mdev *mdev = guest->mdev.isEmpty() ? nullptr : source.mdev(guest->mdev);
     if (!mdev)
         return makeError(ErrorCode::Usage, request.guest, QStringLiteral("the guest has no vfio-ap mediated device on this host"),
                          QStringLiteral("Guests without AP pass-through are migrated with the usual tools."));
-    if (target.guest(request.guest))
-        return makeError(ErrorCode::Usage, target.host, QStringLiteral("a guest named '%1' already exists on the destination").arg(request.guest));
 
     MigrationPlan p;
     p.sourceHost = source.host;

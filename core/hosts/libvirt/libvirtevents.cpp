@@ -1,5 +1,8 @@
 #include "libvirtevents.h"
 
+#include <QByteArray>
+#include <QtGlobal>
+
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
 
@@ -10,6 +13,13 @@ namespace ap::libvirtevents {
 
 namespace {
 void silent(void *, virErrorPtr) {}
+
+// libvirt's default event loop is GLib's default main context, iterated here on a thread of its
+// own. Qt's GLib event dispatcher iterates the same context on the main thread, and while that
+// thread is busy elsewhere (the CLI running a migration, a test waiting on a result) libvirt's
+// events are not delivered at all: seen against real daemons. Qt's own dispatcher leaves the
+// context to libvirt. Set before main(), so before any QCoreApplication exists.
+[[maybe_unused]] const bool qtOffGlib = qputenv("QT_NO_GLIB", QByteArrayLiteral("1"));
 } // namespace
 
 void ensureRunning()

@@ -3,6 +3,7 @@
 #include "libvirtevents.h"
 #include "libvirtxml.h"
 
+#include <QMutex>
 #include <QtConcurrent>
 
 #include <libvirt/libvirt.h>
@@ -51,18 +52,32 @@ migration::JobStats jobStatsFrom(virTypedParameterPtr params, int n, int type)
     return s;
 }
 
-/// One subscription's filter and handler, shared by its libvirt callbacks (each frees its copy).
-struct Subscription {
-    QString guest;
-    LibvirtHost::DomainEventHandler handler;
-    void deliver(virDomainPtr dom, migration::DomainEvent e) const
+} // namespace
+
+/// The subscriptions of one host, shared by its libvirt callbacks (each frees its reference).
+/// Handlers run under the mutex, so none runs once its subscription is removed.
+struct LibvirtEventHub {
+    struct Subscription {
+        QString guest;
+        LibvirtHost::DomainEventHandler handler;
+    };
+    QMutex mutex;
+    QHash<int, Subscription> subscriptions;
+    int nextId = 1;
+
+    void deliver(virDomainPtr dom, migration::DomainEvent e)
     {
         e.guest = QString::fromUtf8(virDomainGetName(dom));
-        if (guest.isEmpty() || e.guest == guest)
-            handler(e);
+        QMutexLocker l(&mutex);
+        for (const Subscription &s : std::as_const(subscriptions))
+            if (s.guest.isEmpty() || s.guest == e.guest)
+                s.handler(e);
     }
 };
-using SubscriptionRef = std::shared_ptr<const Subscription>;
+
+namespace {
+
+using SubscriptionRef = std::shared_ptr<LibvirtEventHub>;
 
 void freeSubscription(void *opaque)
 {
@@ -98,6 +113,7 @@ void onJobCompleted(virConnectPtr, virDomainPtr dom, virTypedParameterPtr params
 
 LibvirtHost::LibvirtHost(HostUri uri)
     : HostBackend(std::move(uri))
+    , m_events(std::make_shared<LibvirtEventHub>())
 {
     libvirtevents::ensureRunning();
 }
@@ -107,8 +123,8 @@ LibvirtHost::~LibvirtHost()
     // The connection belongs to the worker: close it there.
     QtConcurrent::run(worker(), [this] {
         if (m_conn) {
-            for (const QList<int> &ids : std::as_const(m_watches))
-                for (const int id : ids)
+            if (m_eventsConn == m_conn)
+                for (const int id : std::as_const(m_eventCallbacks))
                     (void)virConnectDomainEventDeregisterAny(m_conn, id);
             virConnectClose(m_conn);
         }
@@ -159,6 +175,9 @@ Error LibvirtHost::lastError(const QString &what) const
     default:
         break;
     }
+    // A daemon that went away mid-call ("client socket is closed") is a lost host, not an I/O error.
+    if (c == ErrorCode::Io && m_conn && virConnectIsAlive(m_conn) == 0)
+        c = ErrorCode::Unreachable;
     return makeError(c, uri().text, QStringLiteral("%1: %2").arg(what, message), hint);
 }
 
@@ -181,6 +200,13 @@ Result<virConnectPtr> LibvirtHost::connection()
     }
     (void)virConnectSetKeepAlive(m_conn, 5, 3); // the test driver has no keepalive: not an error
     virResetLastError();
+    bool subscribed = false;
+    {
+        QMutexLocker l(&m_events->mutex);
+        subscribed = !m_events->subscriptions.isEmpty();
+    }
+    if (subscribed)
+        (void)ensureEventCallbacks(m_conn); // a reopened connection: follow the events again
     return m_conn;
 }
 
@@ -365,44 +391,55 @@ QFuture<Status> LibvirtHost::changeApHostdev(const QString &guest, const QString
                       [xml](virDomainPtr d) { return virDomainDetachDeviceFlags(d, xml.constData(), VIR_DOMAIN_AFFECT_LIVE); });
 }
 
+Status LibvirtHost::ensureEventCallbacks(virConnectPtr conn)
+{
+    if (m_eventsConn == conn)
+        return {};
+    m_eventCallbacks.clear(); // those of a closed connection went with it
+    m_eventsConn = nullptr;
+    const std::pair<int, virConnectDomainEventGenericCallback> kinds[] = {
+        {VIR_DOMAIN_EVENT_ID_LIFECYCLE, VIR_DOMAIN_EVENT_CALLBACK(onLifecycle)},
+        {VIR_DOMAIN_EVENT_ID_MIGRATION_ITERATION, VIR_DOMAIN_EVENT_CALLBACK(onIteration)},
+        {VIR_DOMAIN_EVENT_ID_JOB_COMPLETED, VIR_DOMAIN_EVENT_CALLBACK(onJobCompleted)},
+    };
+    QList<int> ids;
+    for (const auto &[eventId, callback] : kinds) {
+        // Every guest, filtered by name: on the destination the guest does not exist yet.
+        const int id = virConnectDomainEventRegisterAny(conn, nullptr, eventId, callback, new SubscriptionRef(m_events), freeSubscription);
+        if (id < 0) {
+            const Error e = lastError(QStringLiteral("virConnectDomainEventRegisterAny"));
+            for (const int done : std::as_const(ids))
+                (void)virConnectDomainEventDeregisterAny(conn, done);
+            return e;
+        }
+        ids.append(id);
+    }
+    m_eventCallbacks = ids;
+    m_eventsConn = conn;
+    return {};
+}
+
 QFuture<Result<int>> LibvirtHost::watchDomainEvents(const QString &guest, DomainEventHandler handler)
 {
     return QtConcurrent::run(worker(), [this, guest, handler]() -> Result<int> {
         auto conn = connection();
         if (!conn)
             return conn.error();
-        const auto subscription = std::make_shared<const Subscription>(Subscription{guest, handler});
-        const std::pair<int, virConnectDomainEventGenericCallback> kinds[] = {
-            {VIR_DOMAIN_EVENT_ID_LIFECYCLE, VIR_DOMAIN_EVENT_CALLBACK(onLifecycle)},
-            {VIR_DOMAIN_EVENT_ID_MIGRATION_ITERATION, VIR_DOMAIN_EVENT_CALLBACK(onIteration)},
-            {VIR_DOMAIN_EVENT_ID_JOB_COMPLETED, VIR_DOMAIN_EVENT_CALLBACK(onJobCompleted)},
-        };
-        QList<int> ids;
-        for (const auto &[eventId, callback] : kinds) {
-            // Every guest, filtered by name: on the destination the guest does not exist yet.
-            const int id = virConnectDomainEventRegisterAny(*conn, nullptr, eventId, callback, new SubscriptionRef(subscription), freeSubscription);
-            if (id < 0) {
-                const Error e = lastError(QStringLiteral("virConnectDomainEventRegisterAny"));
-                for (const int done : std::as_const(ids))
-                    (void)virConnectDomainEventDeregisterAny(*conn, done);
-                return e;
-            }
-            ids.append(id);
-        }
-        const int watch = m_nextWatch++;
-        m_watches.insert(watch, ids);
-        return watch;
+        if (Status s = ensureEventCallbacks(*conn); !s)
+            return s.error();
+        QMutexLocker l(&m_events->mutex);
+        const int id = m_events->nextId++;
+        m_events->subscriptions.insert(id, {guest, handler});
+        return id;
     });
 }
 
 QFuture<void> LibvirtHost::unwatchDomainEvents(int watch)
 {
-    return QtConcurrent::run(worker(), [this, watch] {
-        const QList<int> ids = m_watches.take(watch);
-        if (m_conn)
-            for (const int id : ids)
-                (void)virConnectDomainEventDeregisterAny(m_conn, id);
-    });
+    // Not on the worker: a migration may hold it, and the hub's mutex is all it takes.
+    QMutexLocker l(&m_events->mutex);
+    m_events->subscriptions.remove(watch);
+    return QtFuture::makeReadyFuture();
 }
 
 QFuture<Result<QString>> LibvirtHost::queryMigrate(const QString &guest)

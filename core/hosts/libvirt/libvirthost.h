@@ -12,6 +12,8 @@ struct _virDomain;
 
 namespace ap {
 
+struct LibvirtEventHub;
+
 /// A host reached through libvirt (`qemu:///system`, `qemu+ssh://…`, `test:///FILE.xml`). The
 /// connection belongs to the backend's worker thread and every call runs there; the libvirt event
 /// loop runs on its own thread and keepalive is on. Authentication never waits on a TTY: an
@@ -40,7 +42,9 @@ public:
     using DomainEventHandler = std::function<void(const migration::DomainEvent &)>;
     /// Subscribes to the lifecycle, migration-iteration and job-completed events of `guest`
     /// (of every guest when empty) on this host's connection; `handler` runs on libvirt's event
-    /// thread and may be called until unwatchDomainEvents(id) has finished.
+    /// thread and may be called until unwatchDomainEvents(id) has finished. Any number of
+    /// subscriptions share one set of libvirt callbacks (libvirt refuses the same callback
+    /// twice on a connection), registered again when the connection is reopened.
     QFuture<Result<int>> watchDomainEvents(const QString &guest, DomainEventHandler handler);
     QFuture<void> unwatchDomainEvents(int id);
     /// QEMU's answer to `query-migrate` for the guest (virDomainQemuMonitorCommand, a read-only
@@ -73,11 +77,14 @@ private:
     QFuture<Status> withDomain(const QString &guest, const QString &call, const std::function<int(_virDomain *)> &action);
     QFuture<Status> changeApHostdev(const QString &guest, const QString &uuid, bool attach);
     Error lastError(const QString &what) const;
+    /// Registers the event callbacks on `conn` unless they already are (worker only).
+    Status ensureEventCallbacks(_virConnect *conn);
     using HostBackend::worker;
 
     _virConnect *m_conn = nullptr;
-    QHash<int, QList<int>> m_watches; ///< subscription id -> libvirt callback ids (worker only)
-    int m_nextWatch = 1;
+    std::shared_ptr<LibvirtEventHub> m_events; ///< the subscriptions, shared with the callbacks
+    _virConnect *m_eventsConn = nullptr;       ///< the connection the callbacks are on (worker only)
+    QList<int> m_eventCallbacks;               ///< their libvirt ids (worker only)
 };
 
 } // namespace ap
