@@ -280,11 +280,8 @@ Outcome unassign(HostSnapshot &h, QStringView uuid, MatrixPart part, QByteArrayV
     return {};
 }
 
-Outcome writeApConfig(HostSnapshot &h, QStringView uuid, QByteArrayView text)
+std::optional<MatrixAssignment> parseApConfigWrite(QByteArrayView text)
 {
-    Mdev *m = h.mdev(uuid);
-    if (!m)
-        return Outcome::failure(ENOENT);
     constexpr qsizetype kApConfigStrlen = 3 * (256 / 4 + 3);
     QByteArrayView rest = text.first(std::min(text.size(), kApConfigStrlen));
     // kstrndup stops at a NUL as well.
@@ -294,7 +291,7 @@ Outcome writeApConfig(HostSnapshot &h, QStringView uuid, QByteArrayView text)
     bool exhausted = false;
     for (IdMask &mask : parsed) {
         if (exhausted)
-            return Outcome::failure(EINVAL);
+            return std::nullopt;
         qsizetype end = 0;
         while (end < rest.size() && rest[end] != ',' && rest[end] != '\n')
             ++end;
@@ -304,14 +301,25 @@ Outcome writeApConfig(HostSnapshot &h, QStringView uuid, QByteArrayView text)
         else
             rest = rest.sliced(end + 1);
         if (!IdMask::parseAbsolute(field, mask))
-            return Outcome::failure(EINVAL);
+            return std::nullopt;
     }
-    Outcome o = checkConfig(h, uuid, parsed[0], parsed[1], parsed[2]);
+    return MatrixAssignment{parsed[0], parsed[1], parsed[2]};
+}
+
+Outcome writeApConfig(HostSnapshot &h, QStringView uuid, QByteArrayView text)
+{
+    Mdev *m = h.mdev(uuid);
+    if (!m)
+        return Outcome::failure(ENOENT);
+    const std::optional<MatrixAssignment> parsed = parseApConfigWrite(text);
+    if (!parsed)
+        return Outcome::failure(EINVAL);
+    Outcome o = checkConfig(h, uuid, parsed->adapters, parsed->domains, parsed->controlDomains);
     if (!o.ok())
         return o;
-    m->adapters = parsed[0];
-    m->domains = parsed[1];
-    m->controlDomains = parsed[2];
+    m->adapters = parsed->adapters;
+    m->domains = parsed->domains;
+    m->controlDomains = parsed->controlDomains;
     refreshDerivedState(h);
     return o;
 }

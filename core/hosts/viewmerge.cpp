@@ -27,19 +27,28 @@ HostSnapshot mergeHostViews(HostSnapshot h, const HostSnapshot &lv, const QStrin
         h.inactiveMdevs.append(defined);
     }
     h.guests = lv.guests;
-    for (const Guest &g : std::as_const(h.guests)) {
-        if (g.mdev.isEmpty() || h.mdev(g.mdev))
-            continue;
-        h.issues.append(makeError(ErrorCode::NotFound, host,
-                                  h.inactiveMdev(g.mdev) ? QStringLiteral("guest %1 uses mdev %2, which is defined but not started").arg(g.name, g.mdev)
-                                                  : QStringLiteral("guest %1 uses mdev %2, which the host does not have").arg(g.name, g.mdev),
-                                  QStringLiteral("libvirt cannot start the guest until the mdev exists: start or create it first.")));
-    }
+    flagGuestsWithoutMdev(h, host);
     for (const Error &e : lv.issues)
-        if (e.code != ErrorCode::Unsupported) // "libvirt shows AP ids only": the sysfs view has the rest
+        // "libvirt shows AP ids only": the sysfs view has the rest; guests without their mdev
+        // were judged again above against what sysfs has.
+        if (e.code != ErrorCode::Unsupported && e.code != ErrorCode::NotFound)
             h.issues.append(e);
     h.sort();
     return h;
+}
+
+void flagGuestsWithoutMdev(HostSnapshot &h, const QString &host)
+{
+    for (const Guest &g : std::as_const(h.guests)) {
+        for (const QString &uuid : QStringList{g.mdev} + g.moreMdevs) {
+            if (uuid.isEmpty() || h.mdev(uuid))
+                continue;
+            h.issues.append(makeError(ErrorCode::NotFound, host,
+                                      h.inactiveMdev(uuid) ? QStringLiteral("guest %1 uses mdev %2, which is defined but not started").arg(g.name, uuid)
+                                                           : QStringLiteral("guest %1 uses mdev %2, which the host does not have").arg(g.name, uuid),
+                                      QStringLiteral("libvirt cannot start the guest until the mdev exists: start or create it first.")));
+        }
+    }
 }
 
 } // namespace ap

@@ -13,4 +13,8 @@ namespace ap {
 /// neither view has) the result names it in `issues`; nothing either view knows is dropped.
 HostSnapshot mergeHostViews(HostSnapshot sysfsView, const HostSnapshot &libvirtView, const QString &host);
 
+/// Names in `issues` every guest's vfio-ap mdev the host lacks (or has only defined, not
+/// started): libvirt cannot start such a guest. For merged and plain libvirt hosts alike.
+void flagGuestsWithoutMdev(HostSnapshot &h, const QString &host);
+
 } // namespace ap

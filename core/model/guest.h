@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace ap {
 
@@ -10,6 +11,7 @@ struct Guest {
     QString name;
     State state = State::ShutOff;
     QString mdev; ///< UUID of its vfio-ap hostdev, empty if none
+    QStringList moreMdevs; ///< UUIDs of further vfio-ap hostdevs (a guest may have several)
 
     friend bool operator==(const Guest &, const Guest &) = default;
 };

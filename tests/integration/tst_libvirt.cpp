@@ -10,7 +10,9 @@
 #include <migration/migrationplan.h>
 #include <migration/runnerfactory.h>
 
+#include <QFile>
 #include <QMutex>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -346,13 +348,142 @@ private slots:
     void generatedXmlRoundTrips()
     {
         const MatrixAssignment m{IdMask::fromIds({5, 6}), IdMask::fromIds({4, 0xab}), IdMask::fromIds({4})};
-        const auto d = libvirtxml::parseNodeDevice(LibvirtHost::mdevXml(kMdev1, m).replace(QStringLiteral("<device>"),
-                                                                                           QStringLiteral("<device><name>mdev_x</name>")));
+        const QString xml = LibvirtHost::mdevXml(kMdev1, m);
+        const auto d = libvirtxml::parseNodeDevice(xml);
         QVERIFY(d.ok());
+        QCOMPARE(d->name, QStringLiteral("mdev_783e6dbb_ea0e_411f_94e2_717eaad438bf_matrix"));
+        // libvirt's own node-device schema accepts it.
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("mdev.xml")));
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(xml.toUtf8()) > 0);
+        file.close();
+        QProcess validate;
+        validate.start(QStringLiteral("virt-xml-validate"), {file.fileName(), QStringLiteral("nodedev")});
+        QVERIFY2(validate.waitForFinished(30000), "virt-xml-validate (libvirt-clients) did not run");
+        QVERIFY2(validate.exitStatus() == QProcess::NormalExit && validate.exitCode() == 0,
+                 (validate.readAllStandardError() + validate.readAllStandardOutput()).constData());
         const HostSnapshot h = libvirtxml::buildSnapshot(QStringLiteral("x"), {*d}, {});
         QCOMPARE(MatrixAssignment::of(*h.mdev(kMdev1)), m);
         QVERIFY(LibvirtHost::connectUri(QStringLiteral("qemu+ssh://root@h/system")).endsWith(QLatin1String("?no_tty=1")));
         QCOMPARE(LibvirtHost::connectUri(QStringLiteral("qemu:///system")), QStringLiteral("qemu:///system"));
+    }
+    void upstreamNodeDevices_data()
+    {
+        using K = libvirtxml::NodeDevice::Kind;
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("adapter");
+        QTest::addColumn<int>("domain");
+        QTest::addColumn<int>("available");
+        QTest::newRow("ap_card07") << "ap_card07.xml" << int(K::Card) << 7 << -1 << -1;
+        QTest::newRow("ap_07_0038") << "ap_07_0038.xml" << int(K::Queue) << 7 << 0x38 << -1;
+        QTest::newRow("ap_matrix") << "ap_matrix.xml" << int(K::Matrix) << -1 << -1 << -1;
+        QTest::newRow("ap_matrix_mdev_types") << "ap_matrix_mdev_types.xml" << int(K::Matrix) << -1 << -1 << 65536;
+        QTest::newRow("mdev without attrs") << "mdev_ee0b88c4_f554_4dc1_809d_b2a01e8e48ad.xml" << int(K::Mdev) << -1 << -1 << -1;
+        QTest::newRow("mdevctl README") << "mdevctl_readme_783e6dbb.xml" << int(K::Mdev) << -1 << -1 << -1;
+    }
+    void upstreamNodeDevices()
+    {
+        QFETCH(QString, file);
+        QFETCH(int, kind);
+        QFETCH(int, adapter);
+        QFETCH(int, domain);
+        QFETCH(int, available);
+        QFile f(QStringLiteral(APCONSOLE_FIXTURES "/libvirt/upstream/") + file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const auto d = libvirtxml::parseNodeDevice(QString::fromUtf8(f.readAll()));
+        QVERIFY2(d.ok(), qPrintable(d ? QString() : d.error().toString()));
+        QCOMPARE(int(d->kind), kind);
+        QCOMPARE(d->adapter, adapter);
+        QCOMPARE(d->domain, domain);
+        QCOMPARE(d->availableInstances, available);
+        if (d->kind == libvirtxml::NodeDevice::Kind::Mdev)
+            QVERIFY(!d->uuid.isEmpty());
+    }
+
+    void mdevctlExampleReadsAsTheKernelAssigns()
+    {
+        QFile f(QStringLiteral(APCONSOLE_FIXTURES "/libvirt/upstream/mdevctl_readme_783e6dbb.xml"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const auto d = libvirtxml::parseNodeDevice(QString::fromUtf8(f.readAll()));
+        QVERIFY(d.ok());
+        const HostSnapshot h = libvirtxml::buildSnapshot(QStringLiteral("x"), {*d}, {});
+        QVERIFY(h.mdev(kMdev1));
+        QCOMPARE(MatrixAssignment::of(*h.mdev(kMdev1)),
+                 (MatrixAssignment{IdMask::fromIds({5, 6}), IdMask::fromIds({4, 0xab}), IdMask::fromIds({4, 0xab})}));
+    }
+
+    void mdevAttributesParsedAsTheKernelDoes_data()
+    {
+        QTest::addColumn<QString>("attrs");
+        QTest::addColumn<QList<int>>("adapters");
+        QTest::addColumn<QList<int>>("domains");
+        QTest::addColumn<QList<int>>("controls");
+        QTest::addColumn<bool>("issue");
+        const auto a = [](const char *name, const char *value) {
+            return QStringLiteral("<attr name='%1' value='%2'/>").arg(QLatin1String(name), QLatin1String(value));
+        };
+        QTest::newRow("020 is octal 16") << a("assign_adapter", "020") << QList<int>{16} << QList<int>{} << QList<int>{} << false;
+        QTest::newRow("0107 is 71") << a("assign_domain", "0107") << QList<int>{} << QList<int>{71} << QList<int>{} << false;
+        QTest::newRow("0X05 is 5") << a("assign_control_domain", "0X05") << QList<int>{} << QList<int>{} << QList<int>{5} << false;
+        QTest::newRow("decimal 20") << a("assign_adapter", "20") << QList<int>{20} << QList<int>{} << QList<int>{} << false;
+        QTest::newRow("08 is not a number") << a("assign_adapter", "08") << QList<int>{} << QList<int>{} << QList<int>{} << true;
+        QTest::newRow("beyond 255") << a("assign_adapter", "0x100") << QList<int>{} << QList<int>{} << QList<int>{} << true;
+        QTest::newRow("unassign in order") << a("assign_adapter", "5") + a("assign_adapter", "6") + a("unassign_adapter", "5")
+                                           << QList<int>{6} << QList<int>{} << QList<int>{} << false;
+        QTest::newRow("ap_config") << a("ap_config", "0x06,0x08,0x08") << QList<int>{5, 6} << QList<int>{4} << QList<int>{4} << false;
+        QTest::newRow("ap_config replaces") << a("assign_adapter", "1") + a("ap_config", "0x04,0x80,0x") << QList<int>{5} << QList<int>{0}
+                                            << QList<int>{} << false;
+        QTest::newRow("ap_config missing a field") << a("ap_config", "0x06,0x08") << QList<int>{} << QList<int>{} << QList<int>{} << true;
+    }
+    void mdevAttributesParsedAsTheKernelDoes()
+    {
+        QFETCH(QString, attrs);
+        QFETCH(QList<int>, adapters);
+        QFETCH(QList<int>, domains);
+        QFETCH(QList<int>, controls);
+        QFETCH(bool, issue);
+        const QString xml = QStringLiteral("<device><name>mdev_x</name><parent>ap_matrix</parent><capability type='mdev'>"
+                                           "<type id='vfio_ap-passthrough'/><uuid>%1</uuid>%2</capability></device>").arg(kMdev1, attrs);
+        const auto d = libvirtxml::parseNodeDevice(xml);
+        QVERIFY(d.ok());
+        const HostSnapshot h = libvirtxml::buildSnapshot(QStringLiteral("x"), {*d}, {});
+        QVERIFY(h.mdev(kMdev1));
+        QCOMPARE(MatrixAssignment::of(*h.mdev(kMdev1)),
+                 (MatrixAssignment{IdMask::fromIds(adapters), IdMask::fromIds(domains), IdMask::fromIds(controls)}));
+        const bool flagged = std::any_of(h.issues.cbegin(), h.issues.cend(), [](const Error &e) { return e.code == ErrorCode::Parse; });
+        QCOMPARE(flagged, issue);
+    }
+
+    void everyHostdevKeptAndMissingMdevsAndSharedApqnsFlagged()
+    {
+        const auto domain = libvirtxml::parseDomain(QStringLiteral(
+            "<domain type='kvm'><name>g</name><devices>"
+            "<hostdev mode='subsystem' type='mdev' model='vfio-ap'><source><address uuid='%1'/></source></hostdev>"
+            "<hostdev mode='subsystem' type='mdev' model='vfio-ap'><source><address uuid='%2'/></source></hostdev>"
+            "</devices></domain>").arg(kMdev1, kMdev2));
+        QVERIFY(domain.ok());
+        const auto mdev = [](const QString &uuid, const char *attrs) {
+            return *libvirtxml::parseNodeDevice(QStringLiteral("<device><name>mdev_%1</name><capability type='mdev'><type id='vfio_ap-passthrough'/>"
+                                                               "<uuid>%1</uuid>%2</capability></device>").arg(uuid, QLatin1String(attrs)));
+        };
+        const QString other = QStringLiteral("0d2f5a61-3b7e-4c52-9e1a-8f6d4c2b7a90");
+        // A plain libvirt host: the guest's second mdev is not there; two mdevs share 05.0004.
+        const HostSnapshot h = libvirtxml::buildSnapshot(
+            QStringLiteral("lv"),
+            {mdev(kMdev1, "<attr name='assign_adapter' value='5'/><attr name='assign_domain' value='4'/>"),
+             mdev(other, "<attr name='assign_adapter' value='5'/><attr name='assign_domain' value='4'/><attr name='assign_domain' value='6'/>")},
+            {{*domain, Guest::State::Running}});
+        QCOMPARE(h.guests.size(), 1);
+        QCOMPARE(h.guests.first().mdev, kMdev1);
+        QCOMPARE(h.guests.first().moreMdevs, QStringList{kMdev2});
+        const auto has = [&h](const QString &text) {
+            return std::any_of(h.issues.cbegin(), h.issues.cend(), [&text](const Error &e) { return e.detail.contains(text); });
+        };
+        QVERIFY(has(QStringLiteral("guest g uses mdev %1, which the host does not have").arg(kMdev2)));
+        QVERIFY(!has(QStringLiteral("uses mdev %1").arg(kMdev1)));
+        QVERIFY(has(QStringLiteral("APQN 05.0004 is assigned to mdevs")));
+        QVERIFY(!has(QStringLiteral("APQN 05.0006")));
     }
 };
 

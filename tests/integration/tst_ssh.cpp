@@ -95,6 +95,31 @@ private slots:
         QVERIFY2(second.ok(), qPrintable(second.ok() ? QString() : second.error().toString()));
     }
 
+    void usersOwnKnownHostsFileIsHonoured()
+    {
+        // The server's key is known only to the operator's own ssh configuration (its
+        // UserKnownHostsFile), not to the console's file: the console trusts it as ssh does.
+        QFile pub(m_dir.filePath(QStringLiteral("hostkey.pub")));
+        QVERIFY(pub.open(QIODevice::ReadOnly));
+        const QByteArray key = pub.readAll().split(' ').mid(0, 2).join(' ');
+        const QString userKnown = m_dir.filePath(QStringLiteral("user_known_hosts"));
+        QFile known(userKnown);
+        QVERIFY(known.open(QIODevice::WriteOnly));
+        known.write("[127.0.0.1]:" + QByteArray::number(m_sshd->port()) + ' ' + key + '\n');
+        known.close();
+        const QString config = m_dir.filePath(QStringLiteral("user_ssh_config"));
+        QFile c(config);
+        QVERIFY(c.open(QIODevice::WriteOnly));
+        c.write(fileContent(m_sshd->clientConfig()) + "  UserKnownHostsFile \"" + userKnown.toLocal8Bit() + "\"\n");
+        c.close();
+        SshSettings s = SshSettings::fromEnvironment();
+        s.configFile = config;
+        s.knownHostsFile = m_dir.filePath(QStringLiteral("console_known_hosts_empty"));
+        auto host = sshHost(m_sshd->uri(m_small), s);
+        const auto r = readNow(*host);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
+    }
+
     void inventoryEqualsLocalInOneCommand_data()
     {
         QTest::addColumn<QString>("tree");

@@ -292,8 +292,10 @@ QString LibvirtHost::mdevXml(const QString &uuid, const MatrixAssignment &m)
     add("assign_adapter", m.adapters);
     add("assign_domain", m.domains);
     add("assign_control_domain", m.controlDomains);
-    return QStringLiteral("<device>\n  <parent>ap_matrix</parent>\n  <capability type='mdev'>\n    <type id='vfio_ap-passthrough'/>\n"
-                          "    <uuid>%1</uuid>\n%2  </capability>\n</device>\n").arg(uuid, attrs);
+    QString name = uuid;
+    name.replace(QLatin1Char('-'), QLatin1Char('_'));
+    return QStringLiteral("<device>\n  <name>mdev_%1_matrix</name>\n  <parent>ap_matrix</parent>\n  <capability type='mdev'>\n"
+                          "    <type id='vfio_ap-passthrough'/>\n    <uuid>%2</uuid>\n%3  </capability>\n</device>\n").arg(name, uuid, attrs);
 }
 
 QString LibvirtHost::hostdevXml(const QString &uuid)

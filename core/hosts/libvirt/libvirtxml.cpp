@@ -1,6 +1,12 @@
 #include "libvirtxml.h"
 
+#include "../viewmerge.h"
+#include "../../driver/vfioapdriver.h"
+#include "../../model/kernelnumber.h"
 
+#include <algorithm>
+
+#include <QHash>
 #include <QUuid>
 #include <QXmlStreamReader>
 
@@ -20,6 +26,64 @@ Error corrupt(const QString &what, const QXmlStreamReader &r)
 {
     return makeError(ErrorCode::Corrupt, QStringLiteral("libvirt XML"),
                      QStringLiteral("%1 (line %2)").arg(what).arg(r.lineNumber()));
+}
+
+/// The attributes of an mdev's definition, applied in order as mdevctl writes them to sysfs:
+/// numbers as the kernel parses them (kstrtoul base 0: "020" is octal 16), `ap_config` replacing
+/// all three masks. A value the kernel would refuse is an issue naming the mdev and attribute.
+void applyAttributes(Mdev &m, const NodeDevice &d, QList<Error> &issues)
+{
+    for (const auto &[name, value] : d.attrs) {
+        const QByteArray text = value.toLatin1();
+        if (name == u"ap_config") {
+            if (const auto config = driver::parseApConfigWrite(text)) {
+                m.adapters = config->adapters;
+                m.domains = config->domains;
+                m.controlDomains = config->controlDomains;
+            } else {
+                issues.append(makeError(ErrorCode::Parse, d.name, QStringLiteral("attr ap_config has value '%1'").arg(value)));
+            }
+            continue;
+        }
+        IdMask *mask = nullptr;
+        if (name.endsWith(u"_control_domain"))
+            mask = &m.controlDomains;
+        else if (name.endsWith(u"_adapter"))
+            mask = &m.adapters;
+        else if (name.endsWith(u"_domain"))
+            mask = &m.domains;
+        const bool assign = name.startsWith(u"assign_");
+        if (!mask || (!assign && !name.startsWith(u"unassign_")))
+            continue; // not an assignment: nothing of the matrix
+        const KernelNumber id = parseKstrtoul(text);
+        if (id.error || id.value > 255) {
+            issues.append(makeError(ErrorCode::Parse, d.name, QStringLiteral("attr %1 has value '%2'").arg(name, value)));
+            continue;
+        }
+        if (assign)
+            mask->set(int(id.value));
+        else
+            mask->clear(int(id.value));
+    }
+}
+
+/// The vfio_ap driver refuses an APQN in two mdevs (EADDRINUSE): where libvirt's definitions
+/// show it, the host's next start of one of them fails.
+void flagSharedApqns(HostSnapshot &h, const QString &host)
+{
+    QHash<Apqn, QStringList> owners;
+    for (const Mdev &m : std::as_const(h.mdevs))
+        for (const Apqn q : m.matrix())
+            owners[q].append(m.uuid);
+    QList<Apqn> shared;
+    for (auto it = owners.cbegin(); it != owners.cend(); ++it)
+        if (it.value().size() > 1)
+            shared.append(it.key());
+    std::sort(shared.begin(), shared.end());
+    for (const Apqn q : shared)
+        h.issues.append(makeError(ErrorCode::Corrupt, host,
+                                  QStringLiteral("APQN %1 is assigned to mdevs %2").arg(q.toString(), owners.value(q).join(QStringLiteral(" and "))),
+                                  QStringLiteral("The vfio_ap driver gives an APQN to one mdev only (EADDRINUSE): unassign it from all but one.")));
 }
 
 } // namespace
@@ -167,19 +231,7 @@ HostSnapshot buildSnapshot(const QString &host, const QList<NodeDevice> &devices
                 break;
             Mdev m;
             m.uuid = d.uuid;
-            for (const auto &[name, value] : d.attrs) {
-                const auto id = number(value);
-                if (!id || *id < 0 || *id > 255) {
-                    h.issues.append(makeError(ErrorCode::Parse, d.name, QStringLiteral("attr %1 has value '%2'").arg(name, value)));
-                    continue;
-                }
-                if (name == u"assign_adapter")
-                    m.adapters.set(*id);
-                else if (name == u"assign_domain")
-                    m.domains.set(*id);
-                else if (name == u"assign_control_domain")
-                    m.controlDomains.set(*id);
-            }
+            applyAttributes(m, d, h.issues);
             m.persistent = d.persistent;
             m.autostart = d.autostart;
             (d.active.value_or(true) ? h.mdevs : h.inactiveMdevs).append(m);
@@ -190,7 +242,9 @@ HostSnapshot buildSnapshot(const QString &host, const QList<NodeDevice> &devices
         }
     }
     for (const auto &[info, state] : domains)
-        h.guests.append(Guest{info.name, state, info.apMdevs.value(0)});
+        h.guests.append(Guest{info.name, state, info.apMdevs.value(0), info.apMdevs.mid(1)});
+    flagSharedApqns(h, host);
+    flagGuestsWithoutMdev(h, host);
     h.issues.append(makeError(ErrorCode::Unsupported, host,
                               QStringLiteral("libvirt shows AP ids only: adapter types, modes, bindings and masks need the host's SSH address")));
     h.sort();

@@ -97,8 +97,47 @@ QString SshClient::shellQuote(const QString &text)
     return QLatin1Char('\'') + q + QLatin1Char('\'');
 }
 
+QStringList SshClient::userKnownHostsFiles() const
+{
+    QMutexLocker l(&m_knownHostsMutex);
+    if (m_userKnownHosts)
+        return *m_userKnownHosts;
+    QStringList args;
+    if (!m_settings.configFile.isEmpty())
+        args << QStringLiteral("-F") << m_settings.configFile;
+    args << QStringLiteral("-G");
+    if (m_uri.port > 0)
+        args << QStringLiteral("-p") << QString::number(m_uri.port);
+    if (!m_uri.user.isEmpty())
+        args << QStringLiteral("-l") << m_uri.user;
+    args << QStringLiteral("--") << m_uri.host;
+    QProcess p;
+    p.start(m_settings.sshProgram, args);
+    QStringList files;
+    if (p.waitForFinished(10000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0) {
+        for (const QByteArray &line : p.readAllStandardOutput().split('\n')) {
+            if (line.startsWith("userknownhostsfile "))
+                files = QString::fromLocal8Bit(line.mid(19).trimmed()).split(u' ', Qt::SkipEmptyParts);
+        }
+    } else {
+        p.kill();
+        p.waitForFinished(1000);
+    }
+    if (files.isEmpty()) // OpenSSH's default where ssh -G cannot say
+        files = {QStringLiteral("~/.ssh/known_hosts"), QStringLiteral("~/.ssh/known_hosts2")};
+    files.removeAll(m_settings.knownHostsFile);
+    m_userKnownHosts = files;
+    return files;
+}
+
 QStringList SshClient::baseArguments() const
 {
+    // The console's own file first (where trusted keys are written), then the user's own.
+    QStringList knownHosts{m_settings.knownHostsFile};
+    knownHosts += userKnownHostsFiles();
+    for (QString &f : knownHosts)
+        if (f.contains(u' '))
+            f = QLatin1Char('"') + f + QLatin1Char('"');
     QStringList a;
     if (!m_settings.configFile.isEmpty())
         a << QStringLiteral("-F") << m_settings.configFile;
@@ -107,7 +146,7 @@ QStringList SshClient::baseArguments() const
       << QStringLiteral("-o") << QStringLiteral("ServerAliveInterval=5")
       << QStringLiteral("-o") << QStringLiteral("ServerAliveCountMax=3")
       << QStringLiteral("-o") << QStringLiteral("StrictHostKeyChecking=yes")
-      << QStringLiteral("-o") << QStringLiteral("UserKnownHostsFile=%1 ~/.ssh/known_hosts").arg(m_settings.knownHostsFile)
+      << QStringLiteral("-o") << QStringLiteral("UserKnownHostsFile=%1").arg(knownHosts.join(u' '))
       << QStringLiteral("-o") << QStringLiteral("ControlPath=%1").arg(m_controlPath)
       << QStringLiteral("-o") << QStringLiteral("LogLevel=ERROR");
     if (m_uri.port > 0)

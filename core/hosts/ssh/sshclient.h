@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <atomic>
+#include <optional>
 #include <functional>
 
 namespace ap {
@@ -17,7 +18,8 @@ namespace ap {
 struct SshSettings {
     QString configFile;        ///< passed as -F (APCONSOLE_SSH_CONFIG); empty: the user's ~/.ssh/config
     QString knownHostsFile;    ///< where accepted host keys go (APCONSOLE_SSH_KNOWN_HOSTS); the
-                               ///< user's ~/.ssh/known_hosts is consulted as well
+                               ///< user's own UserKnownHostsFile (from their ssh config, default
+                               ///< ~/.ssh/known_hosts) is consulted as well
     QString controlDir;        ///< private (0700) directory for ControlMaster sockets (APCONSOLE_SSH_CONTROL_DIR)
     int connectTimeoutSec = 10; ///< APCONSOLE_SSH_CONNECT_TIMEOUT
     QString sshProgram = QStringLiteral("ssh");
@@ -79,6 +81,9 @@ public:
 
 private:
     QStringList baseArguments() const;
+    /// The known-hosts files the user's own ssh configuration gives this host (`ssh -G`), asked
+    /// once: the console adds its file beside them instead of overriding the user's setting.
+    QStringList userKnownHostsFiles() const;
     Status ensureMaster(QDeadlineTimer deadline);
     Error transportError(const QByteArray &stderrText) const;
 
@@ -88,6 +93,8 @@ private:
     QMutex m_masterMutex;
     qint64 m_masterPid = 0;
     std::atomic_int m_invocations = 0;
+    mutable QMutex m_knownHostsMutex;
+    mutable std::optional<QStringList> m_userKnownHosts;
 };
 
 } // namespace ap
