@@ -37,18 +37,20 @@ HostSnapshot mergeHostViews(HostSnapshot h, const HostSnapshot &lv, const QStrin
     return h;
 }
 
+void flagMissingMdev(HostSnapshot &h, const QString &host, const QString &guest, const QString &uuid)
+{
+    if (uuid.isEmpty() || h.mdev(uuid))
+        return;
+    h.issues.append(makeError(ErrorCode::NotFound, host,
+                              h.inactiveMdev(uuid) ? QStringLiteral("guest %1 uses mdev %2, which is defined but not started").arg(guest, uuid)
+                                                   : QStringLiteral("guest %1 uses mdev %2, which the host does not have").arg(guest, uuid),
+                              QStringLiteral("libvirt cannot start the guest until the mdev exists: start or create it first.")));
+}
+
 void flagGuestsWithoutMdev(HostSnapshot &h, const QString &host)
 {
-    for (const Guest &g : std::as_const(h.guests)) {
-        for (const QString &uuid : QStringList{g.mdev} + g.moreMdevs) {
-            if (uuid.isEmpty() || h.mdev(uuid))
-                continue;
-            h.issues.append(makeError(ErrorCode::NotFound, host,
-                                      h.inactiveMdev(uuid) ? QStringLiteral("guest %1 uses mdev %2, which is defined but not started").arg(g.name, uuid)
-                                                           : QStringLiteral("guest %1 uses mdev %2, which the host does not have").arg(g.name, uuid),
-                                      QStringLiteral("libvirt cannot start the guest until the mdev exists: start or create it first.")));
-        }
-    }
+    for (const Guest &g : std::as_const(h.guests))
+        flagMissingMdev(h, host, g.name, g.mdev);
 }
 
 } // namespace ap

@@ -16,5 +16,7 @@ HostSnapshot mergeHostViews(HostSnapshot sysfsView, const HostSnapshot &libvirtV
 /// Names in `issues` every guest's vfio-ap mdev the host lacks (or has only defined, not
 /// started): libvirt cannot start such a guest. For merged and plain libvirt hosts alike.
 void flagGuestsWithoutMdev(HostSnapshot &h, const QString &host);
+/// The same for one mdev `guest` uses (a guest's further vfio-ap hostdevs).
+void flagMissingMdev(HostSnapshot &h, const QString &host, const QString &guest, const QString &uuid);
 
 } // namespace ap

@@ -254,8 +254,6 @@ QJsonObject snapshotToJson(const HostSnapshot &h)
         j.insert(QStringLiteral("name"), g.name);
         j.insert(QStringLiteral("state"), guestStateName(g.state));
         j.insert(QStringLiteral("mdev"), orNull(g.mdev));
-        if (!g.moreMdevs.isEmpty())
-            j.insert(QStringLiteral("more_mdevs"), QJsonArray::fromStringList(g.moreMdevs));
         guests.append(j);
     }
     o.insert(QStringLiteral("guests"), guests);
@@ -382,8 +380,6 @@ Result<HostSnapshot> snapshotFromJson(const QJsonObject &o)
         if (!parseGuestState(r.string(j, "state"), g.state))
             r.fail(QStringLiteral("guest %1 has an unknown state").arg(g.name));
         g.mdev = r.string(j, "mdev");
-        if (j.contains(QLatin1String("more_mdevs")))
-            g.moreMdevs = r.strings(j, "more_mdevs");
         h.guests.append(g);
     }
     const QJsonObject seen = o.value(QStringLiteral("last_seen_mkvps")).toObject();

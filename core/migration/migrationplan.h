@@ -3,6 +3,7 @@
 #include "../driver/migration/profile.h"
 #include "findings.h"
 #include "runevent.h"
+#include "stepid.h"
 #include "strategy.h"
 #include "../common/result.h"
 #include "../model/hostsnapshot.h"
@@ -16,7 +17,7 @@ namespace ap::migration {
 
 /// One staged step of a migration, shown before anything runs. The UI words it from `id`.
 struct PlanStep {
-    QString id;                   ///< "source-stop-copy", "destination-resuming", ...
+    StepId id = StepId::VerifyDestination;
     Side side = Side::None;
     std::optional<VfioState> from; ///< VFIO steps: the state the device leaves ...
     QList<VfioState> path;         ///< ... and the states it enters (statePath)
@@ -58,8 +59,8 @@ struct MigrationPlan {
     /// What the plan found worth saying before it runs ("no-ap-device": a plain live migration).
     QList<Finding> findings;
 
-    const PlanStep *step(QStringView id) const;
-    QStringList stepIds() const;
+    const PlanStep *step(StepId id) const;
+    QStringList stepIds() const; ///< the steps' names in order (stepIdName)
 };
 
 /// Builds the staged plan. Fails (typed) when the guest is not on the source (NotFound), is not

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QString>
-#include <QStringList>
 
 namespace ap {
 
@@ -11,7 +10,6 @@ struct Guest {
     QString name;
     State state = State::ShutOff;
     QString mdev; ///< UUID of its vfio-ap hostdev, empty if none
-    QStringList moreMdevs; ///< UUIDs of further vfio-ap hostdevs (a guest may have several)
 
     friend bool operator==(const Guest &, const Guest &) = default;
 };

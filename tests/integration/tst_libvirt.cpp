@@ -455,7 +455,7 @@ private slots:
         QCOMPARE(flagged, issue);
     }
 
-    void everyHostdevKeptAndMissingMdevsAndSharedApqnsFlagged()
+    void everyHostdevReadAndMissingMdevsAndSharedApqnsFlagged()
     {
         const auto domain = libvirtxml::parseDomain(QStringLiteral(
             "<domain type='kvm'><name>g</name><devices>"
@@ -476,7 +476,7 @@ private slots:
             {{*domain, Guest::State::Running}});
         QCOMPARE(h.guests.size(), 1);
         QCOMPARE(h.guests.first().mdev, kMdev1);
-        QCOMPARE(h.guests.first().moreMdevs, QStringList{kMdev2});
+        QCOMPARE(domain->apMdevs, (QStringList{kMdev1, kMdev2}));
         const auto has = [&h](const QString &text) {
             return std::any_of(h.issues.cbegin(), h.issues.cend(), [&text](const Error &e) { return e.detail.contains(text); });
         };

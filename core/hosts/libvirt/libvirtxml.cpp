@@ -242,9 +242,13 @@ HostSnapshot buildSnapshot(const QString &host, const QList<NodeDevice> &devices
         }
     }
     for (const auto &[info, state] : domains)
-        h.guests.append(Guest{info.name, state, info.apMdevs.value(0), info.apMdevs.mid(1)});
+        h.guests.append(Guest{info.name, state, info.apMdevs.value(0)});
     flagSharedApqns(h, host);
     flagGuestsWithoutMdev(h, host);
+    // The model follows a guest's first vfio-ap device; the host must have its others too.
+    for (const auto &[info, state] : domains)
+        for (const QString &uuid : info.apMdevs.mid(1))
+            flagMissingMdev(h, host, info.name, uuid);
     h.issues.append(makeError(ErrorCode::Unsupported, host,
                               QStringLiteral("libvirt shows AP ids only: adapter types, modes, bindings and masks need the host's SSH address")));
     h.sort();
