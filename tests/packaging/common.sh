@@ -1,0 +1,21 @@
+# Shared by the packaging tests. A tool that is missing fails the test under CI=true (CI must run
+# everything) and skips it elsewhere (exit 77, ctest's SKIP_RETURN_CODE), saying which.
+need()
+{
+    local tool
+    for tool in "$@"; do
+        command -v "$tool" >/dev/null 2>&1 && continue
+        if [ "${CI:-}" = "true" ]; then
+            echo "FAIL: $tool is missing (scripts/install-deps.sh installs it)" >&2
+            exit 1
+        fi
+        echo "SKIP: $tool is missing (scripts/install-deps.sh installs it)" >&2
+        exit 77
+    done
+}
+
+fail()
+{
+    echo "FAIL: $*" >&2
+    exit 1
+}
