@@ -14,6 +14,18 @@ need()
     done
 }
 
+# The same for a file a package installs: need_file FILE PACKAGE.
+need_file()
+{
+    [ -e "$1" ] && return 0
+    if [ "${CI:-}" = "true" ]; then
+        echo "FAIL: $1 is missing (package $2; scripts/install-deps.sh installs it)" >&2
+        exit 1
+    fi
+    echo "SKIP: $1 is missing (package $2; scripts/install-deps.sh installs it)" >&2
+    exit 77
+}
+
 fail()
 {
     echo "FAIL: $*" >&2

@@ -30,7 +30,7 @@ commands=$("$cli" --help | sed -n '/^Commands:/,/^$/{s/^  \([a-z][a-z0-9-]*\) .*
 for c in $commands; do
     grep -qE "^   $c\$" <<<"$cli_text" || missing+=("apconsole-cli(1) has no section for the command '$c'")
     for o in $("$cli" "$c" --help | options_of); do
-        [ "$o" = --help ] && continue
+        case $o in --help | --help-all) continue ;; esac
         grep -qE -- "(^|[^a-z-])$o([^a-z-]|\$)" <<<"$(sed -n "/^   $c\$/,/^   [a-z]/p" <<<"$cli_text")" \
             || missing+=("apconsole-cli(1): the command '$c' does not describe $o")
     done
