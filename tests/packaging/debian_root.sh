@@ -69,7 +69,9 @@ if [ ! -s "$tarball" ]; then
     rm -rf "$root"
 fi
 step "unpacking the clean root"
-rm -rf "$root"
+# A run that was killed may have left its /proc mounted: never walk into it.
+umount -l "$root/proc" 2>/dev/null || true
+rm -rf --one-file-system "$root"
 mkdir -p "$root"
 zstd -q -dc "$tarball" | tar -C "$root" -xf -
 grep -q '^12' "$root/etc/debian_version" || fail "the root is not Debian 12: $(cat "$root/etc/debian_version")"
