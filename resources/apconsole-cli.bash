@@ -15,7 +15,7 @@ _apconsole_cli_options()
 # The value an option takes, as its help shows it: "--host <URI>" gives URI.
 _apconsole_cli_value_name()
 {
-    apconsole-cli "$1" --help 2>/dev/null | sed -n "s/^  *\(-[a-zA-Z?], \)\{0,1\}$2 <\([A-Za-z|-]*\)>.*/\2/p"
+    apconsole-cli "$1" --help 2>/dev/null | sed -n "s/^  *\(-[a-zA-Z?], \)\{0,1\}$2 <\([A-Za-z0-9._|-]*\)>.*/\2/p"
 }
 
 _apconsole_cli()
@@ -38,7 +38,7 @@ _apconsole_cli()
             DIR)
                 _filedir -d
                 return ;;
-            FILE)
+            FILE | *.json)
                 _filedir
                 return ;;
             FORMAT)
