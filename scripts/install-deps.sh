@@ -12,6 +12,8 @@ packages=(
   libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86
   xvfb xauth xdotool imagemagick openssh-server openssh-client poppler-utils
   fonts-dejavu-core
+  desktop-file-utils appstream man-db groff-base dpkg-dev file debootstrap zstd
+  bash-completion
 )
 
 missing=()

@@ -1,4 +1,5 @@
 #include "vfioapdriver.h"
+#include "apconfigwrite.h"
 
 #include "../model/kernelnumber.h"
 #include "../sysfs/paths.h"

@@ -64,10 +64,6 @@ Outcome assign(HostSnapshot &h, QStringView uuid, MatrixPart part, QByteArrayVie
 Outcome unassign(HostSnapshot &h, QStringView uuid, MatrixPart part, QByteArrayView text);
 /// `ap_config` write (§4.3).
 Outcome writeApConfig(HostSnapshot &h, QStringView uuid, QByteArrayView text);
-/// The three masks (APM, AQM, ADM) an `ap_config` write carries, split and parsed as the kernel
-/// does (first 201 bytes, fields split at ',' and '\n', absolute masks); nullopt where the
-/// kernel answers EINVAL. Also how an `ap_config` attribute of a persistent definition reads.
-std::optional<MatrixAssignment> parseApConfigWrite(QByteArrayView text);
 /// `apmask` / `aqmask` write with the commit rule (§1.3): EINVAL, or EBUSY when the change would
 /// take an assigned APQN away from an mdev; then queues are re-bound.
 Outcome writeApmask(HostSnapshot &h, QByteArrayView text);

@@ -80,9 +80,8 @@ Result<MigrationPlan> buildPlan(const HostSnapshot &source, const HostSnapshot &
         p.strategy = Strategy::Live;
         p.profile = request.profile;
         p.viaLibvirt = true;
+        // An empty mdev on a libvirt plan is this case: the run announces "no-ap-device".
         p.steps.append(plainStep(StepId::LibvirtMigrate, Side::Source));
-        p.findings.append(Finding{QStringLiteral("no-ap-device"), Severity::Info,
-                                  QStringLiteral("The guest has no AP device: a plain live migration."), {}});
         return p;
     }
     const Mdev *mdev = guest->mdev.isEmpty() ? nullptr : source.mdev(guest->mdev);

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "../driver/migration/profile.h"
-#include "findings.h"
 #include "runevent.h"
 #include "stepid.h"
 #include "strategy.h"
@@ -56,16 +55,13 @@ struct MigrationPlan {
     bool createMdev = false;      ///< the run creates it (request.createMdev and err == 0)
     bool viaLibvirt = false;
     QList<PlanStep> steps;
-    /// What the plan found worth saying before it runs ("no-ap-device": a plain live migration).
-    QList<Finding> findings;
 
     const PlanStep *step(StepId id) const;
     QStringList stepIds() const; ///< the steps' names in order (stepIdName)
 };
 
 /// Builds the staged plan. Fails (typed) when the guest is not on the source (NotFound), is not
-/// running or has no vfio-ap device (Usage; between libvirt hosts a guest without any vfio-ap
-/// hostdev is a plain live migration instead, with the finding "no-ap-device"), a guest of that name already runs on the
+/// running or has no vfio-ap device (Usage), a guest of that name already runs on the
 /// destination (Usage), or the requested strategy is impossible (Unsupported, with the reason).
 Result<MigrationPlan> buildPlan(const HostSnapshot &source, const HostSnapshot &target, const MigrationRequest &request);
 

@@ -78,8 +78,8 @@ QJsonObject RunEvent::toJson(bool withTime) const
         o[QLatin1String("strategy")] = strategy;
         o[QLatin1String("steps")] = toArray(steps);
         o[QLatin1String("streamBytes")] = total;
-        if (!findings.isEmpty())
-            o[QLatin1String("findings")] = toArray(findings);
+        if (!log.isEmpty()) // a plan's findings ("no-ap-device") travel in `log`
+            o[QLatin1String("findings")] = toArray(log);
         break;
     case Kind::Inject:
         o[QLatin1String("failure")] = text;
@@ -158,7 +158,7 @@ std::optional<RunEvent> RunEvent::fromJson(const QJsonObject &o)
     case Kind::Plan:
         e.strategy = o.value(QLatin1String("strategy")).toString();
         e.steps = toList(o.value(QLatin1String("steps")));
-        e.findings = toList(o.value(QLatin1String("findings")));
+        e.log = toList(o.value(QLatin1String("findings")));
         e.total = o.value(QLatin1String("streamBytes")).toInteger();
         break;
     case Kind::Inject:

@@ -48,7 +48,6 @@ struct RunEvent {
     QString text;
     QString strategy;           ///< Plan
     QStringList steps;          ///< Plan: step ids in order
-    QStringList findings;       ///< Plan: ids of the plan's findings ("no-ap-device")
     bool ok = false;            ///< Result
     int err = 0;                ///< Result / Step: errno
     QStringList log;            ///< Result: the destination's kernel lines of the failure

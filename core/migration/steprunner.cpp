@@ -39,8 +39,8 @@ RunEvent StepRunner::run(RunSteps &steps, qint64 planTotal, bool dryRun)
     plan.kind = RunEvent::Kind::Plan;
     plan.strategy = strategyName(m_plan.strategy);
     plan.steps = m_plan.stepIds();
-    for (const Finding &f : m_plan.findings)
-        plan.findings.append(f.id);
+    if (m_plan.viaLibvirt && m_plan.mdev.isEmpty())
+        plan.log = {QStringLiteral("no-ap-device")}; // the plan's findings: a plain live migration
     plan.total = planTotal;
     emitEvent(plan);
 

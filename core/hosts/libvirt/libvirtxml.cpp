@@ -1,7 +1,7 @@
 #include "libvirtxml.h"
 
 #include "../viewmerge.h"
-#include "../../driver/vfioapdriver.h"
+#include "../../driver/apconfigwrite.h"
 #include "../../model/kernelnumber.h"
 
 #include <algorithm>
