@@ -361,7 +361,7 @@ private slots:
         validate.start(QStringLiteral("virt-xml-validate"), {file.fileName(), QStringLiteral("nodedev")});
         QVERIFY2(validate.waitForFinished(30000), "virt-xml-validate (libvirt-clients) did not run");
         QVERIFY2(validate.exitStatus() == QProcess::NormalExit && validate.exitCode() == 0,
-                 (validate.readAllStandardError() + validate.readAllStandardOutput()).constData());
+                 QByteArray(validate.readAllStandardError() + validate.readAllStandardOutput()).constData());
         const HostSnapshot h = libvirtxml::buildSnapshot(QStringLiteral("x"), {*d}, {});
         QCOMPARE(MatrixAssignment::of(*h.mdev(kMdev1)), m);
         QVERIFY(LibvirtHost::connectUri(QStringLiteral("qemu+ssh://root@h/system")).endsWith(QLatin1String("?no_tty=1")));
