@@ -65,7 +65,7 @@ private slots:
     {
         const Run r = run({QStringLiteral("hosts")});
         QCOMPARE(r.code, 0);
-        QCOMPARE(r.out, QByteArray("demo:zlab-a\ndemo:zlab-b\ndemo:zlab-c\n"));
+        QCOMPARE(r.out, QByteArray("demo:zlab-a\ndemo:zlab-b\ndemo:zlab-c\ndemo:zlab-d\ndemo:zlab-e\ndemo:zlab-f\ndemo:zlab-g\n"));
     }
 
     void inventoryJson()
