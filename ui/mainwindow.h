@@ -69,6 +69,8 @@ private:
     /// An SSH host whose key is not known: shows the fingerprint and asks whether to trust it.
     void askTrustHostKey(HostSession *s);
     void showMigrationRuns();
+    void showFleetMap();
+    void evacuateHost();
     /// The mdev the selection stands for (an mdev node, a guest with a vfio-ap device, or the
     /// matrix's mdev), with its host; empty when there is none.
     std::pair<HostSession *, QString> selectedMdev() const;
