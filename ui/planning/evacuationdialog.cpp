@@ -202,14 +202,10 @@ void EvacuationDialog::startRun()
     fleet::EvacuationRunOptions options;
     options.parallel = m_parallel->value();
     options.run.paceMs = qEnvironmentVariableIsSet("APCONSOLE_DEMO_PACE") ? qEnvironmentVariableIntValue("APCONSOLE_DEMO_PACE") : 0;
-    // The run reports from its worker; each report is handed to the GUI thread.
-    QPointer<EvacuationDialog> self(this);
-    auto post = [self](auto f) {
-        QMetaObject::invokeMethod(qApp, [self, f] {
-            if (self)
-                f(self.data());
-        }, Qt::QueuedConnection);
-    };
+    // The run reports from its worker; each report is handed to the GUI thread. The dialog
+    // outlives the run (its destructor waits for it), and queued calls die with it.
+    EvacuationDialog *self = this;
+    auto post = [self](auto f) { QMetaObject::invokeMethod(self, [self, f] { f(self); }, Qt::QueuedConnection); };
     fleet::EvacuationCallbacks cb;
     cb.created = [post](const QString &host, const ApplyReport &r) { post([host, ok = r.ok](EvacuationDialog *d) { d->onCreated(host, ok); }); };
     cb.moveStarted = [post](int i, const migration::MigrationPlan &p) { post([i, p](EvacuationDialog *d) { d->onMoveStarted(i, p); }); };

@@ -7,6 +7,7 @@
 #include <report/fleetrender.h>
 
 #include <QComboBox>
+#include <QFileInfo>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -129,16 +130,16 @@ void FleetMapWindow::compute()
 Status FleetMapWindow::exportTo(const QString &path) const
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
-    QByteArray data;
+    QByteArray bytes;
     if (suffix == QLatin1String("csv"))
-        data = report::fleetMapCsv(m_model->map());
+        bytes = report::fleetMapCsv(m_model->map());
     else if (suffix == QLatin1String("json"))
-        data = QJsonDocument(report::fleetMapJson(m_model->map())).toJson(QJsonDocument::Indented);
+        bytes = QJsonDocument(report::fleetMapJson(m_model->map())).toJson(QJsonDocument::Indented);
     else if (suffix == QLatin1String("html") || suffix == QLatin1String("htm"))
-        data = report::fleetMapHtml(m_model->map()).toUtf8();
+        bytes = report::fleetMapHtml(m_model->map()).toUtf8();
     else
         return makeError(ErrorCode::Usage, path, QStringLiteral("unknown format"), QStringLiteral("Use .csv, .json or .html."));
-    return writeFileAtomically(path, data);
+    return writeFileAtomically(path, bytes);
 }
 
 void FleetMapWindow::exportDialog()

@@ -2,6 +2,8 @@
 
 #include "fleetmapmodel.h"
 
+#include <common/result.h>
+
 #include <QDialog>
 #include <QFutureWatcher>
 
