@@ -14,5 +14,6 @@ int checkCommand(const QStringList &args);
 int fsmCommand(const QStringList &args);
 int streamCommand(const QStringList &args);
 int migrateCommand(const QStringList &args);
+int mdevCommand(const QStringList &args);
 
 } // namespace ap::cli

@@ -24,6 +24,7 @@ const QList<Command> &commands()
         {"check", "predict the destination driver's decision and readiness for a migration (--source --target --mdev)", checkCommand},
         {"fsm", "states a VFIO device passes from one migration state to another (--flags FLAGS FROM TO)", fsmCommand},
         {"migrate", "move a guest to another host, printing one JSON line per step and state change (--source --target --guest)", migrateCommand},
+        {"mdev", "define, modify, start, stop, undefine or autostart an mdev through mdevctl, checked against ap-check's rules (define|modify|start|stop|undefine|autostart --host URI --uuid UUID [--file JSON] [--auto|--manual] [--dry-run])", mdevCommand},
         {"stream", "encode or decode a vfio_ap migration stream (encode|decode)", streamCommand},
         {"dump-script", "print the shell command that dumps a host's AP sysfs in one stream", dumpScriptCommand},
     };

@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 namespace ap::definitions {
 
@@ -19,6 +20,7 @@ QString definitionsScript()
         "if [ \"$0\" = / ] && command -v mdevctl >/dev/null 2>&1; then\n"
         "  if out=$(mdevctl list --defined --dumpjson 2>/dev/null); then printf '#mdevctl %s -\\n%s' \"${#out}\" \"$out\"; fi\n"
         "fi\n"
+        "[ -d etc/mdevctl.d ] && printf '#dir 0 etc/mdevctl.d\\n'\n"
         "for f in etc/mdevctl.d/matrix/*; do\n"
         "  [ -f \"$f\" ] || continue\n"
         "  case \"$f\" in *[!0-9a-zA-Z/._-]*) continue;; esac\n"
@@ -29,7 +31,7 @@ QString definitionsScript()
         "printf '#end\\n'\n");
 }
 
-Result<HostDefinitions> parseDefinitionsDump(const QByteArray &dump, const QString &origin)
+Result<std::optional<HostDefinitions>> parseDefinitionsDump(const QByteArray &dump, const QString &origin)
 {
     const QByteArray header = "#apconsole-definitions 1\n";
     if (!dump.startsWith(header))
@@ -37,6 +39,7 @@ Result<HostDefinitions> parseDefinitionsDump(const QByteArray &dump, const QStri
     HostDefinitions out;
     out.source = QStringLiteral("files");
     std::optional<QList<MdevDefinition>> fromMdevctl;
+    bool dir = false;
     QList<MdevDefinition> fromFiles;
     qsizetype at = header.size();
     while (true) {
@@ -54,7 +57,9 @@ Result<HostDefinitions> parseDefinitionsDump(const QByteArray &dump, const QStri
         const QByteArray body = dump.mid(at, length);
         const QString name = QString::fromUtf8(head[2]);
         at += length;
-        if (head[0] == "#mdevctl") {
+        if (head[0] == "#dir") {
+            dir = true;
+        } else if (head[0] == "#mdevctl") {
             auto list = parseList(body, QStringLiteral("%1: mdevctl list --defined --dumpjson").arg(origin));
             if (!list)
                 return list.error();
@@ -76,6 +81,8 @@ Result<HostDefinitions> parseDefinitionsDump(const QByteArray &dump, const QStri
             return makeError(ErrorCode::Corrupt, origin, QStringLiteral("the definitions listing has an unknown section"));
         }
     }
+    if (!fromMdevctl && !dir && !out.masks.ruleFilePresent)
+        return std::optional<HostDefinitions>();
     if (fromMdevctl) {
         out.definitions = *fromMdevctl;
         out.source = QStringLiteral("mdevctl");
@@ -83,11 +90,13 @@ Result<HostDefinitions> parseDefinitionsDump(const QByteArray &dump, const QStri
         out.definitions = fromFiles;
     }
     out.sort();
-    return out;
+    return std::optional<HostDefinitions>(out);
 }
 
-Result<HostDefinitions> readDefinitionFiles(const QString &root)
+Result<std::optional<HostDefinitions>> readDefinitionFiles(const QString &root)
 {
+    if (!QFileInfo::exists(QDir(root).filePath(QStringLiteral("etc/mdevctl.d"))) && !QFileInfo::exists(QDir(root).filePath(apRulesPath())))
+        return std::optional<HostDefinitions>();
     HostDefinitions out;
     out.source = QStringLiteral("files");
     const QDir dir(QDir(root).filePath(definitionsDir()));
@@ -112,7 +121,7 @@ Result<HostDefinitions> readDefinitionFiles(const QString &root)
         out.masks = *masks;
     }
     out.sort();
-    return out;
+    return std::optional<HostDefinitions>(out);
 }
 
 } // namespace ap::definitions

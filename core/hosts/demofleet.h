@@ -12,7 +12,8 @@ namespace ap::demo {
 /// whose kernels carry the vfio_ap migration series (`migratable`), and one z15 LPAR with CEX7
 /// adapters without it.
 QStringList hostNames();
-/// The initial state of a built-in host, as its sysfs would show it; nullopt for unknown names.
+/// The initial state of a built-in host, as its sysfs would show it, with its mdev definitions
+/// (zlab-a's hsm mdev runs with an adapter its definition lacks: drift); nullopt for unknown names.
 std::optional<HostSnapshot> initialState(const QString &name);
 
 /// UUIDs of the demo's mdevs, for tests and documentation.

@@ -1,6 +1,7 @@
 #include "simulatedhost.h"
 
 #include "../plan/planexecutor.h"
+#include "../definitions/drift.h"
 #include "../driver/vfioapdriver.h"
 #include "../json/snapshotjson.h"
 #include "hostrecords.h"
@@ -76,7 +77,9 @@ SimulatedHost::~SimulatedHost()
 HostSnapshot SimulatedHost::snapshot() const
 {
     QMutexLocker lock(&m_mutex);
-    return m_state;
+    HostSnapshot h = m_state;
+    definitions::applyDefinitions(h); // mdevs created by plans are persistent once defined
+    return h;
 }
 
 void SimulatedHost::load(HostSnapshot snapshot)
@@ -264,6 +267,55 @@ Result<ApplyReport> SimulatedHost::doApply(const WritePlan &plan, const std::fun
     if (m_store)
         (void)m_store->appendJournal(report.journal);
     return report;
+}
+
+Status SimulatedHost::doChangeDefinition(const definitions::DefinitionRequest &request, QDeadlineTimer deadline)
+{
+    using Kind = definitions::DefinitionRequest::Kind;
+    if (Status s = waitLatency(deadline, {}); !s)
+        return s;
+    QMutexLocker lock(&m_mutex);
+    if (Status s = reachableLocked(); !s)
+        return s;
+    if (!m_state.definitions)
+        m_state.definitions = HostDefinitions{{}, {}, QStringLiteral("simulated")};
+    const definitions::Verdict verdict = definitions::check(m_state, request);
+    if (verdict.refused()) {
+        // mdevctl prints the callout's lines, then its own error.
+        QStringList lines;
+        for (const definitions::Finding &f : verdict.findings)
+            lines << f.message();
+        const definitions::Finding &first = verdict.findings.first();
+        return makeError(first.kernelErrno ? ErrorCode::Kernel : ErrorCode::Usage, uri().text,
+                         QStringLiteral("mdevctl %1 %2: %3").arg(request.actionName(), request.uuid, lines.join(QStringLiteral("; "))),
+                         first.hint(), first.kernelErrno);
+    }
+    HostSnapshot next = m_state;
+    if (request.kind == Kind::Start || request.kind == Kind::StartTransient) {
+        const MatrixAssignment target = request.kind == Kind::Start ? next.definitions->find(request.uuid)->matrix : request.definition.matrix;
+        driver::Outcome o = driver::createMdev(next, request.uuid.toLatin1());
+        m_kernelLog += o.log;
+        for (const WriteStep &step : plans::changeMatrix(next, request.uuid, target).steps) {
+            if (!o.ok())
+                break;
+            o = driver::writeAttribute(next, step.write.path, step.write.value);
+            m_kernelLog += o.log;
+        }
+        if (!o.ok())
+            return makeError(ErrorCode::Kernel, uri().text, QStringLiteral("mdevctl start %1: the kernel refused the matrix").arg(request.uuid),
+                             o.log.join(QLatin1Char('\n')), o.err);
+    } else if (request.kind == Kind::Stop) {
+        const driver::Outcome o = driver::removeMdev(next, request.uuid, "1");
+        m_kernelLog += o.log;
+        if (!o.ok())
+            return makeError(ErrorCode::Kernel, uri().text, QStringLiteral("mdevctl stop %1").arg(request.uuid), {}, o.err);
+    }
+    definitions::applyToDefinitions(*next.definitions, request);
+    next.sort();
+    driver::refreshDerivedState(next);
+    m_state = std::move(next);
+    persistLocked();
+    return {};
 }
 
 } // namespace ap

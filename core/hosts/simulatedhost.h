@@ -58,6 +58,9 @@ private:
     class Access;
     Result<HostSnapshot> doReadInventory(const std::function<bool()> &canceled, QDeadlineTimer deadline) override;
     Result<ApplyReport> doApply(const WritePlan &plan, const std::function<void(int)> &progress) override;
+    /// The simulated mdevctl with ap-check as its callout: refuses what definitions::check()
+    /// refuses, with ap-check's words; a start writes the matrix through the driver model.
+    Status doChangeDefinition(const definitions::DefinitionRequest &request, QDeadlineTimer deadline) override;
     Status waitLatency(QDeadlineTimer deadline, const std::function<bool()> &canceled) const;
     Status reachableLocked() const;
     Result<migration::VfioMigrationDevice *> deviceLocked(const QString &uuid) const;

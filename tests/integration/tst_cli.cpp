@@ -20,11 +20,11 @@ class TstCli : public QObject {
 private:
     QTemporaryDir m_home;
 
-    Run run(const QStringList &args)
+    Run run(const QStringList &args, const QString &db = QStringLiteral("cli.db"))
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("APCONSOLE_DB"), m_home.filePath(QStringLiteral("cli.db")));
+        env.insert(QStringLiteral("APCONSOLE_DB"), m_home.filePath(db));
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(APCONSOLE_CLI), args);
         if (!p.waitForFinished(60000))
@@ -196,6 +196,52 @@ private slots:
         const Run wrong = run({QStringLiteral("stream"), QStringLiteral("decode"), QStringLiteral("--profile"), QStringLiteral("v2"), file});
         QCOMPARE(wrong.code, 1);
         QVERIFY(wrong.err.contains("after the 4 queues") || wrong.err.contains("truncated") || wrong.err.contains("bytes after"));
+    }
+
+    // apconsole-cli mdev: ap-check's rules before anything is written, exit codes as check's.
+    void mdevCommands_data()
+    {
+        QTest::addColumn<QString>("args"); // split at spaces; FILE: a definition file, NEW: a new UUID
+        QTest::addColumn<QByteArray>("file");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QByteArray>("says");
+        const QByteArray clash = R"({"mdev_type":"vfio_ap-passthrough","start":"auto","attrs":[{"assign_adapter":"0x01"},{"assign_domain":"0x11"}]})";
+        const QByteArray free = R"({"mdev_type":"vfio_ap-passthrough","start":"manual","attrs":[{"assign_adapter":"0x05"},{"assign_domain":"0x31"}]})";
+        const QByteArray above = R"({"mdev_type":"vfio_ap-passthrough","start":"manual","attrs":[{"assign_adapter":"70"},{"assign_domain":"0x31"}]})";
+        QTest::newRow("define: autostart clash") << "define --host demo:zlab-a --uuid NEW --file FILE" << clash << 1
+                                                 << QByteArray("APQN 1.17 is defined for autostart by 5a0f6c0e-4d0c-4a5e-9d7e-2f1b8c3a9e01");
+        QTest::newRow("define manual: dry run") << "define --host demo:zlab-a --uuid NEW --file FILE --manual --dry-run" << clash << 0 << QByteArray("acceptable");
+        QTest::newRow("define existing") << "define --host demo:zlab-a --uuid 5a0f6c0e-4d0c-4a5e-9d7e-2f1b8c3a9e01" << QByteArray() << 1 << QByteArray("Config already exists");
+        QTest::newRow("stricter than ap-check") << "define --host demo:zlab-a --uuid NEW --file FILE" << above << 1 << QByteArray("ap-check would let it through");
+        QTest::newRow("start transient: in use") << "start --host demo:zlab-a --uuid NEW --file FILE" << clash << 1
+                                                 << QByteArray("APQN 1.17 already in use by 5a0f6c0e-4d0c-4a5e-9d7e-2f1b8c3a9e01");
+        QTest::newRow("start transient") << "start --host demo:zlab-a --uuid NEW --file FILE" << free << 0 << QByteArray("done");
+        QTest::newRow("autostart a missing definition") << "autostart --host demo:zlab-b --uuid NEW --auto" << QByteArray() << 1 << QByteArray("Config doesn't exist");
+        QTest::newRow("undefine then start") << "undefine --host demo:zlab-c --uuid c3d4e5f6-a7b8-4c9d-8e0f-2a3b4c5d6e05" << QByteArray() << 0 << QByteArray("done");
+        QTest::newRow("malformed file") << "define --host demo:zlab-a --uuid NEW --file FILE" << QByteArray("{\n\"mdev_type\": 5}") << 2 << QByteArray(":2:");
+        QTest::newRow("bad action") << "frob --host demo:zlab-a --uuid NEW" << QByteArray() << 2 << QByteArray("usage");
+        QTest::newRow("auto and manual") << "autostart --host demo:zlab-a --uuid NEW --auto --manual" << QByteArray() << 2 << QByteArray("exclude");
+        QTest::newRow("unreadable host") << "stop --host sysfs:/nonexistent/tree --uuid NEW" << QByteArray() << 3 << QByteArray("nonexistent");
+    }
+    void mdevCommands()
+    {
+        QFETCH(QString, args);
+        QFETCH(QByteArray, file);
+        QFETCH(int, code);
+        QFETCH(QByteArray, says);
+        const QString path = m_home.filePath(QStringLiteral("def.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(file);
+        f.close();
+        QStringList list = args.split(QLatin1Char(' '));
+        list.replaceInStrings(QStringLiteral("NEW"), QStringLiteral("f0f0f0f0-1111-4222-8333-444444444444"));
+        list.replaceInStrings(QStringLiteral("FILE"), path);
+        // A store of its own: demo hosts keep what a row changed, the next row starts fresh.
+        const Run r = run(QStringList{QStringLiteral("mdev")} + list, QStringLiteral("mdev-%1.db").arg(QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('_')).remove(QLatin1Char(':'))));
+        const QByteArray all = r.out + r.err;
+        QVERIFY2(r.code == code, all.constData());
+        QVERIFY2(all.contains(says), all.constData());
     }
 };
 

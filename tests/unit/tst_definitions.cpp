@@ -3,11 +3,16 @@
 #include "testsupport.h"
 
 #include <definitions/definitionfiles.h>
+#include <definitions/definitionrequest.h>
 #include <definitions/definitionrules.h>
 #include <definitions/drift.h>
 #include <definitions/mdevctljson.h>
 #include <definitions/udevrules.h>
 #include <driver/vfioapdriver.h>
+#include <hosts/demofleet.h>
+#include <hosts/simulatedhost.h>
+#include <json/snapshotjson.h>
+#include <plan/writeplan.h>
 
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -358,6 +363,8 @@ private slots:
     void filesBelowARoot()
     {
         QTemporaryDir dir;
+        QVERIFY(readDefinitionFiles(dir.path()).ok());
+        QVERIFY(!readDefinitionFiles(dir.path())->has_value()); // no etc/mdevctl.d: unknown
         QVERIFY(QDir(dir.path()).mkpath(definitionsDir()));
         QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("etc/udev/rules.d")));
         const auto write = [&](const QString &rel, const QByteArray &data) {
@@ -370,9 +377,9 @@ private slots:
         write(apRulesPath(), "ATTR{../../bus/ap/apmask}=\"0x80\"\n");
         auto defs = readDefinitionFiles(dir.path());
         QVERIFY2(defs.ok(), qPrintable(defs.ok() ? QString() : defs.error().toString()));
-        QCOMPARE(defs->definitions.size(), 1);
-        QVERIFY(defs->definitions[0].autostart);
-        QCOMPARE(*defs->masks.apmask, IdMask::fromIds({0}));
+        QCOMPARE((*defs)->definitions.size(), 1);
+        QVERIFY((*defs)->definitions[0].autostart);
+        QCOMPARE(*(*defs)->masks.apmask, IdMask::fromIds({0}));
         write(definitionsDir() + QLatin1Char('/') + kManual, "{\n\"mdev_type\": \"vfio_ap-passthrough\",\n\"start\": \"never\"}\n");
         defs = readDefinitionFiles(dir.path());
         QVERIFY(!defs.ok());
@@ -386,16 +393,21 @@ private slots:
             + "\n" + json + "#rules 9 etc/udev/rules.d/41-ap.rules\nGOTO=\"x\"\n#end\n";
         auto defs = parseDefinitionsDump(dump, QStringLiteral("ssh://h"));
         QVERIFY2(defs.ok(), qPrintable(defs.ok() ? QString() : defs.error().toString()));
-        QCOMPARE(defs->source, QStringLiteral("files"));
-        QCOMPARE(defs->definitions.size(), 1);
-        QVERIFY(defs->masks.ruleFilePresent);
+        QVERIFY(defs->has_value());
+        QCOMPARE((*defs)->source, QStringLiteral("files"));
+        QCOMPARE((*defs)->definitions.size(), 1);
+        QVERIFY((*defs)->masks.ruleFilePresent);
         const QByteArray list = "[{\"matrix\":[{\"" + kManual.toLatin1() + "\":{\"mdev_type\":\"vfio_ap-passthrough\",\"start\":\"manual\"}}]}]";
         dump = "#apconsole-definitions 1\n#mdevctl " + QByteArray::number(list.size()) + " -\n" + list + "#end\n";
         defs = parseDefinitionsDump(dump, QStringLiteral("ssh://h"));
         QVERIFY(defs.ok());
-        QCOMPARE(defs->source, QStringLiteral("mdevctl"));
-        QCOMPARE(defs->definitions[0].uuid, kManual);
+        QCOMPARE((*defs)->source, QStringLiteral("mdevctl"));
+        QCOMPARE((*defs)->definitions[0].uuid, kManual);
         QCOMPARE(parseDefinitionsDump("#apconsole-definitions 1\n#file 99 x\n{}", QStringLiteral("h")).error().code, ErrorCode::Corrupt);
+        const auto none = parseDefinitionsDump("#apconsole-definitions 1\n#end\n", QStringLiteral("h"));
+        QVERIFY(none.ok() && !none->has_value());
+        const auto empty = parseDefinitionsDump("#apconsole-definitions 1\n#dir 0 etc/mdevctl.d\n#end\n", QStringLiteral("h"));
+        QVERIFY(empty.ok() && empty->has_value() && (*empty)->definitions.isEmpty());
     }
 
     // ---- Drift -------------------------------------------------------------------------------
@@ -413,6 +425,77 @@ private slots:
         QCOMPARE(h.mdev(kActive)->lifetime(), Mdev::Lifetime::PersistentAutostart);
         QCOMPARE(h.inactiveMdevs.size(), 4);
         QVERIFY(h.inactiveMdev(kManual));
+    }
+
+    // ---- The demo fleet: definitions, one drifted, both repairs ----------------------------
+    void demoFleetHasDefinitionsOneDrifted()
+    {
+        for (const QString &name : demo::hostNames()) {
+            const auto h = demo::initialState(name);
+            QVERIFY(h && h->definitions);
+            for (const Mdev &m : h->mdevs)
+                QVERIFY2(h->definitions->find(m.uuid), qPrintable(name + QLatin1Char(' ') + m.uuid));
+            // Every definition passes ap-check as it stands (modify with itself).
+            for (const MdevDefinition &d : h->definitions->definitions)
+                QVERIFY2(!checkModify(*h, d).refused(), qPrintable(d.uuid));
+            // Saved and loaded, the definitions survive (demo hosts persist through the store).
+            auto back = snapshotFromJson(snapshotToJson(*h));
+            QVERIFY(back.ok());
+            QCOMPARE(back->definitions, h->definitions);
+        }
+        const auto a = demo::initialState(QStringLiteral("zlab-a"));
+        QCOMPARE(driftedMdevs(*a), QStringList{demo::uuids::hsm});
+        QCOMPARE(driftOf(*a, demo::uuids::hsm)->summary(), QStringLiteral("+adapter 0x06"));
+    }
+
+    void repairMakeTheDefinitionMatch()
+    {
+        SimulatedHost host(*HostUri::parse(QStringLiteral("demo:zlab-a")), *demo::initialState(QStringLiteral("zlab-a")));
+        HostSnapshot h = host.snapshot();
+        MdevDefinition d = *h.definitions->find(demo::uuids::hsm);
+        d.matrix = MatrixAssignment::of(*h.mdev(demo::uuids::hsm));
+        DefinitionRequest r{DefinitionRequest::Kind::Modify, demo::uuids::hsm, d, false};
+        QVERIFY(!check(h, r).refused());
+        const Status s = host.changeDefinition(r).result();
+        QVERIFY2(s.ok(), qPrintable(s.ok() ? QString() : s.error().toString()));
+        h = host.snapshot();
+        QVERIFY(driftedMdevs(h).isEmpty());
+        QCOMPARE(h.mdev(demo::uuids::hsm)->lifetime(), Mdev::Lifetime::PersistentAutostart);
+    }
+
+    void repairApplyTheDefinition()
+    {
+        SimulatedHost host(*HostUri::parse(QStringLiteral("demo:zlab-a")), *demo::initialState(QStringLiteral("zlab-a")));
+        HostSnapshot h = host.snapshot();
+        const MatrixAssignment defined = h.definitions->find(demo::uuids::hsm)->matrix;
+        QVERIFY(driver::checkTransition(h, demo::uuids::hsm, defined).ok());
+        const auto report = host.apply(plans::changeMatrix(h, demo::uuids::hsm, defined)).result();
+        QVERIFY(report.ok() && report->ok);
+        QVERIFY(driftedMdevs(host.snapshot()).isEmpty());
+    }
+
+    void simulatedMdevctlObeysTheRules()
+    {
+        SimulatedHost host(*HostUri::parse(QStringLiteral("demo:zlab-a")), *demo::initialState(QStringLiteral("zlab-a")));
+        // An auto definition on payments' APQN 0x01.0x11: ap-check's words, nothing changed.
+        const MdevDefinition clash = def(kNew, {0x01}, {0x11}, {}, true);
+        const Status refused = host.changeDefinition({DefinitionRequest::Kind::Define, kNew, clash, false}).result();
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().detail.contains(QStringLiteral("APQN 1.17 is defined for autostart by ") + demo::uuids::payments),
+                 qPrintable(refused.error().detail));
+        QVERIFY(!host.snapshot().definitions->find(kNew));
+        // Defined manual, started, stopped, undefined.
+        const MdevDefinition free = def(kNew, {0x05}, {0x31}, {}, false);
+        QVERIFY(host.changeDefinition({DefinitionRequest::Kind::Define, kNew, free, false}).result().ok());
+        QVERIFY(host.snapshot().inactiveMdev(kNew));
+        QVERIFY(host.changeDefinition({DefinitionRequest::Kind::Start, kNew, {}, false}).result().ok());
+        QCOMPARE(MatrixAssignment::of(*host.snapshot().mdev(kNew)), free.matrix);
+        QVERIFY(host.changeDefinition({DefinitionRequest::Kind::SetAutostart, kNew, {}, true}).result().ok());
+        QCOMPARE(host.snapshot().mdev(kNew)->lifetime(), Mdev::Lifetime::PersistentAutostart);
+        QVERIFY(host.changeDefinition({DefinitionRequest::Kind::Stop, kNew, {}, false}).result().ok());
+        QVERIFY(!host.snapshot().mdev(kNew));
+        QVERIFY(host.changeDefinition({DefinitionRequest::Kind::Undefine, kNew, {}, false}).result().ok());
+        QVERIFY(!host.snapshot().inactiveMdev(kNew));
     }
 };
 
