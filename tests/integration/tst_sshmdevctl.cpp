@@ -117,7 +117,7 @@ private slots:
     void readsDefinitionsAndMasksBelowTheRoot()
     {
         auto h = host();
-        const auto snap = h->readInventory().result();
+        const auto snap = h->readInventory({90000}).result();
         QVERIFY2(snap.ok(), qPrintable(snap.ok() ? QString() : snap.error().toString()));
         QCOMPARE(h->client().invocations(), 1); // still one remote command
         QVERIFY(snap->definitions);
@@ -133,7 +133,7 @@ private slots:
         const QString bad = m_root + QStringLiteral("/etc/mdevctl.d/matrix/") + kOther;
         QVERIFY(writeFile(bad, "{\n  \"mdev_type\": \"vfio_ap-passthrough\",\n  \"start\": \"sometimes\"\n}\n"));
         auto h = host();
-        const auto snap = h->readInventory().result();
+        const auto snap = h->readInventory({90000}).result();
         QFile::remove(bad);
         QVERIFY(snap.ok());        // the host is read
         QVERIFY(!snap->definitions); // its definitions are unknown
@@ -165,7 +165,7 @@ private slots:
         };
         int n = 0;
         for (const auto &c : calls) {
-            const Status s = h->changeDefinition(c.request).result();
+            const Status s = h->changeDefinition(c.request, {90000}).result();
             QVERIFY2(s.ok(), qPrintable(s.ok() ? QString() : s.error().toString()));
             const QStringList expected = QString::fromLatin1(c.args).replace(QLatin1Char('U'), kOther).split(QLatin1Char(' '));
             QCOMPARE(args(n), expected);
@@ -186,11 +186,11 @@ private slots:
     void refusalCarriesMdevctlsWords()
     {
         auto h = host();
-        const Status s = h->changeDefinition({Kind::Start, kRefused, {}, false}).result();
+        const Status s = h->changeDefinition({Kind::Start, kRefused, {}, false}, {90000}).result();
         QVERIFY(!s.ok());
         QVERIFY2(s.error().detail.contains(QStringLiteral("APQN 5.71 is defined for autostart")), qPrintable(s.error().detail));
         // A UUID that is not one never reaches the host.
-        const Status bad = h->changeDefinition({Kind::Start, QStringLiteral("x; rm -rf /"), {}, false}).result();
+        const Status bad = h->changeDefinition({Kind::Start, QStringLiteral("x; rm -rf /"), {}, false}, {90000}).result();
         QCOMPARE(bad.error().code, ErrorCode::Usage);
         QVERIFY(!QDir(m_calls).exists() || QDir(m_calls).entryList({QStringLiteral("*.args")}).size() == 1);
     }
@@ -199,7 +199,7 @@ private slots:
     {
         QVERIFY(m_sshd->start(QStringLiteral("PATH=/nonexistent; export PATH; eval \"$SSH_ORIGINAL_COMMAND\"")).ok());
         auto h = host();
-        const Status s = h->changeDefinition({Kind::Stop, kOther, {}, false}).result();
+        const Status s = h->changeDefinition({Kind::Stop, kOther, {}, false}, {90000}).result();
         QVERIFY(m_sshd->start(QStringLiteral("PATH=%1:$PATH; export PATH; eval \"$SSH_ORIGINAL_COMMAND\"")
                                   .arg(m_dir.filePath(QStringLiteral("fake/bin")))).ok());
         QVERIFY(!s.ok());

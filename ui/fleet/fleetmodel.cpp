@@ -1,5 +1,7 @@
 #include "fleetmodel.h"
 
+#include "definitionactions.h"
+
 #include "../matrix/dropverdict.h"
 #include "../matrix/matrixmime.h"
 
@@ -353,10 +355,14 @@ void FleetModel::updateHost(HostSession *s)
     };
     for (const Mdev &m : snap->mdevs) {
         const Guest *g = snap->guestOfMdev(m.uuid);
+        const auto drift = definitions::driftOf(*snap, m.uuid);
+        const bool drifted = drift && !drift->isEmpty();
         mdevs.push_back(make(Kind::Mdev, m.uuid, m.uuid.left(8) + QStringLiteral("\u2026"),
-                             (g ? tr("%1 (%2)").arg(g->name, guestStateName(g->state)) : tr("no guest")) + lifetime(m),
+                             (g ? tr("%1 (%2)").arg(g->name, guestStateName(g->state)) : tr("no guest")) + lifetime(m)
+                                 + (drifted ? tr(", differs from its definition") : QString()),
                              m.uuid + QLatin1Char('\n') + tr("%n APQN(s) assigned, ", nullptr, int(m.matrix().size()))
-                                 + tr("%n in the guest matrix", nullptr, int(m.guestMatrix().size()))));
+                                 + tr("%n in the guest matrix", nullptr, int(m.guestMatrix().size()))
+                                 + (drifted ? QLatin1Char('\n') + tr("Running differs from definition: %1").arg(DefinitionActions::driftText(*drift)) : QString())));
     }
     for (const Mdev &m : snap->inactiveMdevs)
         mdevs.push_back(make(Kind::StoppedMdev, m.uuid, m.uuid.left(8) + QStringLiteral("\u2026"),

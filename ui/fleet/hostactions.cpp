@@ -1,6 +1,7 @@
 #include "hostactions.h"
 
 #include "addhostdialog.h"
+#include "definitionactions.h"
 #include "fleet.h"
 #include "hostsession.h"
 #include "../matrix/applydialog.h"
@@ -27,7 +28,9 @@ HostActions::HostActions(Fleet *fleet, QWidget *window, Shared shared)
     , m_fleet(fleet)
     , m_window(window)
     , m_shared(shared)
+    , m_definitions(new DefinitionActions(window))
 {
+    connect(m_definitions, &DefinitionActions::statusMessage, this, &HostActions::statusMessage);
     for (HostSession *s : fleet->sessions())
         watch(s);
     connect(fleet, &Fleet::hostAdded, this, &HostActions::watch);
@@ -65,6 +68,8 @@ void HostActions::fillTreeMenu(QMenu &menu, HostSession *s, const FleetNode &nod
         menu.addAction(tr("Remove mdev…"), this, [this, s, uuid = node.key] { removeMdev(s, uuid); });
     if (LibvirtHost *lv = s->backend() ? s->backend()->view<LibvirtHost>() : nullptr; lv && snap)
         addLibvirtActions(menu, s, lv, *snap, node);
+    else if (snap)
+        m_definitions->fillTreeMenu(menu, s, *snap, node); // mdevctl through SSH, local trees, demo hosts
     if (s->edits().hasPending()) {
         menu.addSeparator();
         menu.addAction(m_shared.apply);
