@@ -1,6 +1,7 @@
 #include "clicommon.h"
 
 #include <hosts/backendfactory.h>
+#include <hosts/demofleet.h>
 
 #include <QFile>
 #include <QSaveFile>
@@ -89,6 +90,20 @@ std::optional<HostSnapshot> readHost(const QString &uriText, std::shared_ptr<Sto
     if (!backend)
         return std::nullopt;
     return readHost(*backend, timeoutMs);
+}
+
+QStringList knownHosts(const std::shared_ptr<Store> &store)
+{
+    QStringList uris;
+    for (const QString &name : demo::hostNames())
+        uris.append(QStringLiteral("demo:") + name);
+    if (store) {
+        if (auto remembered = store->hosts())
+            for (const QString &u : *remembered)
+                if (!uris.contains(u))
+                    uris.append(u);
+    }
+    return uris;
 }
 
 bool writeOutput(const QString &path, const QByteArray &data)

@@ -32,6 +32,9 @@ void reportHostError(const QString &host, const Error &e);
 std::optional<HostSnapshot> readHost(HostBackend &backend, int timeoutMs = 60000);
 std::optional<HostSnapshot> readHost(const QString &uri, std::shared_ptr<Store> store, int timeoutMs = 60000);
 
+/// The hosts the console knows: the demo hosts, then the remembered ones (what `hosts` lists).
+QStringList knownHosts(const std::shared_ptr<Store> &store);
+
 /// Writes text to `path` atomically, or to stdout when path is empty or "-".
 bool writeOutput(const QString &path, const QByteArray &data);
 

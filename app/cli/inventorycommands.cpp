@@ -27,17 +27,7 @@ int hostsCommand(const QStringList &args)
         err(QStringLiteral("apconsole-cli: hosts takes no arguments\nusage: apconsole-cli hosts\n"));
         return Usage;
     }
-    QStringList uris;
-    for (const QString &name : demo::hostNames())
-        uris.append(QStringLiteral("demo:") + name);
-    if (auto store = openStore()) {
-        auto remembered = store->hosts();
-        if (remembered)
-            for (const QString &u : *remembered)
-                if (!uris.contains(u))
-                    uris.append(u);
-    }
-    for (const QString &u : uris)
+    for (const QString &u : knownHosts(openStore()))
         out(u + QLatin1Char('\n'));
     return Ok;
 }

@@ -1,4 +1,5 @@
 // apconsole-cli: the headless console. Argument parsing only; the work is in apcore.
+#include "appinfo.h"
 #include "clicommon.h"
 #include "commands.h"
 
@@ -25,6 +26,8 @@ const QList<Command> &commands()
         {"fsm", "states a VFIO device passes from one migration state to another (--flags FLAGS FROM TO)", fsmCommand},
         {"migrate", "move a guest to another host, printing one JSON line per step and state change (--source --target --guest)", migrateCommand},
         {"mdev", "define, modify, start, stop, undefine or autostart an mdev through mdevctl, checked against ap-check's rules (define|modify|start|stop|undefine|autostart --host URI --uuid UUID [--file JSON] [--auto|--manual] [--dry-run])", mdevCommand},
+        {"fleet-map", "where every guest with a vfio-ap mdev could go, host by host ([--host URI]... [--format text|json|csv|html])", fleetMapCommand},
+        {"evacuate", "plan (and run) moving every AP guest off a host (--host URI [--to URI,...] [--dry-run])", evacuateCommand},
         {"stream", "encode or decode a vfio_ap migration stream (encode|decode)", streamCommand},
         {"dump-script", "print the shell command that dumps a host's AP sysfs in one stream", dumpScriptCommand},
     };

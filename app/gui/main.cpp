@@ -1,10 +1,13 @@
 // apconsole: the desktop console. Argument parsing and start-up only.
+#include "appinfo.h"
+
 #include <fleet/fleet.h>
 #include <fleet/fleetmodel.h>
 #include <mainwindow.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
@@ -28,17 +31,8 @@ void installTranslators(QApplication &app, const QString &lang)
         QApplication::installTranslator(own);
 }
 
-} // namespace
-
-int main(int argc, char **argv)
+void describeOptions(QCommandLineParser &p)
 {
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("apconsole"));
-    QApplication::setApplicationName(QStringLiteral("apconsole"));
-    QApplication::setApplicationVersion(QStringLiteral(APCONSOLE_VERSION));
-    QApplication::setApplicationDisplayName(QStringLiteral("apconsole"));
-
-    QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Console for the crypto adapters of IBM Z / LinuxONE KVM hosts."));
     p.addHelpOption();
     p.addVersionOption();
@@ -48,6 +42,50 @@ int main(int argc, char **argv)
     p.addOption({QStringLiteral("screenshot"), QStringLiteral("Save a screenshot of the main window to FILE once the fleet is read."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("quit-after"), QStringLiteral("Quit after MS milliseconds (with --screenshot: as soon as it is saved)."), QStringLiteral("MS")});
     p.addOption({QStringLiteral("size"), QStringLiteral("Window size WxH."), QStringLiteral("WxH")});
+}
+
+void setApplicationInfo()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("apconsole"));
+    // The application name is also the X11 WM_CLASS; with the desktop file name (the Wayland
+    // app_id) it must equal the desktop entry's StartupWMClass so the menu entry owns the window.
+    QCoreApplication::setApplicationName(QStringLiteral(APCONSOLE_DESKTOP_ID));
+    QCoreApplication::setApplicationVersion(QStringLiteral(APCONSOLE_VERSION));
+}
+
+// --help and --version must answer where there is no display (a package's smoke test, ssh):
+// they are handled before QApplication, which would need one.
+bool onlyAsksForText(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "-h" || a == "-?" || a == "--help" || a == "--help-all" || a == "-v" || a == "--version")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (onlyAsksForText(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        setApplicationInfo();
+        QCommandLineParser p;
+        describeOptions(p);
+        p.process(app); // prints the help or the version and exits
+        return 0;
+    }
+
+    QApplication app(argc, argv);
+    setApplicationInfo();
+    QGuiApplication::setDesktopFileName(QStringLiteral(APCONSOLE_DESKTOP_ID));
+    QApplication::setApplicationDisplayName(QStringLiteral("apconsole"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral(APCONSOLE_DESKTOP_ID), QIcon(QStringLiteral(":/icons/app/apconsole.svg"))));
+
+    QCommandLineParser p;
+    describeOptions(p);
     p.process(app);
 
     installTranslators(app, p.value(QStringLiteral("lang")));

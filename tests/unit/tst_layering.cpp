@@ -12,7 +12,7 @@
 class TstLayering : public QObject {
     Q_OBJECT
 private:
-    // model <- sysfs <- driver <- plan <- hosts <- migration <- report/store. A folder may include
+    // model <- sysfs <- driver <- plan <- hosts <- migration <- fleet <- report/store. A folder may include
     // itself and the folders listed for it; subfolders (hosts/ssh) belong to their layer's row.
     static QHash<QString, QSet<QString>> allowed()
     {
@@ -39,7 +39,8 @@ private:
         row("hosts/libvirt", {"hosts", "definitions", "plan", "json", "driver", "driver/migration", "model", "sysfs"});
         row("hosts/ssh", {"hosts", "definitions", "plan", "json", "driver", "driver/migration", "model", "sysfs"});
         row("migration", {"definitions", "hosts", "hosts/libvirt", "hosts/ssh", "plan", "json", "driver", "driver/migration", "model", "sysfs"});
-        row("report", {"definitions", "migration", "hosts", "plan", "json", "driver", "driver/migration", "model", "sysfs"});
+        row("fleet", {"definitions", "migration", "hosts", "plan", "json", "driver", "driver/migration", "model", "sysfs"});
+        row("report", {"definitions", "fleet", "migration", "hosts", "plan", "json", "driver", "driver/migration", "model", "sysfs"});
         row("store", {"definitions", "migration", "hosts", "plan", "json", "driver", "driver/migration", "model", "sysfs"});
         return t;
     }
