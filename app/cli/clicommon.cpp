@@ -1,9 +1,9 @@
 #include "clicommon.h"
 
+#include <common/outputfile.h>
 #include <hosts/backendfactory.h>
 
 #include <QFile>
-#include <QSaveFile>
 
 #include <cstdio>
 
@@ -98,9 +98,8 @@ bool writeOutput(const QString &path, const QByteArray &data)
         std::fflush(stdout);
         return true;
     }
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit()) {
-        err(QStringLiteral("apconsole-cli: cannot write %1: %2\n").arg(path, f.errorString()));
+    if (Status written = writeOutputFile(path, data); !written) {
+        err(QStringLiteral("apconsole-cli: cannot write %1\n").arg(written.error().toString()));
         return false;
     }
     return true;

@@ -11,7 +11,8 @@
 namespace ap::cli {
 
 /// Exit codes shared by every command.
-enum Exit { Ok = 0, Failed = 1, Usage = 2, HostUnreadable = 3 };
+/// 4: the work was done, but the database could not record it (stderr says why).
+enum Exit { Ok = 0, Failed = 1, Usage = 2, HostUnreadable = 3, NotRecorded = 4 };
 
 /// Writes to stdout / stderr (UTF-8).
 void out(const QString &text);
@@ -32,7 +33,8 @@ void reportHostError(const QString &host, const Error &e);
 std::optional<HostSnapshot> readHost(HostBackend &backend, int timeoutMs = 60000);
 std::optional<HostSnapshot> readHost(const QString &uri, std::shared_ptr<Store> store, int timeoutMs = 60000);
 
-/// Writes text to `path` atomically, or to stdout when path is empty or "-".
+/// Writes text to stdout when path is empty or "-", else as writeOutputFile() does (a regular file
+/// atomically, a symlink followed, a device or FIFO in place); prints the failure.
 bool writeOutput(const QString &path, const QByteArray &data);
 
 } // namespace ap::cli

@@ -90,11 +90,16 @@ int migrateCommand(const QStringList &args)
         std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
         std::fflush(stdout);
     }, cancel);
+    bool recorded = true;
     if (store && !options.dryRun) {
-        if (auto saved = store->saveMigrationRun(runRecord(*plan, events, started)); !saved)
+        if (auto saved = store->saveMigrationRun(runRecord(*plan, events, started)); !saved) {
             err(QStringLiteral("apconsole-cli: the run was not recorded: %1\n").arg(saved.error().toString()));
+            recorded = false;
+        }
     }
-    return result.ok ? Ok : Failed;
+    if (!result.ok)
+        return Failed;
+    return recorded ? Ok : NotRecorded;
 }
 
 } // namespace ap::cli

@@ -54,11 +54,16 @@ int checkCommand(const QStringList &args)
     auto report = runCheck(*in);
     if (!report) {
         err(QStringLiteral("apconsole-cli: %1: %2 (%3)\n").arg(report.error().where, report.error().detail, report.error().hint));
-        return Usage;
+        return report.error().code == ErrorCode::Usage ? Usage : Failed; // a missing mdev is an answer, not a usage error
     }
     // The console's history shows checks from the command line too.
-    if (store)
-        (void)store->saveReport(report::checkReportJson(*report));
+    bool recorded = true;
+    if (store) {
+        if (auto saved = store->saveReport(report::checkReportJson(*report)); !saved) {
+            err(QStringLiteral("apconsole-cli: the report was not recorded: %1\n").arg(saved.error().toString()));
+            recorded = false;
+        }
+    }
     QByteArray data;
     if (format == QLatin1String("json"))
         data = QJsonDocument(report::checkReportJson(*report)).toJson(QJsonDocument::Indented);
@@ -70,7 +75,9 @@ int checkCommand(const QStringList &args)
         data = report::checkReportText(*report).toUtf8();
     if (!writeOutput(p.value(QStringLiteral("output")), data))
         return Failed;
-    return report->ready ? Ok : Failed;
+    if (!report->ready)
+        return Failed;
+    return recorded ? Ok : NotRecorded;
 }
 
 int fsmCommand(const QStringList &args)

@@ -28,17 +28,15 @@ void installTranslators(QApplication &app, const QString &lang)
         QApplication::installTranslator(own);
 }
 
-} // namespace
-
-int main(int argc, char **argv)
+void describeApplication()
 {
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("apconsole"));
-    QApplication::setApplicationName(QStringLiteral("apconsole"));
-    QApplication::setApplicationVersion(QStringLiteral(APCONSOLE_VERSION));
-    QApplication::setApplicationDisplayName(QStringLiteral("apconsole"));
+    QCoreApplication::setOrganizationName(QStringLiteral("apconsole"));
+    QCoreApplication::setApplicationName(QStringLiteral("apconsole"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(APCONSOLE_VERSION));
+}
 
-    QCommandLineParser p;
+void addOptions(QCommandLineParser &p)
+{
     p.setApplicationDescription(QStringLiteral("Console for the crypto adapters of IBM Z / LinuxONE KVM hosts."));
     p.addHelpOption();
     p.addVersionOption();
@@ -48,6 +46,43 @@ int main(int argc, char **argv)
     p.addOption({QStringLiteral("screenshot"), QStringLiteral("Save a screenshot of the main window to FILE once the fleet is read."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("quit-after"), QStringLiteral("Quit after MS milliseconds (with --screenshot: as soon as it is saved)."), QStringLiteral("MS")});
     p.addOption({QStringLiteral("size"), QStringLiteral("Window size WxH."), QStringLiteral("WxH")});
+}
+
+/// --version and --help only print: answered before a QApplication needs a display.
+void answerWithoutDisplay(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "--version" || a == "-v" || a == "--help" || a == "-h" || a == "-?" || a == "--help-all") {
+            QCoreApplication core(argc, argv);
+            describeApplication();
+            QCommandLineParser p;
+            addOptions(p);
+            p.process(core); // prints and exits
+            return;
+        }
+    }
+}
+
+/// Shows a message without blocking: start-up goes on (and --screenshot/--quit-after still end it).
+void inform(QWidget *parent, QMessageBox::Icon icon, const QString &text)
+{
+    auto *box = new QMessageBox(icon, QObject::tr("Database"), text, QMessageBox::Ok, parent);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    answerWithoutDisplay(argc, argv);
+    QApplication app(argc, argv);
+    describeApplication();
+    QApplication::setApplicationDisplayName(QStringLiteral("apconsole"));
+
+    QCommandLineParser p;
+    addOptions(p);
     p.process(app);
 
     installTranslators(app, p.value(QStringLiteral("lang")));
@@ -61,6 +96,8 @@ int main(int argc, char **argv)
         store = *opened;
 
     ap::ui::Fleet fleet(store);
+    QStringList problems;
+    QObject::connect(&fleet, &ap::ui::Fleet::problem, &fleet, [&problems](const ap::Error &e) { problems.append(e.toString()); });
     fleet.loadDefault();
     for (const QString &uri : p.values(QStringLiteral("host"))) {
         auto added = fleet.addHost(uri);
@@ -79,11 +116,18 @@ int main(int argc, char **argv)
     window.show();
 
     if (!opened)
-        QMessageBox::warning(&window, QObject::tr("Database"),
-                             QObject::tr("The database %1 cannot be used: %2\nChanges will not be remembered.").arg(dbPath, opened.error().detail));
+        inform(&window, QMessageBox::Warning,
+               QObject::tr("The database %1 cannot be used: %2\nChanges will not be remembered.").arg(dbPath, opened.error().detail));
     else if (!store->recoveredFrom().isEmpty())
-        QMessageBox::information(&window, QObject::tr("Database"),
-                                 QObject::tr("The database was unreadable. It was kept as %1 and a new one was started.").arg(store->recoveredFrom()));
+        inform(&window, QMessageBox::Information,
+               QObject::tr("The database was damaged. It was kept as %1 and a new one was started.").arg(store->recoveredFrom()));
+    if (!problems.isEmpty())
+        inform(&window, QMessageBox::Warning, QObject::tr("Not saved or not read from the database:\n%1").arg(problems.join(QLatin1Char('\n'))));
+    // From now on each problem is told as it happens.
+    QObject::disconnect(&fleet, &ap::ui::Fleet::problem, &fleet, nullptr);
+    QObject::connect(&fleet, &ap::ui::Fleet::problem, &window, [&window](const ap::Error &e) {
+        inform(&window, QMessageBox::Warning, QObject::tr("Not saved or not read from the database:\n%1").arg(e.toString()));
+    });
 
     if (p.isSet(QStringLiteral("select")) && !fleet.sessions().isEmpty()) {
         const QString uuid = p.value(QStringLiteral("select"));

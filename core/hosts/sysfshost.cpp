@@ -82,8 +82,10 @@ Result<ApplyReport> SysfsHost::doApply(const WritePlan &plan, const std::functio
         return makeError(ErrorCode::Unreachable, uri().text, QStringLiteral("directory %1 does not exist").arg(uri().root));
     LocalAccess access(uri().root);
     ApplyReport report = executePlan(access, plan, uri().text, progress);
-    if (m_store)
-        (void)m_store->appendJournal(report.journal);
+    if (m_store) {
+        if (Status saved = m_store->appendJournal(report.journal); !saved)
+            report.notRecorded = saved.error();
+    }
     return report;
 }
 
