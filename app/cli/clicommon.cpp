@@ -67,6 +67,19 @@ std::unique_ptr<HostBackend> openHost(const QString &uriText, std::shared_ptr<St
     return std::move(*backend);
 }
 
+bool hostAddressesValid(const QCommandLineParser &p, const QStringList &options)
+{
+    for (const QString &option : options) {
+        if (!p.isSet(option))
+            continue;
+        if (auto uri = HostUri::parse(p.value(option)); !uri) {
+            err(QStringLiteral("apconsole-cli: --%1: %2\n").arg(option, uri.error().toString()));
+            return false;
+        }
+    }
+    return true;
+}
+
 void reportHostError(const QString &host, const Error &e)
 {
     err(QStringLiteral("apconsole-cli: %1: %2%3\n").arg(host, e.where == host || e.where.isEmpty() ? e.detail : e.where + QStringLiteral(": ") + e.detail,

@@ -28,6 +28,9 @@ std::shared_ptr<Store> openStore();
 /// Reads a host's inventory; on failure prints "apconsole-cli: HOST: cause" and returns nullopt.
 /// The backend for a host address; prints the reason and returns null when there is none.
 std::unique_ptr<HostBackend> openHost(const QString &uri, std::shared_ptr<Store> store);
+/// Parses every host address given with these options; prints the first malformed one. A false
+/// answer is a usage error (exit 2), found before any host or the database is opened.
+bool hostAddressesValid(const QCommandLineParser &p, const QStringList &options);
 /// Prints "apconsole-cli: HOST: what (hint)".
 void reportHostError(const QString &host, const Error &e);
 std::optional<HostSnapshot> readHost(HostBackend &backend, int timeoutMs = 60000);

@@ -26,10 +26,13 @@ int hostsCommand(const QStringList &args)
         uris.append(QStringLiteral("demo:") + name);
     if (auto store = openStore()) {
         auto remembered = store->hosts();
-        if (remembered)
+        if (!remembered) {
+            err(QStringLiteral("apconsole-cli: warning: the remembered hosts cannot be read: %1\n").arg(remembered.error().toString()));
+        } else {
             for (const QString &u : *remembered)
                 if (!uris.contains(u))
                     uris.append(u);
+        }
     }
     for (const QString &u : uris)
         out(u + QLatin1Char('\n'));
@@ -50,6 +53,8 @@ int inventoryCommand(const QStringList &args)
         err(QStringLiteral("apconsole-cli: inventory needs --host and a format of json or text\nusage: %1\n").arg(usage));
         return Usage;
     }
+    if (!hostAddressesValid(p, {QStringLiteral("host")}))
+        return Usage;
     auto h = readHost(p.value(QStringLiteral("host")), openStore());
     if (!h)
         return HostUnreadable;
@@ -77,6 +82,8 @@ int treeCommand(const QStringList &args)
         err(QStringLiteral("apconsole-cli: %1 is not empty\n").arg(dir));
         return Usage;
     }
+    if (!hostAddressesValid(p, {QStringLiteral("host")}))
+        return Usage;
     auto h = readHost(p.value(QStringLiteral("host")), openStore());
     if (!h)
         return HostUnreadable;

@@ -45,6 +45,8 @@ int migrateCommand(const QStringList &args)
                            "--strategy live or replug, --profile v2 or v3, --inject a known failure\nusage: %1\n").arg(usage));
         return Usage;
     }
+    if (!hostAddressesValid(p, {QStringLiteral("source"), QStringLiteral("target")}))
+        return Usage;
     auto store = openStore();
     auto source = openHost(p.value(QStringLiteral("source")), store);
     auto target = source ? openHost(p.value(QStringLiteral("target")), store) : nullptr;

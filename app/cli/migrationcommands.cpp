@@ -39,6 +39,8 @@ int checkCommand(const QStringList &args)
         err(QStringLiteral("apconsole-cli: check needs --source, --target and --mdev, a profile of v2 or v3 and a format of text, json, html or csv\nusage: %1\n").arg(usage));
         return Usage;
     }
+    if (!hostAddressesValid(p, {QStringLiteral("source"), QStringLiteral("target")}))
+        return Usage;
     auto store = openStore();
     auto source = openHost(p.value(QStringLiteral("source")), store);
     auto target = source ? openHost(p.value(QStringLiteral("target")), store) : nullptr;
@@ -127,6 +129,8 @@ int streamCommand(const QStringList &args)
         err(QStringLiteral("apconsole-cli: stream: wrong arguments\nusage: %1\n").arg(usage));
         return Usage;
     }
+    if (!hostAddressesValid(p, {QStringLiteral("host")}))
+        return Usage;
     if (verb == QLatin1String("encode")) {
         auto host = readHost(p.value(QStringLiteral("host")), openStore());
         if (!host)

@@ -18,6 +18,7 @@ public:
     /// Adds the demo hosts and the hosts remembered in the store, and starts reading them. A
     /// remembered host that cannot be opened any more, or a store that cannot be read, is
     /// reported through problem().
+    void loadDefault();
     /// Adds a host by URI (remembering it unless it is a demo host). Fails on a malformed URI or
     /// a host already present.
     Result<HostSession *> addHost(const QString &uri, bool remember = true);
