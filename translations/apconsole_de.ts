@@ -385,130 +385,38 @@ Changes will not be remembered.</source>
     </message>
 </context>
 <context>
-    <name>ap::ui::ReportDialog</name>
+    <name>ap::ui::AuditLogModel</name>
     <message>
-        <source>Check migration of %1</source>
-        <translation>Migration von %1 prüfen</translation>
+        <source>ok</source>
+        <translation>ok</translation>
     </message>
     <message>
-        <source>Check migration of mdev %1</source>
-        <translation>Migration von mdev %1 prüfen</translation>
+        <source>failed (errno %1)</source>
+        <translation>fehlgeschlagen (errno %1)</translation>
     </message>
     <message>
-        <source>the guest&apos;s own host</source>
-        <translation>der eigene Host des Gastes</translation>
+        <source>Time</source>
+        <translation>Zeit</translation>
     </message>
     <message>
-        <source>unavailable: %1</source>
-        <translation>nicht erreichbar: %1</translation>
+        <source>Action</source>
+        <translation>Aktion</translation>
     </message>
     <message>
-        <source>not read yet</source>
-        <translation>noch nicht gelesen</translation>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
     </message>
     <message>
-        <source>vfio_ap is not loaded</source>
-        <translation>vfio_ap ist nicht geladen</translation>
+        <source>Before</source>
+        <translation>Vorher</translation>
     </message>
     <message>
-        <source>its vfio_ap driver cannot migrate (no &apos;migratable&apos;)</source>
-        <translation>sein vfio_ap-Treiber kann nicht migrieren (kein „migratable“)</translation>
+        <source>After</source>
+        <translation>Nachher</translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>The check could not run: %1</source>
-        <translation>Die Prüfung konnte nicht laufen: %1</translation>
-    </message>
-    <message>
-        <source>Migration report of %1</source>
-        <translation>Migrationsbericht vom %1</translation>
-    </message>
-    <message>
-        <source>v2 (series of 2026-04-07)</source>
-        <translation>v2 (Serie vom 07.04.2026)</translation>
-    </message>
-    <message>
-        <source>v3 (series of 2026-06-30)</source>
-        <translation>v3 (Serie vom 30.06.2026)</translation>
-    </message>
-    <message>
-        <source>Destination host:</source>
-        <translation>Ziel-Host:</translation>
-    </message>
-    <message>
-        <source>Destination driver:</source>
-        <translation>Treiber am Ziel:</translation>
-    </message>
-    <message>
-        <source>Run check</source>
-        <translation>Prüfung starten</translation>
-    </message>
-    <message>
-        <source>Pick a destination and run the check.</source>
-        <translation>Wählen Sie ein Ziel und starten Sie die Prüfung.</translation>
-    </message>
-    <message>
-        <source>Export:</source>
-        <translation>Export:</translation>
-    </message>
-    <message>
-        <source>HTML…</source>
-        <translation>HTML…</translation>
-    </message>
-    <message>
-        <source>PDF…</source>
-        <translation>PDF…</translation>
-    </message>
-    <message>
-        <source>JSON…</source>
-        <translation>JSON…</translation>
-    </message>
-    <message>
-        <source>CSV…</source>
-        <translation>CSV…</translation>
-    </message>
-    <message>
-        <source>Export report</source>
-        <translation>Bericht exportieren</translation>
-    </message>
-    <message>
-        <source>%1 files (*.%2)</source>
-        <translation>%1-Dateien (*.%2)</translation>
-    </message>
-    <message>
-        <source>The report could not be saved: %1</source>
-        <translation>Der Bericht konnte nicht gespeichert werden: %1</translation>
-    </message>
-    <message>
-        <source>Reading %1 and %2…</source>
-        <translation>Lese %1 und %2…</translation>
-    </message>
-    <message>
-        <source>the destination driver will accept the guest&apos;s AP configuration</source>
-        <translation>der Treiber am Ziel wird die AP-Konfiguration des Gastes annehmen</translation>
-    </message>
-    <message>
-        <source>the destination driver will refuse it</source>
-        <translation>der Treiber am Ziel wird sie ablehnen</translation>
-    </message>
-    <message>
-        <source>Ready to migrate</source>
-        <translation>Bereit zur Migration</translation>
-    </message>
-    <message>
-        <source>Not ready</source>
-        <translation>Nicht bereit</translation>
-    </message>
-    <message>
-        <source>Changes since %1</source>
-        <translation>Änderungen seit %1</translation>
-    </message>
-    <message>
-        <source>Nothing changed.</source>
-        <translation>Nichts hat sich geändert.</translation>
+        <source>Path</source>
+        <translation>Pfad</translation>
     </message>
 </context>
 <context>
@@ -683,66 +591,144 @@ Changes will not be remembered.</source>
     </message>
 </context>
 <context>
-    <name>ap::ui::ReportsWindow</name>
+    <name>ap::ui::HostActions</name>
     <message>
-        <source>Migration reports</source>
-        <translation>Migrationsberichte</translation>
+        <source>Assign adapter to mdev</source>
+        <translation>Adapter einem mdev zuweisen</translation>
     </message>
     <message>
-        <source>all hosts</source>
-        <translation>alle Hosts</translation>
+        <source>Create mdev…</source>
+        <translation>mdev anlegen…</translation>
     </message>
     <message>
-        <source>all guests</source>
-        <translation>alle Gäste</translation>
+        <source>Remove mdev…</source>
+        <translation>mdev entfernen…</translation>
     </message>
     <message>
-        <source>Host:</source>
-        <translation>Host:</translation>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
-        <source>Guest:</source>
-        <translation>Gast:</translation>
+        <source>Add host</source>
+        <translation>Host hinzufügen</translation>
     </message>
     <message>
-        <source>Open</source>
-        <translation>Öffnen</translation>
+        <source>Cannot add %1:
+%2
+%3</source>
+        <translation>%1 kann nicht hinzugefügt werden:
+%2
+%3</translation>
     </message>
     <message>
-        <source>Run again</source>
-        <translation>Erneut prüfen</translation>
+        <source>Reset the demo fleet</source>
+        <translation>Demo-Flotte zurücksetzen</translation>
     </message>
     <message>
-        <source>Compare with now</source>
-        <translation>Mit jetzt vergleichen</translation>
+        <source>Undo every change made to the simulated hosts and start again from the built-in demo fleet?</source>
+        <translation>Alle Änderungen an den simulierten Hosts verwerfen und mit der eingebauten Demo-Flotte neu beginnen?</translation>
     </message>
     <message>
-        <source>ready</source>
-        <translation>bereit</translation>
+        <source>Create mdev</source>
+        <translation>mdev anlegen</translation>
     </message>
     <message>
-        <source>compatible, not ready</source>
-        <translation>kompatibel, nicht bereit</translation>
+        <source>Create a new vfio_ap mdev %1 on %2?</source>
+        <translation>Ein neues vfio_ap-mdev %1 auf %2 anlegen?</translation>
     </message>
     <message>
-        <source>incompatible</source>
-        <translation>inkompatibel</translation>
+        <source>Guest %1 is running with this mdev: it will lose its crypto adapters (QEMU unplugs the device).</source>
+        <translation>Gast %1 läuft mit diesem mdev: Er verliert seine Krypto-Adapter (QEMU zieht das Gerät ab).</translation>
     </message>
     <message>
-        <source>Migration checks per day</source>
-        <translation>Migrationsprüfungen pro Tag</translation>
+        <source>Remove mdev</source>
+        <translation>mdev entfernen</translation>
     </message>
     <message>
-        <source>The report cannot be opened: %1</source>
-        <translation>Der Bericht kann nicht geöffnet werden: %1</translation>
+        <source>Remove mdev %1 from %2?
+%3</source>
+        <translation>mdev %1 von %2 entfernen?
+%3</translation>
     </message>
     <message>
-        <source>%1 is no longer in the fleet.</source>
-        <translation>%1 ist nicht mehr in der Flotte.</translation>
+        <source>Unknown host key</source>
+        <translation>Unbekannter Host-Schlüssel</translation>
     </message>
     <message>
-        <source>%1 cannot be checked as a destination now.</source>
-        <translation>%1 kann jetzt nicht als Ziel geprüft werden.</translation>
+        <source>The key of %1 is not known and could not be read: %2</source>
+        <translation>Der Schlüssel von %1 ist nicht bekannt und konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The authenticity of &lt;b&gt;%1&lt;/b&gt; cannot be established: its key is not known yet.&lt;/p&gt;&lt;p&gt;Fingerprints offered:&lt;/p&gt;&lt;pre&gt;%2&lt;/pre&gt;&lt;p&gt;Compare them with the fingerprints the host&apos;s administrator gives you (&lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub&lt;/tt&gt;). Trust this key and connect?&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Echtheit von &lt;b&gt;%1&lt;/b&gt; kann nicht festgestellt werden: Sein Schlüssel ist noch nicht bekannt.&lt;/p&gt;&lt;p&gt;Angebotene Fingerabdrücke:&lt;/p&gt;&lt;pre&gt;%2&lt;/pre&gt;&lt;p&gt;Vergleichen Sie sie mit den Fingerabdrücken, die Ihnen der Administrator des Hosts nennt (&lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub&lt;/tt&gt;). Diesem Schlüssel vertrauen und verbinden?&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Start mdev</source>
+        <translation>mdev starten</translation>
+    </message>
+    <message>
+        <source>Start mdev %1</source>
+        <translation>mdev %1 starten</translation>
+    </message>
+    <message>
+        <source>Start at boot</source>
+        <translation>Beim Booten starten</translation>
+    </message>
+    <message>
+        <source>Start mdev %1 at boot</source>
+        <translation>mdev %1 beim Booten starten</translation>
+    </message>
+    <message>
+        <source>Stop starting mdev %1 at boot</source>
+        <translation>mdev %1 nicht mehr beim Booten starten</translation>
+    </message>
+    <message>
+        <source>Keep after reboot (define)</source>
+        <translation>Nach Neustart behalten (definieren)</translation>
+    </message>
+    <message>
+        <source>Define mdev %1</source>
+        <translation>mdev %1 definieren</translation>
+    </message>
+    <message>
+        <source>Undefine (forget after reboot)</source>
+        <translation>Definition entfernen (nach Neustart vergessen)</translation>
+    </message>
+    <message>
+        <source>Undefine mdev %1</source>
+        <translation>Definition von mdev %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Pause guest</source>
+        <translation>Gast pausieren</translation>
+    </message>
+    <message>
+        <source>Resume guest</source>
+        <translation>Gast fortsetzen</translation>
+    </message>
+    <message>
+        <source>Pause guest %1</source>
+        <translation>Gast %1 pausieren</translation>
+    </message>
+    <message>
+        <source>Resume guest %1</source>
+        <translation>Gast %1 fortsetzen</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>%1 failed on %2:
+%3
+%4</source>
+        <translation>%1 ist auf %2 fehlgeschlagen:
+%3
+%4</translation>
+    </message>
+    <message>
+        <source>%1: done</source>
+        <translation>%1: erledigt</translation>
     </message>
 </context>
 <context>
@@ -1102,58 +1088,6 @@ Changes will not be remembered.</source>
         <translation>Alle mdevs auf %1</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>Zeit</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Aktion</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>Ergebnis</translation>
-    </message>
-    <message>
-        <source>Before</source>
-        <translation>Vorher</translation>
-    </message>
-    <message>
-        <source>After</source>
-        <translation>Nachher</translation>
-    </message>
-    <message>
-        <source>Path</source>
-        <translation>Pfad</translation>
-    </message>
-    <message>
-        <source>ok</source>
-        <translation>ok</translation>
-    </message>
-    <message>
-        <source>failed (errno %1)</source>
-        <translation>fehlgeschlagen (errno %1)</translation>
-    </message>
-    <message>
-        <source>Add host</source>
-        <translation>Host hinzufügen</translation>
-    </message>
-    <message>
-        <source>Cannot add %1:
-%2
-%3</source>
-        <translation>%1 kann nicht hinzugefügt werden:
-%2
-%3</translation>
-    </message>
-    <message>
-        <source>Reset the demo fleet</source>
-        <translation>Demo-Flotte zurücksetzen</translation>
-    </message>
-    <message>
-        <source>Undo every change made to the simulated hosts and start again from the built-in demo fleet?</source>
-        <translation>Alle Änderungen an den simulierten Hosts verwerfen und mit der eingebauten Demo-Flotte neu beginnen?</translation>
-    </message>
-    <message>
         <source>* dashed: pending until Apply</source>
         <translation>* gestrichelt: ausstehend bis „Anwenden“</translation>
     </message>
@@ -1208,50 +1142,12 @@ Changes will not be remembered.</source>
         <translation>Nichts anzuwenden.</translation>
     </message>
     <message>
-        <source>Create mdev</source>
-        <translation>mdev anlegen</translation>
-    </message>
-    <message>
-        <source>Create a new vfio_ap mdev %1 on %2?</source>
-        <translation>Ein neues vfio_ap-mdev %1 auf %2 anlegen?</translation>
-    </message>
-    <message>
-        <source>Guest %1 is running with this mdev: it will lose its crypto adapters (QEMU unplugs the device).</source>
-        <translation>Gast %1 läuft mit diesem mdev: Er verliert seine Krypto-Adapter (QEMU zieht das Gerät ab).</translation>
-    </message>
-    <message>
-        <source>Remove mdev</source>
-        <translation>mdev entfernen</translation>
-    </message>
-    <message>
-        <source>Remove mdev %1 from %2?
-%3</source>
-        <translation>mdev %1 von %2 entfernen?
-%3</translation>
-    </message>
-    <message>
         <source>Assign to mdev</source>
         <translation>Einem mdev zuweisen</translation>
     </message>
     <message>
         <source>Move to mdev</source>
         <translation>In ein mdev verschieben</translation>
-    </message>
-    <message>
-        <source>Assign adapter to mdev</source>
-        <translation>Adapter einem mdev zuweisen</translation>
-    </message>
-    <message>
-        <source>Create mdev…</source>
-        <translation>mdev anlegen…</translation>
-    </message>
-    <message>
-        <source>Remove mdev…</source>
-        <translation>mdev entfernen…</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Aktualisieren</translation>
     </message>
     <message>
         <source>&amp;Migration</source>
@@ -1288,86 +1184,6 @@ Changes will not be remembered.</source>
     <message>
         <source>Select a running guest with a vfio-ap device (or its mdev) to migrate it.</source>
         <translation>Wählen Sie einen laufenden Gast mit vfio-ap-Gerät (oder sein mdev), um ihn zu migrieren.</translation>
-    </message>
-    <message>
-        <source>Unknown host key</source>
-        <translation>Unbekannter Host-Schlüssel</translation>
-    </message>
-    <message>
-        <source>The key of %1 is not known and could not be read: %2</source>
-        <translation>Der Schlüssel von %1 ist nicht bekannt und konnte nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;The authenticity of &lt;b&gt;%1&lt;/b&gt; cannot be established: its key is not known yet.&lt;/p&gt;&lt;p&gt;Fingerprints offered:&lt;/p&gt;&lt;pre&gt;%2&lt;/pre&gt;&lt;p&gt;Compare them with the fingerprints the host&apos;s administrator gives you (&lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub&lt;/tt&gt;). Trust this key and connect?&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Die Echtheit von &lt;b&gt;%1&lt;/b&gt; kann nicht festgestellt werden: Sein Schlüssel ist noch nicht bekannt.&lt;/p&gt;&lt;p&gt;Angebotene Fingerabdrücke:&lt;/p&gt;&lt;pre&gt;%2&lt;/pre&gt;&lt;p&gt;Vergleichen Sie sie mit den Fingerabdrücken, die Ihnen der Administrator des Hosts nennt (&lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub&lt;/tt&gt;). Diesem Schlüssel vertrauen und verbinden?&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Start mdev</source>
-        <translation>mdev starten</translation>
-    </message>
-    <message>
-        <source>Start mdev %1</source>
-        <translation>mdev %1 starten</translation>
-    </message>
-    <message>
-        <source>Start at boot</source>
-        <translation>Beim Booten starten</translation>
-    </message>
-    <message>
-        <source>Start mdev %1 at boot</source>
-        <translation>mdev %1 beim Booten starten</translation>
-    </message>
-    <message>
-        <source>Stop starting mdev %1 at boot</source>
-        <translation>mdev %1 nicht mehr beim Booten starten</translation>
-    </message>
-    <message>
-        <source>Pause guest</source>
-        <translation>Gast pausieren</translation>
-    </message>
-    <message>
-        <source>Resume guest</source>
-        <translation>Gast fortsetzen</translation>
-    </message>
-    <message>
-        <source>Pause guest %1</source>
-        <translation>Gast %1 pausieren</translation>
-    </message>
-    <message>
-        <source>Resume guest %1</source>
-        <translation>Gast %1 fortsetzen</translation>
-    </message>
-    <message>
-        <source>%1…</source>
-        <translation>%1…</translation>
-    </message>
-    <message>
-        <source>%1 failed on %2:
-%3
-%4</source>
-        <translation>%1 ist auf %2 fehlgeschlagen:
-%3
-%4</translation>
-    </message>
-    <message>
-        <source>%1: done</source>
-        <translation>%1: erledigt</translation>
-    </message>
-    <message>
-        <source>Keep after reboot (define)</source>
-        <translation>Nach Neustart behalten (definieren)</translation>
-    </message>
-    <message>
-        <source>Define mdev %1</source>
-        <translation>mdev %1 definieren</translation>
-    </message>
-    <message>
-        <source>Undefine (forget after reboot)</source>
-        <translation>Definition entfernen (nach Neustart vergessen)</translation>
-    </message>
-    <message>
-        <source>Undefine mdev %1</source>
-        <translation>Definition von mdev %1 entfernen</translation>
     </message>
 </context>
 <context>
@@ -1789,6 +1605,133 @@ Changes will not be remembered.</source>
     </message>
 </context>
 <context>
+    <name>ap::ui::ReportDialog</name>
+    <message>
+        <source>Check migration of %1</source>
+        <translation>Migration von %1 prüfen</translation>
+    </message>
+    <message>
+        <source>Check migration of mdev %1</source>
+        <translation>Migration von mdev %1 prüfen</translation>
+    </message>
+    <message>
+        <source>the guest&apos;s own host</source>
+        <translation>der eigene Host des Gastes</translation>
+    </message>
+    <message>
+        <source>unavailable: %1</source>
+        <translation>nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>not read yet</source>
+        <translation>noch nicht gelesen</translation>
+    </message>
+    <message>
+        <source>vfio_ap is not loaded</source>
+        <translation>vfio_ap ist nicht geladen</translation>
+    </message>
+    <message>
+        <source>its vfio_ap driver cannot migrate (no &apos;migratable&apos;)</source>
+        <translation>sein vfio_ap-Treiber kann nicht migrieren (kein „migratable“)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The check could not run: %1</source>
+        <translation>Die Prüfung konnte nicht laufen: %1</translation>
+    </message>
+    <message>
+        <source>Migration report of %1</source>
+        <translation>Migrationsbericht vom %1</translation>
+    </message>
+    <message>
+        <source>v2 (series of 2026-04-07)</source>
+        <translation>v2 (Serie vom 07.04.2026)</translation>
+    </message>
+    <message>
+        <source>v3 (series of 2026-06-30)</source>
+        <translation>v3 (Serie vom 30.06.2026)</translation>
+    </message>
+    <message>
+        <source>Destination host:</source>
+        <translation>Ziel-Host:</translation>
+    </message>
+    <message>
+        <source>Destination driver:</source>
+        <translation>Treiber am Ziel:</translation>
+    </message>
+    <message>
+        <source>Run check</source>
+        <translation>Prüfung starten</translation>
+    </message>
+    <message>
+        <source>Pick a destination and run the check.</source>
+        <translation>Wählen Sie ein Ziel und starten Sie die Prüfung.</translation>
+    </message>
+    <message>
+        <source>Export:</source>
+        <translation>Export:</translation>
+    </message>
+    <message>
+        <source>HTML…</source>
+        <translation>HTML…</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>JSON…</source>
+        <translation>JSON…</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>%1-Dateien (*.%2)</translation>
+    </message>
+    <message>
+        <source>The report could not be saved: %1</source>
+        <translation>Der Bericht konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Reading %1 and %2…</source>
+        <translation>Lese %1 und %2…</translation>
+    </message>
+    <message>
+        <source>the destination driver will accept the guest&apos;s AP configuration</source>
+        <translation>der Treiber am Ziel wird die AP-Konfiguration des Gastes annehmen</translation>
+    </message>
+    <message>
+        <source>the destination driver will refuse it</source>
+        <translation>der Treiber am Ziel wird sie ablehnen</translation>
+    </message>
+    <message>
+        <source>Ready to migrate</source>
+        <translation>Bereit zur Migration</translation>
+    </message>
+    <message>
+        <source>Not ready</source>
+        <translation>Nicht bereit</translation>
+    </message>
+    <message>
+        <source>Changes since %1</source>
+        <translation>Änderungen seit %1</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>Nichts hat sich geändert.</translation>
+    </message>
+</context>
+<context>
     <name>ap::ui::ReportHistoryModel</name>
     <message>
         <source>ready</source>
@@ -1821,6 +1764,69 @@ Changes will not be remembered.</source>
     <message>
         <source>Readiness</source>
         <translation>Bereitschaft</translation>
+    </message>
+</context>
+<context>
+    <name>ap::ui::ReportsWindow</name>
+    <message>
+        <source>Migration reports</source>
+        <translation>Migrationsberichte</translation>
+    </message>
+    <message>
+        <source>all hosts</source>
+        <translation>alle Hosts</translation>
+    </message>
+    <message>
+        <source>all guests</source>
+        <translation>alle Gäste</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Host:</translation>
+    </message>
+    <message>
+        <source>Guest:</source>
+        <translation>Gast:</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Run again</source>
+        <translation>Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>Compare with now</source>
+        <translation>Mit jetzt vergleichen</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>compatible, not ready</source>
+        <translation>kompatibel, nicht bereit</translation>
+    </message>
+    <message>
+        <source>incompatible</source>
+        <translation>inkompatibel</translation>
+    </message>
+    <message>
+        <source>Migration checks per day</source>
+        <translation>Migrationsprüfungen pro Tag</translation>
+    </message>
+    <message>
+        <source>The report cannot be opened: %1</source>
+        <translation>Der Bericht kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 is no longer in the fleet.</source>
+        <translation>%1 ist nicht mehr in der Flotte.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be checked as a destination now.</source>
+        <translation>%1 kann jetzt nicht als Ziel geprüft werden.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
-#include "fleet/addhostdialog.h"
+#include "fleet/auditlogmodel.h"
+#include "fleet/hostactions.h"
 #include "matrix/applydialog.h"
 #include "report/reportdialog.h"
 #include "report/reportswindow.h"
@@ -13,15 +14,9 @@
 #include "migration/migrationrunswindow.h"
 #include "migration/migrationwizard.h"
 
-#include <hosts/ssh/sshhost.h>
-
-#include <QFutureWatcher>
-#include <QtConcurrent>
 #include "matrix/matrixmodel.h"
 
 #include <hosts/demofleet.h>
-#include <hosts/libvirt/libvirthost.h>
-#include <hosts/simulatedhost.h>
 
 #include <QAction>
 #include <QEventLoop>
@@ -30,7 +25,6 @@
 #include <QToolTip>
 #include <QUndoGroup>
 #include <QUndoStack>
-#include <QUuid>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QHeaderView>
@@ -40,7 +34,6 @@
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QSplitter>
-#include <QStandardItemModel>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -138,7 +131,8 @@ MainWindow::MainWindow(Fleet *fleet, QWidget *parent)
     m_kernelLog->setPlaceholderText(tr("The selected host's kernel log lines appear here."));
     m_auditView = new QTableView;
     m_auditView->setObjectName(QStringLiteral("auditLog"));
-    m_auditView->setModel(new QStandardItemModel(0, 6, m_auditView));
+    m_auditLog = new AuditLogModel(m_auditView);
+    m_auditView->setModel(m_auditLog);
     m_auditView->horizontalHeader()->setStretchLastSection(true);
     m_auditView->verticalHeader()->hide();
     m_bottom->addTab(m_kernelLog, tr("Kernel log"));
@@ -153,6 +147,15 @@ MainWindow::MainWindow(Fleet *fleet, QWidget *parent)
     setCentralWidget(m_vsplit);
 
     buildActions();
+    m_hostActions = new HostActions(fleet, this, {m_checkAction, m_migrateAction, m_applyAction});
+    connect(m_hostActions, &HostActions::statusMessage, this, [this](const QString &text, int timeoutMs) {
+        if (text.isEmpty())
+            statusBar()->clearMessage();
+        else
+            statusBar()->showMessage(text, timeoutMs);
+    });
+    connect(m_hostActions, &HostActions::dropVerdict, this, &MainWindow::showDropVerdict);
+    connect(m_hostActions, &HostActions::selectRequested, this, &MainWindow::selectSoon);
     m_pendingLabel = new QLabel;
     m_pendingLabel->setObjectName(QStringLiteral("pendingLabel"));
     statusBar()->addPermanentWidget(m_pendingLabel);
@@ -177,11 +180,11 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildActions()
 {
     auto *file = menuBar()->addMenu(tr("&File"));
-    auto *add = file->addAction(tr("&Add host…"), this, &MainWindow::addHostDialog);
+    auto *add = file->addAction(tr("&Add host…"), this, [this] { m_hostActions->addHost(); });
     add->setShortcut(QKeySequence(tr("Ctrl+N")));
     auto *refresh = file->addAction(tr("&Refresh host"), this, &MainWindow::refreshCurrent);
     refresh->setShortcut(QKeySequence::Refresh);
-    file->addAction(tr("Reset the &demo fleet"), this, &MainWindow::resetDemo);
+    file->addAction(tr("Reset the &demo fleet"), this, [this] { m_hostActions->resetDemo(); });
     file->addSeparator();
     auto *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -240,10 +243,6 @@ void MainWindow::watchSession(HostSession *s)
     connect(s, &HostSession::previewChanged, this, [this, s] {
         if (s == currentSession())
             updatePendingState();
-    });
-    connect(s, &HostSession::stateChanged, this, [this, s] {
-        if (s->state() == HostSession::State::Failed && s->error().code == ErrorCode::HostKeyUnknown && !m_askedHostKey.contains(s))
-            askTrustHostKey(s);
     });
     connect(s, &HostSession::kernelLine, this, [this, s](const QString &line) {
         if (s == currentSession())
@@ -322,16 +321,14 @@ void MainWindow::applyChanges(bool autoStart)
 std::pair<HostSession *, QString> MainWindow::selectedMdev() const
 {
     HostSession *s = currentSession();
-    const QModelIndex i = m_tree->currentIndex();
-    if (!s || !i.isValid())
+    const FleetNode node = currentNode();
+    if (!s || !node.isValid())
         return {nullptr, {}};
-    const auto kind = FleetModel::Kind(i.data(FleetModel::KindRole).toInt());
-    const QString key = i.data(FleetModel::KeyRole).toString();
-    if (kind == FleetModel::Kind::Mdev)
-        return {s, key};
-    if (kind == FleetModel::Kind::Guest) {
+    if (node.kind == NodeKind::Mdev)
+        return {s, node.key};
+    if (node.kind == NodeKind::Guest) {
         const auto snap = s->snapshot();
-        const Guest *g = snap ? snap->guest(key) : nullptr;
+        const Guest *g = snap ? snap->guest(node.key) : nullptr;
         return {s, g ? g->mdev : QString()};
     }
     return {s, m_matrixModel->session() == s ? m_matrixModel->mdevUuid() : QString()};
@@ -363,41 +360,6 @@ void MainWindow::showHistory()
     window.exec();
 }
 
-void MainWindow::askTrustHostKey(HostSession *s)
-{
-    auto *ssh = s->backend() ? s->backend()->view<SshHost>() : nullptr;
-    if (!ssh)
-        return;
-    m_askedHostKey.insert(s);
-    auto *watcher = new QFutureWatcher<Result<HostKeyInfo>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, s, ssh, watcher] {
-        watcher->deleteLater();
-        if (!m_fleet->sessions().contains(s))
-            return;
-        const Result<HostKeyInfo> key = watcher->result();
-        if (!key) {
-            QMessageBox::warning(this, tr("Unknown host key"), tr("The key of %1 is not known and could not be read: %2").arg(s->uri().text, key.error().toString()));
-            return;
-        }
-        const auto answer = QMessageBox::question(
-            this, tr("Unknown host key"),
-            tr("<p>The authenticity of <b>%1</b> cannot be established: its key is not known yet.</p><p>Fingerprints offered:</p><pre>%2</pre>"
-               "<p>Compare them with the fingerprints the host's administrator gives you (<tt>ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub</tt>). "
-               "Trust this key and connect?</p>")
-                .arg(s->uri().text.toHtmlEscaped(), key->fingerprints.join(u'\n').toHtmlEscaped()),
-            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
-        if (answer != QMessageBox::Yes)
-            return;
-        if (Status st = ssh->client().trustHostKey(*key); !st) {
-            QMessageBox::warning(this, tr("Unknown host key"), st.error().toString());
-            return;
-        }
-        m_askedHostKey.remove(s);
-        s->refresh();
-    });
-    watcher->setFuture(QtConcurrent::run([ssh] { return ssh->client().scanHostKey(QDeadlineTimer(15000)); }));
-}
-
 void MainWindow::migrateGuest()
 {
     const auto [s, mdev] = selectedMdev();
@@ -419,93 +381,6 @@ void MainWindow::showMigrationRuns()
     const QString guest = guestOfMdev(s, mdev);
     MigrationRunsWindow window(m_fleet->store(), guest, this);
     window.exec();
-}
-
-void MainWindow::createMdev(HostSession *s)
-{
-    const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    if (QMessageBox::question(this, tr("Create mdev"), tr("Create a new vfio_ap mdev %1 on %2?").arg(uuid, s->uri().text)) != QMessageBox::Yes)
-        return;
-    ApplyDialog dialog(s, plans::createMdev(uuid), this);
-    dialog.start();
-    dialog.exec();
-    if (dialog.succeeded())
-        m_pendingSelection = QStringLiteral("%1|%2|%3").arg(s->uri().text).arg(int(FleetModel::Kind::Mdev)).arg(uuid);
-}
-
-void MainWindow::removeMdev(HostSession *s, const QString &uuid)
-{
-    const auto snap = s->snapshot();
-    const Guest *g = snap ? snap->guestOfMdev(uuid) : nullptr;
-    const QString warning = g && g->state != Guest::State::ShutOff
-        ? tr("Guest %1 is running with this mdev: it will lose its crypto adapters (QEMU unplugs the device).").arg(g->name)
-        : QString();
-    if (QMessageBox::warning(this, tr("Remove mdev"), tr("Remove mdev %1 from %2?\n%3").arg(uuid, s->uri().text, warning),
-                             QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes)
-        return;
-    ApplyDialog dialog(s, plans::removeMdev(uuid), this);
-    dialog.start();
-    dialog.exec();
-}
-
-void MainWindow::addLibvirtActions(QMenu &menu, HostSession *s, LibvirtHost *lv, const HostSnapshot &snap, FleetModel::Kind kind,
-                                   const QString &key)
-{
-    menu.addSeparator();
-    if (kind == FleetModel::Kind::StoppedMdev) {
-        menu.addAction(tr("Start mdev"), this, [this, s, lv, key] {
-            runLibvirtAction(s, lv->startMdev(key), tr("Start mdev %1").arg(key));
-        });
-    }
-    // A persistent mdev, running or stopped.
-    const auto persistent = [&snap](const QString &uuid) -> const Mdev * {
-        if (const Mdev *m = snap.mdev(uuid); m && m->persistent.value_or(false))
-            return m;
-        return snap.inactiveMdev(uuid);
-    };
-    if (const Mdev *m = (kind == FleetModel::Kind::Mdev || kind == FleetModel::Kind::StoppedMdev) ? persistent(key) : nullptr) {
-        QAction *autostart = menu.addAction(tr("Start at boot"));
-        autostart->setCheckable(true);
-        autostart->setChecked(m->autostart.value_or(false));
-        connect(autostart, &QAction::toggled, this, [this, s, lv, key](bool on) {
-            runLibvirtAction(s, lv->setMdevAutostart(key, on), on ? tr("Start mdev %1 at boot").arg(key) : tr("Stop starting mdev %1 at boot").arg(key));
-        });
-    }
-    if (const Mdev *m = kind == FleetModel::Kind::Mdev ? snap.mdev(key) : nullptr; m && !m->persistent.value_or(false)) {
-        // mdevctl define of an active mdev: the same UUID and matrix come back after a reboot.
-        menu.addAction(tr("Keep after reboot (define)"), this, [this, s, lv, key, matrix = MatrixAssignment::of(*m)] {
-            runLibvirtAction(s, lv->defineMdev(key, matrix, false, false), tr("Define mdev %1").arg(key));
-        });
-    }
-    if (kind == FleetModel::Kind::StoppedMdev || (kind == FleetModel::Kind::Mdev && persistent(key))) {
-        menu.addAction(tr("Undefine (forget after reboot)"), this, [this, s, lv, key] {
-            runLibvirtAction(s, lv->undefineMdev(key), tr("Undefine mdev %1").arg(key));
-        });
-    }
-    if (const Guest *g = kind == FleetModel::Kind::Guest ? snap.guest(key) : nullptr; g && g->state != Guest::State::ShutOff) {
-        const bool pause = g->state == Guest::State::Running;
-        menu.addAction(pause ? tr("Pause guest") : tr("Resume guest"), this, [this, s, lv, key, pause] {
-            runLibvirtAction(s, lv->setGuestPaused(key, pause), pause ? tr("Pause guest %1").arg(key) : tr("Resume guest %1").arg(key));
-        });
-    }
-}
-
-void MainWindow::runLibvirtAction(HostSession *s, QFuture<Status> future, const QString &what)
-{
-    statusBar()->showMessage(tr("%1…").arg(what));
-    auto *watcher = new QFutureWatcher<Status>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, s, watcher, what] {
-        watcher->deleteLater();
-        const Status r = watcher->result();
-        if (!r) {
-            statusBar()->clearMessage();
-            QMessageBox::warning(this, what, tr("%1 failed on %2:\n%3\n%4").arg(what, s->uri().text, r.error().detail, r.error().hint));
-        } else {
-            statusBar()->showMessage(tr("%1: done").arg(what), 5000);
-        }
-        s->refresh();
-    });
-    watcher->setFuture(future);
 }
 
 void MainWindow::matrixContextMenu(const QPoint &pos)
@@ -539,47 +414,25 @@ void MainWindow::treeContextMenu(const QPoint &pos)
     HostSession *s = m_fleetModel->sessionAt(i);
     if (!s)
         return;
-    const auto kind = FleetModel::Kind(i.data(FleetModel::KindRole).toInt());
-    const QString key = i.data(FleetModel::KeyRole).toString();
     QMenu menu(this);
-    const auto snap = s->preview();
-    if (kind == FleetModel::Kind::Adapter && snap) {
-        QMenu *to = menu.addMenu(tr("Assign adapter to mdev"));
-        for (const Mdev &m : snap->mdevs)
-            to->addAction(m.uuid, this, [this, s, uuid = m.uuid, id = key.toInt()] {
-                const DropVerdict v = evaluateDrop(s, uuid, {s->uri().text, {}, {{MatrixItem::Kind::Adapter, id, {}}}}, false, false);
-                showDropVerdict(v.message, v.accepted);
-                performDrop(s, uuid, v);
-            });
-        to->setEnabled(!to->isEmpty());
-    }
-    if ((kind == FleetModel::Kind::Host || kind == FleetModel::Kind::MdevGroup) && s->backend())
-        menu.addAction(tr("Create mdev…"), this, [this, s] { createMdev(s); });
-    if (kind == FleetModel::Kind::Mdev || kind == FleetModel::Kind::Guest) {
-        menu.addAction(m_checkAction);
-        menu.addAction(m_migrateAction);
-    }
-    if (kind == FleetModel::Kind::Mdev)
-        menu.addAction(tr("Remove mdev…"), this, [this, s, key] { removeMdev(s, key); });
-    if (LibvirtHost *lv = s->backend() ? s->backend()->view<LibvirtHost>() : nullptr; lv && snap)
-        addLibvirtActions(menu, s, lv, *snap, kind, key);
-    if (s->edits().hasPending()) {
-        menu.addSeparator();
-        menu.addAction(m_applyAction);
-    }
-    menu.addAction(tr("Refresh"), s, &HostSession::refresh);
+    m_hostActions->fillTreeMenu(menu, s, m_fleetModel->nodeAt(i));
     menu.exec(m_tree->viewport()->mapToGlobal(pos));
+}
+
+FleetNode MainWindow::currentNode() const
+{
+    return m_fleetModel->nodeAt(m_tree->currentIndex());
 }
 
 HostSession *MainWindow::currentSession() const
 {
-    const QModelIndex i = m_tree->currentIndex();
-    return i.isValid() ? m_fleet->session(i.data(FleetModel::HostUriRole).toString()) : nullptr;
+    const FleetNode node = currentNode();
+    return node.isValid() ? m_fleet->session(node.hostUri) : nullptr;
 }
 
-bool MainWindow::selectNode(const QString &hostUri, int kind, const QString &key)
+bool MainWindow::selectNode(const FleetNode &node)
 {
-    const QModelIndex i = m_fleetModel->find(hostUri, FleetModel::Kind(kind), key);
+    const QModelIndex i = m_fleetModel->find(node);
     if (!i.isValid())
         return false;
     m_tree->expand(i.parent());
@@ -589,17 +442,17 @@ bool MainWindow::selectNode(const QString &hostUri, int kind, const QString &key
 
 void MainWindow::onTreeSelection()
 {
-    const QModelIndex i = m_tree->currentIndex();
+    const FleetNode node = currentNode();
     HostSession *s = currentSession();
-    if (!i.isValid() || !s) {
+    if (!s) {
         m_inspector->showNothing();
         return;
     }
     m_undoGroup->setActiveStack(s->undoStack());
-    const auto kind = FleetModel::Kind(i.data(FleetModel::KindRole).toInt());
-    const QString key = i.data(FleetModel::KeyRole).toString();
+    const NodeKind kind = node.kind;
+    const QString &key = node.key;
     if (!m_restoringSelection)
-        m_pendingSelection.clear();
+        m_pendingSelection = {};
     showHostLogs(s);
     const auto snap = s->preview();
     if (!snap) {
@@ -662,14 +515,11 @@ void MainWindow::onMatrixSelection()
 
 void MainWindow::onHostChanged(HostSession *s)
 {
-    if (!m_pendingSelection.isEmpty()) {
-        const QStringList parts = m_pendingSelection.split(QLatin1Char('|'));
-        if (parts.size() == 3 && parts[0] == s->uri().text && s->snapshot()) {
-            m_restoringSelection = true;
-            if (selectNode(parts[0], parts[1].toInt(), parts[2]))
-                m_pendingSelection.clear();
-            m_restoringSelection = false;
-        }
+    if (m_pendingSelection.isValid() && m_pendingSelection.hostUri == s->uri().text && s->snapshot()) {
+        m_restoringSelection = true;
+        if (selectNode(m_pendingSelection))
+            m_pendingSelection = {};
+        m_restoringSelection = false;
     }
     if (s == currentSession())
         onTreeSelection();
@@ -680,59 +530,20 @@ void MainWindow::showHostLogs(HostSession *s)
     const QStringList lines = (s->backend() ? s->backend()->kernelLog() : QStringList()) + s->liveKernelLog();
     if (m_kernelLog->toPlainText() != lines.join(QLatin1Char('\n')))
         m_kernelLog->setPlainText(lines.join(QLatin1Char('\n')));
-    auto *model = static_cast<QStandardItemModel *>(m_auditView->model());
-    model->clear();
-    model->setHorizontalHeaderLabels({tr("Time"), tr("Action"), tr("Result"), tr("Before"), tr("After"), tr("Path")});
-    if (!m_fleet->store())
-        return;
-    const auto journal = m_fleet->store()->journal(s->uri().text, 200);
-    if (!journal)
-        return;
-    for (const JournalEntry &e : *journal) {
-        QList<QStandardItem *> row;
-        row << new QStandardItem(QLocale().toString(e.time.toLocalTime(), QLocale::ShortFormat))
-            << new QStandardItem(e.action)
-            << new QStandardItem(e.err == 0 ? tr("ok") : tr("failed (errno %1)").arg(e.err))
-            << new QStandardItem(e.before) << new QStandardItem(e.after) << new QStandardItem(e.path);
-        model->appendRow(row);
-    }
+    const auto journal = m_fleet->store() ? m_fleet->store()->journal(s->uri().text, 200) : Result<QList<JournalEntry>>(QList<JournalEntry>());
+    m_auditLog->setEntries(journal ? *journal : QList<JournalEntry>());
 }
 
-void MainWindow::addHostDialog()
+void MainWindow::selectSoon(const FleetNode &node)
 {
-    AddHostDialog dialog(this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const QString uri = dialog.address();
-    auto added = m_fleet->addHost(uri);
-    if (!added) {
-        QMessageBox::warning(this, tr("Add host"), tr("Cannot add %1:\n%2\n%3").arg(uri, added.error().detail, added.error().hint));
-        return;
-    }
-    selectNode((*added)->uri().text, int(FleetModel::Kind::Host), (*added)->uri().text);
+    if (!selectNode(node))
+        m_pendingSelection = node;
 }
 
 void MainWindow::refreshCurrent()
 {
     if (HostSession *s = currentSession())
         s->refresh();
-}
-
-void MainWindow::resetDemo()
-{
-    if (QMessageBox::question(this, tr("Reset the demo fleet"),
-                              tr("Undo every change made to the simulated hosts and start again from the built-in demo fleet?"))
-        != QMessageBox::Yes)
-        return;
-    if (m_fleet->store())
-        (void)m_fleet->store()->resetSimulatedHosts();
-    for (HostSession *s : m_fleet->sessions()) {
-        if (auto *sim = s->backend() ? s->backend()->view<SimulatedHost>() : nullptr) {
-            if (auto initial = demo::initialState(s->uri().name))
-                sim->load(*initial);
-            s->refresh();
-        }
-    }
 }
 
 void MainWindow::restoreLayout()
@@ -743,11 +554,9 @@ void MainWindow::restoreLayout()
     m_hsplit->restoreState(st.value(QStringLiteral("window/hsplit")).toByteArray());
     m_vsplit->restoreState(st.value(QStringLiteral("window/vsplit")).toByteArray());
     m_tree->header()->restoreState(st.value(QStringLiteral("window/treeHeader")).toByteArray());
-    m_pendingSelection = st.value(QStringLiteral("window/selection")).toString();
-    if (m_pendingSelection.isEmpty() && !m_fleet->sessions().isEmpty()) {
-        const QString first = m_fleet->sessions().first()->uri().text;
-        m_pendingSelection = QStringLiteral("%1|%2|%3").arg(first).arg(int(FleetModel::Kind::Mdev)).arg(demo::uuids::payments);
-    }
+    m_pendingSelection = FleetNode::fromSettings(st.value(QStringLiteral("window/selection")));
+    if (!m_pendingSelection.isValid() && !m_fleet->sessions().isEmpty())
+        m_pendingSelection = {m_fleet->sessions().first()->uri().text, NodeKind::Mdev, demo::uuids::payments};
 }
 
 void MainWindow::saveLayout() const
@@ -758,12 +567,8 @@ void MainWindow::saveLayout() const
     st.setValue(QStringLiteral("window/hsplit"), m_hsplit->saveState());
     st.setValue(QStringLiteral("window/vsplit"), m_vsplit->saveState());
     st.setValue(QStringLiteral("window/treeHeader"), m_tree->header()->saveState());
-    const QModelIndex i = m_tree->currentIndex();
-    if (i.isValid())
-        st.setValue(QStringLiteral("window/selection"), QStringLiteral("%1|%2|%3")
-                                                             .arg(i.data(FleetModel::HostUriRole).toString())
-                                                             .arg(i.data(FleetModel::KindRole).toInt())
-                                                             .arg(i.data(FleetModel::KeyRole).toString()));
+    if (const FleetNode node = m_fleetModel->nodeAt(m_tree->currentIndex()); node.isValid())
+        st.setValue(QStringLiteral("window/selection"), node.toSettings());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

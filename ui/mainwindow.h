@@ -1,12 +1,11 @@
 #pragma once
 
 #include "fleet/fleetmodel.h"
+#include "fleet/fleetnode.h"
 
 #include <common/result.h>
 
-#include <QFuture>
 #include <QMainWindow>
-#include <QSet>
 
 class QLabel;
 class QListWidget;
@@ -16,16 +15,12 @@ class QTableView;
 class QTabWidget;
 class QTreeView;
 class QUndoGroup;
-class QMenu;
-
-namespace ap {
-class LibvirtHost;
-struct HostSnapshot;
-} // namespace ap
 
 namespace ap::ui {
 
+class AuditLogModel;
 class Fleet;
+class HostActions;
 class HostSession;
 class Inspector;
 class MatrixModel;
@@ -44,8 +39,8 @@ public:
     MatrixModel *matrixModel() const { return m_matrixModel; }
     FleetModel *fleetModel() const { return m_fleetModel; }
 
-    /// Selects a node of the fleet tree (as a user click would).
-    bool selectNode(const QString &hostUri, int kind, const QString &key);
+    /// Selects a node of the fleet tree (as a user click would); false if it is not there (yet).
+    bool selectNode(const FleetNode &node);
 
     /// The keyboard and context-menu equivalents of a drag: assign (or unassign) what is selected
     /// in the matrix to (from) `uuid` of the current host. Refusals are explained, not applied.
@@ -66,29 +61,24 @@ private:
     void checkMigration();
     void showHistory();
     void migrateGuest();
-    /// An SSH host whose key is not known: shows the fingerprint and asks whether to trust it.
-    void askTrustHostKey(HostSession *s);
     void showMigrationRuns();
     /// The mdev the selection stands for (an mdev node, a guest with a vfio-ap device, or the
     /// matrix's mdev), with its host; empty when there is none.
     std::pair<HostSession *, QString> selectedMdev() const;
-    void createMdev(HostSession *s);
-    void removeMdev(HostSession *s, const QString &uuid);
     /// The guest using this mdev on the host, or empty.
     QString guestOfMdev(HostSession *s, const QString &mdev) const;
-    /// Start, autostart and guest pause/resume: what libvirt offers on a host that has it.
-    void addLibvirtActions(QMenu &menu, HostSession *s, LibvirtHost *lv, const HostSnapshot &snap, FleetModel::Kind kind, const QString &key);
-    void runLibvirtAction(HostSession *s, QFuture<Status> future, const QString &what);
+    /// Selects `node` now, or as soon as its host has been read.
+    void selectSoon(const FleetNode &node);
     void watchSession(HostSession *s);
     void onTreeSelection();
     void onMatrixSelection();
     void onHostChanged(HostSession *s);
     void showHostLogs(HostSession *s);
-    void addHostDialog();
     void refreshCurrent();
-    void resetDemo();
     void restoreLayout();
     void saveLayout() const;
+    /// The selected node of the fleet tree; invalid when nothing is selected.
+    FleetNode currentNode() const;
     HostSession *currentSession() const;
 
     Fleet *m_fleet;
@@ -101,6 +91,8 @@ private:
     QTabWidget *m_bottom;
     QPlainTextEdit *m_kernelLog;
     QTableView *m_auditView;
+    AuditLogModel *m_auditLog;
+    HostActions *m_hostActions = nullptr;
     QUndoGroup *m_undoGroup;
     QAction *m_applyAction = nullptr;
     QAction *m_discardAction = nullptr;
@@ -112,8 +104,7 @@ private:
     QSplitter *m_hsplit;
     QSplitter *m_vsplit;
     bool m_restoringSelection = false;
-    QSet<HostSession *> m_askedHostKey;
-    QString m_pendingSelection; ///< "uri|kind|key" restored once the host is read
+    FleetNode m_pendingSelection; ///< selected once its host has been read
 };
 
 } // namespace ap::ui

@@ -133,7 +133,7 @@ int main(int argc, char **argv)
         const QString uuid = p.value(QStringLiteral("select"));
         QObject::connect(&fleet, &ap::ui::Fleet::hostChanged, &window, [&window, &fleet, uuid](ap::ui::HostSession *s) {
             if (s == fleet.sessions().first() && s->snapshot())
-                window.selectNode(s->uri().text, int(ap::ui::FleetModel::Kind::Mdev), uuid);
+                window.selectNode({s->uri().text, ap::ui::FleetModel::Kind::Mdev, uuid});
         });
     }
 

@@ -3,7 +3,7 @@
 #include "../hosts/libvirt/domainevent.h"
 #include "migrationplan.h"
 #include "runevent.h"
-#include "simulatedrun.h"
+#include "steprunner.h"
 
 #include <atomic>
 

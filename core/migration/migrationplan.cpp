@@ -5,7 +5,7 @@
 
 namespace ap::migration {
 
-const PlanStep *MigrationPlan::step(QStringView id) const
+const PlanStep *MigrationPlan::step(StepId id) const
 {
     for (const PlanStep &s : steps) {
         if (s.id == id)
@@ -18,26 +18,26 @@ QStringList MigrationPlan::stepIds() const
 {
     QStringList ids;
     for (const PlanStep &s : steps)
-        ids.append(s.id);
+        ids.append(stepIdName(s.id));
     return ids;
 }
 
 namespace {
 
-PlanStep vfioStep(const char *id, Side side, VfioState from, VfioState to)
+PlanStep vfioStep(StepId id, Side side, VfioState from, VfioState to)
 {
     PlanStep s;
-    s.id = QLatin1String(id);
+    s.id = id;
     s.side = side;
     s.from = from;
     s.path = statePath(from, to, StopCopyFlag).valueOr(QList<VfioState>());
     return s;
 }
 
-PlanStep plainStep(const char *id, Side side)
+PlanStep plainStep(StepId id, Side side)
 {
     PlanStep s;
-    s.id = QLatin1String(id);
+    s.id = id;
     s.side = side;
     return s;
 }
@@ -110,40 +110,40 @@ Result<MigrationPlan> buildPlan(const HostSnapshot &source, const HostSnapshot &
         // libvirt and QEMU stage the device states themselves; the console starts, watches and
         // (for replug) unplugs and plugs around the job. The mdev must already exist.
         p.createMdev = false;
-        p.steps.append(plainStep("verify-destination", Side::Destination));
+        p.steps.append(plainStep(StepId::VerifyDestination, Side::Destination));
         if (p.strategy == Strategy::Replug)
-            p.steps.append(plainStep("unplug", Side::Source));
-        PlanStep job = plainStep("libvirt-migrate", Side::Source);
+            p.steps.append(plainStep(StepId::Unplug, Side::Source));
+        PlanStep job = plainStep(StepId::LibvirtMigrate, Side::Source);
         job.driverChecks = p.strategy == Strategy::Live;
         p.steps.append(job);
         if (p.strategy == Strategy::Replug) {
-            PlanStep plug = plainStep("plug", Side::Destination);
+            PlanStep plug = plainStep(StepId::Plug, Side::Destination);
             plug.driverChecks = true;
             p.steps.append(plug);
         }
         return p;
     }
     if (p.createMdev)
-        p.steps.append(plainStep("create-mdev", Side::Destination));
-    p.steps.append(plainStep("verify-destination", Side::Destination));
+        p.steps.append(plainStep(StepId::CreateMdev, Side::Destination));
+    p.steps.append(plainStep(StepId::VerifyDestination, Side::Destination));
     if (p.strategy == Strategy::Live) {
-        p.steps.append(vfioStep("destination-open", Side::Destination, VfioState::Running, VfioState::Stop));
-        p.steps.append(plainStep("memory-copy", Side::Source));
-        p.steps.append(vfioStep("source-stop-copy", Side::Source, VfioState::Running, VfioState::StopCopy));
-        PlanStep resuming = vfioStep("destination-resuming", Side::Destination, VfioState::Stop, VfioState::Resuming);
+        p.steps.append(vfioStep(StepId::DestinationOpen, Side::Destination, VfioState::Running, VfioState::Stop));
+        p.steps.append(plainStep(StepId::MemoryCopy, Side::Source));
+        p.steps.append(vfioStep(StepId::SourceStopCopy, Side::Source, VfioState::Running, VfioState::StopCopy));
+        PlanStep resuming = vfioStep(StepId::DestinationResuming, Side::Destination, VfioState::Stop, VfioState::Resuming);
         resuming.driverChecks = true;
         p.steps.append(resuming);
-        PlanStep running = vfioStep("destination-running", Side::Destination, VfioState::Resuming, VfioState::Running);
+        PlanStep running = vfioStep(StepId::DestinationRunning, Side::Destination, VfioState::Resuming, VfioState::Running);
         running.pointOfNoReturn = true;
         p.steps.append(running);
-        p.steps.append(vfioStep("source-stop", Side::Source, VfioState::StopCopy, VfioState::Stop));
+        p.steps.append(vfioStep(StepId::SourceStop, Side::Source, VfioState::StopCopy, VfioState::Stop));
     } else {
-        p.steps.append(plainStep("unplug", Side::Source));
-        p.steps.append(plainStep("memory-copy", Side::Source));
-        PlanStep switchover = plainStep("switchover", Side::Destination);
+        p.steps.append(plainStep(StepId::Unplug, Side::Source));
+        p.steps.append(plainStep(StepId::MemoryCopy, Side::Source));
+        PlanStep switchover = plainStep(StepId::Switchover, Side::Destination);
         switchover.pointOfNoReturn = true;
         p.steps.append(switchover);
-        PlanStep plug = plainStep("plug", Side::Destination);
+        PlanStep plug = plainStep(StepId::Plug, Side::Destination);
         plug.driverChecks = true;
         p.steps.append(plug);
     }

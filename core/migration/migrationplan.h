@@ -2,6 +2,7 @@
 
 #include "../driver/migration/profile.h"
 #include "runevent.h"
+#include "stepid.h"
 #include "strategy.h"
 #include "../common/result.h"
 #include "../model/hostsnapshot.h"
@@ -15,7 +16,7 @@ namespace ap::migration {
 
 /// One staged step of a migration, shown before anything runs. The UI words it from `id`.
 struct PlanStep {
-    QString id;                   ///< "source-stop-copy", "destination-resuming", ...
+    StepId id = StepId::VerifyDestination;
     Side side = Side::None;
     std::optional<VfioState> from; ///< VFIO steps: the state the device leaves ...
     QList<VfioState> path;         ///< ... and the states it enters (statePath)
@@ -55,8 +56,8 @@ struct MigrationPlan {
     bool viaLibvirt = false;
     QList<PlanStep> steps;
 
-    const PlanStep *step(QStringView id) const;
-    QStringList stepIds() const;
+    const PlanStep *step(StepId id) const;
+    QStringList stepIds() const; ///< the steps' names in order (stepIdName)
 };
 
 /// Builds the staged plan. Fails (typed) when the guest is not on the source (NotFound), is not

@@ -4,7 +4,6 @@
 #include "../driver/vfioapdriver.h"
 #include "../hosts/simulatedhost.h"
 
-#include <QElapsedTimer>
 #include <QThread>
 
 #include <cerrno>
@@ -14,15 +13,6 @@ namespace ap::migration {
 namespace {
 
 const char *const kFailureNames[] = {"none", "incompatible", "fewer-queues", "more-queues", "missing-mdev", "config-change", "host-away"};
-
-/// What a step ended with.
-struct StepEnd {
-    int err = 0;
-    QString detail;
-    QStringList log; ///< the destination's kernel lines behind a failure
-    bool canceled = false;
-    static StepEnd ok(QString detail = {}) { return {0, std::move(detail), {}, false}; }
-};
 
 StepEnd fromError(const Error &e)
 {
@@ -34,34 +24,20 @@ QByteArray number(int id)
     return QByteArray::number(id);
 }
 
-class Runner {
+/// The steps of a run between two simulated hosts, driving their simulated kernels.
+class SimulatedSteps : public RunSteps {
 public:
-    Runner(SimulatedHost &source, SimulatedHost &target, const MigrationPlan &plan, const RunOptions &options,
-           const EventSink &sink, const std::atomic_bool &cancel)
-        : m_src(source), m_dst(target), m_plan(plan), m_opt(options), m_sink(sink), m_cancel(cancel)
+    SimulatedSteps(StepRunner &runner, SimulatedHost &source, SimulatedHost &target, const MigrationPlan &plan, const RunOptions &options)
+        : m_runner(runner), m_src(source), m_dst(target), m_plan(plan), m_opt(options)
     {
-        m_clock.start();
     }
 
-    RunEvent run();
+    StepEnd prepare() override;
+    StepEnd run(const PlanStep &step) override;
+    void finish(RunEvent &result, const PlanStep *failed, bool pastNoReturn) override;
 
 private:
-    void emitEvent(RunEvent e)
-    {
-        e.timeMs = m_clock.elapsed();
-        if (m_sink)
-            m_sink(e);
-    }
-    void emitStep(const QString &id, RunEvent::StepStatus status, const StepEnd &end = {})
-    {
-        RunEvent e;
-        e.kind = RunEvent::Kind::Step;
-        e.step = id;
-        e.status = status;
-        e.text = end.detail;
-        e.err = end.err;
-        emitEvent(e);
-    }
+    void emitEvent(RunEvent e) { m_runner.emitEvent(std::move(e)); }
     void emitKernel(Side side, const QStringList &lines)
     {
         for (const QString &l : lines) {
@@ -94,7 +70,7 @@ private:
         if (m_opt.paceMs > 0)
             QThread::msleep(m_opt.paceMs);
     }
-    bool canceled() const { return m_cancel.load() && !m_pastNoReturn; }
+    bool canceled() const { return m_runner.canceled(); }
     void takeHostAway()
     {
         RunEvent e;
@@ -110,7 +86,6 @@ private:
     StepEnd transition(Side side, VfioState requested);
 
     StepEnd inject();
-    StepEnd runStep(const PlanStep &step);
     StepEnd createMdev();
     StepEnd verifyDestination();
     StepEnd destinationOpen();
@@ -126,14 +101,11 @@ private:
     Status moveGuest(SimulatedHost &to, const QString &mdev);
     Status setGuestMdev(SimulatedHost &h, const QString &mdev);
 
+    StepRunner &m_runner;
     SimulatedHost &m_src;
     SimulatedHost &m_dst;
     const MigrationPlan &m_plan;
     const RunOptions &m_opt;
-    const EventSink &m_sink;
-    const std::atomic_bool &m_cancel;
-    QElapsedTimer m_clock;
-    bool m_pastNoReturn = false;
     bool m_srcOpen = false;
     bool m_dstOpen = false;
     bool m_unplugged = false;
@@ -141,7 +113,7 @@ private:
     bool m_configChanged = false;
 };
 
-StepEnd Runner::transition(Side side, VfioState requested)
+StepEnd SimulatedSteps::transition(Side side, VfioState requested)
 {
     SimulatedHost &h = host(side);
     const Result<VfioState> before = h.migrationState(m_plan.mdev);
@@ -172,7 +144,7 @@ StepEnd Runner::transition(Side side, VfioState requested)
     return StepEnd::ok();
 }
 
-Status Runner::setGuestMdev(SimulatedHost &h, const QString &mdev)
+Status SimulatedSteps::setGuestMdev(SimulatedHost &h, const QString &mdev)
 {
     const QString name = m_plan.guest;
     return h.modify([&](HostSnapshot &s, QStringList &) -> Status {
@@ -186,7 +158,7 @@ Status Runner::setGuestMdev(SimulatedHost &h, const QString &mdev)
     });
 }
 
-Status Runner::moveGuest(SimulatedHost &to, const QString &mdev)
+Status SimulatedSteps::moveGuest(SimulatedHost &to, const QString &mdev)
 {
     const QString name = m_plan.guest;
     if (Status s = to.modify([&](HostSnapshot &h, QStringList &) -> Status {
@@ -200,7 +172,7 @@ Status Runner::moveGuest(SimulatedHost &to, const QString &mdev)
     });
 }
 
-StepEnd Runner::inject()
+StepEnd SimulatedSteps::inject()
 {
     if (m_opt.inject == InjectedFailure::None || m_opt.inject == InjectedFailure::HostAway
         || m_opt.inject == InjectedFailure::ConfigChange)
@@ -264,7 +236,7 @@ StepEnd Runner::inject()
     return StepEnd::ok();
 }
 
-StepEnd Runner::createMdev()
+StepEnd SimulatedSteps::createMdev()
 {
     const MatrixAssignment matrix = m_plan.creation ? m_plan.creation->matrix : MatrixAssignment();
     auto created = m_dst.apply(plans::createMdev(m_plan.mdev)).result();
@@ -284,7 +256,7 @@ StepEnd Runner::createMdev()
     return StepEnd::ok(QStringLiteral("mdev %1 created with the source's matrix").arg(m_plan.mdev));
 }
 
-StepEnd Runner::verifyDestination()
+StepEnd SimulatedSteps::verifyDestination()
 {
     if (!m_dst.isReachable())
         return {EHOSTUNREACH, QStringLiteral("%1 is not reachable").arg(m_plan.targetHost), {}, false};
@@ -296,7 +268,7 @@ StepEnd Runner::verifyDestination()
     return StepEnd::ok();
 }
 
-StepEnd Runner::destinationOpen()
+StepEnd SimulatedSteps::destinationOpen()
 {
     if (Status s = m_dst.openMigrationDevice(m_plan.mdev, m_plan.profile); !s)
         return fromError(s.error());
@@ -306,13 +278,13 @@ StepEnd Runner::destinationOpen()
     return transition(Side::Destination, VfioState::Stop);
 }
 
-StepEnd Runner::memoryCopy()
+StepEnd SimulatedSteps::memoryCopy()
 {
     const QList<MemorySample> samples = simulatePrecopy(m_opt.memory);
     const qsizetype changeAt = samples.size() / 2;
     for (qsizetype i = 0; i < samples.size(); ++i) {
         if (canceled())
-            return {ECANCELED, QStringLiteral("canceled by the operator"), {}, true};
+            return StepEnd::cancelled();
         if (i == changeAt && m_opt.inject == InjectedFailure::ConfigChange && !m_configChanged) {
             m_configChanged = true;
             RunEvent e;
@@ -353,13 +325,13 @@ StepEnd Runner::memoryCopy()
     return StepEnd::ok(QStringLiteral("%1 bytes in %2 iterations").arg(last.transferred).arg(last.iteration));
 }
 
-StepEnd Runner::sourceStopCopy()
+StepEnd SimulatedSteps::sourceStopCopy()
 {
     emitGuest(Side::Source, "paused");
     return transition(Side::Source, VfioState::StopCopy);
 }
 
-StepEnd Runner::destinationResuming()
+StepEnd SimulatedSteps::destinationResuming()
 {
     if (StepEnd e = transition(Side::Destination, VfioState::Resuming); e.err)
         return e;
@@ -369,7 +341,7 @@ StepEnd Runner::destinationResuming()
     qint64 written = 0;
     for (;;) {
         if (canceled())
-            return {ECANCELED, QStringLiteral("canceled by the operator"), {}, true};
+            return StepEnd::cancelled();
         const Result<QByteArray> data = m_src.readMigrationData(m_plan.mdev, chunk);
         if (!data)
             return fromError(data.error());
@@ -394,9 +366,8 @@ StepEnd Runner::destinationResuming()
     return StepEnd::ok(QStringLiteral("%1 bytes written").arg(written));
 }
 
-StepEnd Runner::destinationRunning()
+StepEnd SimulatedSteps::destinationRunning()
 {
-    m_pastNoReturn = true;
     if (StepEnd e = transition(Side::Destination, VfioState::Running); e.err)
         return e;
     if (Status s = moveGuest(m_dst, m_plan.mdev); !s)
@@ -405,7 +376,7 @@ StepEnd Runner::destinationRunning()
     return StepEnd::ok();
 }
 
-StepEnd Runner::sourceStop()
+StepEnd SimulatedSteps::sourceStop()
 {
     StepEnd e = transition(Side::Source, VfioState::Stop);
     m_src.closeMigrationDevice(m_plan.mdev);
@@ -415,7 +386,7 @@ StepEnd Runner::sourceStop()
     return e;
 }
 
-StepEnd Runner::unplug()
+StepEnd SimulatedSteps::unplug()
 {
     if (Status s = setGuestMdev(m_src, {}); !s)
         return fromError(s.error());
@@ -423,9 +394,8 @@ StepEnd Runner::unplug()
     return StepEnd::ok(QStringLiteral("vfio-ap device %1 detached from %2").arg(m_plan.mdev, m_plan.guest));
 }
 
-StepEnd Runner::switchover()
+StepEnd SimulatedSteps::switchover()
 {
-    m_pastNoReturn = true;
     emitGuest(Side::Source, "paused");
     if (Status s = moveGuest(m_dst, {}); !s)
         return fromError(s.error());
@@ -434,7 +404,7 @@ StepEnd Runner::switchover()
     return StepEnd::ok();
 }
 
-StepEnd Runner::plug()
+StepEnd SimulatedSteps::plug()
 {
     if (!m_dst.snapshot().mdev(m_plan.mdev))
         return {ENODEV, QStringLiteral("device not found: mediated device '%1' not found").arg(m_plan.mdev), {}, false};
@@ -446,35 +416,26 @@ StepEnd Runner::plug()
     return StepEnd::ok(detail);
 }
 
-StepEnd Runner::runStep(const PlanStep &step)
+StepEnd SimulatedSteps::run(const PlanStep &step)
 {
-    const QString &id = step.id;
-    if (id == u"create-mdev")
-        return createMdev();
-    if (id == u"verify-destination")
-        return verifyDestination();
-    if (id == u"destination-open")
-        return destinationOpen();
-    if (id == u"memory-copy")
-        return memoryCopy();
-    if (id == u"source-stop-copy")
-        return sourceStopCopy();
-    if (id == u"destination-resuming")
-        return destinationResuming();
-    if (id == u"destination-running")
-        return destinationRunning();
-    if (id == u"source-stop")
-        return sourceStop();
-    if (id == u"unplug")
-        return unplug();
-    if (id == u"switchover")
-        return switchover();
-    if (id == u"plug")
-        return plug();
-    return {EINVAL, QStringLiteral("unknown step %1").arg(id), {}, false};
+    switch (step.id) {
+    case StepId::CreateMdev: return createMdev();
+    case StepId::VerifyDestination: return verifyDestination();
+    case StepId::DestinationOpen: return destinationOpen();
+    case StepId::MemoryCopy: return memoryCopy();
+    case StepId::SourceStopCopy: return sourceStopCopy();
+    case StepId::DestinationResuming: return destinationResuming();
+    case StepId::DestinationRunning: return destinationRunning();
+    case StepId::SourceStop: return sourceStop();
+    case StepId::Unplug: return unplug();
+    case StepId::Switchover: return switchover();
+    case StepId::Plug: return plug();
+    case StepId::LibvirtMigrate: break;
+    }
+    return {EINVAL, QStringLiteral("step %1 needs libvirt").arg(stepIdName(step.id)), {}, false};
 }
 
-void Runner::recover()
+void SimulatedSteps::recover()
 {
     if (m_srcOpen) {
         (void)transition(Side::Source, VfioState::Running);
@@ -485,86 +446,38 @@ void Runner::recover()
         emitGuest(Side::Source, "running");
 }
 
-RunEvent Runner::run()
+StepEnd SimulatedSteps::prepare()
 {
-    RunEvent plan;
-    plan.kind = RunEvent::Kind::Plan;
-    plan.strategy = strategyName(m_plan.strategy);
-    plan.steps = m_plan.stepIds();
-    plan.total = m_plan.strategy == Strategy::Live ? m_plan.streamBytes : 0;
-    emitEvent(plan);
-
-    RunEvent result;
-    result.kind = RunEvent::Kind::Result;
-    if (m_opt.dryRun) {
-        result.ok = true;
-        result.text = QStringLiteral("dry run: nothing was changed");
-        emitEvent(result);
-        return result;
-    }
     if (m_opt.inject != InjectedFailure::None) {
         RunEvent e;
         e.kind = RunEvent::Kind::Inject;
         e.text = injectedFailureName(m_opt.inject);
         if (m_opt.inject != InjectedFailure::ConfigChange && m_opt.inject != InjectedFailure::HostAway)
             emitEvent(e);
-        if (StepEnd end = inject(); end.err) {
-            result.err = end.err;
-            result.text = end.detail;
-            emitEvent(result);
-            return result;
-        }
+        if (StepEnd end = inject(); end.err)
+            return end;
     }
     if (m_plan.strategy == Strategy::Live) {
-        if (Status s = m_src.openMigrationDevice(m_plan.mdev, m_plan.profile); !s) {
-            result.err = s.error().kernelErrno ? s.error().kernelErrno : ENODEV;
-            result.text = s.error().toString();
-            emitEvent(result);
-            return result;
-        }
+        if (Status s = m_src.openMigrationDevice(m_plan.mdev, m_plan.profile); !s)
+            return {s.error().kernelErrno ? s.error().kernelErrno : ENODEV, s.error().toString(), {}, false};
         m_srcOpen = true;
         emitDevice(Side::Source, "opened");
     }
+    return StepEnd::ok();
+}
 
-    QString failedStep;
-    StepEnd failure;
-    for (const PlanStep &step : m_plan.steps) {
-        if (canceled()) {
-            failedStep = step.id;
-            failure = {ECANCELED, QStringLiteral("canceled by the operator"), {}, true};
-            emitStep(step.id, RunEvent::StepStatus::Skipped, failure);
-            break;
-        }
-        emitStep(step.id, RunEvent::StepStatus::Started);
-        const StepEnd end = runStep(step);
-        if (end.err) {
-            failedStep = step.id;
-            failure = end;
-            emitStep(step.id, RunEvent::StepStatus::Failed, end);
-            break;
-        }
-        emitStep(step.id, RunEvent::StepStatus::Done, end);
-    }
-
-    if (!failedStep.isEmpty()) {
-        result.step = failedStep;
-        result.err = failure.err;
-        result.text = failure.canceled ? QStringLiteral("canceled") : failure.detail;
-        result.log = failure.log;
-        if (m_dstOpen)
-            result.destinationState = m_dst.migrationState(m_plan.mdev).toOptional();
-        if (!m_pastNoReturn)
-            recover();
-        if (m_dstOpen && !m_pastNoReturn) {
+void SimulatedSteps::finish(RunEvent &result, const PlanStep *failed, bool pastNoReturn)
+{
+    if (m_dstOpen)
+        result.destinationState = m_dst.migrationState(m_plan.mdev).toOptional();
+    if (failed && !pastNoReturn) {
+        recover();
+        if (m_dstOpen) {
             // The incoming guest's QEMU gives up: its device is closed, the guest disappears.
             m_dst.closeMigrationDevice(m_plan.mdev);
             emitDevice(Side::Destination, "closed");
             emitGuest(Side::Destination, "gone");
         }
-    } else {
-        result.ok = true;
-        if (m_dstOpen)
-            result.destinationState = m_dst.migrationState(m_plan.mdev).toOptional();
     }
     if (m_srcOpen)
         result.sourceState = m_src.migrationState(m_plan.mdev).toOptional();
@@ -575,8 +488,6 @@ RunEvent Runner::run()
         back.text = QStringLiteral("host-back");
         emitEvent(back);
     }
-    emitEvent(result);
-    return result;
 }
 
 } // namespace
@@ -606,8 +517,9 @@ QList<InjectedFailure> allInjectedFailures()
 RunEvent runSimulatedMigration(SimulatedHost &source, SimulatedHost &target, const MigrationPlan &plan,
                                const RunOptions &options, const EventSink &sink, const std::atomic_bool &cancel)
 {
-    Runner r(source, target, plan, options, sink, cancel);
-    return r.run();
+    StepRunner runner(plan, sink, cancel);
+    SimulatedSteps steps(runner, source, target, plan, options);
+    return runner.run(steps, plan.strategy == Strategy::Live ? plan.streamBytes : 0, options.dryRun);
 }
 
 } // namespace ap::migration

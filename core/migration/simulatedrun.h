@@ -3,9 +3,9 @@
 #include "memorycopy.h"
 #include "migrationplan.h"
 #include "runevent.h"
+#include "steprunner.h"
 
 #include <atomic>
-#include <functional>
 #include <optional>
 
 namespace ap {
@@ -30,8 +30,6 @@ struct RunOptions {
     InjectedFailure inject = InjectedFailure::None;
     bool dryRun = false;        ///< only announce the plan
 };
-
-using EventSink = std::function<void(const RunEvent &)>;
 
 /// Runs a plan between two simulated hosts, driving their simulated kernels: the source's
 /// STOP_COPY data is read in chunks and written into the destination's RESUMING file, and the

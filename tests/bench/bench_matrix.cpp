@@ -48,10 +48,10 @@ int main(int argc, char **argv)
     int toggle = 0;
     const double selectMs = bench::medianMs(9, [&] {
         // Alternate between two mdevs so each selection really changes the view.
-        w.selectNode(QStringLiteral("demo:big"), int(FleetModel::Kind::Mdev), (toggle++ % 2) ? small : full);
+        w.selectNode({QStringLiteral("demo:big"), FleetModel::Kind::Mdev, (toggle++ % 2) ? small : full});
         paint();
     });
-    w.selectNode(QStringLiteral("demo:big"), int(FleetModel::Kind::Mdev), full);
+    w.selectNode({QStringLiteral("demo:big"), FleetModel::Kind::Mdev, full});
     paint();
     const double paintMs = bench::medianMs(21, paint);
     int id = 0;

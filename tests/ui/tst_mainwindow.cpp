@@ -37,7 +37,7 @@ private slots:
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QTRY_VERIFY_WITH_TIMEOUT(fleet.sessions().first()->snapshot() != nullptr, 10000);
-        QVERIFY(w.selectNode(QStringLiteral("demo:zlab-a"), int(FleetModel::Kind::Mdev), demo::uuids::payments));
+        QVERIFY(w.selectNode(FleetNode(QStringLiteral("demo:zlab-a"), FleetModel::Kind::Mdev, demo::uuids::payments)));
         QTRY_COMPARE(w.matrixModel()->mdevUuid(), demo::uuids::payments);
         QCOMPARE(w.matrixModel()->rowCount(), 7);
         const QString dir = QStringLiteral(APCONSOLE_BINARY_DIR "/artifacts");

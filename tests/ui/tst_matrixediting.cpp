@@ -146,9 +146,9 @@ private slots:
     {
         FleetModel model(m_fleet);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        const QModelIndex adapter = model.find(kHost, FleetModel::Kind::Adapter, QStringLiteral("3"));
-        const QModelIndex payments = model.find(kHost, FleetModel::Kind::Mdev, demo::uuids::payments);
-        const QModelIndex spare = model.find(kHost, FleetModel::Kind::Mdev, demo::uuids::spare);
+        const QModelIndex adapter = model.find({kHost, FleetModel::Kind::Adapter, QStringLiteral("3")});
+        const QModelIndex payments = model.find({kHost, FleetModel::Kind::Mdev, demo::uuids::payments});
+        const QModelIndex spare = model.find({kHost, FleetModel::Kind::Mdev, demo::uuids::spare});
         QVERIFY(adapter.isValid() && payments.isValid() && spare.isValid());
         QVERIFY(model.flags(adapter) & Qt::ItemIsDragEnabled);
         std::unique_ptr<QMimeData> data(model.mimeData({adapter}));
@@ -213,7 +213,7 @@ private slots:
         w.resize(1400, 900);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QVERIFY(w.selectNode(QStringLiteral("demo:big"), int(FleetModel::Kind::Mdev), QStringLiteral("0e9c4c64-1b47-4d38-9b5b-3f2a3c1d2e10")));
+        QVERIFY(w.selectNode(FleetNode(QStringLiteral("demo:big"), FleetModel::Kind::Mdev, QStringLiteral("0e9c4c64-1b47-4d38-9b5b-3f2a3c1d2e10"))));
         QCOMPARE(w.matrixModel()->rowCount(), 257);
         QCOMPARE(w.matrixModel()->columnCount(), 256);
         const QString dir = QStringLiteral(APCONSOLE_BINARY_DIR "/artifacts");
@@ -228,7 +228,7 @@ private slots:
         MainWindow w(m_fleet);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QVERIFY(w.selectNode(kHost, int(FleetModel::Kind::Mdev), demo::uuids::payments));
+        QVERIFY(w.selectNode(FleetNode(kHost, FleetModel::Kind::Mdev, demo::uuids::payments)));
         QTableView *view = w.matrixView();
         MatrixModel *m = w.matrixModel();
         // Select the free cell 01.0013 and press Insert: the domain 0x13 is added (pending).

@@ -1,3 +1,4 @@
+#include <fleet/auditlogmodel.h>
 #include <fleet/fleet.h>
 #include <fleet/fleetmodel.h>
 #include <matrix/matrixmodel.h>
@@ -37,9 +38,16 @@ private slots:
         QCOMPARE(model.index(0, 1).data().toString(), QStringLiteral("connected"));
         const QModelIndex mdevs = model.index(1, 0, a);
         QCOMPARE(model.rowCount(mdevs), 3);
-        const QModelIndex payments = model.find(QStringLiteral("demo:zlab-a"), FleetModel::Kind::Mdev, demo::uuids::payments);
+        const QModelIndex payments = model.find({QStringLiteral("demo:zlab-a"), FleetModel::Kind::Mdev, demo::uuids::payments});
         QVERIFY(payments.isValid());
         QCOMPARE(payments.sibling(payments.row(), 1).data().toString(), QStringLiteral("payments-01 (running)"));
+        // The node by value round-trips through the model and through the settings.
+        const FleetNode node = model.nodeAt(payments);
+        QCOMPARE(node, FleetNode(QStringLiteral("demo:zlab-a"), NodeKind::Mdev, demo::uuids::payments));
+        QCOMPARE(model.find(node), payments);
+        QCOMPARE(FleetNode::fromSettings(node.toSettings()), node);
+        QVERIFY(!FleetNode::fromSettings(QStringLiteral("demo:zlab-a|5|x")).isValid()); // an older setting
+        QVERIFY(!model.nodeAt({}).isValid());
 
         // A refresh with the same content keeps the rows (no remove/insert).
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
@@ -61,6 +69,25 @@ private slots:
         QVERIFY(!fleet.addHost(QStringLiteral("demo:;rm"), false));    // refused
     }
 
+    void auditLogModel()
+    {
+        AuditLogModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.columnCount(), int(AuditLogModel::ColumnCount));
+        QCOMPARE(model.headerData(AuditLogModel::Outcome, Qt::Horizontal).toString(), QStringLiteral("Result"));
+        JournalEntry ok{QDateTime::currentDateTimeUtc(), QStringLiteral("demo:zlab-a"), QStringLiteral("assign domain 0x13"),
+                        QStringLiteral("/sys/devices/vfio_ap/matrix/x/assign_domain"), "0x13", QStringLiteral("-"), QStringLiteral("0x13"), 0, {}, false};
+        JournalEntry busy = ok;
+        busy.err = 16;
+        model.setEntries({ok, busy});
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0, AuditLogModel::Outcome).data().toString(), QStringLiteral("ok"));
+        QCOMPARE(model.index(1, AuditLogModel::Outcome).data().toString(), QStringLiteral("failed (errno 16)"));
+        QCOMPARE(model.index(0, AuditLogModel::Path).data().toString(), ok.path);
+        model.setEntries({});
+        QCOMPARE(model.rowCount(), 0);
+    }
+
     void hostWithSshOrSysfsAndLibvirt()
     {
         const QString mdev = QStringLiteral("783e6dbb-ea0e-411f-94e2-717eaad438bf");
@@ -78,14 +105,14 @@ private slots:
         QCOMPARE(model.rowCount(), 1); // one host, not two
         QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("sysfs:") + dir.path() + QStringLiteral(" + libvirt"));
         QVERIFY(model.index(0, 0).data(Qt::ToolTipRole).toString().contains(QLatin1String("ap-host.xml")));
-        const QModelIndex guest = model.find(s->uri().text, FleetModel::Kind::Guest, QStringLiteral("guest1"));
+        const QModelIndex guest = model.find({s->uri().text, FleetModel::Kind::Guest, QStringLiteral("guest1")});
         QVERIFY(guest.isValid());
         QCOMPARE(guest.sibling(guest.row(), 1).data().toString(), QStringLiteral("running"));
-        const QModelIndex m = model.find(s->uri().text, FleetModel::Kind::Mdev, mdev);
+        const QModelIndex m = model.find({s->uri().text, FleetModel::Kind::Mdev, mdev});
         QCOMPARE(m.sibling(m.row(), 1).data().toString(), QStringLiteral("guest1 (running)"));
         // A lifecycle event from libvirt refreshes the host by itself.
         QVERIFY(s->backend()->view<LibvirtHost>()->setGuestPaused(QStringLiteral("guest1"), true).result().ok());
-        QTRY_COMPARE_WITH_TIMEOUT(model.find(s->uri().text, FleetModel::Kind::Guest, QStringLiteral("guest1")).siblingAtColumn(1).data().toString(),
+        QTRY_COMPARE_WITH_TIMEOUT(model.find(FleetNode(s->uri().text, FleetModel::Kind::Guest, QStringLiteral("guest1"))).siblingAtColumn(1).data().toString(),
                                   QStringLiteral("paused"), 5000);
     }
 
@@ -104,9 +131,9 @@ private slots:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         HostSession *s = fleet.addBackend(std::make_unique<SimulatedHost>(*HostUri::parse(QStringLiteral("demo:lifetimes")), h));
         QTRY_COMPARE_WITH_TIMEOUT(s->state(), HostSession::State::Connected, 5000);
-        const QModelIndex active = model.find(s->uri().text, FleetModel::Kind::Mdev, QStringLiteral("783e6dbb-ea0e-411f-94e2-717eaad438bf"));
+        const QModelIndex active = model.find({s->uri().text, FleetModel::Kind::Mdev, QStringLiteral("783e6dbb-ea0e-411f-94e2-717eaad438bf")});
         QCOMPARE(active.siblingAtColumn(1).data().toString(), QStringLiteral("no guest, persistent"));
-        const QModelIndex inactive = model.find(s->uri().text, FleetModel::Kind::StoppedMdev, stopped.uuid);
+        const QModelIndex inactive = model.find({s->uri().text, FleetModel::Kind::StoppedMdev, stopped.uuid});
         QVERIFY(inactive.isValid());
         QCOMPARE(inactive.siblingAtColumn(1).data().toString(), QStringLiteral("defined, not started, starts at boot"));
         QCOMPARE(inactive.flags() & Qt::ItemIsDropEnabled, Qt::ItemFlags()); // nothing can be assigned to it

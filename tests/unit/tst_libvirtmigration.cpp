@@ -118,13 +118,13 @@ MigrationPlan plan(Strategy s)
     p.strategy = s;
     p.destinationHasMdev = true;
     p.viaLibvirt = true;
-    const auto step = [](const char *id, Side side) { PlanStep st; st.id = QLatin1String(id); st.side = side; return st; };
-    p.steps.append(step("verify-destination", Side::Destination));
+    const auto step = [](StepId id, Side side) { PlanStep st; st.id = id; st.side = side; return st; };
+    p.steps.append(step(StepId::VerifyDestination, Side::Destination));
     if (s == Strategy::Replug)
-        p.steps.append(step("unplug", Side::Source));
-    p.steps.append(step("libvirt-migrate", Side::Source));
+        p.steps.append(step(StepId::Unplug, Side::Source));
+    p.steps.append(step(StepId::LibvirtMigrate, Side::Source));
     if (s == Strategy::Replug)
-        p.steps.append(step("plug", Side::Destination));
+        p.steps.append(step(StepId::Plug, Side::Destination));
     return p;
 }
 

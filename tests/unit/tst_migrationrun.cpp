@@ -129,10 +129,10 @@ private slots:
         QCOMPARE(p.stepIds(), (QStringList{QStringLiteral("verify-destination"), QStringLiteral("destination-open"), QStringLiteral("memory-copy"),
                                            QStringLiteral("source-stop-copy"), QStringLiteral("destination-resuming"),
                                            QStringLiteral("destination-running"), QStringLiteral("source-stop")}));
-        QCOMPARE(p.step(u"source-stop-copy")->path, (QList<VfioState>{VfioState::Stop, VfioState::StopCopy}));
-        QCOMPARE(p.step(u"destination-running")->path, (QList<VfioState>{VfioState::Stop, VfioState::Running}));
-        QVERIFY(p.step(u"destination-resuming")->driverChecks);
-        QVERIFY(p.step(u"destination-running")->pointOfNoReturn);
+        QCOMPARE(p.step(StepId::SourceStopCopy)->path, (QList<VfioState>{VfioState::Stop, VfioState::StopCopy}));
+        QCOMPARE(p.step(StepId::DestinationRunning)->path, (QList<VfioState>{VfioState::Stop, VfioState::Running}));
+        QVERIFY(p.step(StepId::DestinationResuming)->driverChecks);
+        QVERIFY(p.step(StepId::DestinationRunning)->pointOfNoReturn);
         QCOMPARE(p.streamBytes, 8 + 16 * 4);
     }
 
@@ -144,7 +144,7 @@ private slots:
         QVERIFY(p.creation);
         QCOMPARE(p.creation->err, 0);
         QVERIFY(p.createMdev);
-        QCOMPARE(p.steps.first().id, QStringLiteral("create-mdev"));
+        QCOMPARE(p.steps.first().id, StepId::CreateMdev);
     }
 
     void fullLiveRun_data()

@@ -45,9 +45,9 @@ private slots:
         w.move(0, 0);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QVERIFY(w.selectNode(QStringLiteral("demo:zlab-a"), int(FleetModel::Kind::Mdev), demo::uuids::payments));
+        QVERIFY(w.selectNode(FleetNode(QStringLiteral("demo:zlab-a"), FleetModel::Kind::Mdev, demo::uuids::payments)));
         QTreeView *tree = w.fleetView();
-        const QModelIndex adapter = w.fleetModel()->find(QStringLiteral("demo:zlab-a"), FleetModel::Kind::Adapter, QStringLiteral("3"));
+        const QModelIndex adapter = w.fleetModel()->find({QStringLiteral("demo:zlab-a"), FleetModel::Kind::Adapter, QStringLiteral("3")});
         tree->expand(adapter.parent());
         tree->scrollTo(adapter);
         QTableView *matrix = w.matrixView();

@@ -208,18 +208,26 @@ bool FleetModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int,
     return false;
 }
 
-QModelIndex FleetModel::find(const QString &hostUri, Kind kind, const QString &key) const
+FleetNode FleetModel::nodeAt(const QModelIndex &index) const
+{
+    const Node *n = index.isValid() ? nodeOf(index) : nullptr;
+    if (!n || !n->session)
+        return {};
+    return {n->session->uri().text, n->kind, n->key};
+}
+
+QModelIndex FleetModel::find(const FleetNode &node) const
 {
     for (const auto &host : m_root->children) {
-        if (host->session->uri().text != hostUri)
+        if (host->session->uri().text != node.hostUri)
             continue;
-        if (kind == Kind::Host)
+        if (node.kind == Kind::Host)
             return indexOf(host.get());
         for (const auto &group : host->children) {
-            if (group->kind == kind)
+            if (group->kind == node.kind)
                 return indexOf(group.get());
             for (const auto &item : group->children)
-                if (item->kind == kind && item->key == key)
+                if (item->kind == node.kind && item->key == node.key)
                     return indexOf(item.get());
         }
     }

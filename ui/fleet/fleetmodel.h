@@ -1,6 +1,7 @@
 #pragma once
 
 #include "fleet.h"
+#include "fleetnode.h"
 
 #include <QAbstractItemModel>
 
@@ -15,7 +16,7 @@ namespace ap::ui {
 class FleetModel : public QAbstractItemModel {
     Q_OBJECT
 public:
-    enum class Kind { Host, AdapterGroup, MdevGroup, GuestGroup, Adapter, Mdev, Guest, StoppedMdev };
+    using Kind = NodeKind;
     enum Role {
         KindRole = Qt::UserRole + 1, ///< Kind as int
         HostUriRole,                 ///< the host's URI (every node)
@@ -42,14 +43,13 @@ public:
     Qt::DropActions supportedDragActions() const override { return Qt::CopyAction; }
 
     HostSession *sessionAt(const QModelIndex &index) const;
+    /// The node at `index` by value; invalid for an invalid index.
+    FleetNode nodeAt(const QModelIndex &index) const;
+    /// The index of a node, for restoring a selection; invalid if it does not exist.
+    QModelIndex find(const FleetNode &node) const;
 
 signals:
     void dropVerdict(const QString &message, bool accepted) const;
-
-public:
-
-    /// The index of a node, for restoring a selection; invalid if it does not exist.
-    QModelIndex find(const QString &hostUri, Kind kind, const QString &key) const;
 
 private:
     struct Node;

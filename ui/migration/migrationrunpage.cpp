@@ -101,7 +101,7 @@ void RunPage::initializePage()
     m_steps->clear();
     for (const PlanStep &s : plan.steps) {
         auto *item = new QTreeWidgetItem({migrationtext::stepTitle(s.id), migrationtext::stepStatus(QStringLiteral("not run"))});
-        item->setData(0, Qt::UserRole, s.id);
+        item->setData(0, Qt::UserRole, stepIdName(s.id));
         m_steps->addTopLevelItem(item);
     }
     m_sourceDiagram->setTitle(tr("Source device (%1)").arg(m_wizard->sourceHostText()));
@@ -161,7 +161,8 @@ void RunPage::onEvent(const RunEvent &e)
         if (e.err)
             detail = errnoText(e.err) + (e.text.isEmpty() ? QString() : QStringLiteral(": ") + e.text);
         setStepStatus(e.step, stepStatusName(e.status), e.status == RunEvent::StepStatus::Started ? QString() : detail);
-        const PlanStep *step = m_wizard->plan->step(e.step);
+        const auto id = parseStepId(e.step);
+        const PlanStep *step = id ? m_wizard->plan->step(*id) : nullptr;
         if (step && step->pointOfNoReturn && e.status == RunEvent::StepStatus::Started) {
             m_pastNoReturn = true;
             m_cancel->setEnabled(false);

@@ -6,33 +6,29 @@ namespace ap::ui::migrationtext {
 
 using namespace ap::migration;
 
-QString stepTitle(const QString &id)
+QString stepTitle(StepId id)
 {
-    if (id == u"create-mdev")
-        return QCoreApplication::translate("MigrationText", "Create the mdev on the destination");
-    if (id == u"verify-destination")
-        return QCoreApplication::translate("MigrationText", "Verify the destination mdev");
-    if (id == u"destination-open")
-        return QCoreApplication::translate("MigrationText", "Destination: open the device and stop it");
-    if (id == u"memory-copy")
-        return QCoreApplication::translate("MigrationText", "Copy guest memory");
-    if (id == u"source-stop-copy")
-        return QCoreApplication::translate("MigrationText", "Source: stop the device and save its state");
-    if (id == u"destination-resuming")
-        return QCoreApplication::translate("MigrationText", "Destination: write the device state");
-    if (id == u"destination-running")
-        return QCoreApplication::translate("MigrationText", "Destination: resume the guest");
-    if (id == u"source-stop")
-        return QCoreApplication::translate("MigrationText", "Source: stop and close the device");
-    if (id == u"unplug")
-        return QCoreApplication::translate("MigrationText", "Source: hot-unplug the vfio-ap device");
-    if (id == u"switchover")
-        return QCoreApplication::translate("MigrationText", "Switch the guest over to the destination");
-    if (id == u"plug")
-        return QCoreApplication::translate("MigrationText", "Destination: hot-plug the mdev with the same UUID");
-    if (id == u"libvirt-migrate")
-        return QCoreApplication::translate("MigrationText", "libvirt: migrate the guest (peer to peer, live)");
-    return id;
+    switch (id) {
+    case StepId::CreateMdev: return QCoreApplication::translate("MigrationText", "Create the mdev on the destination");
+    case StepId::VerifyDestination: return QCoreApplication::translate("MigrationText", "Verify the destination mdev");
+    case StepId::DestinationOpen: return QCoreApplication::translate("MigrationText", "Destination: open the device and stop it");
+    case StepId::MemoryCopy: return QCoreApplication::translate("MigrationText", "Copy guest memory");
+    case StepId::SourceStopCopy: return QCoreApplication::translate("MigrationText", "Source: stop the device and save its state");
+    case StepId::DestinationResuming: return QCoreApplication::translate("MigrationText", "Destination: write the device state");
+    case StepId::DestinationRunning: return QCoreApplication::translate("MigrationText", "Destination: resume the guest");
+    case StepId::SourceStop: return QCoreApplication::translate("MigrationText", "Source: stop and close the device");
+    case StepId::Unplug: return QCoreApplication::translate("MigrationText", "Source: hot-unplug the vfio-ap device");
+    case StepId::Switchover: return QCoreApplication::translate("MigrationText", "Switch the guest over to the destination");
+    case StepId::Plug: return QCoreApplication::translate("MigrationText", "Destination: hot-plug the mdev with the same UUID");
+    case StepId::LibvirtMigrate: return QCoreApplication::translate("MigrationText", "libvirt: migrate the guest (peer to peer, live)");
+    }
+    return stepIdName(id);
+}
+
+QString stepTitle(const QString &name)
+{
+    const auto id = parseStepId(name);
+    return id ? stepTitle(*id) : name;
 }
 
 QString stepDescription(const PlanStep &step, const MigrationPlan &plan)
@@ -43,27 +39,32 @@ QString stepDescription(const PlanStep &step, const MigrationPlan &plan)
         for (const VfioState s : step.path)
             path += QStringLiteral(" → ") + vfioStateName(s);
     }
-    if (step.id == u"create-mdev")
+    switch (step.id) {
+    case StepId::CreateMdev:
         return QCoreApplication::translate("MigrationText", "Create mdev %1 with the source's matrix (the destination driver accepts it).").arg(plan.mdev);
-    if (step.id == u"verify-destination")
+    case StepId::VerifyDestination:
         return QCoreApplication::translate("MigrationText", "mdev %1 exists on the destination and no guest uses it.").arg(plan.mdev);
-    if (step.id == u"memory-copy")
+    case StepId::MemoryCopy:
         return QCoreApplication::translate("MigrationText", "Pre-copy of the guest's memory while it keeps running; iterations until the rest fits the downtime limit.");
-    if (step.id == u"source-stop-copy")
+    case StepId::SourceStopCopy:
         return QCoreApplication::translate("MigrationText", "%1; the device's stream holds %2 bytes (%3 queues).").arg(path).arg(plan.streamBytes).arg(plan.queues);
-    if (step.id == u"destination-resuming")
+    case StepId::DestinationResuming:
         return QCoreApplication::translate("MigrationText", "%1; the stream is written in chunks. The destination driver's checks run here.").arg(path);
-    if (step.id == u"destination-running")
+    case StepId::DestinationRunning:
         return QCoreApplication::translate("MigrationText", "%1; the guest runs on the destination. Point of no return.").arg(path);
-    if (step.id == u"unplug")
+    case StepId::Unplug:
         return QCoreApplication::translate("MigrationText", "The guest loses its crypto adapters until the hot-plug on the destination.");
-    if (step.id == u"switchover")
+    case StepId::Switchover:
         return QCoreApplication::translate("MigrationText", "The guest pauses on the source and resumes on the destination. Point of no return.");
-    if (step.id == u"plug")
+    case StepId::Plug:
         return QCoreApplication::translate("MigrationText", "The destination driver derives the guest matrix of mdev %1.").arg(plan.mdev);
-    if (step.id == u"libvirt-migrate")
+    case StepId::LibvirtMigrate:
         return QCoreApplication::translate("MigrationText", "virDomainMigrateToURI3, never post-copy; QEMU stages the device states and the destination driver checks "
                                                             "the AP configuration. Progress from the job statistics.");
+    case StepId::DestinationOpen:
+    case StepId::SourceStop:
+        break;
+    }
     return path;
 }
 

@@ -9,7 +9,9 @@
 /// failures, guest states. One place, so the wizard, the run history and the tests agree.
 namespace ap::ui::migrationtext {
 
-QString stepTitle(const QString &id);
+QString stepTitle(migration::StepId id);
+/// The title of a step named in a run event or a stored run; an unknown name is shown as it is.
+QString stepTitle(const QString &name);
 /// The step with its specifics (states it walks, stream size, mdev).
 QString stepDescription(const migration::PlanStep &step, const migration::MigrationPlan &plan);
 QString sideName(migration::Side side);

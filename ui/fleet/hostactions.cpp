@@ -1,0 +1,231 @@
+#include "hostactions.h"
+
+#include "addhostdialog.h"
+#include "fleet.h"
+#include "hostsession.h"
+#include "../matrix/applydialog.h"
+#include "../matrix/dropverdict.h"
+
+#include <hosts/demofleet.h>
+#include <hosts/libvirt/libvirthost.h>
+#include <hosts/simulatedhost.h>
+#include <hosts/ssh/sshhost.h>
+#include <plan/writeplan.h>
+
+#include <QAction>
+#include <QFutureWatcher>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPointer>
+#include <QUuid>
+#include <QtConcurrent>
+
+namespace ap::ui {
+
+HostActions::HostActions(Fleet *fleet, QWidget *window, Shared shared)
+    : QObject(window)
+    , m_fleet(fleet)
+    , m_window(window)
+    , m_shared(shared)
+{
+    for (HostSession *s : fleet->sessions())
+        watch(s);
+    connect(fleet, &Fleet::hostAdded, this, &HostActions::watch);
+    connect(fleet, &Fleet::hostAboutToBeRemoved, this, [this](HostSession *s) { m_askedHostKey.remove(s); });
+}
+
+void HostActions::watch(HostSession *s)
+{
+    connect(s, &HostSession::stateChanged, this, [this, s] {
+        if (s->state() == HostSession::State::Failed && s->error().code == ErrorCode::HostKeyUnknown && !m_askedHostKey.contains(s))
+            askTrustHostKey(s);
+    });
+}
+
+void HostActions::fillTreeMenu(QMenu &menu, HostSession *s, const FleetNode &node)
+{
+    const auto snap = s->preview();
+    if (node.kind == NodeKind::Adapter && snap) {
+        QMenu *to = menu.addMenu(tr("Assign adapter to mdev"));
+        for (const Mdev &m : snap->mdevs)
+            to->addAction(m.uuid, this, [this, s, uuid = m.uuid, id = node.key.toInt()] {
+                const DropVerdict v = evaluateDrop(s, uuid, {s->uri().text, {}, {{MatrixItem::Kind::Adapter, id, {}}}}, false, false);
+                emit dropVerdict(v.message, v.accepted);
+                performDrop(s, uuid, v);
+            });
+        to->setEnabled(!to->isEmpty());
+    }
+    if ((node.kind == NodeKind::Host || node.kind == NodeKind::MdevGroup) && s->backend())
+        menu.addAction(tr("Create mdev…"), this, [this, s] { createMdev(s); });
+    if (node.kind == NodeKind::Mdev || node.kind == NodeKind::Guest) {
+        menu.addAction(m_shared.check);
+        menu.addAction(m_shared.migrate);
+    }
+    if (node.kind == NodeKind::Mdev)
+        menu.addAction(tr("Remove mdev…"), this, [this, s, uuid = node.key] { removeMdev(s, uuid); });
+    if (LibvirtHost *lv = s->backend() ? s->backend()->view<LibvirtHost>() : nullptr; lv && snap)
+        addLibvirtActions(menu, s, lv, *snap, node);
+    if (s->edits().hasPending()) {
+        menu.addSeparator();
+        menu.addAction(m_shared.apply);
+    }
+    menu.addAction(tr("Refresh"), s, &HostSession::refresh);
+}
+
+void HostActions::addHost()
+{
+    AddHostDialog dialog(m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString uri = dialog.address();
+    auto added = m_fleet->addHost(uri);
+    if (!added) {
+        QMessageBox::warning(m_window, tr("Add host"), tr("Cannot add %1:\n%2\n%3").arg(uri, added.error().detail, added.error().hint));
+        return;
+    }
+    emit selectRequested({(*added)->uri().text, NodeKind::Host, (*added)->uri().text});
+}
+
+void HostActions::resetDemo()
+{
+    if (QMessageBox::question(m_window, tr("Reset the demo fleet"),
+                              tr("Undo every change made to the simulated hosts and start again from the built-in demo fleet?"))
+        != QMessageBox::Yes)
+        return;
+    if (m_fleet->store())
+        (void)m_fleet->store()->resetSimulatedHosts();
+    for (HostSession *s : m_fleet->sessions()) {
+        if (auto *sim = s->backend() ? s->backend()->view<SimulatedHost>() : nullptr) {
+            if (auto initial = demo::initialState(s->uri().name))
+                sim->load(*initial);
+            s->refresh();
+        }
+    }
+}
+
+void HostActions::createMdev(HostSession *s)
+{
+    const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (QMessageBox::question(m_window, tr("Create mdev"), tr("Create a new vfio_ap mdev %1 on %2?").arg(uuid, s->uri().text)) != QMessageBox::Yes)
+        return;
+    ApplyDialog dialog(s, plans::createMdev(uuid), m_window);
+    dialog.start();
+    dialog.exec();
+    if (dialog.succeeded())
+        emit selectRequested({s->uri().text, NodeKind::Mdev, uuid});
+}
+
+void HostActions::removeMdev(HostSession *s, const QString &uuid)
+{
+    const auto snap = s->snapshot();
+    const Guest *g = snap ? snap->guestOfMdev(uuid) : nullptr;
+    const QString warning = g && g->state != Guest::State::ShutOff
+        ? tr("Guest %1 is running with this mdev: it will lose its crypto adapters (QEMU unplugs the device).").arg(g->name)
+        : QString();
+    if (QMessageBox::warning(m_window, tr("Remove mdev"), tr("Remove mdev %1 from %2?\n%3").arg(uuid, s->uri().text, warning),
+                             QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes)
+        return;
+    ApplyDialog dialog(s, plans::removeMdev(uuid), m_window);
+    dialog.start();
+    dialog.exec();
+}
+
+void HostActions::askTrustHostKey(HostSession *s)
+{
+    auto *ssh = s->backend() ? s->backend()->view<SshHost>() : nullptr;
+    if (!ssh)
+        return;
+    m_askedHostKey.insert(s);
+    auto *watcher = new QFutureWatcher<Result<HostKeyInfo>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, session = QPointer<HostSession>(s), ssh, watcher] {
+        watcher->deleteLater();
+        if (!session)
+            return;
+        const Result<HostKeyInfo> key = watcher->result();
+        if (!key) {
+            QMessageBox::warning(m_window, tr("Unknown host key"),
+                                 tr("The key of %1 is not known and could not be read: %2").arg(session->uri().text, key.error().toString()));
+            return;
+        }
+        const auto answer = QMessageBox::question(
+            m_window, tr("Unknown host key"),
+            tr("<p>The authenticity of <b>%1</b> cannot be established: its key is not known yet.</p><p>Fingerprints offered:</p><pre>%2</pre>"
+               "<p>Compare them with the fingerprints the host's administrator gives you (<tt>ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub</tt>). "
+               "Trust this key and connect?</p>")
+                .arg(session->uri().text.toHtmlEscaped(), key->fingerprints.join(u'\n').toHtmlEscaped()),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer != QMessageBox::Yes || !session)
+            return;
+        if (Status st = ssh->client().trustHostKey(*key); !st) {
+            QMessageBox::warning(m_window, tr("Unknown host key"), st.error().toString());
+            return;
+        }
+        m_askedHostKey.remove(session);
+        session->refresh();
+    });
+    watcher->setFuture(QtConcurrent::run([ssh] { return ssh->client().scanHostKey(QDeadlineTimer(15000)); }));
+}
+
+void HostActions::addLibvirtActions(QMenu &menu, HostSession *s, LibvirtHost *lv, const HostSnapshot &snap, const FleetNode &node)
+{
+    const NodeKind kind = node.kind;
+    const QString &key = node.key;
+    menu.addSeparator();
+    if (kind == NodeKind::StoppedMdev) {
+        menu.addAction(tr("Start mdev"), this, [this, s, lv, key] {
+            runLibvirtAction(s, lv->startMdev(key), tr("Start mdev %1").arg(key));
+        });
+    }
+    // A persistent mdev, running or stopped.
+    const auto persistent = [&snap](const QString &uuid) -> const Mdev * {
+        if (const Mdev *m = snap.mdev(uuid); m && m->persistent.value_or(false))
+            return m;
+        return snap.inactiveMdev(uuid);
+    };
+    if (const Mdev *m = (kind == NodeKind::Mdev || kind == NodeKind::StoppedMdev) ? persistent(key) : nullptr) {
+        QAction *autostart = menu.addAction(tr("Start at boot"));
+        autostart->setCheckable(true);
+        autostart->setChecked(m->autostart.value_or(false));
+        connect(autostart, &QAction::toggled, this, [this, s, lv, key](bool on) {
+            runLibvirtAction(s, lv->setMdevAutostart(key, on), on ? tr("Start mdev %1 at boot").arg(key) : tr("Stop starting mdev %1 at boot").arg(key));
+        });
+    }
+    if (const Mdev *m = kind == NodeKind::Mdev ? snap.mdev(key) : nullptr; m && !m->persistent.value_or(false)) {
+        // mdevctl define of an active mdev: the same UUID and matrix come back after a reboot.
+        menu.addAction(tr("Keep after reboot (define)"), this, [this, s, lv, key, matrix = MatrixAssignment::of(*m)] {
+            runLibvirtAction(s, lv->defineMdev(key, matrix, false, false), tr("Define mdev %1").arg(key));
+        });
+    }
+    if (kind == NodeKind::StoppedMdev || (kind == NodeKind::Mdev && persistent(key))) {
+        menu.addAction(tr("Undefine (forget after reboot)"), this, [this, s, lv, key] {
+            runLibvirtAction(s, lv->undefineMdev(key), tr("Undefine mdev %1").arg(key));
+        });
+    }
+    if (const Guest *g = kind == NodeKind::Guest ? snap.guest(key) : nullptr; g && g->state != Guest::State::ShutOff) {
+        const bool pause = g->state == Guest::State::Running;
+        menu.addAction(pause ? tr("Pause guest") : tr("Resume guest"), this, [this, s, lv, key, pause] {
+            runLibvirtAction(s, lv->setGuestPaused(key, pause), pause ? tr("Pause guest %1").arg(key) : tr("Resume guest %1").arg(key));
+        });
+    }
+}
+
+void HostActions::runLibvirtAction(HostSession *s, QFuture<Status> future, const QString &what)
+{
+    emit statusMessage(tr("%1…").arg(what), 0);
+    auto *watcher = new QFutureWatcher<Status>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, session = QPointer<HostSession>(s), uri = s->uri().text, watcher, what] {
+        watcher->deleteLater();
+        const Status r = watcher->result();
+        if (!r) {
+            emit statusMessage({}, 0);
+            QMessageBox::warning(m_window, what, tr("%1 failed on %2:\n%3\n%4").arg(what, uri, r.error().detail, r.error().hint));
+        } else {
+            emit statusMessage(tr("%1: done").arg(what), 5000);
+        }
+        if (session)
+            session->refresh();
+    });
+    watcher->setFuture(future);
+}
+
+} // namespace ap::ui
