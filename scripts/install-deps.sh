@@ -11,6 +11,7 @@ packages=(
   libvirt-dev libvirt-clients
   xvfb xauth xdotool imagemagick openssh-server openssh-client poppler-utils
   fonts-dejavu-core
+  clang libclang-rt-14-dev
 )
 
 missing=()

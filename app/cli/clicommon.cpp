@@ -1,6 +1,7 @@
 #include "clicommon.h"
 
 #include <common/outputfile.h>
+#include <common/printable.h>
 #include <hosts/backendfactory.h>
 
 #include <QFile>
@@ -9,16 +10,17 @@
 
 namespace ap::cli {
 
+// Everything printed goes through printable(): host data never reaches the terminal raw.
 void out(const QString &text)
 {
-    const QByteArray b = text.toUtf8();
+    const QByteArray b = printable(text, true).toUtf8();
     std::fwrite(b.constData(), 1, size_t(b.size()), stdout);
     std::fflush(stdout);
 }
 
 void err(const QString &text)
 {
-    const QByteArray b = text.toUtf8();
+    const QByteArray b = printable(text, true).toUtf8();
     std::fwrite(b.constData(), 1, size_t(b.size()), stderr);
 }
 

@@ -2,6 +2,7 @@
 #include "commands.h"
 
 #include <common/errnonames.h>
+#include <common/printable.h>
 #include <migration/check.h>
 #include <migration/checkinput.h>
 #include <driver/migration/hwinfosource.h>
@@ -74,7 +75,7 @@ int checkCommand(const QStringList &args)
     else if (format == QLatin1String("csv"))
         data = report::checkReportCsv(*report);
     else
-        data = report::checkReportText(*report).toUtf8();
+        data = printable(report::checkReportText(*report), true).toUtf8();
     if (!writeOutput(p.value(QStringLiteral("output")), data))
         return Failed;
     if (!report->ready)
@@ -157,7 +158,19 @@ int streamCommand(const QStringList &args)
         err(QStringLiteral("apconsole-cli: cannot read %1: %2\n").arg(pos[1], f.errorString()));
         return Failed;
     }
-    auto s = decodeStream(*profile, f.readAll());
+    // Every APQN appears at most once (a repeat is refused), so no valid stream is longer than
+    // 65,536 entries: anything longer is refused before it is read (/dev/zero never ends).
+    const qint64 largest = streamSize(*profile, 256 * 256);
+    if (f.size() > largest) {
+        err(QStringLiteral("apconsole-cli: %1: %2 bytes is larger than any %3 stream can be (%4 bytes)\n").arg(pos[1]).arg(f.size()).arg(profileName(*profile)).arg(largest));
+        return Failed;
+    }
+    const QByteArray bytes = f.read(largest + 1);
+    if (bytes.size() > largest) {
+        err(QStringLiteral("apconsole-cli: %1: more than %2 bytes, larger than any %3 stream can be\n").arg(pos[1]).arg(largest).arg(profileName(*profile)));
+        return Failed;
+    }
+    auto s = decodeStream(*profile, bytes);
     if (!s) {
         err(QStringLiteral("apconsole-cli: %1: %2\n").arg(pos[1], s.error().detail));
         return Failed;
@@ -166,7 +179,7 @@ int streamCommand(const QStringList &args)
     for (const StreamEntry &e : s->entries)
         queues.append(QJsonObject{{QStringLiteral("apqn"), e.apqn.toString()}, {QStringLiteral("hwinfo"), e.hwinfo.toHex()}});
     QJsonObject o{{QStringLiteral("profile"), profileName(*profile)}, {QStringLiteral("num_queues"), int(s->entries.size())},
-                  {QStringLiteral("bytes"), double(f.size())}, {QStringLiteral("queues"), queues}};
+                  {QStringLiteral("bytes"), double(bytes.size())}, {QStringLiteral("queues"), queues}};
     if (*profile == DriverProfile::V3)
         o.insert(QStringLiteral("config_sz"), double(s->configSize));
     out(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented)));

@@ -111,7 +111,9 @@ Result<HostUri> parseLibvirt(const QString &input, const QString &text)
     if (!path.startsWith(QLatin1Char('/')) || hasControl(path))
         return bad(input, QStringLiteral("a libvirt URI's path is absolute, without control characters"));
     QStringList seen;
-    for (const auto &[key, value] : QUrlQuery(url).queryItems(QUrl::FullyDecoded)) {
+    for (const auto &item : QUrlQuery(url).queryItems(QUrl::FullyDecoded)) {
+        const QString &key = item.first;
+        const QString &value = item.second;
         if (hasControl(key) || hasControl(value))
             return bad(input, QStringLiteral("control characters in a libvirt URI parameter (after decoding)"));
         const auto &table = libvirtParameters();

@@ -69,7 +69,7 @@ Result<HostSnapshot> SysfsHost::doReadInventory(const std::function<bool()> &can
 {
     if (!QDir(uri().root).exists())
         return makeError(ErrorCode::Unreachable, uri().text, QStringLiteral("directory %1 does not exist").arg(uri().root));
-    sysfs::DirectorySource source(uri().root);
+    sysfs::DirectorySource source(uri().root, deadline);
     sysfs::ReadOptions options;
     options.canceled = canceled;
     options.deadline = deadline;
