@@ -1,5 +1,6 @@
 #include "hosturi.h"
 
+#include <QDir>
 #include <QRegularExpression>
 #include <QUrl>
 #include <QUrlQuery>
@@ -24,12 +25,11 @@ bool hasControl(const QString &s)
     return false;
 }
 
+/// One spelling per root ("//a/./b/" is "/a/b"), so the stored text parses back to the same
+/// root. '..' is refused before this (cleaning would resolve it).
 QString cleanRoot(const QString &path)
 {
-    QString p = path.isEmpty() ? QStringLiteral("/") : path;
-    while (p.size() > 1 && p.endsWith(QLatin1Char('/')))
-        p.chop(1);
-    return p;
+    return path.isEmpty() ? QStringLiteral("/") : QDir::cleanPath(path);
 }
 } // namespace
 
@@ -197,15 +197,16 @@ Result<HostUri> HostUri::parse(const QString &input)
         u.user = url.userName(QUrl::FullyDecoded);
         u.host = url.host(QUrl::FullyDecoded);
         u.port = url.port(0);
-        u.root = cleanRoot(url.path(QUrl::FullyDecoded));
+        const QString path = url.path(QUrl::FullyDecoded);
         if (Status ok = checkUserHost(input, u.user, u.host); !ok)
             return ok.error();
         if (!url.password().isEmpty())
             return bad(input, QStringLiteral("passwords are never part of a host address; use ssh keys or an agent"));
-        if (hasControl(u.root))
+        if (hasControl(path))
             return bad(input, QStringLiteral("control characters in the root (after decoding)"));
-        if (u.root.split(QLatin1Char('/')).contains(QStringLiteral("..")))
+        if (path.split(QLatin1Char('/')).contains(QStringLiteral("..")))
             return bad(input, QStringLiteral("'..' is not allowed in a root"));
+        u.root = cleanRoot(path);
         u.text = u.format();
         return u;
     }

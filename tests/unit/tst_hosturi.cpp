@@ -36,6 +36,8 @@ private slots:
         QTest::newRow("ssh password") << "ssh://root:secret@zhost" << false << "";
         QTest::newRow("ssh bad user") << "ssh://ro;ot@zhost" << false << "";
         QTest::newRow("unknown scheme") << "http://zhost" << false << "";
+        QTest::newRow("sysfs doubled slashes") << "sysfs:////srv//./tree/" << true << "sysfs:/srv/tree"; // found by fuzz_hosturi
+        QTest::newRow("ssh doubled slashes") << "ssh://zhost//srv/./x" << true << "ssh://zhost/srv/x";
         QTest::newRow("ssh ipv6") << "ssh://root@[::1]:2222/srv" << true << "ssh://root@[::1]:2222/srv";
         QTest::newRow("ssh ipv6 no port") << "ssh://[fe80::1]" << true << "ssh://[fe80::1]";
         QTest::newRow("libvirt ipv6") << "qemu+ssh://root@[::1]/system" << true << "qemu+ssh://root@[::1]/system";
