@@ -11,6 +11,8 @@ packages=(
   libvirt-dev libvirt-clients
   xvfb xauth xdotool imagemagick openssh-server openssh-client poppler-utils
   fonts-dejavu-core
+  desktop-file-utils appstream man-db groff-base dpkg-dev file debootstrap zstd
+  bash-completion
   clang libclang-rt-14-dev
 )
 

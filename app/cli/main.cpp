@@ -1,4 +1,5 @@
 // apconsole-cli: the headless console. Argument parsing only; the work is in apcore.
+#include "appinfo.h"
 #include "clicommon.h"
 #include "commands.h"
 

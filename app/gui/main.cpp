@@ -1,10 +1,13 @@
 // apconsole: the desktop console. Argument parsing and start-up only.
+#include "appinfo.h"
+
 #include <fleet/fleet.h>
 #include <fleet/fleetmodel.h>
 #include <mainwindow.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
@@ -28,14 +31,7 @@ void installTranslators(QApplication &app, const QString &lang)
         QApplication::installTranslator(own);
 }
 
-void describeApplication()
-{
-    QCoreApplication::setOrganizationName(QStringLiteral("apconsole"));
-    QCoreApplication::setApplicationName(QStringLiteral("apconsole"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(APCONSOLE_VERSION));
-}
-
-void addOptions(QCommandLineParser &p)
+void describeOptions(QCommandLineParser &p)
 {
     p.setApplicationDescription(QStringLiteral("Console for the crypto adapters of IBM Z / LinuxONE KVM hosts."));
     p.addHelpOption();
@@ -48,20 +44,25 @@ void addOptions(QCommandLineParser &p)
     p.addOption({QStringLiteral("size"), QStringLiteral("Window size WxH."), QStringLiteral("WxH")});
 }
 
-/// --version and --help only print: answered before a QApplication needs a display.
-void answerWithoutDisplay(int argc, char **argv)
+void setApplicationInfo()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("apconsole"));
+    // The application name is also the X11 WM_CLASS; with the desktop file name (the Wayland
+    // app_id) it must equal the desktop entry's StartupWMClass so the menu entry owns the window.
+    QCoreApplication::setApplicationName(QStringLiteral(APCONSOLE_DESKTOP_ID));
+    QCoreApplication::setApplicationVersion(QStringLiteral(APCONSOLE_VERSION));
+}
+
+// --help and --version must answer where there is no display (a package's smoke test, ssh):
+// they are handled before QApplication, which would need one.
+bool onlyAsksForText(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
         const QByteArray a(argv[i]);
-        if (a == "--version" || a == "-v" || a == "--help" || a == "-h" || a == "-?" || a == "--help-all") {
-            QCoreApplication core(argc, argv);
-            describeApplication();
-            QCommandLineParser p;
-            addOptions(p);
-            p.process(core); // prints and exits
-            return;
-        }
+        if (a == "-h" || a == "-?" || a == "--help" || a == "--help-all" || a == "-v" || a == "--version")
+            return true;
     }
+    return false;
 }
 
 /// Shows a message without blocking: start-up goes on (and --screenshot/--quit-after still end it).
@@ -76,13 +77,23 @@ void inform(QWidget *parent, QMessageBox::Icon icon, const QString &text)
 
 int main(int argc, char **argv)
 {
-    answerWithoutDisplay(argc, argv);
+    if (onlyAsksForText(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        setApplicationInfo();
+        QCommandLineParser p;
+        describeOptions(p);
+        p.process(app); // prints the help or the version and exits
+        return 0;
+    }
+
     QApplication app(argc, argv);
-    describeApplication();
+    setApplicationInfo();
+    QGuiApplication::setDesktopFileName(QStringLiteral(APCONSOLE_DESKTOP_ID));
     QApplication::setApplicationDisplayName(QStringLiteral("apconsole"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral(APCONSOLE_DESKTOP_ID), QIcon(QStringLiteral(":/icons/app/apconsole.svg"))));
 
     QCommandLineParser p;
-    addOptions(p);
+    describeOptions(p);
     p.process(app);
 
     installTranslators(app, p.value(QStringLiteral("lang")));

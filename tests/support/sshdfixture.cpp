@@ -131,6 +131,7 @@ Status SshdFixture::prepare()
         return makeError(ErrorCode::Io, m_dir, QStringLiteral("cannot write the client configuration"));
     if (::getuid() == 0)
         QDir().mkpath(QStringLiteral("/run/sshd"));
+    QDir().mkpath(m_dir + QStringLiteral("/home"));
     m_prepared = true;
     return {};
 }
@@ -143,7 +144,11 @@ Status SshdFixture::start(const QString &forceCommand)
     QByteArray config = "Port " + QByteArray::number(m_port) + "\nListenAddress 127.0.0.1\nHostKey " + m_dir.toLocal8Bit()
         + "/hostkey\nPidFile " + m_dir.toLocal8Bit() + "/sshd.pid\nAuthorizedKeysFile " + m_dir.toLocal8Bit()
         + "/authorized_keys\nStrictModes no\nUsePAM no\nPasswordAuthentication no\nKbdInteractiveAuthentication no\n"
-          "PubkeyAuthentication yes\nPermitRootLogin prohibit-password\nMaxSessions 64\nMaxStartups 64\n";
+          "PubkeyAuthentication yes\nPermitRootLogin prohibit-password\nMaxSessions 64\nMaxStartups 64\n"
+          // The sessions' shell must not read the machine user's ~/.bashrc (bash does under sshd):
+          // a slow or locking one (pyenv's rehash) stalls every remote command, and a test that
+          // kills a session can leave its lock behind for every later one.
+          "SetEnv HOME=" + m_dir.toLocal8Bit() + "/home\n";
     if (!forceCommand.isEmpty())
         config += "ForceCommand " + forceCommand.toLocal8Bit() + '\n';
     const QString path = m_dir + QStringLiteral("/sshd_config");

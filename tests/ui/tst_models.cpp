@@ -1,5 +1,6 @@
 #include <fleet/auditlogmodel.h>
 #include <fleet/fleet.h>
+#include <fleet/fleeticons.h>
 #include <fleet/fleetmodel.h>
 #include <matrix/matrixmodel.h>
 
@@ -67,6 +68,36 @@ private slots:
         QCOMPARE(model.rowCount(), 3);
         QVERIFY(!fleet.addHost(QStringLiteral("demo:zlab-a"), false)); // already there
         QVERIFY(!fleet.addHost(QStringLiteral("demo:;rm"), false));    // refused
+    }
+
+    // Each row of the tree shows the icon of what it is: hosts by their state, adapters by mode.
+    void fleetTreeIcons()
+    {
+        Fleet fleet(nullptr);
+        FleetModel model(&fleet);
+        fleet.loadDefault();
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(fleet.sessions().cbegin(), fleet.sessions().cend(),
+                                             [](HostSession *s) { return s->state() == HostSession::State::Connected; }), 10000);
+        const auto key = [](const QModelIndex &i) { return qvariant_cast<QIcon>(i.data(Qt::DecorationRole)).cacheKey(); };
+        const QModelIndex a = model.index(0, 0);
+        QCOMPARE(key(a), hostIcon(HostSession::State::Connected).cacheKey());
+        QVERIFY(!hostIcon(HostSession::State::Connected).pixmap(16).isNull()); // the SVG renders
+
+        // zlab-a has CCA (CEX8C), EP11 (CEX8P) and accelerator (CEX8A) adapters.
+        QSet<qint64> adapterIcons;
+        const QModelIndex adapters = model.index(0, 0, a);
+        for (int r = 0; r < model.rowCount(adapters); ++r)
+            adapterIcons.insert(key(model.index(r, 0, adapters)));
+        QCOMPARE(adapterIcons, (QSet<qint64>{adapterIcon(CryptoMode::Cca).cacheKey(), adapterIcon(CryptoMode::Ep11).cacheKey(),
+                                             adapterIcon(CryptoMode::Accelerator).cacheKey()}));
+        QCOMPARE(key(model.index(0, 0, model.index(1, 0, a))), mdevIcon(true).cacheKey());
+        QCOMPARE(key(model.index(0, 0, model.index(2, 0, a))), guestIcon().cacheKey());
+        QVERIFY(!model.index(0, 1, adapters).data(Qt::DecorationRole).isValid()); // the state column has none
+
+        auto bad = fleet.addHost(QStringLiteral("sysfs:/nonexistent/apconsole-test"), false);
+        QVERIFY(bad);
+        QTRY_COMPARE_WITH_TIMEOUT((*bad)->state(), HostSession::State::Failed, 5000);
+        QCOMPARE(key(model.index(3, 0)), hostIcon(HostSession::State::Failed).cacheKey());
     }
 
     void auditLogModel()

@@ -1,5 +1,7 @@
 #include "fleetmodel.h"
 
+#include "fleeticons.h"
+
 #include "../matrix/dropverdict.h"
 #include "../matrix/matrixmime.h"
 
@@ -17,6 +19,7 @@ struct FleetModel::Node {
     QString name;
     QString status;
     QString tooltip;
+    QIcon icon; ///< adapters, mdevs and guests; hosts take theirs from the session's state
     std::vector<std::unique_ptr<Node>> children;
 
     int row() const
@@ -126,17 +129,14 @@ QVariant FleetModel::data(const QModelIndex &index, int role) const
             return {};
         QStyle *st = QApplication::style();
         switch (n->kind) {
-        case Kind::Host:
-            if (n->session->state() == HostSession::State::Failed)
-                return st->standardIcon(QStyle::SP_MessageBoxWarning);
-            return st->standardIcon(QStyle::SP_ComputerIcon);
+        case Kind::Host: return hostIcon(n->session->state());
         case Kind::AdapterGroup:
         case Kind::MdevGroup:
         case Kind::GuestGroup: return st->standardIcon(QStyle::SP_DirIcon);
-        case Kind::Adapter: return st->standardIcon(QStyle::SP_DriveHDIcon);
-        case Kind::Mdev: return st->standardIcon(QStyle::SP_FileDialogDetailedView);
-        case Kind::StoppedMdev: return st->standardIcon(QStyle::SP_MediaStop);
-        case Kind::Guest: return st->standardIcon(QStyle::SP_DesktopIcon);
+        case Kind::Adapter:
+        case Kind::Mdev:
+        case Kind::StoppedMdev:
+        case Kind::Guest: return n->icon;
         }
         return {};
     }
@@ -285,6 +285,7 @@ void FleetModel::syncGroup(Node *group, std::vector<std::unique_ptr<Node>> fresh
             old->name = fresh[i]->name;
             old->status = fresh[i]->status;
             old->tooltip = fresh[i]->tooltip;
+            old->icon = fresh[i]->icon;
         }
         if (!fresh.empty())
             emit dataChanged(index(0, 0, gi), index(int(fresh.size()) - 1, 1, gi));
@@ -326,8 +327,9 @@ void FleetModel::updateHost(HostSession *s)
     if (!snap)
         return;
 
-    auto make = [s](Kind kind, QString key, QString name, QString status, QString tip = {}) {
+    auto make = [s](Kind kind, QIcon icon, QString key, QString name, QString status, QString tip = {}) {
         auto n = std::make_unique<Node>(kind);
+        n->icon = std::move(icon);
         n->session = s;
         n->key = std::move(key);
         n->name = std::move(name);
@@ -342,7 +344,7 @@ void FleetModel::updateHost(HostSession *s)
             status += tr(", deconfigured");
         if (c.chkstop)
             status += tr(", checkstopped");
-        adapters.push_back(make(Kind::Adapter, QString::number(c.id), tr("Adapter 0x%1").arg(c.id, 2, 16, QLatin1Char('0')), status));
+        adapters.push_back(make(Kind::Adapter, adapterIcon(c.mode()), QString::number(c.id), tr("Adapter 0x%1").arg(c.id, 2, 16, QLatin1Char('0')), status));
     }
     // What libvirt knows of an mdev's lifetime (nothing on hosts without a libvirt address).
     // What libvirt knows of an mdev's lifetime (nothing on hosts without a libvirt address).
@@ -357,18 +359,18 @@ void FleetModel::updateHost(HostSession *s)
     };
     for (const Mdev &m : snap->mdevs) {
         const Guest *g = snap->guestOfMdev(m.uuid);
-        mdevs.push_back(make(Kind::Mdev, m.uuid, m.uuid.left(8) + QStringLiteral("\u2026"),
+        mdevs.push_back(make(Kind::Mdev, mdevIcon(true), m.uuid, m.uuid.left(8) + QStringLiteral("\u2026"),
                              (g ? tr("%1 (%2)").arg(g->name, guestStateName(g->state)) : tr("no guest")) + lifetime(m),
                              m.uuid + QLatin1Char('\n') + tr("%n APQN(s) assigned, ", nullptr, int(m.matrix().size()))
                                  + tr("%n in the guest matrix", nullptr, int(m.guestMatrix().size()))));
     }
     for (const Mdev &m : snap->inactiveMdevs)
-        mdevs.push_back(make(Kind::StoppedMdev, m.uuid, m.uuid.left(8) + QStringLiteral("\u2026"),
+        mdevs.push_back(make(Kind::StoppedMdev, mdevIcon(false), m.uuid, m.uuid.left(8) + QStringLiteral("\u2026"),
                              tr("defined, not started") + (m.autostart.value_or(false) ? tr(", starts at boot") : QString()),
                              m.uuid + QLatin1Char('\n') + tr("Persistent mdev with %n APQN(s); not in sysfs until it is started.", nullptr,
                                                               int(m.matrix().size()))));
     for (const Guest &g : snap->guests)
-        guests.push_back(make(Kind::Guest, g.name, g.name, guestStateName(g.state), g.mdev.isEmpty() ? tr("no vfio-ap device") : tr("vfio-ap mdev %1").arg(g.mdev)));
+        guests.push_back(make(Kind::Guest, guestIcon(), g.name, g.name, guestStateName(g.state), g.mdev.isEmpty() ? tr("no vfio-ap device") : tr("vfio-ap mdev %1").arg(g.mdev)));
     syncGroup(host->children[0].get(), std::move(adapters));
     syncGroup(host->children[1].get(), std::move(mdevs));
     syncGroup(host->children[2].get(), std::move(guests));
