@@ -476,6 +476,356 @@ Changes will not be remembered.</source>
     </message>
 </context>
 <context>
+    <name>ap::ui::EvacuationDialog</name>
+    <message>
+        <source>&amp;Evacuate…</source>
+        <translation>&amp;Evakuieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Stop after the running migrations</source>
+        <translation>Nach den laufenden Migrationen &amp;anhalten</translation>
+    </message>
+    <message>
+        <source>Source device</source>
+        <translation>Gerät auf der Quelle</translation>
+    </message>
+    <message>
+        <source>Destination device</source>
+        <translation>Gerät auf dem Ziel</translation>
+    </message>
+    <message>
+        <source>Evacuate %1</source>
+        <translation>%1 evakuieren</translation>
+    </message>
+    <message>
+        <source>Planning where each AP guest of %1 can go…</source>
+        <translation>Plane, wohin jeder AP-Gast von %1 gehen kann…</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Gast</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Migrations at once. 1 moves the guests one after another.</source>
+        <translation>Gleichzeitige Migrationen. 1 verschiebt die Gäste nacheinander.</translation>
+    </message>
+    <message>
+        <source>%v of %m guests moved</source>
+        <translation>%v von %m Gästen verschoben</translation>
+    </message>
+    <message>
+        <source>Migrations at once:</source>
+        <translation>Gleichzeitige Migrationen:</translation>
+    </message>
+    <message>
+        <source>Migrations are running; stop after them first.</source>
+        <translation>Migrationen laufen; halten Sie zuerst nach ihnen an.</translation>
+    </message>
+    <message>
+        <source>%1, creates mdev with %2</source>
+        <translation>%1, legt mdev mit %2 an</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>Not live: %1</source>
+        <translation>Nicht live: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>stays</source>
+        <translation>bleibt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n guest(s) placed</source>
+        <translation>
+            <numerusform>%n Gast platziert</numerusform>
+            <numerusform>%n Gäste platziert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n guest(s) cannot be placed and stay on the host</source>
+        <translation>
+            <numerusform>; %n Gast kann nicht platziert werden und bleibt auf dem Host</numerusform>
+            <numerusform>; %n Gäste können nicht platziert werden und bleiben auf dem Host</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>. The plan replays through the driver model without a refusal.</source>
+        <translation>. Der Plan läuft ohne Ablehnung durch das Treibermodell.</translation>
+    </message>
+    <message>
+        <source>. &lt;b&gt;The plan does not replay:&lt;/b&gt; %1</source>
+        <translation>. &lt;b&gt;Der Plan läuft nicht durch:&lt;/b&gt; %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n guest(s) off %1?</source>
+        <translation>
+            <numerusform>%n Gast von %1 verschieben?</numerusform>
+            <numerusform>%n Gäste von %1 verschieben?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>First %n write(s) create the destination mdevs on %1.</source>
+        <translation>
+            <numerusform>Zuerst legt %n Schreibvorgang die Ziel-mdevs auf %1 an.</numerusform>
+            <numerusform>Zuerst legen %n Schreibvorgänge die Ziel-mdevs auf %1 an.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n guest(s) have no place and stay.</source>
+        <translation>
+            <numerusform>%n Gast hat keinen Platz und bleibt.</numerusform>
+            <numerusform>%n Gäste haben keinen Platz und bleiben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Evacuate host</source>
+        <translation>Host evakuieren</translation>
+    </message>
+    <message>
+        <source>mdevs created on %1</source>
+        <translation>mdevs auf %1 angelegt</translation>
+    </message>
+    <message>
+        <source>creating the mdevs on %1 was refused; the host was rolled back</source>
+        <translation>das Anlegen der mdevs auf %1 wurde abgelehnt; der Host wurde zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>migrating</source>
+        <translation>migriert</translation>
+    </message>
+    <message>
+        <source>Now: %1 from %2 to %3 (%4)</source>
+        <translation>Jetzt: %1 von %2 nach %3 (%4)</translation>
+    </message>
+    <message>
+        <source>step %1 failed: %2</source>
+        <translation>Schritt %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>verschoben</translation>
+    </message>
+    <message>
+        <source>failed, still on the source: %1</source>
+        <translation>fehlgeschlagen, weiter auf der Quelle: %1</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>Every placed guest moved off %1.</source>
+        <translation>Jeder platzierte Gast hat %1 verlassen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Stopped:&lt;/b&gt; %1. Still on %2: %3.</source>
+        <translation>&lt;b&gt;Angehalten:&lt;/b&gt; %1. Weiter auf %2: %3.</translation>
+    </message>
+</context>
+<context>
+    <name>ap::ui::FleetMapModel</name>
+    <message>
+        <source>live</source>
+        <translation>live</translation>
+    </message>
+    <message>
+        <source>replug</source>
+        <translation>Replug</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>different master keys</source>
+        <translation>andere Master-Keys</translation>
+    </message>
+    <message>
+        <source>the destination driver refuses the mdev (its APQNs are taken, reserved for the host or no mdev instance is left)</source>
+        <translation>der Treiber des Ziels lehnt das mdev ab (seine APQNs sind belegt, für den Host reserviert oder keine mdev-Instanz ist mehr frei)</translation>
+    </message>
+    <message>
+        <source>the destination driver refuses the migration stream</source>
+        <translation>der Treiber des Ziels lehnt den Migrationsstrom ab</translation>
+    </message>
+    <message>
+        <source>the destination&apos;s adapters are of another type or mode</source>
+        <translation>die Adapter des Ziels haben einen anderen Typ oder Modus</translation>
+    </message>
+    <message>
+        <source>the destination&apos;s kernel cannot migrate vfio-ap devices</source>
+        <translation>der Kernel des Ziels kann vfio-ap-Geräte nicht migrieren</translation>
+    </message>
+    <message>
+        <source>the source&apos;s kernel cannot migrate vfio-ap devices</source>
+        <translation>der Kernel der Quelle kann vfio-ap-Geräte nicht migrieren</translation>
+    </message>
+    <message>
+        <source>the guest cannot move there</source>
+        <translation>der Gast kann nicht dorthin</translation>
+    </message>
+    <message>
+        <source>the destination&apos;s queues are not usable</source>
+        <translation>die Queues des Ziels sind nicht nutzbar</translation>
+    </message>
+    <message>
+        <source>the destination&apos;s mdev of that UUID is in use</source>
+        <translation>das mdev dieser UUID auf dem Ziel ist in Gebrauch</translation>
+    </message>
+    <message>
+        <source>not possible</source>
+        <translation>nicht möglich</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The guest runs here.</source>
+        <translation>Der Gast läuft hier.</translation>
+    </message>
+    <message>
+        <source>%1, new mdev on other adapters</source>
+        <translation>%1, neues mdev auf anderen Adaptern</translation>
+    </message>
+    <message>
+        <source>%1, new mdev</source>
+        <translation>%1, neues mdev</translation>
+    </message>
+    <message>
+        <source>Creates mdev %1 with APQNs %2</source>
+        <translation>Legt mdev %1 mit den APQNs %2 an</translation>
+    </message>
+    <message>
+        <source>Uses the existing mdev %1</source>
+        <translation>Nutzt das vorhandene mdev %1</translation>
+    </message>
+    <message>
+        <source>Not live: %1</source>
+        <translation>Nicht live: %1</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Gast</translation>
+    </message>
+    <message>
+        <source>mdev</source>
+        <translation>mdev</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+</context>
+<context>
+    <name>ap::ui::FleetMapWindow</name>
+    <message>
+        <source>Fleet compatibility map</source>
+        <translation>Kompatibilitätskarte der Flotte</translation>
+    </message>
+    <message>
+        <source>v2 driver</source>
+        <translation>Treiber v2</translation>
+    </message>
+    <message>
+        <source>v3 driver</source>
+        <translation>Treiber v3</translation>
+    </message>
+    <message>
+        <source>Filter by host, guest, mdev or verdict</source>
+        <translation>Nach Host, Gast, mdev oder Urteil filtern</translation>
+    </message>
+    <message>
+        <source>Destination driver:</source>
+        <translation>Treiber des Ziels:</translation>
+    </message>
+    <message>
+        <source>Filter:</source>
+        <translation>Filter:</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>E&amp;vacuate host…</source>
+        <translation>Host e&amp;vakuieren…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n guest(s) with vfio-ap mdevs on %1 host(s).</source>
+        <translation>
+            <numerusform>%n Gast mit vfio-ap-mdevs auf %1 Host(s).</numerusform>
+            <numerusform>%n Gäste mit vfio-ap-mdevs auf %1 Host(s).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Computing the map of %n host(s)…</source>
+        <translation>
+            <numerusform>Berechne die Karte von %n Host…</numerusform>
+            <numerusform>Berechne die Karte von %n Hosts…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the fleet map</source>
+        <translation>Flottenkarte exportieren</translation>
+    </message>
+    <message>
+        <source>HTML (*.html);;CSV (*.csv);;JSON (*.json)</source>
+        <translation>HTML (*.html);;CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The map could not be written to %1: %2</source>
+        <translation>Die Karte konnte nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Evacuate host</source>
+        <translation>Host evakuieren</translation>
+    </message>
+    <message>
+        <source>An evacuation needs at least two connected hosts.</source>
+        <translation>Eine Evakuierung braucht mindestens zwei verbundene Hosts.</translation>
+    </message>
+    <message>
+        <source>Move every AP guest off this host:</source>
+        <translation>Jeden AP-Gast von diesem Host verschieben:</translation>
+    </message>
+</context>
+<context>
     <name>ap::ui::FleetModel</name>
     <message>
         <source>connecting…</source>
@@ -1216,6 +1566,18 @@ Changes will not be remembered.</source>
     <message>
         <source>Select a running guest with a vfio-ap device (or its mdev) to migrate it.</source>
         <translation>Wählen Sie einen laufenden Gast mit vfio-ap-Gerät (oder sein mdev), um ihn zu migrieren.</translation>
+    </message>
+    <message>
+        <source>&amp;Fleet map…</source>
+        <translation>&amp;Flottenkarte…</translation>
+    </message>
+    <message>
+        <source>&amp;Evacuate host…</source>
+        <translation>Host &amp;evakuieren…</translation>
+    </message>
+    <message>
+        <source>Select a connected host to evacuate.</source>
+        <translation>Wählen Sie einen verbundenen Host zum Evakuieren.</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,8 @@
 #include "matrix/matrixdelegate.h"
 #include "migration/migrationrunswindow.h"
 #include "migration/migrationwizard.h"
+#include "planning/evacuationdialog.h"
+#include "planning/fleetmapwindow.h"
 
 #include "matrix/matrixmodel.h"
 
@@ -220,6 +222,9 @@ void MainWindow::buildActions()
     m_migrateAction = migration->addAction(tr("&Migrate guest…"), this, &MainWindow::migrateGuest);
     m_migrateAction->setShortcut(QKeySequence(tr("Ctrl+Shift+M")));
     migration->addAction(tr("Migration r&uns…"), this, &MainWindow::showMigrationRuns);
+    migration->addSeparator();
+    migration->addAction(tr("&Fleet map…"), this, &MainWindow::showFleetMap);
+    migration->addAction(tr("&Evacuate host…"), this, &MainWindow::evacuateHost);
     auto *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About apconsole"), this, [this] {
         QMessageBox::about(this, tr("About apconsole"),
@@ -381,6 +386,25 @@ void MainWindow::showMigrationRuns()
     const QString guest = guestOfMdev(s, mdev);
     MigrationRunsWindow window(m_fleet->store(), guest, this);
     window.exec();
+}
+
+void MainWindow::showFleetMap()
+{
+    auto *window = new FleetMapWindow(m_fleet, this);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->show();
+}
+
+void MainWindow::evacuateHost()
+{
+    HostSession *s = currentSession();
+    if (!s || !s->snapshot()) {
+        statusBar()->showMessage(tr("Select a connected host to evacuate."), 5000);
+        return;
+    }
+    auto *dialog = new EvacuationDialog(m_fleet, s, migration::DriverProfile::V2, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 void MainWindow::matrixContextMenu(const QPoint &pos)

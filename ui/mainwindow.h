@@ -62,6 +62,8 @@ private:
     void showHistory();
     void migrateGuest();
     void showMigrationRuns();
+    void showFleetMap();
+    void evacuateHost();
     /// The mdev the selection stands for (an mdev node, a guest with a vfio-ap device, or the
     /// matrix's mdev), with its host; empty when there is none.
     std::pair<HostSession *, QString> selectedMdev() const;

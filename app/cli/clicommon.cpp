@@ -3,6 +3,7 @@
 #include <common/outputfile.h>
 #include <common/printable.h>
 #include <hosts/backendfactory.h>
+#include <hosts/demofleet.h>
 
 #include <QFile>
 
@@ -104,6 +105,24 @@ std::optional<HostSnapshot> readHost(const QString &uriText, std::shared_ptr<Sto
     if (!backend)
         return std::nullopt;
     return readHost(*backend, timeoutMs);
+}
+
+QStringList knownHosts(const std::shared_ptr<Store> &store)
+{
+    QStringList uris;
+    for (const QString &name : demo::hostNames())
+        uris.append(QStringLiteral("demo:") + name);
+    if (store) {
+        auto remembered = store->hosts();
+        if (!remembered) {
+            err(QStringLiteral("apconsole-cli: warning: the remembered hosts cannot be read: %1\n").arg(remembered.error().toString()));
+            return uris;
+        }
+        for (const QString &u : *remembered)
+            if (!uris.contains(u))
+                uris.append(u);
+    }
+    return uris;
 }
 
 bool writeOutput(const QString &path, const QByteArray &data)

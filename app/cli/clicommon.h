@@ -36,6 +36,10 @@ void reportHostError(const QString &host, const Error &e);
 std::optional<HostSnapshot> readHost(HostBackend &backend, int timeoutMs = 60000);
 std::optional<HostSnapshot> readHost(const QString &uri, std::shared_ptr<Store> store, int timeoutMs = 60000);
 
+/// The hosts the console knows: the demo hosts, then the remembered ones (what `hosts` lists).
+/// Remembered hosts that cannot be read are warned about on stderr.
+QStringList knownHosts(const std::shared_ptr<Store> &store);
+
 /// Writes text to stdout when path is empty or "-", else as writeOutputFile() does (a regular file
 /// atomically, a symlink followed, a device or FIFO in place); prints the failure.
 bool writeOutput(const QString &path, const QByteArray &data);

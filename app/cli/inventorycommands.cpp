@@ -1,7 +1,6 @@
 #include "clicommon.h"
 #include "commands.h"
 
-#include <hosts/demofleet.h>
 #include <json/snapshotjson.h>
 #include <report/inventorytext.h>
 #include <sysfs/dumpformat.h>
@@ -21,20 +20,7 @@ int hostsCommand(const QStringList &args)
         err(QStringLiteral("apconsole-cli: hosts takes no arguments\nusage: apconsole-cli hosts\n"));
         return Usage;
     }
-    QStringList uris;
-    for (const QString &name : demo::hostNames())
-        uris.append(QStringLiteral("demo:") + name);
-    if (auto store = openStore()) {
-        auto remembered = store->hosts();
-        if (!remembered) {
-            err(QStringLiteral("apconsole-cli: warning: the remembered hosts cannot be read: %1\n").arg(remembered.error().toString()));
-        } else {
-            for (const QString &u : *remembered)
-                if (!uris.contains(u))
-                    uris.append(u);
-        }
-    }
-    for (const QString &u : uris)
+    for (const QString &u : knownHosts(openStore()))
         out(u + QLatin1Char('\n'));
     return Ok;
 }

@@ -179,9 +179,84 @@ void addGuest(HostSnapshot &h, const char *name, Guest::State state, const QStri
 
 } // namespace
 
+namespace {
+
+/// The maintenance fleet (see maintenanceHostNames); nullopt for other names.
+std::optional<HostSnapshot> maintenanceHost(const QString &name)
+{
+    using M = CryptoMode;
+    HostSpec s;
+    s.name = name;
+    s.configuredDomains = IdMask::range(0, 84);
+    s.configuredControlDomains = IdMask::range(0, 84);
+    s.vfioDomains = IdMask::range(0x10, 0x4f);
+    s.migratable = true;
+    s.aesKeySet = QStringLiteral("prod-2026");
+    s.apkaKeySet = QStringLiteral("prod-2026");
+    s.wkKeySet = QStringLiteral("ep11-prod");
+    const QList<AdapterSpec> z16 = {{0x00, 14, M::Cca}, {0x01, 14, M::Cca}, {0x02, 14, M::Ep11}, {0x03, 14, M::Accelerator},
+                                    {0x05, 14, M::Ep11}, {0x07, 14, M::Cca}};
+    HostSnapshot h;
+    if (name == QLatin1String("zlab-d")) {
+        s.description = QStringLiteral("IBM z16 A01, LPAR ZLABD (Linux 6.16 + vfio-ap migration v2), room to spare");
+        s.adapters = z16;
+        s.vfioAdapters = IdMask::fromIds({0x01, 0x02, 0x03, 0x05, 0x07});
+        s.serialBase = 91250000;
+        h = build(s);
+        addMdev(h, uuids::web, {0x07}, {0x48, 0x49}, {});
+        addGuest(h, "web-03", Guest::State::Running, uuids::web);
+    } else if (name == QLatin1String("zlab-e")) {
+        s.description = QStringLiteral("IBM z16 A01, LPAR ZLABE (Linux 6.16 + vfio-ap migration v2), every vfio_ap APQN in use");
+        s.adapters = {{0x00, 14, M::Cca}, {0x01, 14, M::Cca}, {0x02, 14, M::Ep11}, {0x03, 14, M::Accelerator}};
+        s.vfioAdapters = IdMask::fromIds({0x01, 0x02, 0x03});
+        s.vfioDomains = IdMask::range(0x10, 0x2f);
+        s.serialBase = 91260000;
+        h = build(s);
+        addMdev(h, uuids::database, {0x01, 0x02, 0x03}, {0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1a, 0x1b, 0x1c, 0x1d, 0x1e, 0x1f},
+                {0x10});
+        addMdev(h, uuids::machineLearning, {0x01, 0x02, 0x03}, {0x20, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0x27, 0x28, 0x29, 0x2a, 0x2b, 0x2c, 0x2d, 0x2e, 0x2f},
+                {});
+        addGuest(h, "db-01", Guest::State::Running, uuids::database);
+        addGuest(h, "ml-04", Guest::State::Running, uuids::machineLearning);
+    } else if (name == QLatin1String("zlab-f")) {
+        s.description = QStringLiteral("IBM z16 A01, LPAR ZLABF (Linux 6.16 + vfio-ap migration v2), test master keys");
+        s.adapters = z16;
+        s.vfioAdapters = IdMask::fromIds({0x01, 0x02, 0x03, 0x05, 0x07});
+        s.aesKeySet = QStringLiteral("test-2026");
+        s.apkaKeySet = QStringLiteral("test-2026");
+        s.wkKeySet = QStringLiteral("ep11-test");
+        s.serialBase = 91270000;
+        h = build(s);
+        addMdev(h, uuids::ledger, {0x07}, {0x30}, {0x30});
+        addGuest(h, "ledger-05", Guest::State::Running, uuids::ledger);
+    } else if (name == QLatin1String("zlab-g")) {
+        s.description = QStringLiteral("IBM z14 M03, LPAR ZLABG (Linux 5.14), CEX6 adapters");
+        s.adapters = {{0x00, 12, M::Cca}, {0x01, 12, M::Cca}, {0x02, 12, M::Ep11}, {0x03, 12, M::Accelerator}};
+        s.configuredDomains = IdMask::range(0, 39);
+        s.configuredControlDomains = IdMask::range(0, 39);
+        s.vfioAdapters = IdMask::fromIds({0x01, 0x02, 0x03});
+        s.vfioDomains = IdMask::range(0x10, 0x27);
+        s.migratable = false;
+        s.serialBase = 71230000;
+        h = build(s);
+        addMdev(h, uuids::archive, {0x01}, {0x15}, {});
+        addGuest(h, "archive-09", Guest::State::Running, uuids::archive);
+    } else {
+        return std::nullopt;
+    }
+    return h;
+}
+
+} // namespace
+
 QStringList hostNames()
 {
-    return {QStringLiteral("zlab-a"), QStringLiteral("zlab-b"), QStringLiteral("zlab-c")};
+    return QStringList{QStringLiteral("zlab-a"), QStringLiteral("zlab-b"), QStringLiteral("zlab-c")} + maintenanceHostNames();
+}
+
+QStringList maintenanceHostNames()
+{
+    return {QStringLiteral("zlab-d"), QStringLiteral("zlab-e"), QStringLiteral("zlab-f"), QStringLiteral("zlab-g")};
 }
 
 std::optional<HostSnapshot> initialState(const QString &name)
@@ -247,6 +322,8 @@ std::optional<HostSnapshot> initialState(const QString &name)
         addMdev(h, uuids::payments, {0x01, 0x02}, {0x11, 0x12}, {0x11, 0x12});
         addMdev(h, uuids::legacy, {0x01}, {0x20}, {0x20});
         addGuest(h, "legacy-01", Guest::State::Running, uuids::legacy);
+    } else if (auto m = maintenanceHost(name)) {
+        h = std::move(*m);
     } else {
         return std::nullopt;
     }

@@ -230,4 +230,11 @@ QList<Finding> readinessFindings(const CheckInput &in, const CheckReport &r)
     return c.list;
 }
 
+bool blocksReplug(const Finding &f)
+{
+    static const QStringList liveOnly{QStringLiteral("source_not_migratable"), QStringLiteral("target_not_migratable"),
+                                      QStringLiteral("secure_execution_guest"), QStringLiteral("chunked_write_differs")};
+    return f.severity == Severity::Error && !liveOnly.contains(f.id);
+}
+
 } // namespace ap::migration

@@ -10,4 +10,9 @@ namespace ap::migration {
 /// driver's decision and the queue comparison already made.
 QList<Finding> readinessFindings(const CheckInput &input, const CheckReport &report);
 
+/// Whether an error finding also stops the replug strategy: every error except the rules of
+/// the live path alone (`migratable` on either host, Secure Execution, the stream's chunking),
+/// which hot-unplugging the device sidesteps.
+bool blocksReplug(const Finding &finding);
+
 } // namespace ap::migration

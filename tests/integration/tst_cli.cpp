@@ -20,11 +20,11 @@ class TstCli : public QObject {
 private:
     QTemporaryDir m_home;
 
-    Run run(const QStringList &args)
+    Run run(const QStringList &args, const QString &db = QStringLiteral("cli.db"))
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("APCONSOLE_DB"), m_home.filePath(QStringLiteral("cli.db")));
+        env.insert(QStringLiteral("APCONSOLE_DB"), m_home.filePath(db));
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(APCONSOLE_CLI), args);
         if (!p.waitForFinished(60000))
@@ -65,7 +65,7 @@ private slots:
     {
         const Run r = run({QStringLiteral("hosts")});
         QCOMPARE(r.code, 0);
-        QCOMPARE(r.out, QByteArray("demo:zlab-a\ndemo:zlab-b\ndemo:zlab-c\n"));
+        QCOMPARE(r.out, QByteArray("demo:zlab-a\ndemo:zlab-b\ndemo:zlab-c\ndemo:zlab-d\ndemo:zlab-e\ndemo:zlab-f\ndemo:zlab-g\n"));
     }
 
     void inventoryJson()
@@ -275,6 +275,85 @@ private slots:
         const Run wrong = run({QStringLiteral("stream"), QStringLiteral("decode"), QStringLiteral("--profile"), QStringLiteral("v2"), file});
         QCOMPARE(wrong.code, 1);
         QVERIFY(wrong.err.contains("after the 4 queues") || wrong.err.contains("truncated") || wrong.err.contains("bytes after"));
+    }
+
+    void fleetMapFormats_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QByteArray>("starts");
+        QTest::newRow("text") << "text" << QByteArray("Fleet compatibility map (driver profile v2): 9 guests");
+        QTest::newRow("csv") << "csv" << QByteArray("host,guest,mdev,destination,verdict,create_mdev,apqns,reason_id,reason\n");
+        QTest::newRow("html") << "html" << QByteArray("<!DOCTYPE html>");
+    }
+    void fleetMapFormats()
+    {
+        QFETCH(QString, format);
+        QFETCH(QByteArray, starts);
+        const Run r = run({QStringLiteral("fleet-map"), QStringLiteral("--format"), format}, QStringLiteral("fleetmap.db"));
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.startsWith(starts), r.out.left(200).constData());
+        QVERIFY(r.out.contains("payments-01"));
+    }
+
+    void fleetMapJsonAndUsage()
+    {
+        const Run r = run({QStringLiteral("fleet-map"), QStringLiteral("--host"), QStringLiteral("demo:zlab-a"), QStringLiteral("--host"),
+                           QStringLiteral("demo:zlab-f"), QStringLiteral("--format"), QStringLiteral("json")}, QStringLiteral("fleetmap.db"));
+        QCOMPARE(r.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o.value(QStringLiteral("hosts")).toArray().size(), 2);
+        const QJsonArray guests = o.value(QStringLiteral("guests")).toArray();
+        QCOMPARE(guests.size(), 3); // payments-01, batch-07, ledger-05
+        const QJsonObject payments = guests.at(1).toObject();
+        QCOMPARE(payments.value(QStringLiteral("guest")).toString(), QStringLiteral("payments-01"));
+        const QJsonObject cell = payments.value(QStringLiteral("destinations")).toArray().first().toObject();
+        QCOMPARE(cell.value(QStringLiteral("verdict")).toString(), QStringLiteral("refused"));
+        QCOMPARE(cell.value(QStringLiteral("reason")).toObject().value(QStringLiteral("id")).toString(), QStringLiteral("master_key_mismatch"));
+
+        QCOMPARE(run({QStringLiteral("fleet-map"), QStringLiteral("--format"), QStringLiteral("xml")}).code, 2);
+        QCOMPARE(run({QStringLiteral("fleet-map"), QStringLiteral("--profile"), QStringLiteral("v9")}).code, 2);
+        QCOMPARE(run({QStringLiteral("fleet-map"), QStringLiteral("--host"), QStringLiteral("demo:nowhere")}).code, 2);
+        QCOMPARE(run({QStringLiteral("evacuate")}).code, 2);
+        QCOMPARE(run({QStringLiteral("evacuate"), QStringLiteral("--host"), QStringLiteral("demo:zlab-a"), QStringLiteral("--parallel"), QStringLiteral("0")}).code, 2);
+        QCOMPARE(run({QStringLiteral("evacuate"), QStringLiteral("--host"), QStringLiteral("demo:zlab-a"), QStringLiteral("--to"), QStringLiteral("demo:zlab-a")}).code, 2);
+    }
+
+    // A demo host drained end to end: the plan, the mdevs created, both guests migrated one after
+    // another, every run stored; the host is empty of AP guests afterwards and a second
+    // evacuation has nothing to do.
+    void evacuateDemoHostEndToEnd()
+    {
+        const QString db = QStringLiteral("evacuate.db");
+        const Run dry = run({QStringLiteral("evacuate"), QStringLiteral("--host"), QStringLiteral("demo:zlab-a"), QStringLiteral("--dry-run"),
+                             QStringLiteral("--format"), QStringLiteral("json")}, db);
+        QCOMPARE(dry.code, 0);
+        const QJsonObject plan = QJsonDocument::fromJson(dry.out).object();
+        QVERIFY(plan.value(QStringLiteral("validated")).toBool());
+        QCOMPARE(plan.value(QStringLiteral("moves")).toArray().size(), 2);
+        QVERIFY(plan.value(QStringLiteral("unplaced")).toArray().isEmpty());
+
+        const Run r = run({QStringLiteral("evacuate"), QStringLiteral("--host"), QStringLiteral("demo:zlab-a"), QStringLiteral("--format"), QStringLiteral("json")}, db);
+        QCOMPARE(r.code, 0);
+        const QJsonObject done = QJsonDocument::fromJson(r.out).object();
+        const QJsonObject result = done.value(QStringLiteral("run")).toObject();
+        QVERIFY2(result.value(QStringLiteral("ok")).toBool(), r.out.constData());
+        QCOMPARE(result.value(QStringLiteral("moves")).toArray().size(), 2);
+        QVERIFY(result.value(QStringLiteral("remaining")).toArray().isEmpty());
+
+        for (const QJsonValue m : done.value(QStringLiteral("moves")).toArray()) {
+            const QJsonObject move = m.toObject();
+            const Run inv = run({QStringLiteral("inventory"), QStringLiteral("--host"), move.value(QStringLiteral("destination")).toString()}, db);
+            QCOMPARE(inv.code, 0);
+            const QJsonObject dest = QJsonDocument::fromJson(inv.out).object();
+            bool found = false;
+            for (const QJsonValue g : dest.value(QStringLiteral("guests")).toArray())
+                found = found || g.toObject().value(QStringLiteral("name")).toString() == move.value(QStringLiteral("guest")).toString();
+            QVERIFY2(found, qPrintable(move.value(QStringLiteral("guest")).toString()));
+        }
+        const Run again = run({QStringLiteral("evacuate"), QStringLiteral("--host"), QStringLiteral("demo:zlab-a"), QStringLiteral("--dry-run"),
+                               QStringLiteral("--format"), QStringLiteral("json")}, db);
+        QCOMPARE(again.code, 0);
+        QVERIFY(QJsonDocument::fromJson(again.out).object().value(QStringLiteral("moves")).toArray().isEmpty());
     }
 };
 

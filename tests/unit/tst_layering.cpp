@@ -12,7 +12,7 @@
 class TstLayering : public QObject {
     Q_OBJECT
 private:
-    // model <- sysfs <- driver <- plan <- hosts <- migration <- report/store. A folder may include
+    // model <- sysfs <- driver <- plan <- hosts <- migration <- fleet <- report/store. A folder may include
     // itself and the folders listed for it; subfolders (hosts/ssh) belong to their layer's row.
     static QHash<QString, QSet<QString>> allowed()
     {
@@ -37,7 +37,8 @@ private:
         row("hosts/libvirt", {"hosts", "plan", "json", "driver", "driver/migration", "model", "sysfs"});
         row("hosts/ssh", {"hosts", "plan", "json", "driver", "driver/migration", "model", "sysfs"});
         row("migration", {"hosts", "hosts/libvirt", "hosts/ssh", "plan", "json", "driver", "driver/migration", "model", "sysfs"});
-        row("report", {"migration", "hosts", "plan", "json", "driver", "driver/migration", "model", "sysfs"});
+        row("fleet", {"migration", "hosts", "plan", "json", "driver", "driver/migration", "model", "sysfs"});
+        row("report", {"fleet", "migration", "hosts", "plan", "json", "driver", "driver/migration", "model", "sysfs"});
         row("store", {"migration", "hosts", "plan", "json", "driver", "driver/migration", "model", "sysfs"});
         return t;
     }
