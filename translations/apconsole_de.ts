@@ -311,8 +311,14 @@ Changes will not be remembered.</source>
 Änderungen werden nicht gespeichert.</translation>
     </message>
     <message>
-        <source>The database was unreadable. It was kept as %1 and a new one was started.</source>
-        <translation>Die Datenbank war nicht lesbar. Sie wurde als %1 aufbewahrt und eine neue angelegt.</translation>
+        <source>The database was damaged. It was kept as %1 and a new one was started.</source>
+        <translation>Die Datenbank war beschädigt. Sie wurde als %1 aufbewahrt und eine neue angelegt.</translation>
+    </message>
+    <message>
+        <source>Not saved or not read from the database:
+%1</source>
+        <translation>Nicht in der Datenbank gespeichert oder nicht aus ihr gelesen:
+%1</translation>
     </message>
 </context>
 <context>
@@ -376,12 +382,27 @@ Changes will not be remembered.</source>
         <translation>Nichts wurde geändert.</translation>
     </message>
     <message>
-        <source>Every earlier step was undone: the host is as before.</source>
-        <translation>Alle vorherigen Schritte wurden rückgängig gemacht: Der Host ist wie zuvor.</translation>
-    </message>
-    <message>
         <source>Not every earlier step could be undone: read the host again and check the audit log.</source>
         <translation>Nicht jeder vorherige Schritt konnte rückgängig gemacht werden: Lesen Sie den Host neu und prüfen Sie das Audit-Log.</translation>
+    </message>
+    <message>
+        <source>The audit log could not record this: %1</source>
+        <translation>Das Audit-Protokoll konnte dies nicht festhalten: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied: %n write(s) done.</source>
+        <translation>
+            <numerusform>Angewendet: %n Schreibvorgang ausgeführt.</numerusform>
+            <numerusform>Angewendet: %n Schreibvorgänge ausgeführt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every earlier step was undone: the host, read back, is as before.</source>
+        <translation>Alle vorherigen Schritte wurden rückgängig gemacht: Der Host ist laut erneutem Lesen wie zuvor.</translation>
+    </message>
+    <message>
+        <source>Read back: %1</source>
+        <translation>Erneut gelesen: %1</translation>
     </message>
 </context>
 <context>
@@ -417,223 +438,6 @@ Changes will not be remembered.</source>
     <message>
         <source>Path</source>
         <translation>Pfad</translation>
-    </message>
-</context>
-<context>
-    <name>ap::ui::DefinitionActions</name>
-    <message>
-        <source>mdev %1 is defined already.</source>
-        <translation>mdev %1 ist bereits definiert.</translation>
-    </message>
-    <message>
-        <source>mdev %1 is not defined.</source>
-        <translation>mdev %1 ist nicht definiert.</translation>
-    </message>
-    <message>
-        <source>mdev %1 has no definition to remove.</source>
-        <translation>mdev %1 hat keine Definition, die entfernt werden könnte.</translation>
-    </message>
-    <message>
-        <source>APQN %1 is defined for start at boot by mdev %2.</source>
-        <translation>APQN %1 ist von mdev %2 für den Start beim Booten definiert.</translation>
-    </message>
-    <message>
-        <source>APQN %1 stays with the host after a reboot (persistent masks in 41-ap.rules).</source>
-        <translation>APQN %1 bleibt nach einem Neustart beim Host (persistente Masken in 41-ap.rules).</translation>
-    </message>
-    <message>
-        <source>The vfio_ap module is not loaded.</source>
-        <translation>Das Modul vfio_ap ist nicht geladen.</translation>
-    </message>
-    <message>
-        <source>Control domains without any usage domain.</source>
-        <translation>Steuerdomänen ohne eine einzige Nutzungsdomäne.</translation>
-    </message>
-    <message>
-        <source>APQN %1 is in use by the running mdev %2.</source>
-        <translation>APQN %1 wird vom laufenden mdev %2 benutzt.</translation>
-    </message>
-    <message>
-        <source>APQN %1 is reserved for the host (apmask/aqmask).</source>
-        <translation>APQN %1 ist für den Host reserviert (apmask/aqmask).</translation>
-    </message>
-    <message>
-        <source>mdev %1 is running already.</source>
-        <translation>mdev %1 läuft bereits.</translation>
-    </message>
-    <message>
-        <source>mdev %1 is not running.</source>
-        <translation>mdev %1 läuft nicht.</translation>
-    </message>
-    <message>
-        <source>Id %1 is above the host&apos;s maximum.</source>
-        <translation>Die ID %1 liegt über dem Maximum des Hosts.</translation>
-    </message>
-    <message>
-        <source>%1 names several ids in one attribute.</source>
-        <translation>%1 nennt mehrere IDs in einem Attribut.</translation>
-    </message>
-    <message>
-        <source>The kernel refuses it; ap-check would let it through.</source>
-        <translation>Der Kernel lehnt das ab; ap-check würde es durchlassen.</translation>
-    </message>
-    <message>
-        <source>+adapter %1</source>
-        <translation>+Adapter %1</translation>
-    </message>
-    <message>
-        <source>-adapter %1</source>
-        <translation>-Adapter %1</translation>
-    </message>
-    <message>
-        <source>+domain %1</source>
-        <translation>+Domäne %1</translation>
-    </message>
-    <message>
-        <source>-domain %1</source>
-        <translation>-Domäne %1</translation>
-    </message>
-    <message>
-        <source>+control domain %1</source>
-        <translation>+Steuerdomäne %1</translation>
-    </message>
-    <message>
-        <source>-control domain %1</source>
-        <translation>-Steuerdomäne %1</translation>
-    </message>
-    <message>
-        <source>Import mdevctl definition…</source>
-        <translation>mdevctl-Definition importieren…</translation>
-    </message>
-    <message>
-        <source>Start mdev</source>
-        <translation>mdev starten</translation>
-    </message>
-    <message>
-        <source>Start mdev %1</source>
-        <translation>mdev %1 starten</translation>
-    </message>
-    <message>
-        <source>Keep after reboot (define)</source>
-        <translation>Über Neustart behalten (definieren)</translation>
-    </message>
-    <message>
-        <source>Define mdev %1</source>
-        <translation>mdev %1 definieren</translation>
-    </message>
-    <message>
-        <source>Start at boot</source>
-        <translation>Beim Booten starten</translation>
-    </message>
-    <message>
-        <source>Start mdev %1 at boot</source>
-        <translation>mdev %1 beim Booten starten</translation>
-    </message>
-    <message>
-        <source>Stop starting mdev %1 at boot</source>
-        <translation>mdev %1 nicht mehr beim Booten starten</translation>
-    </message>
-    <message>
-        <source>Undefine (forget after reboot)</source>
-        <translation>Definition entfernen (nach Neustart vergessen)</translation>
-    </message>
-    <message>
-        <source>Undefine mdev %1</source>
-        <translation>Definition von mdev %1 entfernen</translation>
-    </message>
-    <message>
-        <source>Make the definition match the running matrix</source>
-        <translation>Definition an die laufende Matrix angleichen</translation>
-    </message>
-    <message>
-        <source>Update the definition of mdev %1</source>
-        <translation>Definition von mdev %1 aktualisieren</translation>
-    </message>
-    <message>
-        <source>Apply the definition to the running mdev…</source>
-        <translation>Definition auf das laufende mdev anwenden…</translation>
-    </message>
-    <message>
-        <source>Export as mdevctl JSON…</source>
-        <translation>Als mdevctl-JSON exportieren…</translation>
-    </message>
-    <message>
-        <source>Export as libvirt node-device XML…</source>
-        <translation>Als libvirt-Node-Device-XML exportieren…</translation>
-    </message>
-    <message>
-        <source>%1 is refused; nothing was written.
-
-%2</source>
-        <translation>%1 wird abgelehnt; es wurde nichts geschrieben.
-
-%2</translation>
-    </message>
-    <message>
-        <source>%1 on %2?</source>
-        <translation>%1 auf %2?</translation>
-    </message>
-    <message>
-        <source>Runs: mdevctl %1 --uuid %2</source>
-        <translation>Führt aus: mdevctl %1 --uuid %2</translation>
-    </message>
-    <message>
-        <source>The host&apos;s definitions are not known: ap-check on the host decides.</source>
-        <translation>Die Definitionen des Hosts sind unbekannt: ap-check auf dem Host entscheidet.</translation>
-    </message>
-    <message>
-        <source>%1…</source>
-        <translation>%1…</translation>
-    </message>
-    <message>
-        <source>%1 failed on %2:
-%3
-%4</source>
-        <translation>%1 ist auf %2 fehlgeschlagen:
-%3
-%4</translation>
-    </message>
-    <message>
-        <source>%1: done</source>
-        <translation>%1: erledigt</translation>
-    </message>
-    <message>
-        <source>Export as libvirt node-device XML</source>
-        <translation>Als libvirt-Node-Device-XML exportieren</translation>
-    </message>
-    <message>
-        <source>Export as mdevctl JSON</source>
-        <translation>Als mdevctl-JSON exportieren</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>Exported mdev %1 to %2</source>
-        <translation>mdev %1 nach %2 exportiert</translation>
-    </message>
-    <message>
-        <source>Import mdevctl definition</source>
-        <translation>mdevctl-Definition importieren</translation>
-    </message>
-    <message>
-        <source>mdevctl JSON (*.json *);;All files (*)</source>
-        <translation>mdevctl-JSON (*.json *);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>%1
-%2</source>
-        <translation>%1
-%2</translation>
     </message>
 </context>
 <context>
@@ -1156,13 +960,12 @@ Changes will not be remembered.</source>
         <source>%1 + libvirt</source>
         <translation>%1 + libvirt</translation>
     </message>
-    <message>
-        <source>, differs from its definition</source>
-        <translation>, weicht von seiner Definition ab</translation>
-    </message>
-    <message>
-        <source>Running differs from definition: %1</source>
-        <translation>Laufend abweichend von der Definition: %1</translation>
+    <message numerus="yes">
+        <source>connected, %n issue(s)</source>
+        <translation>
+            <numerusform>verbunden, %n Problem</numerusform>
+            <numerusform>verbunden, %n Probleme</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1304,6 +1107,10 @@ Changes will not be remembered.</source>
     <message>
         <source>%1: done</source>
         <translation>%1: erledigt</translation>
+    </message>
+    <message>
+        <source>The saved demo state could not be removed; it comes back at the next start: %1</source>
+        <translation>Der gespeicherte Demo-Zustand konnte nicht entfernt werden; er kehrt beim nächsten Start zurück: %1</translation>
     </message>
 </context>
 <context>
@@ -1551,30 +1358,6 @@ Changes will not be remembered.</source>
     <message>
         <source>vfio-ap mdev</source>
         <translation>vfio-ap-mdev</translation>
-    </message>
-    <message>
-        <source>Persistent definition</source>
-        <translation>Persistente Definition</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>unbekannt</translation>
-    </message>
-    <message>
-        <source>defined, starts at boot</source>
-        <translation>definiert, startet beim Booten</translation>
-    </message>
-    <message>
-        <source>defined, manual start</source>
-        <translation>definiert, manueller Start</translation>
-    </message>
-    <message>
-        <source>Running differs from definition</source>
-        <translation>Laufend abweichend von der Definition</translation>
-    </message>
-    <message>
-        <source>none: gone after a reboot</source>
-        <translation>keine: nach einem Neustart weg</translation>
     </message>
 </context>
 <context>
@@ -2213,6 +1996,10 @@ Changes will not be remembered.</source>
     <message>
         <source>&lt;b&gt;Not ready:&lt;/b&gt; %1.</source>
         <translation>&lt;b&gt;Nicht bereit:&lt;/b&gt; %1.</translation>
+    </message>
+    <message>
+        <source>The report was not saved in the history: %1</source>
+        <translation>Der Bericht wurde nicht im Verlauf gespeichert: %1</translation>
     </message>
 </context>
 <context>

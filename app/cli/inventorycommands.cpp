@@ -46,6 +46,8 @@ int inventoryCommand(const QStringList &args)
         err(QStringLiteral("apconsole-cli: inventory needs --host and a format of json or text\nusage: %1\n").arg(usage));
         return Usage;
     }
+    if (!hostAddressesValid(p, {QStringLiteral("host")}))
+        return Usage;
     auto h = readHost(p.value(QStringLiteral("host")), openStore());
     if (!h)
         return HostUnreadable;
@@ -73,6 +75,8 @@ int treeCommand(const QStringList &args)
         err(QStringLiteral("apconsole-cli: %1 is not empty\n").arg(dir));
         return Usage;
     }
+    if (!hostAddressesValid(p, {QStringLiteral("host")}))
+        return Usage;
     auto h = readHost(p.value(QStringLiteral("host")), openStore());
     if (!h)
         return HostUnreadable;

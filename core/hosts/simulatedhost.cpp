@@ -22,8 +22,9 @@ public:
 
     WriteAnswer write(const SysfsWrite &w) override
     {
-        if (m_host.m_failAfter > 0 && --m_host.m_failAfter == 0)
-            return {m_host.m_failErr, {}};
+        ++m_host.m_writes;
+        if (const int err = m_host.m_failures.take(m_host.m_writes))
+            return {err, {}};
         const driver::Outcome o = driver::writeAttribute(m_host.m_state, w.path, w.value);
         m_host.m_kernelLog += o.log;
         return {o.err, o.log};
@@ -99,8 +100,7 @@ QStringList SimulatedHost::kernelLog() const
 void SimulatedHost::failWrite(int nth, int err)
 {
     QMutexLocker lock(&m_mutex);
-    m_failAfter = nth;
-    m_failErr = err;
+    m_failures.insert(m_writes + nth, err);
 }
 
 void SimulatedHost::setLatency(int ms)
@@ -121,11 +121,15 @@ bool SimulatedHost::isReachable() const
     return m_reachable;
 }
 
-void SimulatedHost::persistLocked()
+Status SimulatedHost::persistLocked()
 {
-    // Persisting is best effort: a failing disk must not undo what the (simulated) kernel did.
-    if (m_store)
-        (void)m_store->saveSimulatedHost(uri().name, snapshotToJson(m_state));
+    // A failing disk must not undo what the (simulated) kernel did, but it is not kept quiet: the
+    // failure stays an issue of every read until a save succeeds, and applies report it.
+    if (!m_store)
+        return {};
+    Status saved = m_store->saveSimulatedHost(uri().name, snapshotToJson(m_state));
+    m_saveError = saved ? std::nullopt : std::optional<Error>(saved.error());
+    return saved;
 }
 
 Status SimulatedHost::modify(const std::function<Status(HostSnapshot &, QStringList &)> &change)
@@ -142,7 +146,8 @@ Status SimulatedHost::modify(const std::function<Status(HostSnapshot &, QStringL
     next.sort();
     driver::refreshDerivedState(next);
     m_state = std::move(next);
-    persistLocked();
+    if (Status saved = persistLocked(); !saved)
+        m_kernelLog.append(QStringLiteral("apconsole: the simulated host's state was not saved: %1").arg(saved.error().toString()));
     return {};
 }
 
@@ -219,8 +224,8 @@ Result<migration::ResumingFile::Answer> SimulatedHost::writeMigrationData(const 
     const bool appliedBefore = (*d)->configApplied();
     migration::ResumingFile::Answer a = (*d)->write(chunk, m_state);
     m_kernelLog += a.log;
-    if ((*d)->configApplied() != appliedBefore)
-        persistLocked();
+    if ((*d)->configApplied() != appliedBefore && !persistLocked().ok())
+        a.log.append(QStringLiteral("apconsole: the simulated host's state was not saved: %1").arg(m_saveError->toString()));
     return a;
 }
 
@@ -253,7 +258,12 @@ Result<HostSnapshot> SimulatedHost::doReadInventory(const std::function<bool()> 
 {
     if (Status s = waitLatency(deadline, canceled); !s)
         return s.error();
-    return snapshot();
+    QMutexLocker lock(&m_mutex);
+    HostSnapshot read = m_state;
+    if (m_saveError)
+        read.issues.append(makeError(m_saveError->code, m_saveError->where,
+                                     QStringLiteral("the simulated host's state was not saved: ") + m_saveError->detail, m_saveError->hint));
+    return read;
 }
 
 Result<ApplyReport> SimulatedHost::doApply(const WritePlan &plan, const std::function<void(int)> &progress)
@@ -263,9 +273,12 @@ Result<ApplyReport> SimulatedHost::doApply(const WritePlan &plan, const std::fun
     QMutexLocker lock(&m_mutex);
     Access access(*this);
     ApplyReport report = executePlan(access, plan, uri().text, progress);
-    persistLocked();
-    if (m_store)
-        (void)m_store->appendJournal(report.journal);
+    if (Status saved = persistLocked(); !saved)
+        report.notRecorded = saved.error();
+    if (m_store) {
+        if (Status saved = m_store->appendJournal(report.journal); !saved)
+            report.notRecorded = saved.error();
+    }
     return report;
 }
 

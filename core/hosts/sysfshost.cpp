@@ -76,7 +76,7 @@ Result<HostSnapshot> SysfsHost::doReadInventory(const std::function<bool()> &can
 {
     if (!QDir(uri().root).exists())
         return makeError(ErrorCode::Unreachable, uri().text, QStringLiteral("directory %1 does not exist").arg(uri().root));
-    sysfs::DirectorySource source(uri().root);
+    sysfs::DirectorySource source(uri().root, deadline);
     sysfs::ReadOptions options;
     options.canceled = canceled;
     options.deadline = deadline;
@@ -125,8 +125,10 @@ Result<ApplyReport> SysfsHost::doApply(const WritePlan &plan, const std::functio
         return makeError(ErrorCode::Unreachable, uri().text, QStringLiteral("directory %1 does not exist").arg(uri().root));
     LocalAccess access(uri().root);
     ApplyReport report = executePlan(access, plan, uri().text, progress);
-    if (m_store)
-        (void)m_store->appendJournal(report.journal);
+    if (m_store) {
+        if (Status saved = m_store->appendJournal(report.journal); !saved)
+            report.notRecorded = saved.error();
+    }
     return report;
 }
 

@@ -101,8 +101,87 @@ private slots:
     void malformedHostIsUsage()
     {
         const Run r = run({QStringLiteral("inventory"), QStringLiteral("--host"), QStringLiteral("demo:$(reboot)")});
-        QCOMPARE(r.code, 3);
+        QCOMPARE(r.code, 2);
         QVERIFY(r.err.contains("demo host name"));
+    }
+
+    // Addresses that would run something: refused as usage errors, and nothing ran.
+    void hostileAddressesRunNothing_data()
+    {
+        QTest::addColumn<QString>("address");
+        QTest::newRow("command") << "qemu+ssh://127.0.0.1:1/system?command=%1";
+        QTest::newRow("command encoded key") << "qemu+ssh://127.0.0.1:1/system?%63ommand=%1";
+        QTest::newRow("netcat") << "qemu+ssh://127.0.0.1:1/system?netcat=%1";
+        QTest::newRow("ext transport") << "qemu+ext:///system?command=%1";
+        QTest::newRow("ssh option host") << "ssh://-oProxyCommand=%1";
+        QTest::newRow("joined command") << "ssh://127.0.0.1:1,qemu+ssh://127.0.0.1:1/system?command=%1";
+    }
+    void hostileAddressesRunNothing()
+    {
+        QFETCH(QString, address);
+        QTemporaryDir dir;
+        const QString marker = dir.filePath(QStringLiteral("ran"));
+        const QString evil = dir.filePath(QStringLiteral("evil.sh"));
+        QFile script(evil);
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write(QStringLiteral("#!/bin/sh\ntouch %1\n").arg(marker).toUtf8());
+        script.close();
+        QVERIFY(script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        for (const QString &command : {QStringLiteral("inventory"), QStringLiteral("tree")}) {
+            QStringList args{command, QStringLiteral("--host"), address.arg(evil)};
+            if (command == QLatin1String("tree"))
+                args << QStringLiteral("--output") << dir.filePath(QStringLiteral("out"));
+            const Run r = run(args);
+            QCOMPARE(r.code, 2);
+            QVERIFY(r.out.isEmpty());
+        }
+        const Run check = run({QStringLiteral("check"), QStringLiteral("--source"), QStringLiteral("demo:zlab-a"), QStringLiteral("--target"),
+                               address.arg(evil), QStringLiteral("--mdev"), QStringLiteral("5a0f6c0e-4d0c-4a5e-9d7e-2f1b8c3a9e01")});
+        QCOMPARE(check.code, 2);
+        QVERIFY(!QFile::exists(marker));
+    }
+
+    void checkWithMissingMdevIsNotUsage()
+    {
+        const Run r = run({QStringLiteral("check"), QStringLiteral("--source"), QStringLiteral("demo:zlab-a"), QStringLiteral("--target"),
+                           QStringLiteral("demo:zlab-b"), QStringLiteral("--mdev"), QStringLiteral("00000000-0000-4000-8000-000000000000")});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains("no mdev"));
+    }
+
+    // --output never replaces what is not a regular file; a symlink is followed.
+    void outputsAreWrittenInPlace()
+    {
+        const QString mdev = QStringLiteral("5a0f6c0e-4d0c-4a5e-9d7e-2f1b8c3a9e01");
+        auto check = [&](const QString &out) {
+            return run({QStringLiteral("check"), QStringLiteral("--source"), QStringLiteral("demo:zlab-a"), QStringLiteral("--target"),
+                        QStringLiteral("demo:zlab-c"), QStringLiteral("--mdev"), mdev, QStringLiteral("--format"), QStringLiteral("json"),
+                        QStringLiteral("--output"), out});
+        };
+        // A character device: still the device afterwards.
+        QCOMPARE(check(QStringLiteral("/dev/null")).code, 1);
+        QVERIFY(!QFileInfo(QStringLiteral("/dev/null")).isFile());
+
+        QTemporaryDir dir;
+        const QString real = dir.filePath(QStringLiteral("real.json"));
+        const QString link = dir.filePath(QStringLiteral("link.json"));
+        QVERIFY(QFile::link(real, link));
+        QCOMPARE(check(link).code, 1);
+        QVERIFY(QFileInfo(link).isSymLink()); // the link stays a link ...
+        QFile written(real);                   // ... and its target holds the report
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QVERIFY(written.readAll().contains("\"verdict\""));
+
+        // A FIFO: written in place, read by whoever listens.
+        const QString fifo = dir.filePath(QStringLiteral("fifo"));
+        QCOMPARE(QProcess::execute(QStringLiteral("mkfifo"), {fifo}), 0);
+        QProcess reader;
+        reader.start(QStringLiteral("cat"), {fifo});
+        QVERIFY(reader.waitForStarted());
+        QCOMPARE(check(fifo).code, 1);
+        QVERIFY(reader.waitForFinished(30000));
+        QVERIFY(reader.readAllStandardOutput().contains("\"verdict\""));
+        QVERIFY(!QFileInfo(fifo).isFile());
     }
 
     void treeExportReadsBackEqual()

@@ -39,7 +39,11 @@ QString hostStatus(const HostSession *s)
 {
     switch (s->state()) {
     case HostSession::State::Connecting: return FleetModel::tr("connecting…");
-    case HostSession::State::Connected: return FleetModel::tr("connected");
+    case HostSession::State::Connected:
+        // A host read with issues (unreadable or inconsistent attributes) says so in the tree.
+        if (s->snapshot() && !s->snapshot()->issues.isEmpty())
+            return FleetModel::tr("connected, %n issue(s)", nullptr, int(s->snapshot()->issues.size()));
+        return FleetModel::tr("connected");
     case HostSession::State::Failed:
         switch (s->error().code) {
         case ErrorCode::HostKeyUnknown: return FleetModel::tr("unknown host key");

@@ -97,8 +97,11 @@ void HostActions::resetDemo()
                               tr("Undo every change made to the simulated hosts and start again from the built-in demo fleet?"))
         != QMessageBox::Yes)
         return;
-    if (m_fleet->store())
-        (void)m_fleet->store()->resetSimulatedHosts();
+    if (m_fleet->store()) {
+        if (Status reset = m_fleet->store()->resetSimulatedHosts(); !reset)
+            QMessageBox::warning(m_window, tr("Reset the demo fleet"),
+                                 tr("The saved demo state could not be removed; it comes back at the next start: %1").arg(reset.error().toString()));
+    }
     for (HostSession *s : m_fleet->sessions()) {
         if (auto *sim = s->backend() ? s->backend()->view<SimulatedHost>() : nullptr) {
             if (auto initial = demo::initialState(s->uri().name))

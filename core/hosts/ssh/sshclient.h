@@ -18,7 +18,7 @@ struct SshSettings {
     QString configFile;        ///< passed as -F (APCONSOLE_SSH_CONFIG); empty: the user's ~/.ssh/config
     QString knownHostsFile;    ///< where accepted host keys go (APCONSOLE_SSH_KNOWN_HOSTS); the
                                ///< user's ~/.ssh/known_hosts is consulted as well
-    QString controlDir;        ///< private (0700) directory for ControlMaster sockets (APCONSOLE_SSH_CONTROL_DIR)
+    QString controlDir;        ///< private (0700, ours, checked) directory for ControlMaster sockets (APCONSOLE_SSH_CONTROL_DIR)
     int connectTimeoutSec = 10; ///< APCONSOLE_SSH_CONNECT_TIMEOUT
     QString sshProgram = QStringLiteral("ssh");
 

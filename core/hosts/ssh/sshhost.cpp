@@ -234,8 +234,10 @@ Result<ApplyReport> SshHost::doApply(const WritePlan &plan, const std::function<
     }
     Access access(*this);
     ApplyReport report = executePlan(access, plan, uri().text, progress);
-    if (m_store)
-        (void)m_store->appendJournal(report.journal);
+    if (m_store) {
+        if (Status saved = m_store->appendJournal(report.journal); !saved)
+            report.notRecorded = saved.error();
+    }
     return report;
 }
 
