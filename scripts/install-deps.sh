@@ -14,6 +14,7 @@ packages=(
   fonts-dejavu-core
   desktop-file-utils appstream man-db groff-base dpkg-dev file debootstrap zstd
   bash-completion
+  clang libclang-rt-14-dev
 )
 
 missing=()

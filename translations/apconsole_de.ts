@@ -311,8 +311,14 @@ Changes will not be remembered.</source>
 Änderungen werden nicht gespeichert.</translation>
     </message>
     <message>
-        <source>The database was unreadable. It was kept as %1 and a new one was started.</source>
-        <translation>Die Datenbank war nicht lesbar. Sie wurde als %1 aufbewahrt und eine neue angelegt.</translation>
+        <source>The database was damaged. It was kept as %1 and a new one was started.</source>
+        <translation>Die Datenbank war beschädigt. Sie wurde als %1 aufbewahrt und eine neue angelegt.</translation>
+    </message>
+    <message>
+        <source>Not saved or not read from the database:
+%1</source>
+        <translation>Nicht in der Datenbank gespeichert oder nicht aus ihr gelesen:
+%1</translation>
     </message>
 </context>
 <context>
@@ -376,12 +382,27 @@ Changes will not be remembered.</source>
         <translation>Nichts wurde geändert.</translation>
     </message>
     <message>
-        <source>Every earlier step was undone: the host is as before.</source>
-        <translation>Alle vorherigen Schritte wurden rückgängig gemacht: Der Host ist wie zuvor.</translation>
-    </message>
-    <message>
         <source>Not every earlier step could be undone: read the host again and check the audit log.</source>
         <translation>Nicht jeder vorherige Schritt konnte rückgängig gemacht werden: Lesen Sie den Host neu und prüfen Sie das Audit-Log.</translation>
+    </message>
+    <message>
+        <source>The audit log could not record this: %1</source>
+        <translation>Das Audit-Protokoll konnte dies nicht festhalten: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied: %n write(s) done.</source>
+        <translation>
+            <numerusform>Angewendet: %n Schreibvorgang ausgeführt.</numerusform>
+            <numerusform>Angewendet: %n Schreibvorgänge ausgeführt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every earlier step was undone: the host, read back, is as before.</source>
+        <translation>Alle vorherigen Schritte wurden rückgängig gemacht: Der Host ist laut erneutem Lesen wie zuvor.</translation>
+    </message>
+    <message>
+        <source>Read back: %1</source>
+        <translation>Erneut gelesen: %1</translation>
     </message>
 </context>
 <context>
@@ -939,6 +960,13 @@ Changes will not be remembered.</source>
         <source>%1 + libvirt</source>
         <translation>%1 + libvirt</translation>
     </message>
+    <message numerus="yes">
+        <source>connected, %n issue(s)</source>
+        <translation>
+            <numerusform>verbunden, %n Problem</numerusform>
+            <numerusform>verbunden, %n Probleme</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ap::ui::HostActions</name>
@@ -1079,6 +1107,10 @@ Changes will not be remembered.</source>
     <message>
         <source>%1: done</source>
         <translation>%1: erledigt</translation>
+    </message>
+    <message>
+        <source>The saved demo state could not be removed; it comes back at the next start: %1</source>
+        <translation>Der gespeicherte Demo-Zustand konnte nicht entfernt werden; er kehrt beim nächsten Start zurück: %1</translation>
     </message>
 </context>
 <context>
@@ -1964,6 +1996,10 @@ Changes will not be remembered.</source>
     <message>
         <source>&lt;b&gt;Not ready:&lt;/b&gt; %1.</source>
         <translation>&lt;b&gt;Nicht bereit:&lt;/b&gt; %1.</translation>
+    </message>
+    <message>
+        <source>The report was not saved in the history: %1</source>
+        <translation>Der Bericht wurde nicht im Verlauf gespeichert: %1</translation>
     </message>
 </context>
 <context>

@@ -1,25 +1,27 @@
 #include "clicommon.h"
 
+#include <common/outputfile.h>
+#include <common/printable.h>
 #include <hosts/backendfactory.h>
 #include <hosts/demofleet.h>
 
 #include <QFile>
-#include <QSaveFile>
 
 #include <cstdio>
 
 namespace ap::cli {
 
+// Everything printed goes through printable(): host data never reaches the terminal raw.
 void out(const QString &text)
 {
-    const QByteArray b = text.toUtf8();
+    const QByteArray b = printable(text, true).toUtf8();
     std::fwrite(b.constData(), 1, size_t(b.size()), stdout);
     std::fflush(stdout);
 }
 
 void err(const QString &text)
 {
-    const QByteArray b = text.toUtf8();
+    const QByteArray b = printable(text, true).toUtf8();
     std::fwrite(b.constData(), 1, size_t(b.size()), stderr);
 }
 
@@ -68,6 +70,19 @@ std::unique_ptr<HostBackend> openHost(const QString &uriText, std::shared_ptr<St
     return std::move(*backend);
 }
 
+bool hostAddressesValid(const QCommandLineParser &p, const QStringList &options)
+{
+    for (const QString &option : options) {
+        if (!p.isSet(option))
+            continue;
+        if (auto uri = HostUri::parse(p.value(option)); !uri) {
+            err(QStringLiteral("apconsole-cli: --%1: %2\n").arg(option, uri.error().toString()));
+            return false;
+        }
+    }
+    return true;
+}
+
 void reportHostError(const QString &host, const Error &e)
 {
     err(QStringLiteral("apconsole-cli: %1: %2%3\n").arg(host, e.where == host || e.where.isEmpty() ? e.detail : e.where + QStringLiteral(": ") + e.detail,
@@ -98,10 +113,14 @@ QStringList knownHosts(const std::shared_ptr<Store> &store)
     for (const QString &name : demo::hostNames())
         uris.append(QStringLiteral("demo:") + name);
     if (store) {
-        if (auto remembered = store->hosts())
-            for (const QString &u : *remembered)
-                if (!uris.contains(u))
-                    uris.append(u);
+        auto remembered = store->hosts();
+        if (!remembered) {
+            err(QStringLiteral("apconsole-cli: warning: the remembered hosts cannot be read: %1\n").arg(remembered.error().toString()));
+            return uris;
+        }
+        for (const QString &u : *remembered)
+            if (!uris.contains(u))
+                uris.append(u);
     }
     return uris;
 }
@@ -113,9 +132,8 @@ bool writeOutput(const QString &path, const QByteArray &data)
         std::fflush(stdout);
         return true;
     }
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit()) {
-        err(QStringLiteral("apconsole-cli: cannot write %1: %2\n").arg(path, f.errorString()));
+    if (Status written = writeOutputFile(path, data); !written) {
+        err(QStringLiteral("apconsole-cli: cannot write %1\n").arg(written.error().toString()));
         return false;
     }
     return true;

@@ -14,6 +14,7 @@ int checkCommand(const QStringList &args);
 int fsmCommand(const QStringList &args);
 int streamCommand(const QStringList &args);
 int migrateCommand(const QStringList &args);
+int mdevCommand(const QStringList &args);
 int fleetMapCommand(const QStringList &args);
 int evacuateCommand(const QStringList &args);
 

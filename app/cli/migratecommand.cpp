@@ -45,6 +45,8 @@ int migrateCommand(const QStringList &args)
                            "--strategy live or replug, --profile v2 or v3, --inject a known failure\nusage: %1\n").arg(usage));
         return Usage;
     }
+    if (!hostAddressesValid(p, {QStringLiteral("source"), QStringLiteral("target")}))
+        return Usage;
     auto store = openStore();
     auto source = openHost(p.value(QStringLiteral("source")), store);
     auto target = source ? openHost(p.value(QStringLiteral("target")), store) : nullptr;
@@ -90,11 +92,16 @@ int migrateCommand(const QStringList &args)
         std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
         std::fflush(stdout);
     }, cancel);
+    bool recorded = true;
     if (store && !options.dryRun) {
-        if (auto saved = store->saveMigrationRun(runRecord(*plan, events, started)); !saved)
+        if (auto saved = store->saveMigrationRun(runRecord(*plan, events, started)); !saved) {
             err(QStringLiteral("apconsole-cli: the run was not recorded: %1\n").arg(saved.error().toString()));
+            recorded = false;
+        }
     }
-    return result.ok ? Ok : Failed;
+    if (!result.ok)
+        return Failed;
+    return recorded ? Ok : NotRecorded;
 }
 
 } // namespace ap::cli

@@ -2,6 +2,7 @@
 #include "commands.h"
 
 #include <common/errnonames.h>
+#include <common/printable.h>
 #include <migration/check.h>
 #include <migration/checkinput.h>
 #include <driver/migration/hwinfosource.h>
@@ -39,6 +40,8 @@ int checkCommand(const QStringList &args)
         err(QStringLiteral("apconsole-cli: check needs --source, --target and --mdev, a profile of v2 or v3 and a format of text, json, html or csv\nusage: %1\n").arg(usage));
         return Usage;
     }
+    if (!hostAddressesValid(p, {QStringLiteral("source"), QStringLiteral("target")}))
+        return Usage;
     auto store = openStore();
     auto source = openHost(p.value(QStringLiteral("source")), store);
     auto target = source ? openHost(p.value(QStringLiteral("target")), store) : nullptr;
@@ -54,11 +57,16 @@ int checkCommand(const QStringList &args)
     auto report = runCheck(*in);
     if (!report) {
         err(QStringLiteral("apconsole-cli: %1: %2 (%3)\n").arg(report.error().where, report.error().detail, report.error().hint));
-        return Usage;
+        return report.error().code == ErrorCode::Usage ? Usage : Failed; // a missing mdev is an answer, not a usage error
     }
     // The console's history shows checks from the command line too.
-    if (store)
-        (void)store->saveReport(report::checkReportJson(*report));
+    bool recorded = true;
+    if (store) {
+        if (auto saved = store->saveReport(report::checkReportJson(*report)); !saved) {
+            err(QStringLiteral("apconsole-cli: the report was not recorded: %1\n").arg(saved.error().toString()));
+            recorded = false;
+        }
+    }
     QByteArray data;
     if (format == QLatin1String("json"))
         data = QJsonDocument(report::checkReportJson(*report)).toJson(QJsonDocument::Indented);
@@ -67,10 +75,12 @@ int checkCommand(const QStringList &args)
     else if (format == QLatin1String("csv"))
         data = report::checkReportCsv(*report);
     else
-        data = report::checkReportText(*report).toUtf8();
+        data = printable(report::checkReportText(*report), true).toUtf8();
     if (!writeOutput(p.value(QStringLiteral("output")), data))
         return Failed;
-    return report->ready ? Ok : Failed;
+    if (!report->ready)
+        return Failed;
+    return recorded ? Ok : NotRecorded;
 }
 
 int fsmCommand(const QStringList &args)
@@ -120,6 +130,8 @@ int streamCommand(const QStringList &args)
         err(QStringLiteral("apconsole-cli: stream: wrong arguments\nusage: %1\n").arg(usage));
         return Usage;
     }
+    if (!hostAddressesValid(p, {QStringLiteral("host")}))
+        return Usage;
     if (verb == QLatin1String("encode")) {
         auto host = readHost(p.value(QStringLiteral("host")), openStore());
         if (!host)
@@ -146,7 +158,19 @@ int streamCommand(const QStringList &args)
         err(QStringLiteral("apconsole-cli: cannot read %1: %2\n").arg(pos[1], f.errorString()));
         return Failed;
     }
-    auto s = decodeStream(*profile, f.readAll());
+    // Every APQN appears at most once (a repeat is refused), so no valid stream is longer than
+    // 65,536 entries: anything longer is refused before it is read (/dev/zero never ends).
+    const qint64 largest = streamSize(*profile, 256 * 256);
+    if (f.size() > largest) {
+        err(QStringLiteral("apconsole-cli: %1: %2 bytes is larger than any %3 stream can be (%4 bytes)\n").arg(pos[1]).arg(f.size()).arg(profileName(*profile)).arg(largest));
+        return Failed;
+    }
+    const QByteArray bytes = f.read(largest + 1);
+    if (bytes.size() > largest) {
+        err(QStringLiteral("apconsole-cli: %1: more than %2 bytes, larger than any %3 stream can be\n").arg(pos[1]).arg(largest).arg(profileName(*profile)));
+        return Failed;
+    }
+    auto s = decodeStream(*profile, bytes);
     if (!s) {
         err(QStringLiteral("apconsole-cli: %1: %2\n").arg(pos[1], s.error().detail));
         return Failed;
@@ -155,7 +179,7 @@ int streamCommand(const QStringList &args)
     for (const StreamEntry &e : s->entries)
         queues.append(QJsonObject{{QStringLiteral("apqn"), e.apqn.toString()}, {QStringLiteral("hwinfo"), e.hwinfo.toHex()}});
     QJsonObject o{{QStringLiteral("profile"), profileName(*profile)}, {QStringLiteral("num_queues"), int(s->entries.size())},
-                  {QStringLiteral("bytes"), double(f.size())}, {QStringLiteral("queues"), queues}};
+                  {QStringLiteral("bytes"), double(bytes.size())}, {QStringLiteral("queues"), queues}};
     if (*profile == DriverProfile::V3)
         o.insert(QStringLiteral("config_sz"), double(s->configSize));
     out(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented)));

@@ -65,6 +65,14 @@ bool onlyAsksForText(int argc, char **argv)
     return false;
 }
 
+/// Shows a message without blocking: start-up goes on (and --screenshot/--quit-after still end it).
+void inform(QWidget *parent, QMessageBox::Icon icon, const QString &text)
+{
+    auto *box = new QMessageBox(icon, QObject::tr("Database"), text, QMessageBox::Ok, parent);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -99,6 +107,8 @@ int main(int argc, char **argv)
         store = *opened;
 
     ap::ui::Fleet fleet(store);
+    QStringList problems;
+    QObject::connect(&fleet, &ap::ui::Fleet::problem, &fleet, [&problems](const ap::Error &e) { problems.append(e.toString()); });
     fleet.loadDefault();
     for (const QString &uri : p.values(QStringLiteral("host"))) {
         auto added = fleet.addHost(uri);
@@ -117,11 +127,18 @@ int main(int argc, char **argv)
     window.show();
 
     if (!opened)
-        QMessageBox::warning(&window, QObject::tr("Database"),
-                             QObject::tr("The database %1 cannot be used: %2\nChanges will not be remembered.").arg(dbPath, opened.error().detail));
+        inform(&window, QMessageBox::Warning,
+               QObject::tr("The database %1 cannot be used: %2\nChanges will not be remembered.").arg(dbPath, opened.error().detail));
     else if (!store->recoveredFrom().isEmpty())
-        QMessageBox::information(&window, QObject::tr("Database"),
-                                 QObject::tr("The database was unreadable. It was kept as %1 and a new one was started.").arg(store->recoveredFrom()));
+        inform(&window, QMessageBox::Information,
+               QObject::tr("The database was damaged. It was kept as %1 and a new one was started.").arg(store->recoveredFrom()));
+    if (!problems.isEmpty())
+        inform(&window, QMessageBox::Warning, QObject::tr("Not saved or not read from the database:\n%1").arg(problems.join(QLatin1Char('\n'))));
+    // From now on each problem is told as it happens.
+    QObject::disconnect(&fleet, &ap::ui::Fleet::problem, &fleet, nullptr);
+    QObject::connect(&fleet, &ap::ui::Fleet::problem, &window, [&window](const ap::Error &e) {
+        inform(&window, QMessageBox::Warning, QObject::tr("Not saved or not read from the database:\n%1").arg(e.toString()));
+    });
 
     if (p.isSet(QStringLiteral("select")) && !fleet.sessions().isEmpty()) {
         const QString uuid = p.value(QStringLiteral("select"));

@@ -1,5 +1,7 @@
 #include "error.h"
 
+#include "printable.h"
+
 #include "errnonames.h"
 
 namespace ap {
@@ -27,7 +29,8 @@ QString errorCodeName(ErrorCode code)
 
 QString Error::toString() const
 {
-    QString s = where.isEmpty() ? detail : where + QStringLiteral(": ") + detail;
+    // Where and detail often carry host data (paths, attribute text, remote messages).
+    QString s = printable(where.isEmpty() ? detail : where + QStringLiteral(": ") + detail);
     if (kernelErrno != 0)
         s += QStringLiteral(" (") + errnoName(kernelErrno) + QLatin1Char(')');
     return s;

@@ -69,17 +69,15 @@ struct Probe {
     std::optional<Reason> refused;
 };
 
-Probe probeWithMdev(const HostSnapshot &destination, const QString &uuid, const QString &guest, const MatrixAssignment &matrix)
+Probe probeWithMdev(const HostSnapshot &destination, const QString &uuid, const MatrixAssignment &matrix)
 {
     Probe p{destination, std::nullopt};
     if (destination.mdev(uuid))
         return p;
-    Placement shape;
-    shape.mdev = uuid;
-    shape.guest = guest;
-    shape.createMdev = true;
-    shape.matrix = matrix;
-    const driver::Outcome o = applyThroughDriver(p.host, mdevCreationPlan(destination, shape));
+    // The writes of mdevCreationPlan, made on the probe itself.
+    driver::Outcome o = applyThroughDriver(p.host, plans::createMdev(uuid));
+    if (o.ok())
+        o = applyThroughDriver(p.host, plans::changeMatrix(p.host, uuid, matrix));
     if (!o.ok())
         p.refused = Reason{QStringLiteral("mdev-refused"),
                            o.log.value(0, QStringLiteral("the destination driver refuses the mdev (%1)").arg(errnoName(o.err))), o.err};
@@ -192,7 +190,10 @@ std::optional<MatrixAssignment> remapForReplug(const HostSnapshot &source, const
             if (taken.test(to) || !destination.card(to))
                 continue;
             const MatrixAssignment one{IdMask::fromIds({to}), mdev.guestDomains, mdev.controlDomains};
-            const Probe probe = probeWithMdev(destination, mdev.uuid, guest.name, one);
+            // The driver's question first (no copy): APQNs taken or reserved for the host.
+            if (!driver::validateMatrix(destination, mdev.uuid, one.adapters, one.domains).ok())
+                continue;
+            const Probe probe = probeWithMdev(destination, mdev.uuid, one);
             if (probe.refused)
                 continue;
             if (!replugAccepts(check(renamedSource(source, mdev, guest, {{from, to}}), mdev.uuid, probe.host, profile)))
@@ -206,7 +207,7 @@ std::optional<MatrixAssignment> remapForReplug(const HostSnapshot &source, const
             return std::nullopt;
     }
     const MatrixAssignment whole{taken, mdev.guestDomains, mdev.controlDomains};
-    const Probe probe = probeWithMdev(destination, mdev.uuid, guest.name, whole);
+    const Probe probe = probeWithMdev(destination, mdev.uuid, whole);
     if (probe.refused || !replugAccepts(check(renamedSource(source, mdev, guest, map), mdev.uuid, probe.host, profile)))
         return std::nullopt;
     return whole;
@@ -242,7 +243,7 @@ Placement placeGuest(const HostSnapshot &source, const QString &guestName, const
     const Mdev *existing = destination.mdev(mdev->uuid);
     p.createMdev = !existing;
     p.matrix = existing ? MatrixAssignment::of(*existing) : MatrixAssignment{mdev->guestAdapters, mdev->guestDomains, mdev->controlDomains};
-    const Probe probe = probeWithMdev(destination, mdev->uuid, guestName, p.matrix);
+    const Probe probe = probeWithMdev(destination, mdev->uuid, p.matrix);
     Reason refusal;
     if (probe.refused) {
         refusal = *probe.refused;

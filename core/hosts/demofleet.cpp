@@ -172,6 +172,22 @@ void addMdev(HostSnapshot &h, const QString &uuid, const QList<int> &adapters, c
     h.matrix.availableInstances -= 1;
 }
 
+/// Defines an mdev persistently (as mdevctl would) with its running matrix, or with `defined`
+/// where the demo wants the definition to differ from what runs.
+void definePersistent(HostSnapshot &h, const QString &uuid, bool autostart, std::optional<MatrixAssignment> defined = std::nullopt)
+{
+    if (!h.definitions) {
+        // chzdev wrote the active masks as the persistent ones.
+        h.definitions = HostDefinitions{{}, {h.bus.apmask, h.bus.aqmask, true}, QStringLiteral("simulated")};
+    }
+    MdevDefinition d;
+    d.uuid = uuid;
+    d.autostart = autostart;
+    d.matrix = defined ? *defined : MatrixAssignment::of(*h.mdev(uuid));
+    h.definitions->definitions.append(d);
+    h.definitions->sort();
+}
+
 void addGuest(HostSnapshot &h, const char *name, Guest::State state, const QString &mdev = {})
 {
     h.guests.append(Guest{QString::fromLatin1(name), state, mdev});
@@ -282,6 +298,10 @@ std::optional<HostSnapshot> initialState(const QString &name)
         addMdev(h, uuids::payments, {0x01, 0x02}, {0x11, 0x12}, {0x11, 0x12});
         addMdev(h, uuids::hsm, {0x03, 0x06}, {0x20, 0x21, 0x22, 0x23}, {});
         addMdev(h, uuids::spare, {0x05}, {0x30}, {});
+        definePersistent(h, uuids::payments, true);
+        // Drifted: adapter 0x06 was added to the running hsm mdev but never to its definition.
+        definePersistent(h, uuids::hsm, true, MatrixAssignment{IdMask::fromIds({0x03}), IdMask::range(0x20, 0x23), {}});
+        definePersistent(h, uuids::spare, false);
         addGuest(h, "payments-01", Guest::State::Running, uuids::payments);
         addGuest(h, "batch-07", Guest::State::Running, uuids::hsm);
         addGuest(h, "dev-sandbox", Guest::State::ShutOff);
@@ -303,6 +323,8 @@ std::optional<HostSnapshot> initialState(const QString &name)
         h = build(s);
         addMdev(h, uuids::payments, {0x01, 0x02}, {0x11, 0x12}, {0x11, 0x12});
         addMdev(h, uuids::analytics, {0x03}, {0x40, 0x41}, {});
+        definePersistent(h, uuids::payments, true);
+        definePersistent(h, uuids::analytics, true);
         addGuest(h, "analytics-02", Guest::State::Running, uuids::analytics);
     } else if (name == QLatin1String("zlab-c")) {
         HostSpec s;
@@ -321,6 +343,8 @@ std::optional<HostSnapshot> initialState(const QString &name)
         h = build(s);
         addMdev(h, uuids::payments, {0x01, 0x02}, {0x11, 0x12}, {0x11, 0x12});
         addMdev(h, uuids::legacy, {0x01}, {0x20}, {0x20});
+        definePersistent(h, uuids::payments, true);
+        definePersistent(h, uuids::legacy, false);
         addGuest(h, "legacy-01", Guest::State::Running, uuids::legacy);
     } else if (auto m = maintenanceHost(name)) {
         h = std::move(*m);

@@ -16,7 +16,8 @@ QStringList hostNames();
 /// (z16 whose vfio_ap APQNs are all taken), "zlab-f" (z16 loaded with other master keys) and
 /// "zlab-g" (an older z14 with CEX6 adapters, no migration support).
 QStringList maintenanceHostNames();
-/// The initial state of a built-in host, as its sysfs would show it; nullopt for unknown names.
+/// The initial state of a built-in host, as its sysfs would show it, with its mdev definitions
+/// (zlab-a's hsm mdev runs with an adapter its definition lacks: drift); nullopt for unknown names.
 std::optional<HostSnapshot> initialState(const QString &name);
 
 /// UUIDs of the demo's mdevs, for tests and documentation.

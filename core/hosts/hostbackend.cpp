@@ -40,4 +40,17 @@ QFuture<Result<ApplyReport>> HostBackend::apply(const WritePlan &plan, const Req
     });
 }
 
+QFuture<Status> HostBackend::changeDefinition(const definitions::DefinitionRequest &request, const RequestOptions &options)
+{
+    const int timeout = options.timeoutMs;
+    return QtConcurrent::run(&m_worker, [this, request, timeout] { return doChangeDefinition(request, QDeadlineTimer(timeout)); });
+}
+
+Status HostBackend::doChangeDefinition(const definitions::DefinitionRequest &request, QDeadlineTimer)
+{
+    return makeError(ErrorCode::Unsupported, m_uri.text,
+                     QStringLiteral("this host offers no mdevctl: cannot %1 mdev %2").arg(request.actionName(), request.uuid),
+                     QStringLiteral("Use the host's SSH address for persistent definitions."));
+}
+
 } // namespace ap

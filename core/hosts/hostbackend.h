@@ -1,6 +1,7 @@
 #pragma once
 
 #include "hosturi.h"
+#include "../definitions/definitionrequest.h"
 #include "../plan/writeplan.h"
 #include "../common/result.h"
 #include "../model/hostsnapshot.h"
@@ -35,6 +36,12 @@ public:
     /// write the kernel refused is an ApplyReport with ok == false.
     QFuture<Result<ApplyReport>> apply(const WritePlan &plan, const RequestOptions &options = {});
 
+    /// Changes a persistent definition or starts/stops an mdev the way mdevctl does (SSH hosts run
+    /// mdevctl; simulated hosts obey the same rules; local trees keep the definition files). The
+    /// caller asks definitions::check() first; a host that offers no such change answers
+    /// Unsupported, a refusal names mdevctl's or the kernel's words.
+    QFuture<Status> changeDefinition(const definitions::DefinitionRequest &request, const RequestOptions &options = {});
+
     /// The kernel log lines the host produced since the backend was created, oldest first.
     virtual QStringList kernelLog() const { return {}; }
 
@@ -56,6 +63,8 @@ protected:
     /// Runs on the worker thread. `canceled` polls the caller's cancellation.
     virtual Result<HostSnapshot> doReadInventory(const std::function<bool()> &canceled, QDeadlineTimer deadline) = 0;
     virtual Result<ApplyReport> doApply(const WritePlan &plan, const std::function<void(int)> &progress) = 0;
+    /// Runs on the worker thread. Unsupported unless overridden.
+    virtual Status doChangeDefinition(const definitions::DefinitionRequest &request, QDeadlineTimer deadline);
     /// Waits for the worker to finish (subclasses call it first in their destructor).
     void drain();
     /// The backend's single worker thread, for requests of a subclass's own.

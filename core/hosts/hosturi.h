@@ -21,11 +21,19 @@ struct HostUri {
     QString user;   ///< ssh
     QString host;   ///< ssh
     int port = 0;   ///< ssh, 0 = default
-    QString libvirt; ///< ssh and sysfs: the same host's libvirt URI (its two views merge), or empty
+    QString libvirt; ///< libvirt: the URI; ssh and sysfs: the same host's libvirt URI (its two views merge), or empty
 
     /// Parses and validates a URI; names, users and hosts that could be mistaken for options or
-    /// carry shell or control characters are refused (ErrorCode::Usage, naming the problem).
+    /// carry shell or control characters (also once percent-decoded), queries and fragments
+    /// outside libvirt's accepted parameters (keyfile, known_hosts, no_tty for ssh; socket for
+    /// unix; pkipath for tls; mode) are refused (ErrorCode::Usage, naming the problem).
+    /// The only parser of host addresses: the GUI, the CLI and the store all go through it.
     static Result<HostUri> parse(const QString &text);
+    /// The normalised text of the fields (what `text` holds); parse(format()) gives the same
+    /// HostUri back. IPv6 hosts are written in brackets.
+    QString format() const;
+
+    friend bool operator==(const HostUri &, const HostUri &) = default;
 };
 
 } // namespace ap

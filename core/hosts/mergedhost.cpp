@@ -56,4 +56,9 @@ Result<ApplyReport> MergedHost::doApply(const WritePlan &plan, const std::functi
     return m_sysfs->doApply(plan, progress);
 }
 
+Status MergedHost::doChangeDefinition(const definitions::DefinitionRequest &request, QDeadlineTimer deadline)
+{
+    return m_sysfs->doChangeDefinition(request, deadline);
+}
+
 } // namespace ap

@@ -24,6 +24,8 @@ public:
 private:
     Result<HostSnapshot> doReadInventory(const std::function<bool()> &canceled, QDeadlineTimer deadline) override;
     Result<ApplyReport> doApply(const WritePlan &plan, const std::function<void(int)> &progress) override;
+    /// Through the SSH or sysfs view (mdevctl); libvirt's own node-device calls stay on LibvirtHost.
+    Status doChangeDefinition(const definitions::DefinitionRequest &request, QDeadlineTimer deadline) override;
 
     std::unique_ptr<HostBackend> m_sysfs;
     std::unique_ptr<LibvirtHost> m_libvirt;

@@ -1,6 +1,7 @@
 #include "simulatedhost.h"
 
 #include "../plan/planexecutor.h"
+#include "../definitions/drift.h"
 #include "../driver/vfioapdriver.h"
 #include "../json/snapshotjson.h"
 #include "hostrecords.h"
@@ -21,8 +22,9 @@ public:
 
     WriteAnswer write(const SysfsWrite &w) override
     {
-        if (m_host.m_failAfter > 0 && --m_host.m_failAfter == 0)
-            return {m_host.m_failErr, {}};
+        ++m_host.m_writes;
+        if (const int err = m_host.m_failures.take(m_host.m_writes))
+            return {err, {}};
         const driver::Outcome o = driver::writeAttribute(m_host.m_state, w.path, w.value);
         m_host.m_kernelLog += o.log;
         return {o.err, o.log};
@@ -76,7 +78,9 @@ SimulatedHost::~SimulatedHost()
 HostSnapshot SimulatedHost::snapshot() const
 {
     QMutexLocker lock(&m_mutex);
-    return m_state;
+    HostSnapshot h = m_state;
+    definitions::applyDefinitions(h); // mdevs created by plans are persistent once defined
+    return h;
 }
 
 void SimulatedHost::load(HostSnapshot snapshot)
@@ -96,8 +100,7 @@ QStringList SimulatedHost::kernelLog() const
 void SimulatedHost::failWrite(int nth, int err)
 {
     QMutexLocker lock(&m_mutex);
-    m_failAfter = nth;
-    m_failErr = err;
+    m_failures.insert(m_writes + nth, err);
 }
 
 void SimulatedHost::setLatency(int ms)
@@ -118,11 +121,15 @@ bool SimulatedHost::isReachable() const
     return m_reachable;
 }
 
-void SimulatedHost::persistLocked()
+Status SimulatedHost::persistLocked()
 {
-    // Persisting is best effort: a failing disk must not undo what the (simulated) kernel did.
-    if (m_store)
-        (void)m_store->saveSimulatedHost(uri().name, snapshotToJson(m_state));
+    // A failing disk must not undo what the (simulated) kernel did, but it is not kept quiet: the
+    // failure stays an issue of every read until a save succeeds, and applies report it.
+    if (!m_store)
+        return {};
+    Status saved = m_store->saveSimulatedHost(uri().name, snapshotToJson(m_state));
+    m_saveError = saved ? std::nullopt : std::optional<Error>(saved.error());
+    return saved;
 }
 
 Status SimulatedHost::modify(const std::function<Status(HostSnapshot &, QStringList &)> &change)
@@ -139,7 +146,8 @@ Status SimulatedHost::modify(const std::function<Status(HostSnapshot &, QStringL
     next.sort();
     driver::refreshDerivedState(next);
     m_state = std::move(next);
-    persistLocked();
+    if (Status saved = persistLocked(); !saved)
+        m_kernelLog.append(QStringLiteral("apconsole: the simulated host's state was not saved: %1").arg(saved.error().toString()));
     return {};
 }
 
@@ -216,8 +224,8 @@ Result<migration::ResumingFile::Answer> SimulatedHost::writeMigrationData(const 
     const bool appliedBefore = (*d)->configApplied();
     migration::ResumingFile::Answer a = (*d)->write(chunk, m_state);
     m_kernelLog += a.log;
-    if ((*d)->configApplied() != appliedBefore)
-        persistLocked();
+    if ((*d)->configApplied() != appliedBefore && !persistLocked().ok())
+        a.log.append(QStringLiteral("apconsole: the simulated host's state was not saved: %1").arg(m_saveError->toString()));
     return a;
 }
 
@@ -250,7 +258,12 @@ Result<HostSnapshot> SimulatedHost::doReadInventory(const std::function<bool()> 
 {
     if (Status s = waitLatency(deadline, canceled); !s)
         return s.error();
-    return snapshot();
+    QMutexLocker lock(&m_mutex);
+    HostSnapshot read = m_state;
+    if (m_saveError)
+        read.issues.append(makeError(m_saveError->code, m_saveError->where,
+                                     QStringLiteral("the simulated host's state was not saved: ") + m_saveError->detail, m_saveError->hint));
+    return read;
 }
 
 Result<ApplyReport> SimulatedHost::doApply(const WritePlan &plan, const std::function<void(int)> &progress)
@@ -260,10 +273,62 @@ Result<ApplyReport> SimulatedHost::doApply(const WritePlan &plan, const std::fun
     QMutexLocker lock(&m_mutex);
     Access access(*this);
     ApplyReport report = executePlan(access, plan, uri().text, progress);
-    persistLocked();
-    if (m_store)
-        (void)m_store->appendJournal(report.journal);
+    if (Status saved = persistLocked(); !saved)
+        report.notRecorded = saved.error();
+    if (m_store) {
+        if (Status saved = m_store->appendJournal(report.journal); !saved)
+            report.notRecorded = saved.error();
+    }
     return report;
+}
+
+Status SimulatedHost::doChangeDefinition(const definitions::DefinitionRequest &request, QDeadlineTimer deadline)
+{
+    using Kind = definitions::DefinitionRequest::Kind;
+    if (Status s = waitLatency(deadline, {}); !s)
+        return s;
+    QMutexLocker lock(&m_mutex);
+    if (Status s = reachableLocked(); !s)
+        return s;
+    if (!m_state.definitions)
+        m_state.definitions = HostDefinitions{{}, {}, QStringLiteral("simulated")};
+    const definitions::Verdict verdict = definitions::check(m_state, request);
+    if (verdict.refused()) {
+        // mdevctl prints the callout's lines, then its own error.
+        QStringList lines;
+        for (const definitions::Finding &f : verdict.findings)
+            lines << f.message();
+        const definitions::Finding &first = verdict.findings.first();
+        return makeError(first.kernelErrno ? ErrorCode::Kernel : ErrorCode::Usage, uri().text,
+                         QStringLiteral("mdevctl %1 %2: %3").arg(request.actionName(), request.uuid, lines.join(QStringLiteral("; "))),
+                         first.hint(), first.kernelErrno);
+    }
+    HostSnapshot next = m_state;
+    if (request.kind == Kind::Start || request.kind == Kind::StartTransient) {
+        const MatrixAssignment target = request.kind == Kind::Start ? next.definitions->find(request.uuid)->matrix : request.definition.matrix;
+        driver::Outcome o = driver::createMdev(next, request.uuid.toLatin1());
+        m_kernelLog += o.log;
+        for (const WriteStep &step : plans::changeMatrix(next, request.uuid, target).steps) {
+            if (!o.ok())
+                break;
+            o = driver::writeAttribute(next, step.write.path, step.write.value);
+            m_kernelLog += o.log;
+        }
+        if (!o.ok())
+            return makeError(ErrorCode::Kernel, uri().text, QStringLiteral("mdevctl start %1: the kernel refused the matrix").arg(request.uuid),
+                             o.log.join(QLatin1Char('\n')), o.err);
+    } else if (request.kind == Kind::Stop) {
+        const driver::Outcome o = driver::removeMdev(next, request.uuid, "1");
+        m_kernelLog += o.log;
+        if (!o.ok())
+            return makeError(ErrorCode::Kernel, uri().text, QStringLiteral("mdevctl stop %1").arg(request.uuid), {}, o.err);
+    }
+    definitions::applyToDefinitions(*next.definitions, request);
+    next.sort();
+    driver::refreshDerivedState(next);
+    m_state = std::move(next);
+    persistLocked();
+    return {};
 }
 
 } // namespace ap

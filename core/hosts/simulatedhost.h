@@ -27,7 +27,8 @@ public:
     void load(HostSnapshot snapshot);
     QStringList kernelLog() const override;
 
-    /// Failure injection: the Nth write from now (1 = the next) fails with `err`.
+    /// Failure injection: the Nth write from now (1 = the next) fails with `err`. Calls add up:
+    /// failWrite(4, EIO) and failWrite(5, EIO) fail a step and then the first undo.
     void failWrite(int nth, int err);
     /// Every request takes this long first (a slow host).
     void setLatency(int ms);
@@ -38,6 +39,8 @@ public:
     /// Changes the state directly, as things outside the sysfs writes do (a guest started or
     /// moved, a demo failure injected); then re-derives what the driver derives and persists.
     /// `change` returns its own failure (e.g. the driver's refusal), which leaves nothing changed.
+    /// A failure to save the changed state goes to the kernel log and is an issue of every read
+    /// until a save succeeds (the change itself stays made).
     Status modify(const std::function<Status(HostSnapshot &state, QStringList &kernelLog)> &change);
 
     // ---- The VFIO migration interface of the simulated kernel (one device per opened mdev) ----
@@ -58,19 +61,23 @@ private:
     class Access;
     Result<HostSnapshot> doReadInventory(const std::function<bool()> &canceled, QDeadlineTimer deadline) override;
     Result<ApplyReport> doApply(const WritePlan &plan, const std::function<void(int)> &progress) override;
+    /// The simulated mdevctl with ap-check as its callout: refuses what definitions::check()
+    /// refuses, with ap-check's words; a start writes the matrix through the driver model.
+    Status doChangeDefinition(const definitions::DefinitionRequest &request, QDeadlineTimer deadline) override;
     Status waitLatency(QDeadlineTimer deadline, const std::function<bool()> &canceled) const;
     Status reachableLocked() const;
     Result<migration::VfioMigrationDevice *> deviceLocked(const QString &uuid) const;
-    void persistLocked();
+    Status persistLocked();
 
     mutable QMutex m_mutex;
     HostSnapshot m_state;
     QStringList m_kernelLog;
     std::shared_ptr<HostRecords> m_store;
-    int m_failAfter = 0;
-    int m_failErr = 0;
+    qint64 m_writes = 0;              ///< attribute writes so far
+    QHash<qint64, int> m_failures;    ///< write number -> errno to answer instead
     int m_latencyMs = 0;
     bool m_reachable = true;
+    std::optional<Error> m_saveError; ///< the last failed save of m_state, until one succeeds
     QHash<QString, std::shared_ptr<migration::VfioMigrationDevice>> m_devices;
 };
 

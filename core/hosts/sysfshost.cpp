@@ -1,12 +1,19 @@
 #include "sysfshost.h"
 
 #include "../plan/planexecutor.h"
+#include "../definitions/definitionfiles.h"
+#include "../definitions/definitionrequest.h"
+#include "../definitions/drift.h"
+#include "../definitions/mdevctljson.h"
+#include "../definitions/udevrules.h"
 #include "../driver/vfioapdriver.h"
 #include "hostrecords.h"
 #include "../sysfs/sysfssource.h"
 #include "../sysfs/treereader.h"
 
 #include <QDir>
+#include <QFile>
+#include <QSaveFile>
 
 #include <cerrno>
 #include <fcntl.h>
@@ -69,11 +76,47 @@ Result<HostSnapshot> SysfsHost::doReadInventory(const std::function<bool()> &can
 {
     if (!QDir(uri().root).exists())
         return makeError(ErrorCode::Unreachable, uri().text, QStringLiteral("directory %1 does not exist").arg(uri().root));
-    sysfs::DirectorySource source(uri().root);
+    sysfs::DirectorySource source(uri().root, deadline);
     sysfs::ReadOptions options;
     options.canceled = canceled;
     options.deadline = deadline;
-    return sysfs::readHost(source, uri().text, options);
+    auto host = sysfs::readHost(source, uri().text, options);
+    if (!host)
+        return host;
+    auto defs = definitions::readDefinitionFiles(uri().root);
+    if (!defs) {
+        host->issues.append(defs.error()); // the definitions stay unknown, the host is read
+    } else {
+        host->definitions = *defs;
+        definitions::applyDefinitions(*host);
+    }
+    return host;
+}
+
+Status SysfsHost::doChangeDefinition(const definitions::DefinitionRequest &request, QDeadlineTimer deadline)
+{
+    using Kind = definitions::DefinitionRequest::Kind;
+    if (request.kind == Kind::Start || request.kind == Kind::StartTransient || request.kind == Kind::Stop)
+        return HostBackend::doChangeDefinition(request, deadline);
+    // A local tree keeps the definition files as mdevctl would, below its root.
+    auto defs = definitions::readDefinitionFiles(uri().root);
+    if (!defs)
+        return defs.error();
+    HostDefinitions current = defs->value_or(HostDefinitions{});
+    definitions::applyToDefinitions(current, request);
+    const QString path = QDir(uri().root).filePath(definitions::definitionsDir() + QLatin1Char('/') + request.uuid);
+    const MdevDefinition *d = current.find(request.uuid);
+    if (!d) {
+        if (!QFile::remove(path))
+            return makeError(ErrorCode::Io, path, QStringLiteral("cannot remove the definition"));
+        return {};
+    }
+    if (!QDir().mkpath(QFileInfo(path).path()))
+        return makeError(ErrorCode::Io, path, QStringLiteral("cannot create the definitions directory"));
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(definitions::toConfigJson(*d)) < 0 || !f.commit())
+        return makeError(ErrorCode::Io, path, f.errorString());
+    return {};
 }
 
 Result<ApplyReport> SysfsHost::doApply(const WritePlan &plan, const std::function<void(int)> &progress)
@@ -82,8 +125,10 @@ Result<ApplyReport> SysfsHost::doApply(const WritePlan &plan, const std::functio
         return makeError(ErrorCode::Unreachable, uri().text, QStringLiteral("directory %1 does not exist").arg(uri().root));
     LocalAccess access(uri().root);
     ApplyReport report = executePlan(access, plan, uri().text, progress);
-    if (m_store)
-        (void)m_store->appendJournal(report.journal);
+    if (m_store) {
+        if (Status saved = m_store->appendJournal(report.journal); !saved)
+            report.notRecorded = saved.error();
+    }
     return report;
 }
 

@@ -19,6 +19,9 @@ public:
 private:
     Result<HostSnapshot> doReadInventory(const std::function<bool()> &canceled, QDeadlineTimer deadline) override;
     Result<ApplyReport> doApply(const WritePlan &plan, const std::function<void(int)> &progress) override;
+    /// Definitions are files below the root (define, modify, autostart, undefine); starting and
+    /// stopping need mdevctl or the matrix editor's write plans.
+    Status doChangeDefinition(const definitions::DefinitionRequest &request, QDeadlineTimer deadline) override;
     std::shared_ptr<HostRecords> m_store;
 };
 

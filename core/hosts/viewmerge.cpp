@@ -22,8 +22,8 @@ HostSnapshot mergeHostViews(HostSnapshot h, const HostSnapshot &lv, const QStrin
                                                      "the host's next start of it will use the definition").arg(defined.uuid)));
     }
     for (const Mdev &defined : lv.inactiveMdevs) {
-        if (h.mdev(defined.uuid))
-            continue; // started since libvirt looked: sysfs has it
+        if (h.mdev(defined.uuid) || h.inactiveMdev(defined.uuid))
+            continue; // started since libvirt looked (sysfs has it), or the SSH view's mdevctl listed it
         h.inactiveMdevs.append(defined);
     }
     h.guests = lv.guests;

@@ -247,6 +247,32 @@ QJsonObject snapshotToJson(const HostSnapshot &h)
     o.insert(QStringLiteral("mdevs"), mdevs);
     if (!h.inactiveMdevs.isEmpty())
         o.insert(QStringLiteral("inactive_mdevs"), mdevArray(h.inactiveMdevs));
+    if (h.definitions) {
+        QJsonArray defs;
+        for (const MdevDefinition &d : h.definitions->definitions) {
+            QJsonObject j;
+            j.insert(QStringLiteral("uuid"), d.uuid);
+            j.insert(QStringLiteral("autostart"), d.autostart);
+            j.insert(QStringLiteral("adapters"), idArray(d.matrix.adapters));
+            j.insert(QStringLiteral("domains"), idArray(d.matrix.domains));
+            j.insert(QStringLiteral("control_domains"), idArray(d.matrix.controlDomains));
+            QJsonArray other;
+            for (const auto &[k, v] : d.otherAttrs)
+                other.append(QJsonObject{{k, v}});
+            if (!other.isEmpty())
+                j.insert(QStringLiteral("other_attrs"), other);
+            defs.append(j);
+        }
+        QJsonObject p;
+        p.insert(QStringLiteral("source"), h.definitions->source);
+        p.insert(QStringLiteral("mdevs"), defs);
+        p.insert(QStringLiteral("rule_file"), h.definitions->masks.ruleFilePresent);
+        if (h.definitions->masks.apmask)
+            p.insert(QStringLiteral("apmask"), h.definitions->masks.apmask->toHex());
+        if (h.definitions->masks.aqmask)
+            p.insert(QStringLiteral("aqmask"), h.definitions->masks.aqmask->toHex());
+        o.insert(QStringLiteral("definitions"), p);
+    }
 
     QJsonArray guests;
     for (const Guest &g : h.guests) {
@@ -373,6 +399,33 @@ Result<HostSnapshot> snapshotFromJson(const QJsonObject &o)
     };
     readMdevs(o.value(QStringLiteral("mdevs")).toArray(), h.mdevs);
     readMdevs(o.value(QStringLiteral("inactive_mdevs")).toArray(), h.inactiveMdevs);
+    if (o.contains(QStringLiteral("definitions"))) {
+        const QJsonObject p = o.value(QStringLiteral("definitions")).toObject();
+        HostDefinitions defs;
+        defs.source = r.string(p, "source");
+        defs.masks.ruleFilePresent = r.boolean(p, "rule_file", false, false);
+        if (p.contains(QStringLiteral("apmask")))
+            defs.masks.apmask = r.mask(p, "apmask");
+        if (p.contains(QStringLiteral("aqmask")))
+            defs.masks.aqmask = r.mask(p, "aqmask");
+        for (const QJsonValue &v : p.value(QStringLiteral("mdevs")).toArray()) {
+            const QJsonObject j = v.toObject();
+            MdevDefinition d;
+            d.uuid = r.string(j, "uuid");
+            if (!sysfs::isCanonicalUuid(d.uuid))
+                r.fail(QStringLiteral("definition with a malformed uuid \"%1\"").arg(d.uuid));
+            d.autostart = r.boolean(j, "autostart", false);
+            d.matrix = {r.ids(j, "adapters"), r.ids(j, "domains"), r.ids(j, "control_domains")};
+            for (const QJsonValue &a : j.value(QStringLiteral("other_attrs")).toArray()) {
+                const QJsonObject e = a.toObject();
+                if (e.size() == 1)
+                    d.otherAttrs.append({e.begin().key(), e.begin().value().toString()});
+            }
+            defs.definitions.append(d);
+        }
+        defs.sort();
+        h.definitions = defs;
+    }
     for (const QJsonValue &v : o.value(QStringLiteral("guests")).toArray()) {
         const QJsonObject j = v.toObject();
         Guest g;

@@ -4,6 +4,7 @@
 #include "guest.h"
 #include "idmask.h"
 #include "mdev.h"
+#include "mdevdefinition.h"
 #include "queue.h"
 #include "../common/error.h"
 
@@ -61,6 +62,9 @@ struct HostSnapshot {
     /// Master key patterns last seen per APQN while the queue was bound to zcrypt: sysfs shows
     /// `mkvps` only then, and the queues that matter for a migration are bound to vfio_ap.
     QHash<Apqn, Mkvps> lastSeenMkvps;
+    /// The persistent mdev definitions and AP bus masks (mdevctl, 41-ap.rules); nullopt where
+    /// the host's view does not show them (libvirt alone, a view that could not read them).
+    std::optional<HostDefinitions> definitions;
 
     const Card *card(int id) const;
     Card *card(int id);

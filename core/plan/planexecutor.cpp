@@ -45,6 +45,41 @@ QString stateFor(AttributeAccess &access, const SysfsWrite &w)
     }
 }
 
+/// What a write's state belongs to (an mdev, a mask): steps touching the same thing share it.
+QString stateOwner(const SysfsWrite &w)
+{
+    const auto attr = driver::classifyWritable(w.path);
+    if (!attr)
+        return w.path;
+    using K = driver::WritableAttribute::Kind;
+    switch (attr->kind) {
+    case K::Apmask: return QStringLiteral("apmask");
+    case K::Aqmask: return QStringLiteral("aqmask");
+    case K::CreateMdev: return QStringLiteral("mdev ") + QString::fromLatin1(w.value.trimmed()).toLower();
+    default: return QStringLiteral("mdev ") + attr->uuid;
+    }
+}
+
+/// Reads back everything steps 0..last touched and compares it with the state the journal
+/// recorded before the first step that touched it.
+QStringList readBackDifferences(AttributeAccess &access, const WritePlan &plan, qsizetype last, const QList<JournalEntry> &journal)
+{
+    QStringList differences;
+    QStringList seen;
+    for (qsizetype k = 0; k <= last; ++k) {
+        const SysfsWrite &w = plan.steps[k].write;
+        const QString owner = stateOwner(w);
+        if (seen.contains(owner))
+            continue;
+        seen.append(owner);
+        const QString before = journal[k].before;
+        const QString now = stateFor(access, w);
+        if (now != before)
+            differences.append(QStringLiteral("%1: before %2, now %3").arg(owner, before, now));
+    }
+    return differences;
+}
+
 JournalEntry performWrite(AttributeAccess &access, const SysfsWrite &w, const QString &action, const QString &host, bool rollback)
 {
     JournalEntry e;
@@ -95,6 +130,10 @@ ApplyReport executePlan(AttributeAccess &access, const WritePlan &plan, const QS
                 r.rolledBack = false;
             r.journal.append(std::move(u));
         }
+        // "As before" is what the host says, not what the undo writes answered.
+        r.differences = readBackDifferences(access, plan, i, r.journal);
+        if (!r.differences.isEmpty())
+            r.rolledBack = false;
         break;
     }
     return r;

@@ -20,7 +20,8 @@ public:
 };
 
 /// Applies a plan step by step, journaling every write with the state before and after; on the
-/// first failure the done steps are undone in reverse (journaled too) and the report says so.
+/// first failure the done steps are undone in reverse (journaled too), then everything the plan
+/// touched is read back and compared with the state before it (ApplyReport::differences).
 /// `hostName` goes into the journal; `progress`, if given, hears the number of steps done.
 ApplyReport executePlan(AttributeAccess &access, const WritePlan &plan, const QString &hostName,
                         const std::function<void(int)> &progress = {});

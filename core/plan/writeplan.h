@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../common/error.h"
 #include "../model/hostsnapshot.h"
 
 #include <QByteArray>
@@ -64,9 +65,15 @@ struct ApplyReport {
     bool ok = true;
     int failedStep = -1;       ///< index into the plan's steps
     int err = 0;               ///< the failed step's errno
-    bool rolledBack = false;   ///< every earlier step was undone successfully
+    bool rolledBack = false;   ///< every earlier step was undone and the host read back as before
+    /// After a rollback, each place where the host read back differs from before the plan:
+    /// "<what>: before <state>, now <state>". Empty when it is as before (or nothing was undone).
+    QStringList differences;
     QList<JournalEntry> journal;
     QStringList kernelLog;
+    /// Set when the audit journal (or a simulated host's state) could not be saved: the writes
+    /// happened, but the record of them did not.
+    std::optional<Error> notRecorded;
 };
 
 } // namespace ap

@@ -13,6 +13,8 @@
 #include <QThread>
 #include <QUuid>
 
+#include <unistd.h>
+
 namespace ap {
 
 namespace {
@@ -22,16 +24,6 @@ Error sqlError(const QString &where, const QSqlError &e)
     return makeError(ErrorCode::Io, where, e.text(), QStringLiteral("Check the disk and the file's permissions."));
 }
 
-bool isSqliteFile(const QString &path)
-{
-    QFile f(path);
-    if (!f.exists() || f.size() == 0)
-        return true; // a new or empty file becomes a database
-    if (!f.open(QIODevice::ReadOnly))
-        return false;
-    return f.read(16) == QByteArray("SQLite format 3\0", 16);
-}
-
 } // namespace
 
 QString Store::defaultPath()
@@ -39,25 +31,16 @@ QString Store::defaultPath()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/apconsole.db");
 }
 
-Store::Store(QString path)
+Store::Store(QString path, int busyTimeoutMs)
     : m_path(std::move(path))
+    , m_busyTimeoutMs(busyTimeoutMs)
     , m_connectionPrefix(QStringLiteral("apstore-") + QUuid::createUuid().toString(QUuid::Id128))
 {
 }
 
 Store::~Store()
 {
-    QMutexLocker lock(&m_mutex);
-    for (const QString &name : std::as_const(m_connections)) {
-        if (!QSqlDatabase::contains(name))
-            continue; // its worker thread ended and closed it
-        {
-            QSqlDatabase db = QSqlDatabase::database(name, false);
-            if (db.isOpen())
-                db.close();
-        }
-        QSqlDatabase::removeDatabase(name);
-    }
+    closeConnections();
 }
 
 namespace {
@@ -82,6 +65,49 @@ thread_local ThreadConnections t_connections;
 
 } // namespace
 
+namespace {
+
+// SQLite's primary result codes, as the QSQLITE driver reports them in nativeErrorCode().
+constexpr int kSqliteBusy = 5;
+constexpr int kSqliteLocked = 6;
+constexpr int kSqliteReadOnly = 8;
+constexpr int kSqliteCorrupt = 11;
+constexpr int kSqliteCantOpen = 14;
+constexpr int kSqliteNotADb = 26;
+
+int sqliteCode(const QSqlError &e)
+{
+    bool ok = false;
+    const int code = e.nativeErrorCode().toInt(&ok);
+    return ok ? (code & 0xff) : -1; // extended codes carry the primary one in the low byte
+}
+
+/// Only SQLite's own verdict makes a file "damaged": everything else (busy, permissions, a full
+/// disk, a newer schema) leaves the file alone.
+bool isDamaged(const QSqlError &e)
+{
+    const int code = sqliteCode(e);
+    return code == kSqliteCorrupt || code == kSqliteNotADb;
+}
+
+Error openError(const QString &path, const QSqlError &e)
+{
+    switch (sqliteCode(e)) {
+    case kSqliteBusy:
+    case kSqliteLocked:
+        return makeError(ErrorCode::Timeout, path, QStringLiteral("the database is locked by another process: ") + e.text(),
+                         QStringLiteral("Another apconsole is busy with it; try again later. Nothing is saved meanwhile."));
+    case kSqliteCantOpen:
+    case kSqliteReadOnly:
+        return makeError(ErrorCode::Io, path, QStringLiteral("the database cannot be opened or created: ") + e.text(),
+                         QStringLiteral("Check that its directory exists and is writable, or set APCONSOLE_DB."));
+    default:
+        return sqlError(path, e);
+    }
+}
+
+} // namespace
+
 Result<QString> Store::connection() const
 {
     const QString name = m_connectionPrefix + QLatin1Char('-') + QString::number(t_connections.serial);
@@ -89,9 +115,19 @@ Result<QString> Store::connection() const
         return name;
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(m_path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_busyTimeoutMs));
     if (!db.open()) {
-        const Error e = sqlError(m_path, db.lastError());
+        const Error e = openError(m_path, db.lastError());
+        QSqlDatabase::removeDatabase(name);
+        return e;
+    }
+    // Run records' steps reference their run: let SQLite hold that, on every connection.
+    QSqlQuery fk(db);
+    if (!fk.exec(QStringLiteral("PRAGMA foreign_keys = ON"))) {
+        const Error e = openError(m_path, fk.lastError());
+        fk = QSqlQuery();
+        db.close();
+        db = QSqlDatabase();
         QSqlDatabase::removeDatabase(name);
         return e;
     }
@@ -101,54 +137,110 @@ Result<QString> Store::connection() const
     return name;
 }
 
-Result<std::shared_ptr<Store>> Store::open(const QString &path)
+void Store::closeConnections()
 {
-    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return makeError(ErrorCode::Io, path, QStringLiteral("cannot create the directory for the database"));
-    std::shared_ptr<Store> store(new Store(path));
-    auto moveAside = [&]() -> Status {
-        const QString kept = path + QStringLiteral(".corrupt-") + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmss"));
-        if (!QFile::rename(path, kept))
-            return makeError(ErrorCode::Io, path, QStringLiteral("database is unreadable and cannot be moved aside"));
-        store->m_recoveredFrom = kept;
-        return {};
-    };
-    if (!isSqliteFile(path)) {
-        if (Status s = moveAside(); !s)
-            return s.error();
-    }
-    Status s = store->migrate();
-    if (!s && store->m_recoveredFrom.isEmpty() && QFile::exists(path)) {
-        // Opened but unusable (damaged pages, foreign schema): keep it aside and start fresh.
+    QMutexLocker lock(&m_mutex);
+    for (const QString &name : std::as_const(m_connections)) {
+        if (!QSqlDatabase::contains(name))
+            continue; // its worker thread ended and closed it
         {
-            std::shared_ptr<Store> broken = std::move(store);
-            store.reset(new Store(path));
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            if (db.isOpen())
+                db.close();
         }
-        if (Status moved = moveAside(); !moved)
-            return moved.error();
-        s = store->migrate();
+        QSqlDatabase::removeDatabase(name);
+        t_connections.names.removeAll(name);
     }
-    if (!s)
-        return s.error();
-    return store;
+    m_connections.clear();
 }
 
-Status Store::migrate()
+Result<std::shared_ptr<Store>> Store::open(const QString &path, int busyTimeoutMs)
 {
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+        return makeError(ErrorCode::Io, path, QStringLiteral("cannot create the directory for the database"),
+                         QStringLiteral("Check the permissions of its parent directory, or set APCONSOLE_DB."));
+    std::shared_ptr<Store> store(new Store(path, busyTimeoutMs));
+    const std::optional<OpenFailure> failed = store->migrate();
+    if (!failed)
+        return store;
+    if (!failed->damaged)
+        return failed->error;
+
+    // SQLite itself says the file is damaged or not a database: keep it (with its WAL and
+    // shared-memory index, which belong to it) aside and start a fresh one. The kept names are
+    // made as hard links while our connection is still open, because closing the last connection
+    // lets SQLite delete the WAL; then the original names go.
+    const QString kept = path + QStringLiteral(".corrupt-") + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmsszzz"));
+    const QStringList sides = {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")};
+    QStringList linked;
+    for (const QString &side : sides) {
+        if (::link(QFile::encodeName(path + side).constData(), QFile::encodeName(kept + side).constData()) == 0)
+            linked.append(side);
+    }
+    store->closeConnections();
+    for (const QString &side : sides) {
+        const QString from = path + side;
+        if (!QFile::exists(from))
+            continue;
+        const bool gone = linked.contains(side) ? QFile::remove(from) : QFile::rename(from, kept + side);
+        if (!gone && side.isEmpty())
+            return makeError(ErrorCode::Io, path, QStringLiteral("the database is damaged (%1) and cannot be moved aside").arg(failed->error.detail),
+                             QStringLiteral("Check the permissions of its directory, or move the file away by hand."));
+        // A side file left next to the fresh database would be read as part of it.
+        if (!gone)
+            return makeError(ErrorCode::Io, from, QStringLiteral("the damaged database was kept as %1, but its %2 file cannot be moved with it").arg(kept, side),
+                             QStringLiteral("Move the file away by hand."));
+    }
+    std::shared_ptr<Store> fresh(new Store(path, busyTimeoutMs));
+    fresh->m_recoveredFrom = kept;
+    if (const std::optional<OpenFailure> again = fresh->migrate())
+        return again->error;
+    return fresh;
+}
+
+std::optional<Store::OpenFailure> Store::migrate()
+{
+    auto fail = [this](const QSqlError &e) { return std::optional<OpenFailure>(OpenFailure{openError(m_path, e), isDamaged(e)}); };
     auto conn = connection();
     if (!conn)
-        return conn.error();
+        return OpenFailure{conn.error(), false};
     QSqlDatabase db = QSqlDatabase::database(*conn);
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() || q.value(0).toString() != QLatin1String("ok"))
-        return makeError(ErrorCode::Corrupt, m_path, QStringLiteral("database failed its integrity check"));
-    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
-        return sqlError(m_path, q.lastError());
+    // WAL lets readers go on while another process writes. Switching needs a moment alone with the
+    // file; the busy timeout waits for it.
+    if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")))
+        return fail(q.lastError());
+    if (!q.exec(QStringLiteral("PRAGMA quick_check")))
+        return fail(q.lastError());
+    if (!q.next() || q.value(0).toString() != QLatin1String("ok"))
+        return OpenFailure{makeError(ErrorCode::Corrupt, m_path, QStringLiteral("database failed its integrity check")), true};
+    q.finish();
+
+    // Creation and every migration in one immediate transaction: a second process starting at the
+    // same moment waits here and then finds the schema complete, never half made.
+    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return fail(q.lastError());
+    auto rollback = [&] {
+        QSqlQuery r(db);
+        r.exec(QStringLiteral("ROLLBACK"));
+    };
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
+        const QSqlError e = q.lastError();
+        rollback();
+        return fail(e);
+    }
     const int version = q.value(0).toInt();
-    if (version > kSchemaVersion)
-        return makeError(ErrorCode::Corrupt, m_path, QStringLiteral("database schema %1 is newer than this apconsole (%2)").arg(version).arg(kSchemaVersion));
-    q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
-    // Each step brings the schema one version up, inside a transaction.
+    q.finish();
+    if (version > kSchemaVersion) {
+        rollback();
+        return OpenFailure{makeError(ErrorCode::Unsupported, m_path,
+                                     QStringLiteral("the database has schema version %1; this apconsole knows versions up to %2")
+                                         .arg(version).arg(kSchemaVersion),
+                                     QStringLiteral("Use an apconsole that knows schema version %1, or set APCONSOLE_DB to another file. The file was left as it is.")
+                                         .arg(version)),
+                           false};
+    }
+    // Each step brings the schema one version up.
     const QList<QList<const char *>> steps = {
         {
             "CREATE TABLE IF NOT EXISTS hosts (uri TEXT PRIMARY KEY, added TEXT NOT NULL)",
@@ -178,17 +270,20 @@ Status Store::migrate()
         },
     };
     for (int v = version; v < steps.size(); ++v) {
-        db.transaction();
         for (const char *stmt : steps[v]) {
             if (!q.exec(QString::fromLatin1(stmt))) {
-                const Error e = sqlError(m_path, q.lastError());
-                db.rollback();
-                return e;
+                const QSqlError e = q.lastError();
+                rollback();
+                return fail(e);
             }
         }
-        db.commit();
     }
-    return {};
+    if (!q.exec(QStringLiteral("COMMIT"))) {
+        const QSqlError e = q.lastError();
+        rollback();
+        return fail(e);
+    }
+    return std::nullopt;
 }
 
 Result<qint64> Store::saveReport(const QJsonObject &r)
@@ -360,7 +455,8 @@ Status Store::appendJournal(const QList<JournalEntry> &entries)
     if (!conn)
         return conn.error();
     QSqlDatabase db = QSqlDatabase::database(*conn);
-    db.transaction();
+    if (!db.transaction())
+        return sqlError(m_path, db.lastError());
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO audit_log (time, host, action, path, value, before, after, errno, kernel_log, rollback)"
                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -424,7 +520,8 @@ Result<qint64> Store::saveMigrationRun(const MigrationRun &r)
     if (!conn)
         return conn.error();
     QSqlDatabase db = QSqlDatabase::database(*conn);
-    db.transaction();
+    if (!db.transaction())
+        return sqlError(m_path, db.lastError());
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO migration_runs (time, source, target, guest, mdev, strategy, ok, failed_step, errno,"
                              " message, events) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));

@@ -10,6 +10,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace ap {
 
 /// The console's SQLite database: remembered hosts, the state of simulated hosts (so demo edits
@@ -20,10 +22,15 @@ public:
     /// The default location: <AppDataLocation>/apconsole.db.
     static QString defaultPath();
 
-    /// Opens (creating if needed) the database at `path`. A file that is not a readable
-    /// apconsole database is moved aside to "<path>.corrupt-<timestamp>" and a fresh one is
-    /// created; recoveredFrom() then names the kept file.
-    static Result<std::shared_ptr<Store>> open(const QString &path);
+    /// Opens (creating if needed) the database at `path`. Only a file SQLite itself calls damaged
+    /// or not a database is moved aside (with its -wal/-shm) to "<path>.corrupt-<timestamp>" and a
+    /// fresh one created; recoveredFrom() then names the kept file. Every other failure leaves
+    /// the file alone and is returned: locked by another process for longer than `busyTimeoutMs`
+    /// (Timeout), a schema newer than this apconsole (Unsupported, naming the version needed),
+    /// a directory or file that cannot be written (Io). Callers then go on without saving and
+    /// say so. Creation and migrations run in one immediate transaction, so processes opening a
+    /// new file at the same moment all find it complete.
+    static Result<std::shared_ptr<Store>> open(const QString &path, int busyTimeoutMs = 5000);
     ~Store();
 
     QString path() const { return m_path; }
@@ -93,11 +100,17 @@ public:
     static constexpr int kSchemaVersion = 3;
 
 private:
-    explicit Store(QString path);
+    Store(QString path, int busyTimeoutMs);
     Result<QString> connection() const; ///< this thread's connection name, opened on demand
-    Status migrate();
+    void closeConnections();
+    struct OpenFailure {
+        Error error;
+        bool damaged = false; ///< SQLite said SQLITE_CORRUPT or SQLITE_NOTADB
+    };
+    std::optional<OpenFailure> migrate(); ///< nullopt when the schema is current
 
     QString m_path;
+    int m_busyTimeoutMs = 5000;
     QString m_recoveredFrom;
     QString m_connectionPrefix;
     mutable QMutex m_mutex;

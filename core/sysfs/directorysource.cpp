@@ -4,12 +4,18 @@
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace ap::sysfs {
 
-DirectorySource::DirectorySource(QString root)
+namespace {
+constexpr int kMaxAttributeBytes = 1 << 20; // no sysfs attribute comes near: a hostile tree's file
+} // namespace
+
+DirectorySource::DirectorySource(QString root, QDeadlineTimer deadline)
     : m_root(std::move(root))
+    , m_deadline(deadline)
 {
     while (m_root.size() > 1 && m_root.endsWith(QLatin1Char('/')))
         m_root.chop(1);
@@ -26,34 +32,50 @@ SysfsSource::File DirectorySource::read(const QString &path) const
     // Plain POSIX calls: this runs for every attribute of up to 65,536 queues, and sysfs
     // attributes are at most one page.
     File f;
+    auto fail = [&f](const QString &why) {
+        f.status = File::Status::Error;
+        f.error = why;
+        return f;
+    };
+    if (m_deadline.hasExpired())
+        return fail(QStringLiteral("not read: the deadline passed"));
     const QByteArray abs = absolute(path);
-    const int fd = ::open(abs.constData(), O_RDONLY | O_CLOEXEC);
+    // Non-blocking, and only regular files: a FIFO or device planted in a tree must not hang us.
+    const int fd = ::open(abs.constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
     if (fd < 0) {
         if (errno == ENOENT || errno == ENOTDIR) {
             f.status = File::Status::Missing;
-        } else {
-            f.status = File::Status::Error;
-            f.error = QString::fromLocal8Bit(std::strerror(errno));
+            return f;
         }
-        return f;
+        return fail(QString::fromLocal8Bit(std::strerror(errno)));
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        return fail(QStringLiteral("not a regular file"));
     }
     char buf[4096];
     QByteArray content;
     while (true) {
+        if (m_deadline.hasExpired()) {
+            ::close(fd);
+            return fail(QStringLiteral("not read completely: the deadline passed"));
+        }
         const ssize_t n = ::read(fd, buf, sizeof buf);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            f.status = File::Status::Error;
-            f.error = QString::fromLocal8Bit(std::strerror(errno));
+            const QString why = QString::fromLocal8Bit(std::strerror(errno));
             ::close(fd);
-            return f;
+            return fail(why);
         }
         if (n == 0)
             break;
         content.append(buf, n);
-        if (content.size() > (1 << 20))
-            break; // no sysfs attribute is this large; do not let a hostile tree exhaust memory
+        if (content.size() > kMaxAttributeBytes) {
+            ::close(fd);
+            return fail(QStringLiteral("larger than %1 bytes: not a sysfs attribute").arg(kMaxAttributeBytes));
+        }
     }
     ::close(fd);
     f.status = File::Status::Ok;

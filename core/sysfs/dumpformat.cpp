@@ -148,8 +148,10 @@ Result<std::shared_ptr<DumpSource>> DumpParser::parse(const QByteArray &dump, co
         const qsizetype nl = dump.indexOf('\n', pos);
         if (nl < 0)
             return corrupt(QStringLiteral("truncated content line"));
-        const qsizetype z = dump.indexOf('\0', pos);
-        if (z < 0 || z > nl) {
+        // Only within this line: searching the rest of the dump would make the parse quadratic.
+        const qsizetype inLine = QByteArrayView(dump).sliced(pos, nl - pos).indexOf('\0');
+        const qsizetype z = inLine < 0 ? -1 : pos + inLine;
+        if (z < 0) {
             pos = nl + 1; // not a content line (cannot happen with GNU grep); skip it
             continue;
         }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDeadlineTimer>
 #include <QHash>
 #include <QString>
 #include <QStringList>
@@ -31,9 +32,11 @@ public:
 };
 
 /// A tree on the local file system below `root` (a real "/" or a copy laid out the same way).
+/// Only regular files are read (opened non-blocking: a FIFO or device is an error, never a
+/// hang), at most 1 MiB each; once `deadline` passes every read fails at once, also midway.
 class DirectorySource final : public SysfsSource {
 public:
-    explicit DirectorySource(QString root);
+    explicit DirectorySource(QString root, QDeadlineTimer deadline = QDeadlineTimer(QDeadlineTimer::Forever));
     File read(const QString &path) const override;
     std::optional<QString> readLink(const QString &path) const override;
     QStringList list(const QString &dir) const override;
@@ -43,6 +46,7 @@ private:
     QByteArray absolute(const QString &path) const;
     QString m_root;
     QByteArray m_rootBytes;
+    QDeadlineTimer m_deadline;
 };
 
 /// A tree captured in one batched dump (see dumpformat.h), e.g. from one SSH round trip.

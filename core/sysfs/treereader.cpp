@@ -67,6 +67,38 @@ private:
     QList<Error> &m_issues;
 };
 
+/// A decimal integer the kernel keeps within [low, high]: anything else is raised as an issue.
+auto inRange(int low, int high, const char *what)
+{
+    return [=](QByteArrayView text) -> Result<int> {
+        auto v = parseInt(text);
+        if (!v)
+            return v;
+        if (*v < low || *v > high)
+            return makeError(ErrorCode::Parse, QString(), QStringLiteral("%1 %2 is outside %3..%4").arg(QLatin1String(what)).arg(*v).arg(low).arg(high));
+        return v;
+    };
+}
+
+/// What the driver would never show: an mdev naming ids beyond the bus's maximum ids, a guest
+/// matrix that is not part of the mdev's matrix.
+void checkConsistency(HostSnapshot &h)
+{
+    const QString m = paths::matrix();
+    auto beyond = [](const IdMask &mask, int max) { return !mask.isEmpty() && mask.highest() > max; };
+    for (const Mdev &md : std::as_const(h.mdevs)) {
+        const QString dir = paths::join(m, md.uuid);
+        if (beyond(md.adapters, h.bus.maxAdapterId))
+            h.issues.append(makeError(ErrorCode::Parse, dir, QStringLiteral("the matrix names adapter %1, beyond ap_max_adapter_id %2")
+                                                                 .arg(md.adapters.highest()).arg(h.bus.maxAdapterId)));
+        if (beyond(md.domains, h.bus.maxDomainId) || beyond(md.controlDomains, h.bus.maxDomainId))
+            h.issues.append(makeError(ErrorCode::Parse, dir, QStringLiteral("the matrix names domain %1, beyond ap_max_domain_id %2")
+                                                                 .arg(std::max(md.domains.highest(), md.controlDomains.highest())).arg(h.bus.maxDomainId)));
+        if (!md.guestAdapters.minus(md.adapters).isEmpty() || !md.guestDomains.minus(md.domains).isEmpty())
+            h.issues.append(makeError(ErrorCode::Parse, dir, QStringLiteral("guest_matrix is not part of the mdev's matrix")));
+    }
+}
+
 bool parseHexName(QStringView s, int &out)
 {
     bool ok = false;
@@ -92,8 +124,8 @@ CardResult readCard(const SysfsSource &src, int id, bool seGuest)
     const QString dir = paths::card(id);
     Card &c = r.card;
     c.id = id;
-    c.hwtype = rd.get(paths::join(dir, u"hwtype"), parseInt).value_or(0);
-    c.rawHwtype = rd.get(paths::join(dir, u"raw_hwtype"), parseInt).value_or(c.hwtype);
+    c.hwtype = rd.get(paths::join(dir, u"hwtype"), inRange(0, 255, "hwtype")).value_or(0);
+    c.rawHwtype = rd.get(paths::join(dir, u"raw_hwtype"), inRange(0, 255, "raw_hwtype")).value_or(c.hwtype);
     c.functions = rd.get(paths::join(dir, u"ap_functions"), parseFunctions).value_or(0);
     c.depth = rd.get(paths::join(dir, u"depth"), parseInt, false).value_or(0);
     c.maxMessageSize = rd.get(paths::join(dir, u"max_msg_size"), parseInt, false).value_or(0);
@@ -150,8 +182,8 @@ void readBus(Reader &rd, HostSnapshot &h)
 {
     const QString b = paths::bus();
     BusInfo &bus = h.bus;
-    bus.maxAdapterId = rd.get(paths::join(b, u"ap_max_adapter_id"), parseInt).value_or(63);
-    bus.maxDomainId = rd.get(paths::join(b, u"ap_max_domain_id"), parseInt).value_or(15);
+    bus.maxAdapterId = rd.get(paths::join(b, u"ap_max_adapter_id"), inRange(0, IdMask::kBits - 1, "ap_max_adapter_id")).value_or(63);
+    bus.maxDomainId = rd.get(paths::join(b, u"ap_max_domain_id"), inRange(0, IdMask::kBits - 1, "ap_max_domain_id")).value_or(15);
     bus.apmask = rd.get(paths::join(b, u"apmask"), parseMask).value_or(IdMask::all());
     bus.aqmask = rd.get(paths::join(b, u"aqmask"), parseMask).value_or(IdMask::all());
     bool qci = true;
@@ -270,6 +302,7 @@ Result<HostSnapshot> readHost(const SysfsSource &src, const QString &hostName, c
     }
 
     readMatrix(src, rd, h);
+    checkConsistency(h);
     h.sort();
     return h;
 }

@@ -101,8 +101,87 @@ private slots:
     void malformedHostIsUsage()
     {
         const Run r = run({QStringLiteral("inventory"), QStringLiteral("--host"), QStringLiteral("demo:$(reboot)")});
-        QCOMPARE(r.code, 3);
+        QCOMPARE(r.code, 2);
         QVERIFY(r.err.contains("demo host name"));
+    }
+
+    // Addresses that would run something: refused as usage errors, and nothing ran.
+    void hostileAddressesRunNothing_data()
+    {
+        QTest::addColumn<QString>("address");
+        QTest::newRow("command") << "qemu+ssh://127.0.0.1:1/system?command=%1";
+        QTest::newRow("command encoded key") << "qemu+ssh://127.0.0.1:1/system?%63ommand=%1";
+        QTest::newRow("netcat") << "qemu+ssh://127.0.0.1:1/system?netcat=%1";
+        QTest::newRow("ext transport") << "qemu+ext:///system?command=%1";
+        QTest::newRow("ssh option host") << "ssh://-oProxyCommand=%1";
+        QTest::newRow("joined command") << "ssh://127.0.0.1:1,qemu+ssh://127.0.0.1:1/system?command=%1";
+    }
+    void hostileAddressesRunNothing()
+    {
+        QFETCH(QString, address);
+        QTemporaryDir dir;
+        const QString marker = dir.filePath(QStringLiteral("ran"));
+        const QString evil = dir.filePath(QStringLiteral("evil.sh"));
+        QFile script(evil);
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write(QStringLiteral("#!/bin/sh\ntouch %1\n").arg(marker).toUtf8());
+        script.close();
+        QVERIFY(script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        for (const QString &command : {QStringLiteral("inventory"), QStringLiteral("tree")}) {
+            QStringList args{command, QStringLiteral("--host"), address.arg(evil)};
+            if (command == QLatin1String("tree"))
+                args << QStringLiteral("--output") << dir.filePath(QStringLiteral("out"));
+            const Run r = run(args);
+            QCOMPARE(r.code, 2);
+            QVERIFY(r.out.isEmpty());
+        }
+        const Run check = run({QStringLiteral("check"), QStringLiteral("--source"), QStringLiteral("demo:zlab-a"), QStringLiteral("--target"),
+                               address.arg(evil), QStringLiteral("--mdev"), QStringLiteral("5a0f6c0e-4d0c-4a5e-9d7e-2f1b8c3a9e01")});
+        QCOMPARE(check.code, 2);
+        QVERIFY(!QFile::exists(marker));
+    }
+
+    void checkWithMissingMdevIsNotUsage()
+    {
+        const Run r = run({QStringLiteral("check"), QStringLiteral("--source"), QStringLiteral("demo:zlab-a"), QStringLiteral("--target"),
+                           QStringLiteral("demo:zlab-b"), QStringLiteral("--mdev"), QStringLiteral("00000000-0000-4000-8000-000000000000")});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains("no mdev"));
+    }
+
+    // --output never replaces what is not a regular file; a symlink is followed.
+    void outputsAreWrittenInPlace()
+    {
+        const QString mdev = QStringLiteral("5a0f6c0e-4d0c-4a5e-9d7e-2f1b8c3a9e01");
+        auto check = [&](const QString &out) {
+            return run({QStringLiteral("check"), QStringLiteral("--source"), QStringLiteral("demo:zlab-a"), QStringLiteral("--target"),
+                        QStringLiteral("demo:zlab-c"), QStringLiteral("--mdev"), mdev, QStringLiteral("--format"), QStringLiteral("json"),
+                        QStringLiteral("--output"), out});
+        };
+        // A character device: still the device afterwards.
+        QCOMPARE(check(QStringLiteral("/dev/null")).code, 1);
+        QVERIFY(!QFileInfo(QStringLiteral("/dev/null")).isFile());
+
+        QTemporaryDir dir;
+        const QString real = dir.filePath(QStringLiteral("real.json"));
+        const QString link = dir.filePath(QStringLiteral("link.json"));
+        QVERIFY(QFile::link(real, link));
+        QCOMPARE(check(link).code, 1);
+        QVERIFY(QFileInfo(link).isSymLink()); // the link stays a link ...
+        QFile written(real);                   // ... and its target holds the report
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QVERIFY(written.readAll().contains("\"verdict\""));
+
+        // A FIFO: written in place, read by whoever listens.
+        const QString fifo = dir.filePath(QStringLiteral("fifo"));
+        QCOMPARE(QProcess::execute(QStringLiteral("mkfifo"), {fifo}), 0);
+        QProcess reader;
+        reader.start(QStringLiteral("cat"), {fifo});
+        QVERIFY(reader.waitForStarted());
+        QCOMPARE(check(fifo).code, 1);
+        QVERIFY(reader.waitForFinished(30000));
+        QVERIFY(reader.readAllStandardOutput().contains("\"verdict\""));
+        QVERIFY(!QFileInfo(fifo).isFile());
     }
 
     void treeExportReadsBackEqual()
@@ -122,6 +201,13 @@ private slots:
             ja.remove(QLatin1String(k));
             jb.remove(QLatin1String(k));
         }
+        // The definitions come back from the files the tree carries (read from "files").
+        QJsonObject da = ja.value(QStringLiteral("definitions")).toObject(), db = jb.value(QStringLiteral("definitions")).toObject();
+        QVERIFY(!db.isEmpty());
+        da.remove(QStringLiteral("source"));
+        db.remove(QStringLiteral("source"));
+        ja.insert(QStringLiteral("definitions"), da);
+        jb.insert(QStringLiteral("definitions"), db);
         QCOMPARE(jb, ja);
     }
 
@@ -198,6 +284,50 @@ private slots:
         QVERIFY(wrong.err.contains("after the 4 queues") || wrong.err.contains("truncated") || wrong.err.contains("bytes after"));
     }
 
+    // apconsole-cli mdev: ap-check's rules before anything is written, exit codes as check's.
+    void mdevCommands_data()
+    {
+        QTest::addColumn<QString>("args"); // split at spaces; FILE: a definition file, NEW: a new UUID
+        QTest::addColumn<QByteArray>("file");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QByteArray>("says");
+        const QByteArray clash = R"({"mdev_type":"vfio_ap-passthrough","start":"auto","attrs":[{"assign_adapter":"0x01"},{"assign_domain":"0x11"}]})";
+        const QByteArray free = R"({"mdev_type":"vfio_ap-passthrough","start":"manual","attrs":[{"assign_adapter":"0x05"},{"assign_domain":"0x31"}]})";
+        const QByteArray above = R"({"mdev_type":"vfio_ap-passthrough","start":"manual","attrs":[{"assign_adapter":"70"},{"assign_domain":"0x31"}]})";
+        QTest::newRow("define: autostart clash") << "define --host demo:zlab-a --uuid NEW --file FILE" << clash << 1
+                                                 << QByteArray("APQN 1.17 is defined for autostart by 5a0f6c0e-4d0c-4a5e-9d7e-2f1b8c3a9e01");
+        QTest::newRow("define manual: dry run") << "define --host demo:zlab-a --uuid NEW --file FILE --manual --dry-run" << clash << 0 << QByteArray("acceptable");
+        QTest::newRow("define existing") << "define --host demo:zlab-a --uuid 5a0f6c0e-4d0c-4a5e-9d7e-2f1b8c3a9e01" << QByteArray() << 1 << QByteArray("Config already exists");
+        QTest::newRow("stricter than ap-check") << "define --host demo:zlab-a --uuid NEW --file FILE" << above << 1 << QByteArray("ap-check would let it through");
+        QTest::newRow("start transient: in use") << "start --host demo:zlab-a --uuid NEW --file FILE" << clash << 1
+                                                 << QByteArray("APQN 1.17 already in use by 5a0f6c0e-4d0c-4a5e-9d7e-2f1b8c3a9e01");
+        QTest::newRow("start transient") << "start --host demo:zlab-a --uuid NEW --file FILE" << free << 0 << QByteArray("done");
+        QTest::newRow("autostart a missing definition") << "autostart --host demo:zlab-b --uuid NEW --auto" << QByteArray() << 1 << QByteArray("Config doesn't exist");
+        QTest::newRow("undefine then start") << "undefine --host demo:zlab-c --uuid c3d4e5f6-a7b8-4c9d-8e0f-2a3b4c5d6e05" << QByteArray() << 0 << QByteArray("done");
+        QTest::newRow("malformed file") << "define --host demo:zlab-a --uuid NEW --file FILE" << QByteArray("{\n\"mdev_type\": 5}") << 2 << QByteArray(":2:");
+        QTest::newRow("bad action") << "frob --host demo:zlab-a --uuid NEW" << QByteArray() << 2 << QByteArray("usage");
+        QTest::newRow("auto and manual") << "autostart --host demo:zlab-a --uuid NEW --auto --manual" << QByteArray() << 2 << QByteArray("exclude");
+        QTest::newRow("unreadable host") << "stop --host sysfs:/nonexistent/tree --uuid NEW" << QByteArray() << 3 << QByteArray("nonexistent");
+    }
+    void mdevCommands()
+    {
+        QFETCH(QString, args);
+        QFETCH(QByteArray, file);
+        QFETCH(int, code);
+        QFETCH(QByteArray, says);
+        const QString path = m_home.filePath(QStringLiteral("def.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(file);
+        f.close();
+        QStringList list = args.split(QLatin1Char(' '));
+        list.replaceInStrings(QStringLiteral("NEW"), QStringLiteral("f0f0f0f0-1111-4222-8333-444444444444"));
+        list.replaceInStrings(QStringLiteral("FILE"), path);
+        // A store of its own: demo hosts keep what a row changed, the next row starts fresh.
+        const Run r = run(QStringList{QStringLiteral("mdev")} + list, QStringLiteral("mdev-%1.db").arg(QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('_')).remove(QLatin1Char(':'))));
+        const QByteArray all = r.out + r.err;
+        QVERIFY2(r.code == code, all.constData());
+        QVERIFY2(all.contains(says), all.constData());
     void fleetMapFormats_data()
     {
         QTest::addColumn<QString>("format");

@@ -36,6 +36,41 @@ private slots:
         QTest::newRow("ssh password") << "ssh://root:secret@zhost" << false << "";
         QTest::newRow("ssh bad user") << "ssh://ro;ot@zhost" << false << "";
         QTest::newRow("unknown scheme") << "http://zhost" << false << "";
+        QTest::newRow("sysfs doubled slashes") << "sysfs:////srv//./tree/" << true << "sysfs:/srv/tree"; // found by fuzz_hosturi
+        QTest::newRow("ssh doubled slashes") << "ssh://zhost//srv/./x" << true << "ssh://zhost/srv/x";
+        QTest::newRow("ssh ipv6") << "ssh://root@[::1]:2222/srv" << true << "ssh://root@[::1]:2222/srv";
+        QTest::newRow("ssh ipv6 no port") << "ssh://[fe80::1]" << true << "ssh://[fe80::1]";
+        QTest::newRow("libvirt ipv6") << "qemu+ssh://root@[::1]/system" << true << "qemu+ssh://root@[::1]/system";
+        QTest::newRow("libvirt keyfile") << "qemu+ssh://root@zhost/system?keyfile=/root/.ssh/id_ed25519&no_tty=1" << true
+                                         << "qemu+ssh://root@zhost/system?keyfile=/root/.ssh/id_ed25519&no_tty=1";
+        QTest::newRow("libvirt known_hosts") << "qemu+ssh://zhost/system?known_hosts=/etc/ssh/known" << true << "qemu+ssh://zhost/system?known_hosts=/etc/ssh/known";
+        QTest::newRow("libvirt unix socket") << "qemu+unix:///system?socket=/run/libvirt/libvirt-sock" << true
+                                             << "qemu+unix:///system?socket=/run/libvirt/libvirt-sock";
+        QTest::newRow("libvirt mode") << "qemu+tls://zhost/system?mode=direct" << true << "qemu+tls://zhost/system?mode=direct";
+        // Hostile addresses: each is refused before anything runs.
+        QTest::newRow("libvirt command") << "qemu+ssh://127.0.0.1:1/system?command=/tmp/evil.sh" << false << "";
+        QTest::newRow("libvirt command encoded") << "qemu+ssh://127.0.0.1/system?%63ommand=/tmp/evil.sh" << false << "";
+        QTest::newRow("libvirt netcat") << "qemu+ssh://zhost/system?netcat=/tmp/evil" << false << "";
+        QTest::newRow("libvirt proxy") << "qemu+ssh://zhost/system?proxy=native" << false << "";
+        QTest::newRow("libvirt no_verify") << "qemu+tls://zhost/system?no_verify=1" << false << "";
+        QTest::newRow("libvirt known_hosts_verify") << "qemu+ssh://zhost/system?known_hosts_verify=ignore" << false << "";
+        QTest::newRow("libvirt socket on ssh") << "qemu+ssh://zhost/system?socket=/tmp/s" << false << "";
+        QTest::newRow("libvirt keyfile relative") << "qemu+ssh://zhost/system?keyfile=id_rsa" << false << "";
+        QTest::newRow("libvirt keyfile dotdot") << "qemu+ssh://zhost/system?keyfile=/root/../etc/shadow" << false << "";
+        QTest::newRow("libvirt no_tty value") << "qemu+ssh://zhost/system?no_tty=yes" << false << "";
+        QTest::newRow("libvirt twice") << "qemu+ssh://zhost/system?no_tty=1&no_tty=0" << false << "";
+        QTest::newRow("libvirt fragment") << "qemu+ssh://zhost/system#x" << false << "";
+        QTest::newRow("libvirt newline in value") << "qemu+ssh://zhost/system?keyfile=/a%0a/b" << false << "";
+        QTest::newRow("libvirt newline in path") << "qemu:///sys%0atem" << false << "";
+        QTest::newRow("libvirt local with host") << "qemu://zhost/system" << false << "";
+        QTest::newRow("libvirt host option") << "qemu+ssh://-oProxyCommand=x/system" << false << "";
+        QTest::newRow("libvirt ext") << "qemu+ext:///system?command=/tmp/evil" << false << "";
+        QTest::newRow("libvirt local parameter") << "qemu:///system?mode=direct" << false << "";
+        QTest::newRow("ssh query") << "ssh://zhost/srv?x=1" << false << "";
+        QTest::newRow("ssh fragment") << "ssh://zhost/srv#frag" << false << "";
+        QTest::newRow("ssh newline in root") << "ssh://zhost/srv%0a/x" << false << "";
+        QTest::newRow("ssh encoded dotdot") << "ssh://zhost/srv/%2e%2e/etc" << false << "";
+        QTest::newRow("ssh encoded user") << "ssh://r%3Boot@zhost" << false << "";
     }
     void parse()
     {
@@ -48,6 +83,22 @@ private slots:
             QCOMPARE(u->text, normalised);
         else
             QCOMPARE(u.error().code, ErrorCode::Usage);
+    }
+
+    // parse ∘ format = identity: the stored form parses back to the same address, field by field.
+    void roundTrip_data() { parse_data(); }
+    void roundTrip()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, valid);
+        if (!valid)
+            return;
+        const auto u = HostUri::parse(text);
+        QVERIFY(u);
+        QCOMPARE(u->format(), u->text);
+        const auto again = HostUri::parse(u->format());
+        QVERIFY2(again, qPrintable(again ? QString() : again.error().toString()));
+        QVERIFY(*again == *u);
     }
 };
 

@@ -32,14 +32,16 @@ private:
         row("driver", {"model", "sysfs"});
         row("driver/migration", {"driver", "model", "sysfs"});
         row("plan", {"driver", "model", "sysfs"});
-        row("editing", {"plan", "driver", "model", "sysfs"});
-        row("hosts", {"hosts/libvirt", "hosts/ssh", "plan", "json", "driver", "driver/migration", "model", "sysfs"});
-        row("hosts/libvirt", {"hosts", "plan", "json", "driver", "driver/migration", "model", "sysfs"});
-        row("hosts/ssh", {"hosts", "plan", "json", "driver", "driver/migration", "model", "sysfs"});
-        row("migration", {"hosts", "hosts/libvirt", "hosts/ssh", "plan", "json", "driver", "driver/migration", "model", "sysfs"});
-        row("fleet", {"migration", "hosts", "plan", "json", "driver", "driver/migration", "model", "sysfs"});
-        row("report", {"fleet", "migration", "hosts", "plan", "json", "driver", "driver/migration", "model", "sysfs"});
-        row("store", {"migration", "hosts", "plan", "json", "driver", "driver/migration", "model", "sysfs"});
+        // ap-check's definition-time rules and mdevctl's formats, beside the driver model.
+        row("definitions", {"driver", "model", "sysfs"});
+        row("editing", {"definitions", "plan", "driver", "model", "sysfs"});
+        row("hosts", {"hosts/libvirt", "hosts/ssh", "definitions", "plan", "json", "driver", "driver/migration", "model", "sysfs"});
+        row("hosts/libvirt", {"hosts", "definitions", "plan", "json", "driver", "driver/migration", "model", "sysfs"});
+        row("hosts/ssh", {"hosts", "definitions", "plan", "json", "driver", "driver/migration", "model", "sysfs"});
+        row("migration", {"definitions", "hosts", "hosts/libvirt", "hosts/ssh", "plan", "json", "driver", "driver/migration", "model", "sysfs"});
+        row("fleet", {"definitions", "migration", "hosts", "plan", "json", "driver", "driver/migration", "model", "sysfs"});
+        row("report", {"definitions", "fleet", "migration", "hosts", "plan", "json", "driver", "driver/migration", "model", "sysfs"});
+        row("store", {"definitions", "migration", "hosts", "plan", "json", "driver", "driver/migration", "model", "sysfs"});
         return t;
     }
 

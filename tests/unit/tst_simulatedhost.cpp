@@ -30,6 +30,24 @@ T await(QFuture<T> f)
     return f.result();
 }
 
+/// Records that cannot be saved: a full disk, a database locked for good.
+class FailingRecords final : public HostRecords {
+public:
+    Status appendJournal(const QList<JournalEntry> &) override { return failure(); }
+    Status saveSimulatedHost(const QString &, const QJsonObject &) override { return failure(); }
+    Result<std::optional<QJsonObject>> simulatedHost(const QString &) const override { return std::optional<QJsonObject>(); }
+
+private:
+    static Error failure() { return makeError(ErrorCode::Timeout, QStringLiteral("test.db"), QStringLiteral("database is locked")); }
+};
+
+HostSnapshot withoutApConfig(const QString &name)
+{
+    HostSnapshot s = *demo::initialState(name);
+    s.matrix.features.removeAll(QStringLiteral("ap_config")); // an older kernel: one write per id
+    return s;
+}
+
 std::unique_ptr<SimulatedHost> demoHost(const QString &name, std::shared_ptr<Store> store = {})
 {
     return std::make_unique<SimulatedHost>(*HostUri::parse(QStringLiteral("demo:") + name), *demo::initialState(name), store);
@@ -111,6 +129,85 @@ private slots:
         QCOMPARE(r->journal.size(), 4 + 3); // three steps done, one failed, three undone
         QVERIFY(r->journal.last().rollback);
         QCOMPARE(*host.snapshot().mdev(kPayments), *s.mdev(kPayments)); // nothing lost
+    }
+
+    void failingAuditWriteIsReported()
+    {
+        SimulatedHost host(*HostUri::parse(QStringLiteral("demo:zlab-b")), *demo::initialState(QStringLiteral("zlab-b")),
+                           std::make_shared<FailingRecords>());
+        auto r = await(host.apply(plans::createMdev(QStringLiteral("aaaaaaaa-0000-4000-8000-000000000001"))));
+        QVERIFY(r);
+        QVERIFY(r->ok); // the write happened ...
+        QVERIFY(r->notRecorded); // ... but its record did not, and the caller hears it
+        QVERIFY(r->notRecorded->detail.contains(QLatin1String("locked")));
+        // The unsaved state stays visible in every read until a save succeeds.
+        auto snap = await(host.readInventory());
+        QVERIFY(snap);
+        QVERIFY(std::any_of(snap->issues.cbegin(), snap->issues.cend(),
+                            [](const Error &e) { return e.detail.contains(QLatin1String("not saved")); }));
+    }
+
+    // A step fails, then the undo of the step before it fails too: the host is read back, the
+    // report names what differs, and the store's journal holds every write including the failed undo.
+    void failingUndoIsReadBack()
+    {
+        QTemporaryDir dir;
+        auto store = Store::open(dir.filePath(QStringLiteral("j.db")));
+        QVERIFY(store);
+        SimulatedHost host(*HostUri::parse(QStringLiteral("demo:zlab-a")), withoutApConfig(QStringLiteral("zlab-a")), *store);
+        const HostSnapshot s = host.snapshot();
+        MatrixAssignment target{IdMask::fromIds({1, 5}), IdMask::fromIds({0x11, 0x14, 0x15}), IdMask::fromIds({0x11})};
+        const WritePlan plan = plans::changeMatrix(s, kPayments, target);
+        QCOMPARE(plan.steps.size(), 6);
+        host.failWrite(4, EIO); // "assign adapter 5"
+        host.failWrite(5, EIO); // its first undo: "assign adapter 2" again
+        auto r = await(host.apply(plan));
+        QVERIFY(r);
+        QVERIFY(!r->ok);
+        QCOMPARE(r->failedStep, 3);
+        QVERIFY(!r->rolledBack);
+        QCOMPARE(r->differences.size(), 1);
+        QVERIFY(r->differences.first().startsWith(QStringLiteral("mdev ") + kPayments));
+        QVERIFY(*host.snapshot().mdev(kPayments) != *s.mdev(kPayments)); // the read-back tells the truth
+        QVERIFY(!r->notRecorded);
+
+        auto journal = (*store)->journal(QStringLiteral("demo:zlab-a"));
+        QVERIFY(journal);
+        QCOMPARE(journal->size(), 4 + 3);
+        const JournalEntry &failedUndo = journal->at(2); // newest first: undo 3, undo 2, undo 1 (failed), ...
+        QVERIFY(failedUndo.rollback);
+        QCOMPARE(failedUndo.err, EIO);
+        QCOMPARE(failedUndo.before, failedUndo.after);
+        QCOMPARE(journal->at(3).err, EIO); // the failed step itself
+        QVERIFY(!journal->at(3).rollback);
+    }
+
+    // With ap_config the change is one write: when it fails there is nothing to undo, and the
+    // host, read back, is as before.
+    void failingApConfigWriteLeavesHostAsBefore()
+    {
+        QTemporaryDir dir;
+        auto store = Store::open(dir.filePath(QStringLiteral("c.db")));
+        QVERIFY(store);
+        SimulatedHost host(*HostUri::parse(QStringLiteral("demo:zlab-a")), *demo::initialState(QStringLiteral("zlab-a")), *store);
+        const HostSnapshot s = host.snapshot();
+        MatrixAssignment target{IdMask::fromIds({1, 2}), IdMask::fromIds({0x11, 0x12, 0x13}), IdMask::fromIds({0x11})};
+        const WritePlan plan = plans::changeMatrix(s, kPayments, target);
+        QCOMPARE(plan.steps.size(), 1);
+        host.failWrite(1, EIO);
+        auto r = await(host.apply(plan));
+        QVERIFY(r);
+        QVERIFY(!r->ok);
+        QCOMPARE(r->failedStep, 0);
+        QVERIFY(r->rolledBack);
+        QCOMPARE(r->differences, QStringList());
+        QCOMPARE(*host.snapshot().mdev(kPayments), *s.mdev(kPayments));
+        auto journal = (*store)->journal(QStringLiteral("demo:zlab-a"));
+        QVERIFY(journal);
+        QCOMPARE(journal->size(), 1);
+        QCOMPARE(journal->first().err, EIO);
+        QVERIFY(journal->first().path.endsWith(QLatin1String("/ap_config")));
+        QCOMPARE(journal->first().before, journal->first().after);
     }
 
     void persistsAcrossRestart()

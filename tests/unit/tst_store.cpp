@@ -3,10 +3,41 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonObject>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+
 using namespace ap;
+
+namespace {
+
+QStringList keptAside(const QString &dir)
+{
+    return QDir(dir).entryList({QStringLiteral("*.corrupt-*")}, QDir::Files);
+}
+
+/// Runs SQL on the file directly, as another program would (not through Store).
+bool rawExec(const QString &path, const QString &sql)
+{
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            ok = q.exec(sql);
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+    return ok;
+}
+
+} // namespace
 
 class TstStore : public QObject {
     Q_OBJECT
@@ -68,6 +99,169 @@ private slots:
         QVERIFY(s);
         QVERIFY(!(*s)->recoveredFrom().isEmpty());
         QCOMPARE((*s)->hosts().value(), QStringList());
+    }
+
+    void sideFilesMoveWithTheDamagedFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("s.db"));
+        for (const QString &name : QStringList{path, path + QStringLiteral("-wal")}) {
+            QFile f(name);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray(8192, 'x'));
+        }
+        auto s = Store::open(path);
+        QVERIFY(s);
+        QVERIFY(!(*s)->recoveredFrom().isEmpty());
+        QVERIFY(QFile::exists((*s)->recoveredFrom() + QStringLiteral("-wal")));
+        QVERIFY((*s)->addHost(QStringLiteral("demo:x")).ok());
+    }
+
+    // Another process holds SQLite's exclusive lock longer than we wait: the file is left alone,
+    // the caller hears "locked", and the other process's commit lands in the real file.
+    void lockHeldByAnotherProcess()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("l.db"));
+        {
+            auto s = Store::open(path);
+            QVERIFY(s);
+            QVERIFY((*s)->addHost(QStringLiteral("sysfs:/mine")).ok());
+        }
+        QProcess holder;
+        holder.start(QStringLiteral(STOREWORKER), {QStringLiteral("hold"), path});
+        QVERIFY(holder.waitForStarted());
+        QVERIFY(holder.waitForReadyRead(30000));
+        QCOMPARE(holder.readLine().trimmed(), QByteArray("locked"));
+
+        auto busy = Store::open(path, 200);
+        QVERIFY(!busy);
+        QCOMPARE(busy.error().code, ErrorCode::Timeout);
+        QVERIFY(busy.error().detail.contains(QLatin1String("locked")));
+        QCOMPARE(keptAside(dir.path()), QStringList());
+
+        holder.closeWriteChannel();
+        QVERIFY(holder.waitForFinished(30000));
+        QCOMPARE(holder.exitCode(), 0);
+        auto s = Store::open(path);
+        QVERIFY(s);
+        QVERIFY((*s)->recoveredFrom().isEmpty());
+        QCOMPARE((*s)->hosts().value(), (QStringList{QStringLiteral("sysfs:/held"), QStringLiteral("sysfs:/mine")}));
+    }
+
+    void newerSchemaIsLeftAlone()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("n.db"));
+        {
+            auto s = Store::open(path);
+            QVERIFY(s);
+            QVERIFY((*s)->addHost(QStringLiteral("sysfs:/remembered")).ok());
+        }
+        QVERIFY(rawExec(path, QStringLiteral("PRAGMA user_version = 9")));
+        auto newer = Store::open(path);
+        QVERIFY(!newer);
+        QCOMPARE(newer.error().code, ErrorCode::Unsupported);
+        QVERIFY(newer.error().detail.contains(QLatin1String("schema version 9")));
+        QVERIFY(newer.error().hint.contains(QLatin1String("9")));
+        QCOMPARE(keptAside(dir.path()), QStringList());
+        // The apconsole that knows version 9 still finds everything.
+        QVERIFY(rawExec(path, QStringLiteral("PRAGMA user_version = %1").arg(Store::kSchemaVersion)));
+        auto s = Store::open(path);
+        QVERIFY(s);
+        QCOMPARE((*s)->hosts().value(), QStringList{QStringLiteral("sysfs:/remembered")});
+    }
+
+    // As an unprivileged user (the worker drops to nobody when the suite runs as root).
+    void readOnlyDirectory()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
+                                                      | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
+        const QString ro = dir.filePath(QStringLiteral("ro"));
+        QVERIFY(QDir().mkdir(ro));
+        const QString existing = ro + QStringLiteral("/existing.db");
+        {
+            auto s = Store::open(existing);
+            QVERIFY(s);
+            QVERIFY((*s)->addHost(QStringLiteral("sysfs:/kept")).ok());
+        }
+        QVERIFY(QFile::setPermissions(existing, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
+        QVERIFY(QFile::setPermissions(ro, QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup
+                                              | QFile::ReadOther | QFile::ExeOther));
+        for (const QString &path : QStringList{existing, ro + QStringLiteral("/new.db")}) {
+            QProcess p;
+            p.start(QStringLiteral(STOREWORKER), {QStringLiteral("open"), path});
+            QVERIFY(p.waitForFinished(30000));
+            QVERIFY2(p.exitCode() == 1, p.readAllStandardError().constData());
+            QCOMPARE(p.readAllStandardOutput().trimmed(), QByteArray("io"));
+        }
+        QCOMPARE(QDir(ro).entryList(QDir::Files), QStringList{QStringLiteral("existing.db")});
+    }
+
+    // Processes starting on a fresh file at the same moment: one creates the schema, the others
+    // wait for it; every report of every process is there, nothing is moved aside.
+    void parallelFirstRunsLoseNothing()
+    {
+        constexpr int kRounds = 4;
+        constexpr int kProcesses = 8;
+        constexpr int kReports = 5;
+        for (int round = 0; round < kRounds; ++round) {
+            QTemporaryDir dir;
+            const QString path = dir.filePath(QStringLiteral("p.db"));
+            std::vector<std::unique_ptr<QProcess>> workers;
+            for (int i = 0; i < kProcesses; ++i) {
+                workers.push_back(std::make_unique<QProcess>());
+                workers.back()->start(QStringLiteral(STOREWORKER), {QStringLiteral("reports"), path, QString::number(kReports)});
+            }
+            for (auto &w : workers) {
+                QVERIFY(w->waitForFinished(60000));
+                QVERIFY2(w->exitCode() == 0, w->readAllStandardError().constData());
+            }
+            auto s = Store::open(path);
+            QVERIFY(s);
+            QCOMPARE((*s)->reports()->size(), kProcesses * kReports);
+            QCOMPARE(keptAside(dir.path()), QStringList());
+        }
+    }
+
+    // A process that died with commits only in its WAL: the next open replays them.
+    void crashLeftWalIsReplayed()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("w.db"));
+        const QString crashed = dir.filePath(QStringLiteral("crashed.db"));
+        auto s = Store::open(path);
+        QVERIFY(s);
+        for (int i = 0; i < 50; ++i)
+            QVERIFY((*s)->addHost(QStringLiteral("sysfs:/srv/host%1").arg(i)).ok());
+        // The files as they are on disk while the store is open: what a crash leaves behind.
+        QVERIFY(QFile::exists(path + QStringLiteral("-wal")));
+        QVERIFY(QFile::copy(path, crashed));
+        QVERIFY(QFile::copy(path + QStringLiteral("-wal"), crashed + QStringLiteral("-wal")));
+        auto replayed = Store::open(crashed);
+        QVERIFY(replayed);
+        QVERIFY((*replayed)->recoveredFrom().isEmpty());
+        QCOMPARE((*replayed)->hosts()->size(), 50);
+    }
+
+    void foreignKeysAreEnforced()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("f.db"));
+        auto s = Store::open(path);
+        QVERIFY(s);
+        Store::MigrationRun run;
+        run.time = QDateTime::currentDateTimeUtc();
+        run.source = QStringLiteral("demo:a");
+        run.target = QStringLiteral("demo:b");
+        run.guest = QStringLiteral("g");
+        run.mdev = QStringLiteral("m");
+        run.strategy = QStringLiteral("live");
+        run.steps.append({QStringLiteral("create"), 0, 5, QStringLiteral("done"), {}, {}});
+        QVERIFY((*s)->saveMigrationRun(run));
+        // A step whose run does not exist is refused by SQLite itself.
+        QVERIFY(!rawExec(path, QStringLiteral("PRAGMA foreign_keys = ON; INSERT INTO migration_steps (run_id, seq, step, outcome) VALUES (999, 0, 'x', 'done')")));
     }
 
     void missingDirectoryIsCreated()

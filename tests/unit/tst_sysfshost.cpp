@@ -3,13 +3,17 @@
 #include <hosts/backendfactory.h>
 #include <hosts/sysfshost.h>
 #include <sysfs/paths.h>
+#include <sysfs/sysfssource.h>
 #include <sysfs/treewriter.h>
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cerrno>
 
 using namespace ap;
@@ -108,6 +112,49 @@ private slots:
         auto f = host.apply(plan);
         f.waitForFinished();
         QCOMPARE(f.result()->err, EACCES);
+    }
+
+    // A FIFO planted as an attribute and a huge attribute: the read finishes well within its
+    // deadline, and both show as issues naming the file.
+    void fifoAndOversizedFilesDoNotHang()
+    {
+        HostSnapshot h = test::makeHost(4, 8);
+        QTemporaryDir dir;
+        QVERIFY(sysfs::writeTree(h, dir.path()).ok());
+        const QString fifo = dir.path() + QLatin1Char('/') + sysfs::paths::card(1) + QStringLiteral("/hwtype");
+        QVERIFY(QFile::remove(fifo));
+        QCOMPARE(QProcess::execute(QStringLiteral("mkfifo"), {fifo}), 0);
+        QFile huge(dir.path() + QLatin1Char('/') + sysfs::paths::card(2) + QStringLiteral("/hwtype"));
+        QVERIFY(huge.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QVERIFY(huge.resize(qint64(64) << 20)); // 64 MiB, sparse
+        huge.close();
+
+        auto backend = createBackend(*HostUri::parse(QStringLiteral("sysfs:") + dir.path()));
+        QVERIFY(backend);
+        QElapsedTimer timer;
+        timer.start();
+        auto snap = (*backend)->readInventory({10000});
+        snap.waitForFinished();
+        QVERIFY(timer.elapsed() < 10000);
+        const Result<HostSnapshot> r = snap.result();
+        QVERIFY(r);
+        auto issueAbout = [&](const QString &what) {
+            return std::any_of(r->issues.cbegin(), r->issues.cend(), [&](const Error &e) { return e.toString().contains(what); });
+        };
+        QVERIFY(issueAbout(QStringLiteral("not a regular file")));
+        QVERIFY(issueAbout(QStringLiteral("not a sysfs attribute")));
+    }
+
+    // A deadline that has passed stops a read inside the tree, not only between cards.
+    void expiredDeadlineStopsReads()
+    {
+        HostSnapshot h = test::makeHost(4, 8);
+        QTemporaryDir dir;
+        QVERIFY(sysfs::writeTree(h, dir.path()).ok());
+        sysfs::DirectorySource source(dir.path(), QDeadlineTimer(0));
+        const sysfs::SysfsSource::File f = source.read(sysfs::paths::bus() + QStringLiteral("/apmask"));
+        QCOMPARE(f.status, sysfs::SysfsSource::File::Status::Error);
+        QVERIFY(f.error.contains(QLatin1String("deadline")));
     }
 
     void missingRootIsUnreachable()

@@ -15,11 +15,16 @@ void Fleet::loadDefault()
 {
     for (const QString &name : demo::hostNames())
         (void)addHost(QStringLiteral("demo:") + name, false);
-    if (m_store) {
-        auto remembered = m_store->hosts();
-        if (remembered)
-            for (const QString &uri : *remembered)
-                (void)addHost(uri, false);
+    if (!m_store)
+        return;
+    auto remembered = m_store->hosts();
+    if (!remembered) {
+        emit problem(remembered.error());
+        return;
+    }
+    for (const QString &uri : *remembered) {
+        if (auto added = addHost(uri, false); !added)
+            emit problem(added.error());
     }
 }
 
@@ -39,8 +44,10 @@ Result<HostSession *> Fleet::addHost(const QString &text, bool remember)
     if (session(uri->text))
         return makeError(ErrorCode::Usage, uri->text, QStringLiteral("the host is already in the fleet"));
     auto backend = createBackend(*uri, m_store);
-    if (remember && m_store && uri->scheme != HostUri::Scheme::Demo)
-        (void)m_store->addHost(uri->text);
+    if (remember && m_store && uri->scheme != HostUri::Scheme::Demo) {
+        if (Status saved = m_store->addHost(uri->text); !saved)
+            emit problem(saved.error());
+    }
     if (backend)
         return addBackend(std::move(*backend));
     auto *s = new HostSession(*uri, backend.error(), this);
@@ -67,8 +74,10 @@ void Fleet::removeHost(HostSession *s)
         return;
     emit hostAboutToBeRemoved(s);
     m_sessions.removeOne(s);
-    if (m_store)
-        (void)m_store->removeHost(s->uri().text);
+    if (m_store) {
+        if (Status saved = m_store->removeHost(s->uri().text); !saved)
+            emit problem(saved.error());
+    }
     s->deleteLater();
 }
 

@@ -15,7 +15,9 @@ class Fleet : public QObject {
 public:
     explicit Fleet(std::shared_ptr<Store> store, QObject *parent = nullptr);
 
-    /// Adds the demo hosts and the hosts remembered in the store, and starts reading them.
+    /// Adds the demo hosts and the hosts remembered in the store, and starts reading them. A
+    /// remembered host that cannot be opened any more, or a store that cannot be read, is
+    /// reported through problem().
     void loadDefault();
     /// Adds a host by URI (remembering it unless it is a demo host). Fails on a malformed URI or
     /// a host already present.
@@ -32,6 +34,9 @@ signals:
     void hostAdded(ap::ui::HostSession *session);
     void hostAboutToBeRemoved(ap::ui::HostSession *session);
     void hostChanged(ap::ui::HostSession *session);
+    /// Something the operator must hear of that belongs to no host's view: the remembered hosts
+    /// could not be read or saved, a remembered host can no longer be opened.
+    void problem(const ap::Error &error);
 
 private:
     std::shared_ptr<Store> m_store;

@@ -1,5 +1,6 @@
 #include "fleetmodel.h"
 
+#include "definitionactions.h"
 #include "fleeticons.h"
 
 #include "../matrix/dropverdict.h"
@@ -38,7 +39,11 @@ QString hostStatus(const HostSession *s)
 {
     switch (s->state()) {
     case HostSession::State::Connecting: return FleetModel::tr("connecting…");
-    case HostSession::State::Connected: return FleetModel::tr("connected");
+    case HostSession::State::Connected:
+        // A host read with issues (unreadable or inconsistent attributes) says so in the tree.
+        if (s->snapshot() && !s->snapshot()->issues.isEmpty())
+            return FleetModel::tr("connected, %n issue(s)", nullptr, int(s->snapshot()->issues.size()));
+        return FleetModel::tr("connected");
     case HostSession::State::Failed:
         switch (s->error().code) {
         case ErrorCode::HostKeyUnknown: return FleetModel::tr("unknown host key");
@@ -355,10 +360,14 @@ void FleetModel::updateHost(HostSession *s)
     };
     for (const Mdev &m : snap->mdevs) {
         const Guest *g = snap->guestOfMdev(m.uuid);
+        const auto drift = definitions::driftOf(*snap, m.uuid);
+        const bool drifted = drift && !drift->isEmpty();
         mdevs.push_back(make(Kind::Mdev, mdevIcon(true), m.uuid, m.uuid.left(8) + QStringLiteral("\u2026"),
-                             (g ? tr("%1 (%2)").arg(g->name, guestStateName(g->state)) : tr("no guest")) + lifetime(m),
+                             (g ? tr("%1 (%2)").arg(g->name, guestStateName(g->state)) : tr("no guest")) + lifetime(m)
+                                 + (drifted ? tr(", differs from its definition") : QString()),
                              m.uuid + QLatin1Char('\n') + tr("%n APQN(s) assigned, ", nullptr, int(m.matrix().size()))
-                                 + tr("%n in the guest matrix", nullptr, int(m.guestMatrix().size()))));
+                                 + tr("%n in the guest matrix", nullptr, int(m.guestMatrix().size()))
+                                 + (drifted ? QLatin1Char('\n') + tr("Running differs from definition: %1").arg(DefinitionActions::driftText(*drift)) : QString())));
     }
     for (const Mdev &m : snap->inactiveMdevs)
         mdevs.push_back(make(Kind::StoppedMdev, mdevIcon(false), m.uuid, m.uuid.left(8) + QStringLiteral("\u2026"),

@@ -1,6 +1,7 @@
 #include "hostactions.h"
 
 #include "addhostdialog.h"
+#include "definitionactions.h"
 #include "fleet.h"
 #include "hostsession.h"
 #include "../matrix/applydialog.h"
@@ -27,7 +28,9 @@ HostActions::HostActions(Fleet *fleet, QWidget *window, Shared shared)
     , m_fleet(fleet)
     , m_window(window)
     , m_shared(shared)
+    , m_definitions(new DefinitionActions(window))
 {
+    connect(m_definitions, &DefinitionActions::statusMessage, this, &HostActions::statusMessage);
     for (HostSession *s : fleet->sessions())
         watch(s);
     connect(fleet, &Fleet::hostAdded, this, &HostActions::watch);
@@ -65,6 +68,8 @@ void HostActions::fillTreeMenu(QMenu &menu, HostSession *s, const FleetNode &nod
         menu.addAction(tr("Remove mdev…"), this, [this, s, uuid = node.key] { removeMdev(s, uuid); });
     if (LibvirtHost *lv = s->backend() ? s->backend()->view<LibvirtHost>() : nullptr; lv && snap)
         addLibvirtActions(menu, s, lv, *snap, node);
+    else if (snap)
+        m_definitions->fillTreeMenu(menu, s, *snap, node); // mdevctl through SSH, local trees, demo hosts
     if (s->edits().hasPending()) {
         menu.addSeparator();
         menu.addAction(m_shared.apply);
@@ -92,8 +97,11 @@ void HostActions::resetDemo()
                               tr("Undo every change made to the simulated hosts and start again from the built-in demo fleet?"))
         != QMessageBox::Yes)
         return;
-    if (m_fleet->store())
-        (void)m_fleet->store()->resetSimulatedHosts();
+    if (m_fleet->store()) {
+        if (Status reset = m_fleet->store()->resetSimulatedHosts(); !reset)
+            QMessageBox::warning(m_window, tr("Reset the demo fleet"),
+                                 tr("The saved demo state could not be removed; it comes back at the next start: %1").arg(reset.error().toString()));
+    }
     for (HostSession *s : m_fleet->sessions()) {
         if (auto *sim = s->backend() ? s->backend()->view<SimulatedHost>() : nullptr) {
             if (auto initial = demo::initialState(s->uri().name))

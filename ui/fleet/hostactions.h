@@ -19,6 +19,7 @@ struct HostSnapshot;
 
 namespace ap::ui {
 
+class DefinitionActions;
 class Fleet;
 class HostSession;
 
@@ -66,6 +67,7 @@ private:
     QWidget *m_window;
     Shared m_shared;
     QSet<HostSession *> m_askedHostKey;
+    DefinitionActions *m_definitions;
 };
 
 } // namespace ap::ui

@@ -68,8 +68,13 @@ QString ApplyDialog::describe(const WritePlan &plan, const Result<ApplyReport> &
     if (!result)
         return tr("Nothing was written: %1").arg(result.error().toString());
     const ApplyReport &r = *result;
-    if (r.ok)
+    const QString notRecorded = r.notRecorded
+        ? QLatin1Char('\n') + tr("The audit log could not record this: %1").arg(r.notRecorded->toString())
+        : QString();
+    if (r.ok && !r.notRecorded)
         return tr("Applied: %n write(s) done and recorded in the audit log.", nullptr, int(plan.steps.size()));
+    if (r.ok)
+        return tr("Applied: %n write(s) done.", nullptr, int(plan.steps.size())) + notRecorded;
     QString s = tr("Step %1 failed: %2 (%3).").arg(r.failedStep + 1).arg(errnoName(r.err), errnoMessage(r.err));
     if (r.failedStep >= 0 && r.failedStep < plan.steps.size())
         s += QLatin1Char(' ') + tr("It was: %1.").arg(plan.steps[r.failedStep].action);
@@ -79,9 +84,11 @@ QString ApplyDialog::describe(const WritePlan &plan, const Result<ApplyReport> &
     if (!r.kernelLog.isEmpty())
         s += QLatin1Char('\n') + tr("Kernel: %1").arg(r.kernelLog.join(QLatin1Char('\n')));
     s += QLatin1Char('\n') + (r.failedStep == 0 ? tr("Nothing was changed.")
-                              : r.rolledBack ? tr("Every earlier step was undone: the host is as before.")
+                              : r.rolledBack ? tr("Every earlier step was undone: the host, read back, is as before.")
                                              : tr("Not every earlier step could be undone: read the host again and check the audit log."));
-    return s;
+    for (const QString &d : r.differences)
+        s += QLatin1Char('\n') + tr("Read back: %1").arg(d);
+    return s + notRecorded;
 }
 
 void ApplyDialog::onFinished(const Result<ApplyReport> &result)

@@ -1,5 +1,7 @@
 #include "inspector.h"
 
+#include "../fleet/definitionactions.h"
+
 #include <driver/apqnstate.h>
 
 namespace ap::ui {
@@ -149,6 +151,15 @@ void Inspector::showMdev(const HostSnapshot &h, const QString &uuid)
     s += row(tr("Usage domains"), esc(m->domains.toRanges(true)));
     s += row(tr("Control domains"), esc(m->controlDomains.toRanges(true)));
     s += row(tr("Guest matrix"), tr("%1 of %2 APQNs").arg(m->guestMatrix().size()).arg(m->matrix().size()));
+    if (!h.definitions) {
+        s += row(tr("Persistent definition"), esc(tr("unknown")));
+    } else if (const MdevDefinition *d = h.definitions->find(uuid)) {
+        s += row(tr("Persistent definition"), esc(d->autostart ? tr("defined, starts at boot") : tr("defined, manual start")));
+        if (const auto drift = definitions::driftOf(h, uuid); drift && !drift->isEmpty())
+            s += row(tr("Running differs from definition"), QStringLiteral("<b>%1</b>").arg(esc(DefinitionActions::driftText(*drift))));
+    } else {
+        s += row(tr("Persistent definition"), esc(tr("none: gone after a reboot")));
+    }
     s += QStringLiteral("</table>");
     if (!g.filteredAdapters.isEmpty()) {
         s += QStringLiteral("<h4>%1</h4><ul>").arg(esc(tr("Adapters withheld from the guest")));

@@ -210,15 +210,18 @@ void PrecheckPage::onChecked()
     m_wizard->blockedReasons = m_input->blockers.reasons;
     m_wizard->targetState = m_input->target;
     m_wizard->report = *r;
-    if (Store *store = m_wizard->fleet()->store().get())
-        (void)store->saveReport(report::checkReportJson(*r));
+    QString notSaved;
+    if (Store *store = m_wizard->fleet()->store().get()) {
+        if (auto saved = store->saveReport(report::checkReportJson(*r)); !saved)
+            notSaved = QStringLiteral("<br>") + tr("The report was not saved in the history: %1").arg(saved.error().toString().toHtmlEscaped());
+    }
     if (r->ready) {
-        m_banner->setText(tr("<b>Ready.</b> The destination driver accepts the configuration and nothing blocks the migration."));
+        m_banner->setText(tr("<b>Ready.</b> The destination driver accepts the configuration and nothing blocks the migration.") + notSaved);
     } else {
         const QString verdict = r->decision.compatible
             ? tr("the destination driver accepts the configuration, but findings block the migration")
             : tr("the destination driver refuses: %1").arg(errnoText(r->decision.err).toHtmlEscaped());
-        m_banner->setText(tr("<b>Not ready:</b> %1.").arg(verdict));
+        m_banner->setText(tr("<b>Not ready:</b> %1.").arg(verdict) + notSaved);
         m_overrideBox->show();
     }
     m_view->setHtml(report::checkReportHtml(*r));

@@ -6,7 +6,7 @@
 #include "migrationtext.h"
 #include "migrationtimeline.h"
 #include "migrationwizard.h"
-#include "../report/reportexport.h"
+#include <common/outputfile.h>
 #include "vfiostatediagram.h"
 
 #include <migration/runnerfactory.h>
@@ -246,7 +246,7 @@ ResultPage::ResultPage(MigrationWizard *wizard)
             return;
         Store::MigrationRun run = runRecord(*m_wizard->plan, m_wizard->job->events(), m_wizard->started);
         run.id = m_wizard->storedRunId;
-        if (Status s = writeFileAtomically(path, QJsonDocument(runRecordToJson(run)).toJson()); !s)
+        if (Status s = writeOutputFile(path, QJsonDocument(runRecordToJson(run)).toJson()); !s)
             QMessageBox::warning(this, tr("Export failed"), s.error().toString());
     });
 }

@@ -1,7 +1,7 @@
 #include "migrationrunswindow.h"
 
 #include "migrationtext.h"
-#include "../report/reportexport.h"
+#include <common/outputfile.h>
 
 #include <store/runrecord.h>
 
@@ -176,7 +176,7 @@ Status MigrationRunsWindow::exportSelected(const QString &path) const
     auto full = m_store->migrationRun(r->id);
     if (!full)
         return full.error();
-    return writeFileAtomically(path, QJsonDocument(migration::runRecordToJson(*full)).toJson());
+    return writeOutputFile(path, QJsonDocument(migration::runRecordToJson(*full)).toJson());
 }
 
 } // namespace ap::ui

@@ -2,7 +2,7 @@
 
 #include "evacuationdialog.h"
 #include "../fleet/fleet.h"
-#include "../report/reportexport.h"
+#include <common/outputfile.h>
 
 #include <report/fleetrender.h>
 
@@ -139,7 +139,7 @@ Status FleetMapWindow::exportTo(const QString &path) const
         bytes = report::fleetMapHtml(m_model->map()).toUtf8();
     else
         return makeError(ErrorCode::Usage, path, QStringLiteral("unknown format"), QStringLiteral("Use .csv, .json or .html."));
-    return writeFileAtomically(path, bytes);
+    return writeOutputFile(path, bytes);
 }
 
 void FleetMapWindow::exportDialog()

@@ -1,11 +1,12 @@
 #include "reportexport.h"
 
+#include <common/outputfile.h>
 #include <report/checkrender.h>
 
 #include <QJsonDocument>
 #include <QPageSize>
 #include <QPdfWriter>
-#include <QSaveFile>
+#include <QBuffer>
 #include <QTextDocument>
 
 namespace ap::ui {
@@ -26,21 +27,21 @@ std::optional<ReportFormat> reportFormatFor(const QString &path)
 
 Status exportReport(const migration::CheckReport &report, ReportFormat format, const QString &path)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return makeError(ErrorCode::Io, path, file.errorString());
+    QByteArray data;
     switch (format) {
     case ReportFormat::Html:
-        file.write(report::checkReportHtml(report).toUtf8());
+        data = report::checkReportHtml(report).toUtf8();
         break;
     case ReportFormat::Json:
-        file.write(QJsonDocument(report::checkReportJson(report)).toJson(QJsonDocument::Indented));
+        data = QJsonDocument(report::checkReportJson(report)).toJson(QJsonDocument::Indented);
         break;
     case ReportFormat::Csv:
-        file.write(report::checkReportCsv(report));
+        data = report::checkReportCsv(report);
         break;
     case ReportFormat::Pdf: {
-        QPdfWriter pdf(&file);
+        QBuffer buffer(&data);
+        buffer.open(QIODevice::WriteOnly);
+        QPdfWriter pdf(&buffer);
         pdf.setPageSize(QPageSize(QPageSize::A4));
         pdf.setResolution(150);
         pdf.setTitle(QStringLiteral("Pre-migration report: %1").arg(report.guest.isEmpty() ? report.mdev : report.guest));
@@ -52,20 +53,7 @@ Status exportReport(const migration::CheckReport &report, ReportFormat format, c
         break;
     }
     }
-    if (!file.commit())
-        return makeError(ErrorCode::Io, path, file.errorString());
-    return {};
-}
-
-Status writeFileAtomically(const QString &path, const QByteArray &data)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return makeError(ErrorCode::Io, path, file.errorString());
-    file.write(data);
-    if (!file.commit())
-        return makeError(ErrorCode::Io, path, file.errorString());
-    return {};
+    return writeOutputFile(path, data);
 }
 
 } // namespace ap::ui

@@ -12,11 +12,9 @@ enum class ReportFormat { Html, Pdf, Json, Csv };
 /// The format for a file name's suffix (.html/.htm, .pdf, .json, .csv); nullopt otherwise.
 std::optional<ReportFormat> reportFormatFor(const QString &path);
 
-/// Writes a report atomically (a temporary file renamed into place): HTML, JSON and CSV exactly
-/// as `apconsole-cli check --format` prints them; PDF rendered from the HTML with QPdfWriter.
+/// Writes a report as writeOutputFile() does (a regular file atomically, a symlink followed, a
+/// device or FIFO in place): HTML, JSON and CSV exactly as `apconsole-cli check --format` prints
+/// them; PDF rendered from the HTML with QPdfWriter.
 Status exportReport(const migration::CheckReport &report, ReportFormat format, const QString &path);
-
-/// Writes bytes atomically (QSaveFile): the file is complete or untouched.
-Status writeFileAtomically(const QString &path, const QByteArray &data);
 
 } // namespace ap::ui

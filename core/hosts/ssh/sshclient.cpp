@@ -1,5 +1,7 @@
 #include "sshclient.h"
 
+#include "privatedirectory.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -67,7 +69,7 @@ SshSettings SshSettings::fromEnvironment()
     s.configFile = qEnvironmentVariable("APCONSOLE_SSH_CONFIG");
     s.knownHostsFile = envOr("APCONSOLE_SSH_KNOWN_HOSTS",
                              QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/ssh_known_hosts"));
-    s.controlDir = envOr("APCONSOLE_SSH_CONTROL_DIR", QDir::tempPath() + QStringLiteral("/apconsole-ssh-%1").arg(::getuid()));
+    s.controlDir = envOr("APCONSOLE_SSH_CONTROL_DIR", defaultSshControlDirectory());
     bool ok = false;
     const int t = qEnvironmentVariableIntValue("APCONSOLE_SSH_CONNECT_TIMEOUT", &ok);
     if (ok && t > 0)
@@ -195,8 +197,8 @@ Status SshClient::ensureMaster(QDeadlineTimer deadline)
     if (processAlive(m_masterPid))
         ::kill(pid_t(m_masterPid), SIGTERM);
     m_masterPid = 0;
-    if (!QDir().mkpath(m_settings.controlDir) || !QFile::setPermissions(m_settings.controlDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
-        return makeError(ErrorCode::Io, m_settings.controlDir, QStringLiteral("cannot create the private directory for SSH connections"));
+    if (Status ok = ensurePrivateDirectory(m_settings.controlDir); !ok)
+        return ok;
     QFile::remove(m_controlPath);
     const QString log = m_controlPath + QStringLiteral(".log");
     QFile::remove(log);

@@ -20,7 +20,7 @@ struct SshSettings {
     QString knownHostsFile;    ///< where accepted host keys go (APCONSOLE_SSH_KNOWN_HOSTS); the
                                ///< user's own UserKnownHostsFile (from their ssh config, default
                                ///< ~/.ssh/known_hosts) is consulted as well
-    QString controlDir;        ///< private (0700) directory for ControlMaster sockets (APCONSOLE_SSH_CONTROL_DIR)
+    QString controlDir;        ///< private (0700, ours, checked) directory for ControlMaster sockets (APCONSOLE_SSH_CONTROL_DIR)
     int connectTimeoutSec = 10; ///< APCONSOLE_SSH_CONNECT_TIMEOUT
     QString sshProgram = QStringLiteral("ssh");
 

@@ -1,9 +1,13 @@
 #include "sshhost.h"
 
 #include "../../plan/planexecutor.h"
+#include "../../definitions/definitionfiles.h"
+#include "../../definitions/drift.h"
+#include "../../definitions/mdevctljson.h"
 #include "../../common/errnonames.h"
 #include "../../driver/vfioapdriver.h"
 #include "../hostrecords.h"
+#include "../../sysfs/attributeparsers.h"
 #include "../../sysfs/dumpformat.h"
 #include "../../sysfs/treereader.h"
 
@@ -48,6 +52,26 @@ QString SshHost::kernelLogCommand(const QString &root)
     if (root != QLatin1String("/"))
         return QStringLiteral("exec tail -n 0 -F -- ") + SshClient::shellQuote(root + QStringLiteral("/kmsg"));
     return QStringLiteral("if command -v journalctl >/dev/null 2>&1; then exec journalctl -k -f -n 0 -o cat; else exec dmesg -W; fi");
+}
+
+QString SshHost::mdevctlCommand(const QString &root, const QString &action)
+{
+    // $1 selects one of the fixed command lines; the UUID comes from stdin's first line and the
+    // JSON from the rest of stdin, so no value reaches a shell's parser.
+    return QStringLiteral(
+               "LC_ALL=C sh -c 'IFS= read -r u || exit 96; cd -- \"$0\" || exit 97; "
+               "[ \"$0\" = / ] || { MDEVCTL_ENV_ROOT=$0; export MDEVCTL_ENV_ROOT; }; "
+               "case $1 in "
+               "define) exec mdevctl define --parent matrix --uuid \"$u\" --jsonfile /dev/stdin;; "
+               "modify) exec mdevctl modify --parent matrix --uuid \"$u\" --defined --jsonfile /dev/stdin;; "
+               "start) exec mdevctl start --uuid \"$u\";; "
+               "start-json) exec mdevctl start --parent matrix --uuid \"$u\" --jsonfile /dev/stdin;; "
+               "stop) exec mdevctl stop --uuid \"$u\";; "
+               "auto) exec mdevctl modify --uuid \"$u\" --auto;; "
+               "manual) exec mdevctl modify --uuid \"$u\" --manual;; "
+               "undefine) exec mdevctl undefine --uuid \"$u\";; "
+               "esac; exit 95' ")
+        + SshClient::shellQuote(root) + QLatin1Char(' ') + SshClient::shellQuote(action);
 }
 
 /// Attribute reads and writes through the SSH connection, one remote command each.
@@ -106,24 +130,76 @@ void SshHost::setReadRetries(int attempts, int firstPauseMs)
 
 Result<HostSnapshot> SshHost::readOnce(const std::function<bool()> &canceled, QDeadlineTimer deadline)
 {
+    // One remote command: the sysfs dump, then the definitions listing right after its "#end".
     const QString command = QStringLiteral("sh -c ") + SshClient::shellQuote(sysfs::dumpScript()) + QStringLiteral(" sh ")
-        + SshClient::shellQuote(uri().root);
+        + SshClient::shellQuote(uri().root) + QStringLiteral(" && sh -c ") + SshClient::shellQuote(definitions::definitionsScript())
+        + QLatin1Char(' ') + SshClient::shellQuote(uri().root);
     auto r = m_client->run(command, {}, deadline, canceled);
     if (!r)
         return r.error();
-    if (r->exitCode == NoRoot)
+    const QByteArray seam = "#end\n#apconsole-definitions 1\n";
+    const qsizetype at = r->out.indexOf(seam);
+    const QByteArray dumpPart = at < 0 ? r->out : r->out.left(at + 5);
+    const bool dumpComplete = at >= 0 || r->out.endsWith("#end\n");
+    if (r->exitCode == NoRoot && !dumpComplete)
         return makeError(ErrorCode::NotFound, uri().text, QStringLiteral("directory %1 does not exist on the host").arg(uri().root));
-    if (r->exitCode == 127)
+    if (r->exitCode == 127 && !dumpComplete)
         return makeError(ErrorCode::Unsupported, uri().text,
                          QStringLiteral("a command the inventory needs is missing on the host: %1").arg(QString::fromLocal8Bit(r->err).trimmed()),
                          QStringLiteral("The host needs a POSIX sh, find and grep (GNU findutils and grep)."));
-    auto dump = sysfs::parseDump(r->out, uri().text);
+    auto dump = sysfs::parseDump(dumpPart, uri().text);
     if (!dump)
         return dump.error();
     sysfs::ReadOptions options;
     options.canceled = canceled;
     options.deadline = deadline;
-    return sysfs::readHost(**dump, uri().text, options);
+    auto host = sysfs::readHost(**dump, uri().text, options);
+    if (!host)
+        return host;
+    auto defs = at < 0 ? Result<std::optional<HostDefinitions>>(makeError(
+                             ErrorCode::Io, uri().text,
+                             QStringLiteral("reading the mdev definitions failed: %1").arg(QString::fromLocal8Bit(r->err).trimmed())))
+                       : definitions::parseDefinitionsDump(r->out.mid(at + 5), uri().text);
+    if (!defs) {
+        host->issues.append(defs.error()); // a bad definition file leaves the definitions unknown, not the host
+    } else {
+        host->definitions = *defs;
+        definitions::applyDefinitions(*host);
+    }
+    return host;
+}
+
+Status SshHost::doChangeDefinition(const definitions::DefinitionRequest &request, QDeadlineTimer deadline)
+{
+    using Kind = definitions::DefinitionRequest::Kind;
+    if (!sysfs::isCanonicalUuid(request.uuid))
+        return makeError(ErrorCode::Usage, uri().text, QStringLiteral("\"%1\" is not an mdev UUID").arg(request.uuid));
+    QString action;
+    QByteArray input = request.uuid.toUtf8() + '\n';
+    switch (request.kind) {
+    case Kind::Define: action = QStringLiteral("define"); break;
+    case Kind::Modify: action = QStringLiteral("modify"); break;
+    case Kind::Start: action = QStringLiteral("start"); break;
+    case Kind::StartTransient: action = QStringLiteral("start-json"); break;
+    case Kind::Stop: action = QStringLiteral("stop"); break;
+    case Kind::SetAutostart: action = request.autostart ? QStringLiteral("auto") : QStringLiteral("manual"); break;
+    case Kind::Undefine: action = QStringLiteral("undefine"); break;
+    }
+    if (request.kind == Kind::Define || request.kind == Kind::Modify || request.kind == Kind::StartTransient)
+        input += definitions::toConfigJson(request.definition);
+    auto r = m_client->run(mdevctlCommand(uri().root, action), input, deadline);
+    if (!r)
+        return r.error();
+    if (r->exitCode == 0)
+        return {};
+    const QString text = QString::fromLocal8Bit(r->err).trimmed();
+    if (r->exitCode == 127)
+        return makeError(ErrorCode::Unsupported, uri().text, QStringLiteral("mdevctl is not installed on the host: %1").arg(text),
+                         QStringLiteral("Install mdevctl (and s390-tools' ap-check) on the host."));
+    if (r->exitCode == NoRoot)
+        return makeError(ErrorCode::NotFound, uri().text, QStringLiteral("directory %1 does not exist on the host").arg(uri().root));
+    // mdevctl's words (ap-check's lines, then "Error: …") are the detail.
+    return makeError(ErrorCode::Io, uri().text, QStringLiteral("mdevctl %1 %2 failed: %3").arg(request.actionName(), request.uuid, text));
 }
 
 Result<HostSnapshot> SshHost::doReadInventory(const std::function<bool()> &canceled, QDeadlineTimer deadline)
@@ -158,8 +234,10 @@ Result<ApplyReport> SshHost::doApply(const WritePlan &plan, const std::function<
     }
     Access access(*this);
     ApplyReport report = executePlan(access, plan, uri().text, progress);
-    if (m_store)
-        (void)m_store->appendJournal(report.journal);
+    if (m_store) {
+        if (Status saved = m_store->appendJournal(report.journal); !saved)
+            report.notRecorded = saved.error();
+    }
     return report;
 }
 

@@ -12,7 +12,8 @@ namespace ap {
 class HostRecords;
 
 /// A host reached with OpenSSH (`ssh://[user@]host[:port][/ROOT]`). The whole inventory is one
-/// remote command (the batched dump, parsed locally by the same reader as local trees), retried
+/// remote command (the batched dump, parsed locally by the same reader as local trees, then the
+/// mdev definitions and persistent masks, see definitions/definitionfiles.h), retried
 /// with backoff when the connection fails; each sysfs write is one invocation of a fixed remote
 /// command that takes the path and the bytes on its stdin, so neither host data nor user input
 /// is ever interpreted by a shell. Writes never retry by themselves.
@@ -29,6 +30,11 @@ public:
     /// Follows the host's kernel log: journalctl -k, else dmesg -W; for a tree root other than
     /// "/", the file ROOT/kmsg (how test and demo trees carry a kernel log).
     static QString kernelLogCommand(const QString &root);
+    /// Runs mdevctl for a DefinitionRequest: stdin is the UUID on the first line, then the
+    /// configuration JSON where the action takes one (`--jsonfile /dev/stdin`). The action is
+    /// one of the fixed words of DefinitionRequest; for a ROOT other than "/" mdevctl is pointed
+    /// below it with MDEVCTL_ENV_ROOT (mdevctl 1.3 and later).
+    static QString mdevctlCommand(const QString &root, const QString &action);
 
     /// The VFIO migration state of an mdev's device from debugfs
     /// (`/sys/kernel/debug/vfio/<uuid>/migration/state`); nullopt where the kernel lacks it or
@@ -42,6 +48,7 @@ private:
     class Access;
     Result<HostSnapshot> doReadInventory(const std::function<bool()> &canceled, QDeadlineTimer deadline) override;
     Result<ApplyReport> doApply(const WritePlan &plan, const std::function<void(int)> &progress) override;
+    Status doChangeDefinition(const definitions::DefinitionRequest &request, QDeadlineTimer deadline) override;
     Result<HostSnapshot> readOnce(const std::function<bool()> &canceled, QDeadlineTimer deadline);
 
     std::unique_ptr<SshClient> m_client;
