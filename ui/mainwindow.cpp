@@ -77,8 +77,14 @@ MainWindow::MainWindow(Fleet *fleet, QWidget *parent)
     m_tree->setModel(m_fleetModel);
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
-    m_tree->header()->setStretchLastSection(true);
-    m_tree->header()->resizeSection(0, 190);
+    // The name column gives way when the window is narrow (names elide in the middle, so the
+    // distinguishing tail stays); the State column keeps room for "CEX8C, vfio_ap" and the like.
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(1, QHeaderView::Interactive);
+    m_tree->header()->resizeSection(1, m_tree->fontMetrics().horizontalAdvance(QStringLiteral("CEX8C vfio_ap online ")));
+    m_tree->setTextElideMode(Qt::ElideMiddle);
+    m_tree->setMinimumWidth(m_tree->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 24);
     m_tree->setAccessibleName(tr("Fleet"));
     m_tree->setDragEnabled(true);
     m_tree->setAcceptDrops(true);

@@ -160,7 +160,8 @@ void RunPage::onEvent(const RunEvent &e)
         QString detail = e.text;
         if (e.err)
             detail = errnoText(e.err) + (e.text.isEmpty() ? QString() : QStringLiteral(": ") + e.text);
-        setStepStatus(e.step, stepStatusName(e.status), e.status == RunEvent::StepStatus::Started ? QString() : detail);
+        setStepStatus(e.step, stepStatusName(e.status),
+                      e.status == RunEvent::StepStatus::Started || e.status == RunEvent::StepStatus::Cancelled ? QString() : detail);
         const auto id = parseStepId(e.step);
         const PlanStep *step = id ? m_wizard->plan->step(*id) : nullptr;
         if (step && step->pointOfNoReturn && e.status == RunEvent::StepStatus::Started) {
@@ -207,7 +208,7 @@ void RunPage::onFinished(const RunEvent &result)
     m_cancel->setEnabled(false);
     m_noReturn->setText(result.ok ? tr("<b>Finished.</b>") : tr("<b>The run ended without migrating the guest.</b> See the next page."));
     if (const auto store = m_wizard->fleet()->store()) {
-        if (auto id = store->saveMigrationRun(runRecord(*m_wizard->plan, m_wizard->job->events(), m_wizard->started)))
+        if (auto id = store->saveMigrationRun(runRecord(*m_wizard->plan, m_wizard->job->events(), m_wizard->started, m_wizard->decisions())))
             m_wizard->storedRunId = *id;
     }
     m_wizard->source()->refresh();
@@ -244,7 +245,7 @@ ResultPage::ResultPage(MigrationWizard *wizard)
                                                           tr("JSON (*.json)"));
         if (path.isEmpty())
             return;
-        Store::MigrationRun run = runRecord(*m_wizard->plan, m_wizard->job->events(), m_wizard->started);
+        Store::MigrationRun run = runRecord(*m_wizard->plan, m_wizard->job->events(), m_wizard->started, m_wizard->decisions());
         run.id = m_wizard->storedRunId;
         if (Status s = writeOutputFile(path, QJsonDocument(runRecordToJson(run)).toJson()); !s)
             QMessageBox::warning(this, tr("Export failed"), s.error().toString());
