@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "fleet/auditlogmodel.h"
+#include "fleet/auditlogview.h"
 #include "fleet/hostactions.h"
 #include "matrix/applydialog.h"
 #include "report/reportdialog.h"
@@ -137,12 +138,8 @@ MainWindow::MainWindow(Fleet *fleet, QWidget *parent)
     m_kernelLog->setObjectName(QStringLiteral("kernelLog"));
     m_kernelLog->setReadOnly(true);
     m_kernelLog->setPlaceholderText(tr("The selected host's kernel log lines appear here."));
-    m_auditView = new QTableView;
-    m_auditView->setObjectName(QStringLiteral("auditLog"));
-    m_auditLog = new AuditLogModel(m_auditView);
-    m_auditView->setModel(m_auditLog);
-    m_auditView->horizontalHeader()->setStretchLastSection(true);
-    m_auditView->verticalHeader()->hide();
+    m_auditView = new AuditLogView;
+    m_auditLog = m_auditView->model();
     m_bottom->addTab(m_kernelLog, tr("Kernel log"));
     m_bottom->addTab(m_auditView, tr("Audit log"));
 

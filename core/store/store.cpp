@@ -275,6 +275,8 @@ std::optional<Store::OpenFailure> Store::migrate()
             "ALTER TABLE migration_runs ADD COLUMN injected_failure TEXT",
             // The operator's own names for hosts (demo hosts too, which are not in `hosts`).
             "CREATE TABLE IF NOT EXISTS host_names (uri TEXT PRIMARY KEY, name TEXT NOT NULL)",
+            // Who made each write (older entries have none).
+            "ALTER TABLE audit_log ADD COLUMN account TEXT",
             "PRAGMA user_version = 4",
         },
     };
@@ -500,11 +502,14 @@ Status Store::appendJournal(const QList<JournalEntry> &entries)
     if (!db.transaction())
         return sqlError(m_path, db.lastError());
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO audit_log (time, host, action, path, value, before, after, errno, kernel_log, rollback)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT INTO audit_log (time, host, account, action, path, value, before, after, errno, kernel_log, rollback)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    // The console writes as the account that runs it; that is who the audit log names.
+    const QString localUser = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
     for (const JournalEntry &e : entries) {
         q.addBindValue(e.time.toString(Qt::ISODateWithMs));
         q.addBindValue(e.host);
+        q.addBindValue(e.user.isEmpty() ? localUser : e.user);
         q.addBindValue(e.action);
         q.addBindValue(e.path);
         q.addBindValue(QString::fromLatin1(e.value));
@@ -530,7 +535,7 @@ Result<QList<JournalEntry>> Store::journal(const QString &host, int limit) const
     if (!conn)
         return conn.error();
     QSqlQuery q(QSqlDatabase::database(*conn));
-    q.prepare(QStringLiteral("SELECT time, host, action, path, value, before, after, errno, kernel_log, rollback FROM audit_log"
+    q.prepare(QStringLiteral("SELECT time, host, action, path, value, before, after, errno, kernel_log, rollback, account FROM audit_log"
                              " WHERE (IFNULL(?, '') = '' OR host = ?) ORDER BY id DESC LIMIT ?"));
     q.addBindValue(host);
     q.addBindValue(host);
@@ -551,6 +556,7 @@ Result<QList<JournalEntry>> Store::journal(const QString &host, int limit) const
         const QString log = q.value(8).toString();
         e.kernelLog = log.isEmpty() ? QStringList() : log.split(QLatin1Char('\n'));
         e.rollback = q.value(9).toInt() != 0;
+        e.user = q.value(10).toString();
         out.append(e);
     }
     return out;

@@ -116,6 +116,22 @@ private slots:
         QCOMPARE(model.index(0, AuditLogModel::Outcome).data().toString(), QStringLiteral("ok"));
         QCOMPARE(model.index(1, AuditLogModel::Outcome).data().toString(), QStringLiteral("failed (errno 16)"));
         QCOMPARE(model.index(0, AuditLogModel::Path).data().toString(), ok.path);
+        QCOMPARE(model.index(0, AuditLogModel::Host).data().toString(), QStringLiteral("demo:zlab-a"));
+        // Full values, however long: in the cell, in the tooltip and in the export.
+        JournalEntry wide = ok;
+        wide.user = QStringLiteral("operator1");
+        wide.before = QStringLiteral("0x") + QString(64, QLatin1Char('6'));
+        wide.after = QStringLiteral("0x") + QString(64, QLatin1Char('7'));
+        wide.kernelLog = {QStringLiteral("vfio_ap_mdev x: line")};
+        model.setEntries({wide, busy});
+        QCOMPARE(model.index(0, AuditLogModel::User).data().toString(), QStringLiteral("operator1"));
+        QCOMPARE(model.index(0, AuditLogModel::Before).data().toString(), wide.before);
+        const QString tip = model.index(0, AuditLogModel::Action).data(Qt::ToolTipRole).toString();
+        QVERIFY(tip.contains(wide.before) && tip.contains(wide.after) && tip.contains(QStringLiteral("vfio_ap_mdev x: line")));
+        const QByteArray csv = model.toCsv();
+        QVERIFY(csv.startsWith("time,host,user,action,"));
+        QVERIFY(csv.contains(wide.after.toLatin1()) && csv.contains("operator1"));
+        QCOMPARE(csv.count("\r\n"), 3);
         model.setEntries({});
         QCOMPARE(model.rowCount(), 0);
     }

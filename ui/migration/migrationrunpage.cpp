@@ -49,6 +49,9 @@ RunPage::RunPage(MigrationWizard *wizard)
     m_steps->setHeaderLabels({tr("Step"), tr("Status")});
     m_steps->setRootIsDecorated(false);
     m_steps->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_steps->setTextElideMode(Qt::ElideMiddle);
+    // Room for a step title and its status (about 40 characters); the diagrams give way first.
+    m_steps->setMinimumWidth(m_steps->fontMetrics().averageCharWidth() * 40);
     top->addWidget(m_steps, 3);
     m_sourceDiagram = new VfioStateDiagram(tr("Source device"));
     m_sourceDiagram->setObjectName(QStringLiteral("sourceDiagram"));
@@ -104,8 +107,8 @@ void RunPage::initializePage()
         item->setData(0, Qt::UserRole, stepIdName(s.id));
         m_steps->addTopLevelItem(item);
     }
-    m_sourceDiagram->setTitle(tr("Source device (%1)").arg(m_wizard->sourceHostText()));
-    m_destinationDiagram->setTitle(tr("Destination device (%1)").arg(m_wizard->target->uri().text));
+    m_sourceDiagram->setTitle(tr("Source device"), m_wizard->sourceHostText());
+    m_destinationDiagram->setTitle(tr("Destination device"), m_wizard->target->uri().text);
     m_sourceDiagram->clear();
     m_destinationDiagram->clear();
     m_timeline->clear();
