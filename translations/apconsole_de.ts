@@ -1006,220 +1006,305 @@ Changes will not be remembered.</source>
         <source>Path</source>
         <translation>Pfad</translation>
     </message>
+    <message>
+        <source>%1, undoing an earlier write</source>
+        <translation>%1, macht einen früheren Schreibvorgang rückgängig</translation>
+    </message>
+    <message>
+        <source>Time: %1</source>
+        <translation>Zeit: %1</translation>
+    </message>
+    <message>
+        <source>Host: %1</source>
+        <translation>Host: %1</translation>
+    </message>
+    <message>
+        <source>User: %1</source>
+        <translation>Benutzer: %1</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>nicht erfasst</translation>
+    </message>
+    <message>
+        <source>Action: %1</source>
+        <translation>Aktion: %1</translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation>Ergebnis: %1</translation>
+    </message>
+    <message>
+        <source>Path: %1</source>
+        <translation>Pfad: %1</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>Geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>Before: %1</source>
+        <translation>Vorher: %1</translation>
+    </message>
+    <message>
+        <source>After: %1</source>
+        <translation>Nachher: %1</translation>
+    </message>
+    <message>
+        <source>Kernel:</source>
+        <translation>Kernel:</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+</context>
+<context>
+    <name>ap::ui::AuditLogView</name>
+    <message>
+        <source>Search host, user, action, values, path…</source>
+        <translation>Host, Benutzer, Aktion, Werte, Pfad suchen…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Select a write to see it in full.</source>
+        <translation>Wählen Sie einen Schreibvorgang, um ihn vollständig zu sehen.</translation>
+    </message>
+    <message>
+        <source>Export audit log</source>
+        <translation>Audit-Protokoll exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>The audit log could not be saved: %1</source>
+        <translation>Das Audit-Protokoll konnte nicht gespeichert werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>ap::ui::DefinitionActions</name>
     <message>
         <source>mdev %1 is defined already.</source>
-        <translation type="unfinished"></translation>
+        <translation>mdev %1 ist bereits definiert.</translation>
     </message>
     <message>
         <source>mdev %1 is not defined.</source>
-        <translation type="unfinished"></translation>
+        <translation>mdev %1 ist nicht definiert.</translation>
     </message>
     <message>
         <source>mdev %1 has no definition to remove.</source>
-        <translation type="unfinished"></translation>
+        <translation>mdev %1 hat keine Definition, die entfernt werden könnte.</translation>
     </message>
     <message>
         <source>APQN %1 is defined for start at boot by mdev %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>APQN %1 ist in mdev %2 für den Start beim Booten definiert.</translation>
     </message>
     <message>
         <source>APQN %1 stays with the host after a reboot (persistent masks in 41-ap.rules).</source>
-        <translation type="unfinished"></translation>
+        <translation>APQN %1 bleibt nach einem Neustart beim Host (persistente Masken in 41-ap.rules).</translation>
     </message>
     <message>
         <source>The vfio_ap module is not loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modul vfio_ap ist nicht geladen.</translation>
     </message>
     <message>
         <source>Control domains without any usage domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Steuerdomänen ohne eine einzige Nutzungsdomäne.</translation>
     </message>
     <message>
         <source>APQN %1 is in use by the running mdev %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>APQN %1 wird vom laufenden mdev %2 verwendet.</translation>
     </message>
     <message>
         <source>APQN %1 is reserved for the host (apmask/aqmask).</source>
-        <translation type="unfinished"></translation>
+        <translation>APQN %1 ist für den Host reserviert (apmask/aqmask).</translation>
     </message>
     <message>
         <source>mdev %1 is running already.</source>
-        <translation type="unfinished"></translation>
+        <translation>mdev %1 läuft bereits.</translation>
     </message>
     <message>
         <source>mdev %1 is not running.</source>
-        <translation type="unfinished"></translation>
+        <translation>mdev %1 läuft nicht.</translation>
     </message>
     <message>
         <source>Id %1 is above the host&apos;s maximum.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ID %1 liegt über dem Maximum des Hosts.</translation>
     </message>
     <message>
         <source>%1 names several ids in one attribute.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nennt mehrere IDs in einem Attribut.</translation>
     </message>
     <message>
         <source>The kernel refuses it; ap-check would let it through.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kernel lehnt es ab; ap-check würde es durchlassen.</translation>
     </message>
     <message>
         <source>+adapter %1</source>
-        <translation type="unfinished"></translation>
+        <translation>+Adapter %1</translation>
     </message>
     <message>
         <source>-adapter %1</source>
-        <translation type="unfinished"></translation>
+        <translation>-Adapter %1</translation>
     </message>
     <message>
         <source>+domain %1</source>
-        <translation type="unfinished"></translation>
+        <translation>+Domäne %1</translation>
     </message>
     <message>
         <source>-domain %1</source>
-        <translation type="unfinished"></translation>
+        <translation>-Domäne %1</translation>
     </message>
     <message>
         <source>+control domain %1</source>
-        <translation type="unfinished"></translation>
+        <translation>+Steuerdomäne %1</translation>
     </message>
     <message>
         <source>-control domain %1</source>
-        <translation type="unfinished"></translation>
+        <translation>-Steuerdomäne %1</translation>
     </message>
     <message>
         <source>Import mdevctl definition…</source>
-        <translation type="unfinished"></translation>
+        <translation>mdevctl-Definition importieren…</translation>
     </message>
     <message>
         <source>Start mdev</source>
-        <translation type="unfinished">mdev starten</translation>
+        <translation>mdev starten</translation>
     </message>
     <message>
         <source>Start mdev %1</source>
-        <translation type="unfinished">mdev %1 starten</translation>
+        <translation>mdev %1 starten</translation>
     </message>
     <message>
         <source>Keep after reboot (define)</source>
-        <translation type="unfinished">Nach Neustart behalten (definieren)</translation>
+        <translation>Nach Neustart behalten (definieren)</translation>
     </message>
     <message>
         <source>Define mdev %1</source>
-        <translation type="unfinished">mdev %1 definieren</translation>
+        <translation>mdev %1 definieren</translation>
     </message>
     <message>
         <source>Start at boot</source>
-        <translation type="unfinished">Beim Booten starten</translation>
+        <translation>Beim Booten starten</translation>
     </message>
     <message>
         <source>Start mdev %1 at boot</source>
-        <translation type="unfinished">mdev %1 beim Booten starten</translation>
+        <translation>mdev %1 beim Booten starten</translation>
     </message>
     <message>
         <source>Stop starting mdev %1 at boot</source>
-        <translation type="unfinished">mdev %1 nicht mehr beim Booten starten</translation>
+        <translation>mdev %1 nicht mehr beim Booten starten</translation>
     </message>
     <message>
         <source>Undefine (forget after reboot)</source>
-        <translation type="unfinished">Definition entfernen (nach Neustart vergessen)</translation>
+        <translation>Definition entfernen (nach Neustart vergessen)</translation>
     </message>
     <message>
         <source>Undefine mdev %1</source>
-        <translation type="unfinished">Definition von mdev %1 entfernen</translation>
+        <translation>Definition von mdev %1 entfernen</translation>
     </message>
     <message>
         <source>Make the definition match the running matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>Definition an die laufende Matrix anpassen</translation>
     </message>
     <message>
         <source>Update the definition of mdev %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Definition von mdev %1 aktualisieren</translation>
     </message>
     <message>
         <source>Apply the definition to the running mdev…</source>
-        <translation type="unfinished"></translation>
+        <translation>Definition auf das laufende mdev anwenden…</translation>
     </message>
     <message>
         <source>Export as mdevctl JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als mdevctl-JSON exportieren…</translation>
     </message>
     <message>
         <source>Export as libvirt node-device XML…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als libvirt-Node-Device-XML exportieren…</translation>
     </message>
     <message>
         <source>%1 is refused; nothing was written.
 
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird abgelehnt; nichts wurde geschrieben.
+
+%2</translation>
     </message>
     <message>
         <source>%1 on %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf %2?</translation>
     </message>
     <message>
         <source>Runs: mdevctl %1 --uuid %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Führt aus: mdevctl %1 --uuid %2</translation>
     </message>
     <message>
         <source>The host&apos;s definitions are not known: ap-check on the host decides.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Definitionen des Hosts sind unbekannt: ap-check auf dem Host entscheidet.</translation>
     </message>
     <message>
         <source>%1…</source>
-        <translation type="unfinished">%1…</translation>
+        <translation>%1…</translation>
     </message>
     <message>
         <source>%1 failed on %2:
 %3
 %4</source>
-        <translation type="unfinished">%1 ist auf %2 fehlgeschlagen:
+        <translation>%1 ist auf %2 fehlgeschlagen:
 %3
 %4</translation>
     </message>
     <message>
         <source>%1: done</source>
-        <translation type="unfinished">%1: erledigt</translation>
+        <translation>%1: erledigt</translation>
     </message>
     <message>
         <source>Export as libvirt node-device XML</source>
-        <translation type="unfinished"></translation>
+        <translation>Als libvirt-Node-Device-XML exportieren</translation>
     </message>
     <message>
         <source>Export as mdevctl JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Als mdevctl-JSON exportieren</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Exported mdev %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>mdev %1 nach %2 exportiert</translation>
     </message>
     <message>
         <source>Import mdevctl definition</source>
-        <translation type="unfinished"></translation>
+        <translation>mdevctl-Definition importieren</translation>
     </message>
     <message>
         <source>mdevctl JSON (*.json *);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>mdevctl-JSON (*.json *);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1
 %2</source>
-        <translation type="unfinished">%1… {1
-%2?}</translation>
+        <translation>%1
+%2</translation>
     </message>
 </context>
 <context>
@@ -1735,11 +1820,11 @@ Changes will not be remembered.</source>
     </message>
     <message>
         <source>, differs from its definition</source>
-        <translation type="unfinished"></translation>
+        <translation>, weicht von seiner Definition ab</translation>
     </message>
     <message>
         <source>Running differs from definition: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufender Zustand weicht von der Definition ab: %1</translation>
     </message>
 </context>
 <context>
@@ -2191,7 +2276,7 @@ Changes will not be remembered.</source>
     </message>
     <message>
         <source>Persistent definition</source>
-        <translation type="unfinished"></translation>
+        <translation>Persistente Definition</translation>
     </message>
     <message>
         <source>unknown</source>
@@ -2199,19 +2284,19 @@ Changes will not be remembered.</source>
     </message>
     <message>
         <source>defined, starts at boot</source>
-        <translation type="unfinished"></translation>
+        <translation>definiert, startet beim Booten</translation>
     </message>
     <message>
         <source>defined, manual start</source>
-        <translation type="unfinished"></translation>
+        <translation>definiert, manueller Start</translation>
     </message>
     <message>
         <source>Running differs from definition</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufender Zustand weicht von der Definition ab</translation>
     </message>
     <message>
         <source>none: gone after a reboot</source>
-        <translation type="unfinished"></translation>
+        <translation>keine: nach einem Neustart weg</translation>
     </message>
 </context>
 <context>
@@ -3149,14 +3234,6 @@ Changes will not be remembered.</source>
     <message>
         <source>Guest %1: %2 → %3</source>
         <translation>Gast %1: %2 → %3</translation>
-    </message>
-    <message>
-        <source>Source device (%1)</source>
-        <translation>Gerät an der Quelle (%1)</translation>
-    </message>
-    <message>
-        <source>Destination device (%1)</source>
-        <translation>Gerät am Ziel (%1)</translation>
     </message>
     <message>
         <source>Device data: 0 of %1 bytes</source>
