@@ -887,6 +887,74 @@ Changes will not be remembered.</source>
         <source>%1: domains %2</source>
         <translation>%1: Domänen %2</translation>
     </message>
+    <message>
+        <source>incompatible (%1)</source>
+        <translation>inkompatibel (%1)</translation>
+    </message>
+    <message>
+        <source>Driver profile: %1 -&gt; %2</source>
+        <translation>Treiberprofil: %1 -&gt; %2</translation>
+    </message>
+    <message>
+        <source>Driver verdict: %1 -&gt; %2</source>
+        <translation>Urteil des Treibers: %1 -&gt; %2</translation>
+    </message>
+    <message>
+        <source>Ready: %1 -&gt; %2</source>
+        <translation>Bereit: %1 -&gt; %2</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Stream size: %1 -&gt; %2 bytes</source>
+        <translation>Größe des Datenstroms: %1 -&gt; %2 Bytes</translation>
+    </message>
+    <message>
+        <source>The destination kernel&apos;s lines changed (%1 -&gt; %2 lines)</source>
+        <translation>Die Zeilen des Zielkernels haben sich geändert (%1 -&gt; %2 Zeilen)</translation>
+    </message>
+    <message>
+        <source>Queue %1 joined the guest matrix</source>
+        <translation>Queue %1 ist neu in der Gastmatrix</translation>
+    </message>
+    <message>
+        <source>Queue %1: source hwinfo %2 -&gt; %3</source>
+        <translation>Queue %1: hwinfo der Quelle %2 -&gt; %3</translation>
+    </message>
+    <message>
+        <source>Queue %1: destination hwinfo %2 -&gt; %3</source>
+        <translation>Queue %1: hwinfo des Ziels %2 -&gt; %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>no queue</source>
+        <translation>keine Queue</translation>
+    </message>
+    <message>
+        <source>Queue %1: %2 -&gt; %3</source>
+        <translation>Queue %1: %2 -&gt; %3</translation>
+    </message>
+    <message>
+        <source>Queue %1 left the guest matrix</source>
+        <translation>Queue %1 hat die Gastmatrix verlassen</translation>
+    </message>
+    <message>
+        <source>New %1: %2</source>
+        <translation>Neu (%1): %2</translation>
+    </message>
+    <message>
+        <source>Resolved %1: %2</source>
+        <translation>Erledigt (%1): %2</translation>
+    </message>
 </context>
 <context>
     <name>ap::ui::AddHostDialog</name>

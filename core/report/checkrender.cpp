@@ -47,14 +47,19 @@ struct Field {
     std::function<QString(const QueueComparison &, bool target)> value;
 };
 
-/// The hwinfo word of one side; nullopt for a destination without the queue.
-std::optional<Hwinfo> side(const QueueComparison &q, bool target) { return target ? q.target : std::optional<Hwinfo>(q.source); }
+/// The hwinfo word of one side; null for a destination without the queue.
+const Hwinfo *side(const QueueComparison &q, bool target)
+{
+    if (!target)
+        return &q.source;
+    return q.target ? &*q.target : nullptr;
+}
 
 /// qd and ml are not in the sysfs-derived hwinfo: a nonzero hwinfo field wins, then what the
 /// card shows, and otherwise the value is unknown, never 0.
 QString depthText(const QueueComparison &q, bool target)
 {
-    const auto hw = side(q, target);
+    const Hwinfo *hw = side(q, target);
     if (hw && hw->queueDepth())
         return QString::number(hw->queueDepth());
     const auto card = target ? q.targetDepth : q.sourceDepth;
@@ -63,7 +68,7 @@ QString depthText(const QueueComparison &q, bool target)
 
 QString maxMessageText(const QueueComparison &q, bool target)
 {
-    const auto hw = side(q, target);
+    const Hwinfo *hw = side(q, target);
     if (hw && hw->maxMessageUnits())
         return ReportWords::tr("%1 bytes").arg(hw->maxMessageUnits() * 4096);
     const auto card = target ? q.targetMaxMessage : q.sourceMaxMessage;
@@ -74,13 +79,13 @@ const QList<Field> &hwFields()
 {
     auto bit = [](bool (Hwinfo::*get)() const) {
         return [get](const QueueComparison &q, bool target) {
-            const auto hw = side(q, target);
-            return !hw ? QStringLiteral("-") : ((*hw).*get)() ? QStringLiteral("1") : QStringLiteral("0");
+            const Hwinfo *hw = side(q, target);
+            return !hw ? QStringLiteral("-") : (hw->*get)() ? QStringLiteral("1") : QStringLiteral("0");
         };
     };
     auto number = [](auto get) {
         return [get](const QueueComparison &q, bool target) {
-            const auto hw = side(q, target);
+            const Hwinfo *hw = side(q, target);
             return hw ? get(*hw) : QStringLiteral("-");
         };
     };

@@ -4,6 +4,7 @@
 #include "../common/placeholders.h"
 #include "../model/idmask.h"
 
+#include <QHash>
 #include <QMap>
 
 namespace ap::report {

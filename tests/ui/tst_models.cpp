@@ -108,7 +108,7 @@ private slots:
         QCOMPARE(model.columnCount(), int(AuditLogModel::ColumnCount));
         QCOMPARE(model.headerData(AuditLogModel::Outcome, Qt::Horizontal).toString(), QStringLiteral("Result"));
         JournalEntry ok{QDateTime::currentDateTimeUtc(), QStringLiteral("demo:zlab-a"), QStringLiteral("assign domain 0x13"),
-                        QStringLiteral("/sys/devices/vfio_ap/matrix/x/assign_domain"), "0x13", QStringLiteral("-"), QStringLiteral("0x13"), 0, {}, false};
+                        QStringLiteral("/sys/devices/vfio_ap/matrix/x/assign_domain"), "0x13", QStringLiteral("-"), QStringLiteral("0x13"), 0, {}, false, {}};
         JournalEntry busy = ok;
         busy.err = 16;
         model.setEntries({ok, busy});

@@ -106,7 +106,19 @@ private slots:
         QVERIFY(!r->kernelLog.isEmpty());
         QVERIFY(r->kernelLog.first().contains(QLatin1String("already assigned to 7c1d2e3f")));
         QCOMPARE(*host->snapshot().mdev(kPayments), *s.mdev(kPayments));
-        QCOMPARE(host->kernelLog(), r->kernelLog);
+        // The host's log has the refusal, stamped like dmesg, among the lines of the writes
+        // around it (normal operations are logged too).
+        const QStringList log = host->kernelLog();
+        QVERIFY(log.size() > r->kernelLog.size());
+        static const QRegularExpression stamp(QStringLiteral("^\\[ *\\d+\\.\\d{6}\\] "));
+        QStringList bare;
+        for (const QString &l : log) {
+            const auto m = stamp.match(l);
+            QVERIFY2(m.hasMatch(), qPrintable(l));
+            bare.append(l.mid(m.capturedLength()));
+        }
+        QVERIFY2(bare.join(u'\n').contains(r->kernelLog.join(u'\n')), qPrintable(log.join(u'\n')));
+        QVERIFY(log.first().contains(QLatin1String("vfio_ap_mdev ")));
     }
 
     void halfFailedWriteRollsBack()
