@@ -276,6 +276,7 @@ private slots:
         plan.sourceHost = QStringLiteral("demo:zlab-a");
         plan.targetHost = QStringLiteral("demo:zlab-b");
         plan.guest = QStringLiteral("payments-01");
+        plan.mdev = QStringLiteral("0e9c4c64-1b47-4d38-9b5b-3f2a3c1d2e10");
         migration::RunEvent result;
         result.kind = migration::RunEvent::Kind::Result;
         result.err = 22;
@@ -283,7 +284,9 @@ private slots:
                                                 {QStringLiteral("master_key_mismatch")}};
         Store::MigrationRun run = migration::runRecord(plan, {result}, QDateTime::currentDateTimeUtc(), decisions);
         QCOMPARE(run.injectedFailure, QStringLiteral("incompatible"));
-        const qint64 id = (*s)->saveMigrationRun(run).value();
+        const auto saved = (*s)->saveMigrationRun(run);
+        QVERIFY2(saved, saved ? "" : qPrintable(saved.error().toString()));
+        const qint64 id = *saved;
         const auto listed = (*s)->migrationRuns();
         QVERIFY(listed);
         QCOMPARE(listed->size(), 1);
@@ -320,6 +323,11 @@ private slots:
         QVERIFY(rawExec(path, QStringLiteral("CREATE TABLE migration_steps (run_id INTEGER NOT NULL REFERENCES migration_runs(id) ON DELETE CASCADE,"
                                              " seq INTEGER NOT NULL, step TEXT NOT NULL, started_ms INTEGER, ended_ms INTEGER, outcome TEXT NOT NULL,"
                                              " detail TEXT, errno TEXT, PRIMARY KEY (run_id, seq))")));
+        QVERIFY(rawExec(path, QStringLiteral("CREATE TABLE audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL, host TEXT NOT NULL,"
+                                             " action TEXT NOT NULL, path TEXT NOT NULL, value TEXT NOT NULL, before TEXT, after TEXT,"
+                                             " errno INTEGER NOT NULL, kernel_log TEXT, rollback INTEGER NOT NULL)")));
+        QVERIFY(rawExec(path, QStringLiteral("INSERT INTO audit_log (time, host, action, path, value, errno, rollback)"
+                                             " VALUES ('2026-11-30T10:00:00.000Z', 'demo:a', 'assign adapter 0x05', 'p', '0x05', 0, 0)")));
         QVERIFY(rawExec(path, QStringLiteral("INSERT INTO migration_runs (time, source, target, guest, mdev, strategy, ok, events)"
                                              " VALUES ('2026-11-30T10:00:00.000Z', 'demo:a', 'demo:b', 'g', 'm', 'live', 1, '[]')")));
         QVERIFY(rawExec(path, QStringLiteral("PRAGMA user_version = 3")));
@@ -334,6 +342,18 @@ private slots:
         later.injectedFailure = QStringLiteral("fewer-queues");
         QVERIFY((*s)->saveMigrationRun(later));
         QCOMPARE((*s)->migrationRuns()->first().injectedFailure, QStringLiteral("fewer-queues"));
+        // The audit log gained its user column: old entries have none, new ones name the account.
+        QCOMPARE((*s)->journal()->size(), 1);
+        QVERIFY((*s)->journal()->first().user.isEmpty());
+        JournalEntry e;
+        e.time = QDateTime::currentDateTimeUtc();
+        e.host = QStringLiteral("demo:a");
+        e.action = QStringLiteral("assign domain 0x13");
+        e.path = QStringLiteral("sys/devices/vfio_ap/matrix/x/assign_domain");
+        e.value = "0x13\n";
+        e.user = QStringLiteral("operator1");
+        QVERIFY((*s)->appendJournal({e}).ok());
+        QCOMPARE((*s)->journal()->first().user, QStringLiteral("operator1"));
     }
 
     void missingDirectoryIsCreated()
