@@ -83,9 +83,9 @@ MainWindow::MainWindow(Fleet *fleet, QWidget *parent)
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_tree->header()->setSectionResizeMode(1, QHeaderView::Interactive);
-    m_tree->header()->resizeSection(1, m_tree->fontMetrics().horizontalAdvance(QStringLiteral("CEX8C vfio_ap online ")));
+    m_tree->header()->resizeSection(1, m_tree->fontMetrics().averageCharWidth() * 15);
     m_tree->setTextElideMode(Qt::ElideMiddle);
-    m_tree->setMinimumWidth(m_tree->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 24);
+    m_tree->setMinimumWidth(m_tree->fontMetrics().averageCharWidth() * 40);
     m_tree->setAccessibleName(tr("Fleet"));
     m_tree->setDragEnabled(true);
     m_tree->setAcceptDrops(true);

@@ -7,6 +7,7 @@
 #include <hosts/demofleet.h>
 #include <hosts/libvirt/libvirthost.h>
 #include <hosts/simulatedhost.h>
+#include <store/store.h>
 #include <sysfs/treewriter.h>
 
 #include "../support/testsupport.h"
@@ -134,6 +135,42 @@ private slots:
         QCOMPARE(csv.count("\r\n"), 3);
         model.setEntries({});
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    // Two sysfs hosts under one long folder read apart in the tree; a host can be renamed (kept
+    // in the store across restarts), and one that was never reachable can be removed for good.
+    void hostsRenamedAndRemoved()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("fleet.db"));
+        const QString parent = QStringLiteral("sysfs:/srv/trees/customer-lab-frankfurt/");
+        {
+            auto store = Store::open(db);
+            QVERIFY(store);
+            Fleet fleet(*store);
+            FleetModel model(&fleet);
+            QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+            auto a = fleet.addHost(parent + QStringLiteral("host-a"));
+            auto b = fleet.addHost(parent + QStringLiteral("host-b"));
+            QVERIFY(a && b);
+            QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("sysfs:…/host-a"));
+            QCOMPARE(model.index(1, 0).data().toString(), QStringLiteral("sysfs:…/host-b"));
+            QVERIFY(model.index(0, 0).data(Qt::ToolTipRole).toString().contains(parent + QStringLiteral("host-a")));
+            QVERIFY(fleet.renameHost(*a, QStringLiteral("lab A")).ok());
+            QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("lab A"));
+            QVERIFY(!fleet.renameHost(*b, QStringLiteral("lab A")).ok()); // names stay distinct
+            QTRY_COMPARE_WITH_TIMEOUT((*b)->state(), HostSession::State::Failed, 5000); // the folder does not exist
+            fleet.removeHost(*b);
+            QCOMPARE(model.rowCount(), 1);
+        }
+        auto store = Store::open(db);
+        QVERIFY(store);
+        Fleet fleet(*store);
+        FleetModel model(&fleet);
+        fleet.loadDefault();
+        const int demoHosts = int(demo::hostNames().size());
+        QCOMPARE(model.rowCount(), demoHosts + 1); // host-b stays removed
+        QCOMPARE(model.index(demoHosts, 0).data().toString(), QStringLiteral("lab A"));
     }
 
     void hostWithSshOrSysfsAndLibvirt()
