@@ -39,7 +39,7 @@ MigrationTimeline::MigrationTimeline(QWidget *parent)
     m_memoryAxis = new QValueAxis(chart);
     m_memoryAxis->setTitleText(tr("MiB"));
     m_memoryAxis->setRange(0, 1);
-    m_memoryAxis->setLabelFormat(QStringLiteral("%.1f"));
+    m_memoryAxis->setLabelFormat(QStringLiteral("%.0f"));
     m_memoryAxis->setTickCount(5);
     m_streamAxis = new QValueAxis(chart);
     m_streamAxis->setTitleText(tr("bytes"));

@@ -187,6 +187,7 @@ void VfioStateDiagram::paintEvent(QPaintEvent *)
         else
             it->second.append(QString::number(i + 1));
     }
+    QList<std::pair<QRectF, QString>> badges; // painted last, so no state box hides a number
     for (const auto &[arc, numbers] : labels) {
         const auto [from, to] = offsetLine(arc.first, arc.second, 4);
         p.setPen(QPen(strong, 2.5));
@@ -199,11 +200,7 @@ void VfioStateDiagram::paintEvent(QPaintEvent *)
         // Far enough out that the badge's nearest edge clears the line, whatever the arc's angle.
         const qreal clearance = qAbs(normal.x()) * w / 2 + qAbs(normal.y()) * 9 + 3;
         const QPointF at = from + d * 0.3 + normal * clearance;
-        const QRectF badge(at.x() - w / 2, at.y() - 9, w, 18);
-        p.setBrush(strong);
-        p.drawRoundedRect(badge, 9, 9);
-        p.setPen(pal.color(QPalette::HighlightedText));
-        p.drawText(badge, Qt::AlignCenter, text);
+        badges.append({QRectF(at.x() - w / 2, at.y() - 9, w, 18), text});
     }
     p.setBrush(Qt::NoBrush);
 
@@ -223,6 +220,14 @@ void VfioStateDiagram::paintEvent(QPaintEvent *)
         p.setPen(current ? pal.color(QPalette::HighlightedText) : pal.color(supported ? QPalette::Text : QPalette::Mid));
         p.drawText(r, Qt::AlignCenter, vfioStateName(s));
     }
+    for (const auto &[badge, text] : badges) {
+        p.setPen(QPen(strong.darker(130), 1));
+        p.setBrush(strong);
+        p.drawRoundedRect(badge, 9, 9);
+        p.setPen(pal.color(QPalette::HighlightedText));
+        p.drawText(badge, Qt::AlignCenter, text);
+    }
+    p.setBrush(Qt::NoBrush);
     p.setPen(pal.color(QPalette::Mid));
     p.drawText(QRectF(0, height() - fontMetrics().height() - 2, width(), fontMetrics().height()), Qt::AlignRight,
                tr("dashed: not supported by this device"));
