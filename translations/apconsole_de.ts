@@ -730,13 +730,6 @@ Changes will not be remembered.</source>
         <source>Queues</source>
         <translation>Warteschlangen</translation>
     </message>
-    <message numerus="yes">
-        <source>%n queue(s) in %1 group(s); groups with differences first.</source>
-        <translation>
-            <numerusform>%n Queue in %1 Gruppe(n); Gruppen mit Unterschieden zuerst.</numerusform>
-            <numerusform>%n Queues in %1 Gruppe(n); Gruppen mit Unterschieden zuerst.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>APQNs</source>
         <translation>APQNs</translation>
@@ -857,13 +850,6 @@ Changes will not be remembered.</source>
         <source>Ready to migrate: the destination driver accepts the guest&apos;s AP configuration and no finding blocks the migration.</source>
         <translation>Bereit zur Migration: der Zieltreiber nimmt die AP-Konfiguration des Gastes an, und kein Befund blockiert die Migration.</translation>
     </message>
-    <message numerus="yes">
-        <source>Not ready: the destination driver accepts the guest&apos;s AP configuration, but %n finding(s) block the migration: %1.</source>
-        <translation>
-            <numerusform>Nicht bereit: der Zieltreiber nimmt die AP-Konfiguration des Gastes an, aber %n Befund blockiert die Migration: %1.</numerusform>
-            <numerusform>Nicht bereit: der Zieltreiber nimmt die AP-Konfiguration des Gastes an, aber %n Befunde blockieren die Migration: %1.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>no errno</source>
         <translation>kein errno</translation>
@@ -871,13 +857,6 @@ Changes will not be remembered.</source>
     <message>
         <source>Not ready: the destination driver refuses the guest&apos;s AP configuration (%1).</source>
         <translation>Nicht bereit: der Zieltreiber lehnt die AP-Konfiguration des Gastes ab (%1).</translation>
-    </message>
-    <message numerus="yes">
-        <source>Not ready: the destination driver refuses the guest&apos;s AP configuration (%1), and %n finding(s) block the migration: %2.</source>
-        <translation>
-            <numerusform>Nicht bereit: der Zieltreiber lehnt die AP-Konfiguration des Gastes ab (%1), und %n Befund blockiert die Migration: %2.</numerusform>
-            <numerusform>Nicht bereit: der Zieltreiber lehnt die AP-Konfiguration des Gastes ab (%1), und %n Befunde blockieren die Migration: %2.</numerusform>
-        </translation>
     </message>
     <message>
         <source>adapters %1 × domains %2</source>
@@ -954,6 +933,18 @@ Changes will not be remembered.</source>
     <message>
         <source>Resolved %1: %2</source>
         <translation>Erledigt (%1): %2</translation>
+    </message>
+    <message>
+        <source>Queues: %1 in %2 groups of alike queues, those with differences first.</source>
+        <translation>Queues: %1 in %2 Gruppen gleicher Queues, die mit Unterschieden zuerst.</translation>
+    </message>
+    <message>
+        <source>Not ready: the destination driver accepts the guest&apos;s AP configuration, but the migration is blocked by: %1.</source>
+        <translation>Nicht bereit: der Zieltreiber nimmt die AP-Konfiguration des Gastes an, aber die Migration wird blockiert durch: %1.</translation>
+    </message>
+    <message>
+        <source>Not ready: the destination driver refuses the guest&apos;s AP configuration (%1), and the migration is also blocked by: %2.</source>
+        <translation>Nicht bereit: der Zieltreiber lehnt die AP-Konfiguration des Gastes ab (%1), und die Migration wird außerdem blockiert durch: %2.</translation>
     </message>
 </context>
 <context>

@@ -366,7 +366,7 @@ QString checkReportHtml(const CheckReport &r)
     // something differs, so a large mdev of identical queues stays a page.
     const QList<QueueGroup> groups = groupQueues(r.queues);
     h += heading(3, ReportWords::tr("Queues"));
-    h += QStringLiteral("<p>%1</p>\n").arg(esc(ReportWords::tr("%n queue(s) in %1 group(s); groups with differences first.", nullptr, int(r.queues.size())).arg(groups.size())));
+    h += QStringLiteral("<p>%1</p>\n").arg(esc(ReportWords::tr("Queues: %1 in %2 groups of alike queues, those with differences first.").arg(r.queues.size()).arg(groups.size())));
     h += QStringLiteral("<table><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th></tr>\n")
              .arg(esc(ReportWords::tr("APQNs")), esc(ReportWords::tr("Count")), esc(ReportWords::tr("Source")), esc(ReportWords::tr("Destination")), esc(ReportWords::tr("Result")));
     for (const QueueGroup &g : groups) {

@@ -81,14 +81,13 @@ QString ReportWords::verdict(const CheckReport &r)
     for (const Finding &f : r.blocking())
         if (const QString n = blockerTitle(f.id); !names.contains(n))
             names.append(n);
-    const int n = int(names.size());
     if (r.decision.compatible)
-        return tr("Not ready: the destination driver accepts the guest's AP configuration, but %n finding(s) block the migration: %1.", nullptr, n)
+        return tr("Not ready: the destination driver accepts the guest's AP configuration, but the migration is blocked by: %1.")
             .arg(names.join(QStringLiteral(", ")));
     const QString why = r.decision.err ? QStringLiteral("%1, %2").arg(errnoName(r.decision.err), errnoMessage(r.decision.err)) : tr("no errno");
     if (names.isEmpty())
         return tr("Not ready: the destination driver refuses the guest's AP configuration (%1).").arg(why);
-    return tr("Not ready: the destination driver refuses the guest's AP configuration (%1), and %n finding(s) block the migration: %2.", nullptr, n)
+    return tr("Not ready: the destination driver refuses the guest's AP configuration (%1), and the migration is also blocked by: %2.")
         .arg(why, names.join(QStringLiteral(", ")));
 }
 
