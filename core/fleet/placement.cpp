@@ -2,6 +2,7 @@
 
 #include "../common/errnonames.h"
 #include "../driver/vfioapdriver.h"
+#include "../plan/matrixplan.h"
 #include "../migration/check.h"
 #include "../migration/migrationplan.h"
 #include "../migration/readiness.h"

@@ -3,6 +3,7 @@
 #include "../common/errnonames.h"
 #include "../driver/vfioapdriver.h"
 #include "../hosts/simulatedhost.h"
+#include "../plan/matrixplan.h"
 
 #include <QThread>
 

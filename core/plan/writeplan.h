@@ -33,12 +33,8 @@ struct WritePlan {
     QList<WriteStep> steps;
 };
 
-/// Plans for the operations a console performs. Where the host's matrix features list
-/// `ap_config`, an mdev change is one `ap_config` write (the kernel validates and applies it as a
-/// whole); otherwise it is ordered assign/unassign writes: removals first (so they cannot
-/// conflict), then adapters, domains and control domains, each undone by its inverse.
+/// Plans for the operations a console performs besides matrix changes (see matrixplan.h).
 namespace plans {
-WritePlan changeMatrix(const HostSnapshot &h, const QString &uuid, const MatrixAssignment &target);
 WritePlan createMdev(const QString &uuid);
 WritePlan removeMdev(const QString &uuid);
 WritePlan setApmask(const HostSnapshot &h, const IdMask &mask);
