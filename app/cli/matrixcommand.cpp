@@ -28,14 +28,15 @@ struct EditOption {
     const char *name;
     MatrixItem::Kind kind;
     bool assign;
+    const char *help;
 };
 constexpr EditOption kEdits[] = {
-    {"assign-adapter", MatrixItem::Kind::Adapter, true},
-    {"unassign-adapter", MatrixItem::Kind::Adapter, false},
-    {"assign-domain", MatrixItem::Kind::Domain, true},
-    {"unassign-domain", MatrixItem::Kind::Domain, false},
-    {"assign-control-domain", MatrixItem::Kind::ControlDomain, true},
-    {"unassign-control-domain", MatrixItem::Kind::ControlDomain, false},
+    {"assign-adapter", MatrixItem::Kind::Adapter, true, "Adapters to assign (ids like 1,0x20,4-6)."},
+    {"unassign-adapter", MatrixItem::Kind::Adapter, false, "Adapters to take away."},
+    {"assign-domain", MatrixItem::Kind::Domain, true, "Usage domains to assign."},
+    {"unassign-domain", MatrixItem::Kind::Domain, false, "Usage domains to take away."},
+    {"assign-control-domain", MatrixItem::Kind::ControlDomain, true, "Control domains to assign."},
+    {"unassign-control-domain", MatrixItem::Kind::ControlDomain, false, "Control domains to take away."},
 };
 
 /// One id: decimal or 0x-hex, 0..255.
@@ -137,8 +138,7 @@ int matrixCommand(const QStringList &args)
     p.addOption({QStringLiteral("host"), QStringLiteral("The host."), QStringLiteral("URI")});
     p.addOption({QStringLiteral("mdev"), QStringLiteral("The mdev to change."), QStringLiteral("UUID")});
     for (const EditOption &e : kEdits)
-        p.addOption({QLatin1String(e.name), QStringLiteral("Ids to %1, e.g. 1,0x20,4-6.").arg(QString::fromLatin1(e.name).replace(QLatin1Char('-'), QLatin1Char(' '))),
-                     QStringLiteral("IDS")});
+        p.addOption({QLatin1String(e.name), QLatin1String(e.help), QStringLiteral("IDS")});
     p.addOption({QStringLiteral("move-from"), QStringLiteral("Take the assigned ids away from this mdev (a move)."), QStringLiteral("UUID")});
     p.addOption({QStringLiteral("desired"), QStringLiteral("JSON with the wanted end state of one or more mdevs."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("dry-run"), QStringLiteral("Print the verdict, the changes and the writes; write nothing.")});

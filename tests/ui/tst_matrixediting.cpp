@@ -263,7 +263,7 @@ private slots:
         ApplyDialog dialog(m_session, m_session->edits().plan());
         const QString summary = dialog.summaryText();
         QVERIFY2(summary.contains(QLatin1String("Domains: + 0x13")), qPrintable(summary));
-        QVERIFY(summary.contains(QLatin1String("APQNs: 4 → 6")));
+        QVERIFY(summary.contains(QStringLiteral("APQNs: 4 → 6")));
         QVERIFY(summary.contains(QLatin1String("the running guest payments-01 gets 2 queue(s) now")));
         QVERIFY(summary.contains(QLatin1String("not updated")));
         QVERIFY(dialog.needsConfirmation());

@@ -14,6 +14,7 @@
 
 #include <cerrno>
 #include <set>
+#include <vector>
 
 using namespace ap;
 
@@ -233,11 +234,11 @@ private slots:
         }
         for (int i = 0; i < 24; ++i)
             hosts.append(generatedHost(rng, i));
-        QList<std::unique_ptr<SimulatedHost>> kernels;
+        std::vector<std::unique_ptr<SimulatedHost>> kernels;
         QList<HostSnapshot> bases;
         for (const HostSnapshot &h : std::as_const(hosts)) {
-            kernels.append(std::make_unique<SimulatedHost>(*HostUri::parse(QStringLiteral("demo:prop")), h));
-            bases.append(kernels.last()->snapshot());
+            kernels.push_back(std::make_unique<SimulatedHost>(*HostUri::parse(QStringLiteral("demo:prop")), h));
+            bases.append(kernels.back()->snapshot());
         }
 
         constexpr int kSequences = 10000;
@@ -245,7 +246,7 @@ private slots:
         for (int seq = 0; seq < kSequences; ++seq) {
             const int hi = int(rng.bounded(bases.size()));
             const HostSnapshot &base = bases.at(hi);
-            SimulatedHost &kernel = *kernels.at(hi);
+            SimulatedHost &kernel = *kernels.at(size_t(hi));
             MatrixEdits edits;
             edits.setBase(std::make_shared<const HostSnapshot>(base));
             QList<QHash<QString, MatrixAssignment>> history{{}};
