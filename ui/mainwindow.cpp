@@ -246,8 +246,10 @@ void MainWindow::watchSession(HostSession *s)
 {
     m_undoGroup->addStack(s->undoStack());
     connect(s, &HostSession::previewChanged, this, [this, s] {
-        if (s == currentSession())
-            updatePendingState();
+        if (s != currentSession())
+            return;
+        updatePendingState();
+        refreshInspector();
     });
     connect(s, &HostSession::kernelLine, this, [this, s](const QString &line) {
         if (s == currentSession())
@@ -522,6 +524,21 @@ void MainWindow::onTreeSelection()
             m_matrix->scrollTo(m_matrixModel->index(row, m_matrix->columnAt(0) < 0 ? 0 : m_matrix->columnAt(0)));
         break;
     case FleetModel::Kind::Guest: m_inspector->showGuest(*snap, key); break;
+    default: m_inspector->showHost(*snap); break;
+    }
+}
+
+void MainWindow::refreshInspector()
+{
+    HostSession *s = currentSession();
+    const auto snap = s ? s->preview() : nullptr;
+    if (!snap)
+        return;
+    const FleetNode node = currentNode();
+    switch (node.kind) {
+    case FleetModel::Kind::Mdev: m_inspector->showMdev(*snap, node.key); break;
+    case FleetModel::Kind::Adapter: m_inspector->showCard(*snap, node.key.toInt()); break;
+    case FleetModel::Kind::Guest: m_inspector->showGuest(*snap, node.key); break;
     default: m_inspector->showHost(*snap); break;
     }
 }

@@ -20,6 +20,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTextBrowser>
 #include <QTest>
 #include <QUndoGroup>
 #include <QUndoStack>
@@ -273,6 +274,24 @@ private slots:
         QVERIFY(!dialog.needsConfirmation());
         const QString writes = dialog.findChild<QPlainTextEdit *>(QStringLiteral("applySteps"))->toPlainText();
         QVERIFY(writes.contains(QString::fromLatin1(m_session->edits().plan().steps.first().write.value.trimmed())));
+    }
+
+    // The inspector follows the preview through an edit, undo and redo without re-selecting.
+    void inspectorFollowsUndoRedo()
+    {
+        MainWindow w(m_fleet);
+        w.show();
+        QVERIFY(w.selectNode(FleetNode(kHost, FleetModel::Kind::Mdev, demo::uuids::payments)));
+        auto *inspector = w.findChild<QTextBrowser *>(QStringLiteral("inspector"));
+        QVERIFY(inspector);
+        QVERIFY(inspector->toPlainText().contains(QLatin1String("0x11-0x12")));
+        m_session->changePending(m_session->edits().afterChange(demo::uuids::payments, {{MatrixItem::Kind::Domain, 0x13, {}}}, true),
+                                 QStringLiteral("one domain"));
+        QVERIFY2(inspector->toPlainText().contains(QLatin1String("0x11-0x13")), qPrintable(inspector->toPlainText()));
+        m_session->undoStack()->undo();
+        QVERIFY(inspector->toPlainText().contains(QLatin1String("0x11-0x12")));
+        m_session->undoStack()->redo();
+        QVERIFY(inspector->toPlainText().contains(QLatin1String("0x11-0x13")));
     }
 
     void fleetTreeDrops()
