@@ -614,6 +614,28 @@ void MainWindow::saveLayout() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // A running migration is never abandoned with the window: its own window ends it.
+    for (MigrationWizard *wizard : findChildren<MigrationWizard *>()) {
+        if (wizard->job && wizard->job->isRunning()) {
+            QMessageBox::information(this, tr("Migration in progress"),
+                                     tr("The migration of %1 is still running. Let it finish or cancel it in its window first.").arg(wizard->guest()));
+            wizard->raise();
+            event->ignore();
+            return;
+        }
+    }
+    QStringList pending;
+    for (HostSession *s : m_fleet->sessions())
+        if (s->edits().hasPending())
+            pending << s->uri().text;
+    if (!pending.isEmpty()
+        && QMessageBox::question(this, tr("Discard pending changes?"),
+                                 tr("The changes to %1 have not been applied. Close and discard them?").arg(pending.join(QStringLiteral(", "))),
+                                 QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel)
+            != QMessageBox::Discard) {
+        event->ignore();
+        return;
+    }
     saveLayout();
     event->accept();
 }

@@ -20,6 +20,9 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTimer>
 #include <QTextBrowser>
 #include <QTest>
 #include <QUndoGroup>
@@ -292,6 +295,31 @@ private slots:
         QVERIFY(inspector->toPlainText().contains(QLatin1String("0x11-0x12")));
         m_session->undoStack()->redo();
         QVERIFY(inspector->toPlainText().contains(QLatin1String("0x11-0x13")));
+    }
+
+    // Closing with pending edits asks first; Cancel keeps the window and the edits.
+    void closeWithPendingEditsAsks()
+    {
+        MainWindow w(m_fleet);
+        w.show();
+        m_session->changePending(m_session->edits().afterChange(demo::uuids::payments, {{MatrixItem::Kind::Domain, 0x13, {}}}, true),
+                                 QStringLiteral("one domain"));
+        QString asked;
+        QTimer::singleShot(0, this, [&] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                asked = box->text();
+                box->button(QMessageBox::Cancel)->click();
+            }
+        });
+        QVERIFY(!w.close());
+        QVERIFY2(asked.contains(kHost), qPrintable(asked));
+        QVERIFY(w.isVisible());
+        QVERIFY(m_session->edits().hasPending());
+        QTimer::singleShot(0, this, [] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+                box->button(QMessageBox::Discard)->click();
+        });
+        QVERIFY(w.close());
     }
 
     void fleetTreeDrops()
