@@ -255,6 +255,14 @@ int matrixCommand(const QStringList &args)
         return applied.error().code == ErrorCode::Unreachable ? HostUnreadable : Failed;
     }
     o.kernelLog = applied->kernelLog;
+    if (applied->transport) {
+        // Not the kernel's answer: the writes could not be made at all.
+        reportHostError(backend->uri().text, *applied->transport);
+        err(applied->failedStep == 0 ? QStringLiteral("apconsole-cli: nothing was written\n")
+            : applied->rolledBack    ? QStringLiteral("apconsole-cli: the writes already made were undone\n")
+                                     : QStringLiteral("apconsole-cli: not every write made could be undone; read the host again\n"));
+        return HostUnreadable;
+    }
     if (!applied->ok) {
         // The host changed since it was read, or it answers differently from the driver model.
         o.state = MatrixOutcome::State::Refused;

@@ -60,7 +60,9 @@ struct JournalEntry {
 struct ApplyReport {
     bool ok = true;
     int failedStep = -1;       ///< index into the plan's steps
-    int err = 0;               ///< the failed step's errno
+    int err = 0;               ///< the failed step's errno (0 when it failed in transport)
+    /// The failed step never reached the kernel: the connection to the host failed.
+    std::optional<Error> transport;
     bool rolledBack = false;   ///< every earlier step was undone and the host read back as before
     /// After a rollback, each place where the host read back differs from before the plan:
     /// "<what>: before <state>, now <state>". Empty when it is as before (or nothing was undone).

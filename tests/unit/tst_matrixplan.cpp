@@ -8,6 +8,7 @@
 #include <hosts/demofleet.h>
 #include <hosts/simulatedhost.h>
 #include <plan/matrixplan.h>
+#include <plan/planexecutor.h>
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -218,6 +219,36 @@ private slots:
         QVERIFY(!applied.report.ok);
         QCOMPARE(applied.report.err, EADDRINUSE);
         QVERIFY(applied.after.sameSysfsState(base));
+    }
+
+    // A write that never reached the kernel (the connection failed) is reported as such, with
+    // no errno of the kernel's, and the steps before it are undone.
+    void transportFailureIsNotAKernelAnswer()
+    {
+        struct Flaky : AttributeAccess {
+            int writes = 0;
+            WriteAnswer write(const SysfsWrite &) override
+            {
+                if (++writes == 2)
+                    return WriteAnswer::notDelivered(makeError(ErrorCode::Unreachable, QStringLiteral("ssh://h"), QStringLiteral("ssh: connect: Connection refused")));
+                return {};
+            }
+            std::optional<QByteArray> read(const QString &) override { return QByteArray("x"); }
+        } flaky;
+        HostSnapshot h = withoutApConfig(*demo::initialState(QStringLiteral("zlab-a")));
+        MatrixAssignment t = MatrixAssignment::of(*h.mdev(demo::uuids::spare));
+        t.domains.set(0x31);
+        t.domains.set(0x32);
+        const WritePlan plan = plans::changeMatrix(h, demo::uuids::spare, t);
+        QCOMPARE(plan.steps.size(), 2);
+        const ApplyReport r = executePlan(flaky, plan, QStringLiteral("ssh://h"));
+        QVERIFY(!r.ok);
+        QCOMPARE(r.failedStep, 1);
+        QVERIFY(r.transport);
+        QCOMPARE(r.transport->code, ErrorCode::Unreachable);
+        QCOMPARE(r.err, 0);
+        QVERIFY(r.kernelLog.isEmpty());
+        QVERIFY(r.rolledBack);
     }
 
     // The property: random edit sequences (drags, moves, swaps, undo, redo) over the demo fleet

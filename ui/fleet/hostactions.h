@@ -47,6 +47,8 @@ public:
     void resetDemo();
     void createMdev(HostSession *s);
     void removeMdev(HostSession *s, const QString &uuid);
+    /// Why the host cannot take a write now (still reading it, unreachable), empty if it can.
+    static QString whyNoWrites(const HostSession *s);
 
 signals:
     /// A line for the status bar; timeoutMs 0 keeps it until the next one, an empty text clears.

@@ -82,9 +82,15 @@ ApplyDialog::ApplyDialog(HostSession *session, WritePlan plan, QWidget *parent)
         for (const Mdev &m : replay.after.mdevs)
             if (!host->mdev(m.uuid))
                 summary << tr("<b>Creates mdev %1</b>").arg(m.uuid);
-        for (const Mdev &m : host->mdevs)
-            if (!replay.after.mdev(m.uuid))
-                summary << tr("<b>Removes mdev %1</b>").arg(m.uuid);
+        for (const Mdev &m : host->mdevs) {
+            if (replay.after.mdev(m.uuid))
+                continue;
+            summary << tr("<b>Removes mdev %1</b>").arg(m.uuid);
+            if (const Guest *g = host->guestOfMdev(m.uuid); g && g->state != Guest::State::ShutOff) {
+                summary << tr("<b>Hot unplug:</b> the running guest %1 loses its crypto adapters (QEMU unplugs the device).").arg(g->name.toHtmlEscaped());
+                touchesRunningGuest = true;
+            }
+        }
         for (const MdevChange &c : describeChanges(*host, replay.after)) {
             summary << describeChange(c);
             touchesRunningGuest = touchesRunningGuest || c.hotPlug() || c.hotUnplug();
@@ -179,10 +185,13 @@ QString ApplyDialog::describe(const WritePlan &plan, const Result<ApplyReport> &
         return tr("Applied: %n write(s) done and recorded in the audit log.", nullptr, int(plan.steps.size()));
     if (r.ok)
         return tr("Applied: %n write(s) done.", nullptr, int(plan.steps.size())) + notRecorded;
-    QString s = tr("Step %1 failed: %2 (%3).").arg(r.failedStep + 1).arg(errnoName(r.err), errnoMessage(r.err));
+    QString s = r.transport ? tr("Step %1 was not written: the connection to the host failed (%2); the kernel was not asked.")
+                                  .arg(r.failedStep + 1)
+                                  .arg(r.transport->toString())
+                            : tr("Step %1 failed: %2 (%3).").arg(r.failedStep + 1).arg(errnoName(r.err), errnoMessage(r.err));
     if (r.failedStep >= 0 && r.failedStep < plan.steps.size())
         s += QLatin1Char(' ') + tr("It was: %1.").arg(plan.steps[r.failedStep].action);
-    const QString hint = errnoHint(r.err);
+    const QString hint = r.transport ? r.transport->hint : errnoHint(r.err);
     if (!hint.isEmpty())
         s += QLatin1Char(' ') + hint;
     if (!r.kernelLog.isEmpty())
