@@ -540,6 +540,14 @@ Changes will not be remembered.</source>
         <source>I understand that running guests get queues hot plugged or unplugged now.</source>
         <translation>Mir ist bewusst, dass laufende Gäste jetzt Queues per Hotplug erhalten oder verlieren.</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;Hot unplug:&lt;/b&gt; the running guest %1 loses its crypto adapters (QEMU unplugs the device).</source>
+        <translation>&lt;b&gt;Hot-Unplug:&lt;/b&gt; Der laufende Gast %1 verliert seine Krypto-Adapter (QEMU entfernt das Gerät).</translation>
+    </message>
+    <message>
+        <source>Step %1 was not written: the connection to the host failed (%2); the kernel was not asked.</source>
+        <translation>Schritt %1 wurde nicht geschrieben: Die Verbindung zum Host ist fehlgeschlagen (%2); der Kernel wurde nicht gefragt.</translation>
+    </message>
 </context>
 <context>
     <name>ap::ui::AuditLogModel</name>
@@ -1372,28 +1380,6 @@ Changes will not be remembered.</source>
         <translation>Alle Änderungen an den simulierten Hosts verwerfen und mit der eingebauten Demo-Flotte neu beginnen?</translation>
     </message>
     <message>
-        <source>Create mdev</source>
-        <translation>mdev anlegen</translation>
-    </message>
-    <message>
-        <source>Create a new vfio_ap mdev %1 on %2?</source>
-        <translation>Ein neues vfio_ap-mdev %1 auf %2 anlegen?</translation>
-    </message>
-    <message>
-        <source>Guest %1 is running with this mdev: it will lose its crypto adapters (QEMU unplugs the device).</source>
-        <translation>Gast %1 läuft mit diesem mdev: Er verliert seine Krypto-Adapter (QEMU zieht das Gerät ab).</translation>
-    </message>
-    <message>
-        <source>Remove mdev</source>
-        <translation>mdev entfernen</translation>
-    </message>
-    <message>
-        <source>Remove mdev %1 from %2?
-%3</source>
-        <translation>mdev %1 von %2 entfernen?
-%3</translation>
-    </message>
-    <message>
         <source>Unknown host key</source>
         <translation>Unbekannter Host-Schlüssel</translation>
     </message>
@@ -1476,6 +1462,18 @@ Changes will not be remembered.</source>
     <message>
         <source>The saved demo state could not be removed; it comes back at the next start: %1</source>
         <translation>Der gespeicherte Demo-Zustand konnte nicht entfernt werden; er kehrt beim nächsten Start zurück: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>still reading the host</source>
+        <translation>Host wird noch gelesen</translation>
+    </message>
+    <message>
+        <source>the host cannot be reached</source>
+        <translation>Host nicht erreichbar</translation>
     </message>
 </context>
 <context>
@@ -1967,6 +1965,22 @@ Changes will not be remembered.</source>
     <message>
         <source>Select a connected host to evacuate.</source>
         <translation>Wählen Sie einen verbundenen Host zum Evakuieren.</translation>
+    </message>
+    <message>
+        <source>Migration in progress</source>
+        <translation>Migration läuft</translation>
+    </message>
+    <message>
+        <source>The migration of %1 is still running. Let it finish or cancel it in its window first.</source>
+        <translation>Die Migration von %1 läuft noch. Lassen Sie sie zuerst zu Ende laufen oder brechen Sie sie in ihrem Fenster ab.</translation>
+    </message>
+    <message>
+        <source>Discard pending changes?</source>
+        <translation>Ausstehende Änderungen verwerfen?</translation>
+    </message>
+    <message>
+        <source>The changes to %1 have not been applied. Close and discard them?</source>
+        <translation>Die Änderungen an %1 wurden nicht angewendet. Schließen und verwerfen?</translation>
     </message>
 </context>
 <context>
