@@ -19,37 +19,81 @@
         <source>Adapters cannot be control domains.</source>
         <translation>Adapter können keine Kontrolldomänen sein.</translation>
     </message>
-    <message numerus="yes">
-        <source>Drop to assign %n item(s) to mdev %1.</source>
-        <translation>
-            <numerusform>Ablegen weist %n Element mdev %1 zu.</numerusform>
-            <numerusform>Ablegen weist %n Elemente mdev %1 zu.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Drop to move %n item(s) from mdev %1 to mdev %2.</source>
-        <translation>
-            <numerusform>Ablegen verschiebt %n Element von mdev %1 nach mdev %2.</numerusform>
-            <numerusform>Ablegen verschiebt %n Elemente von mdev %1 nach mdev %2.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The kernel would refuse: %1</source>
         <translation>Der Kernel würde ablehnen: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>Assign %n item(s) to mdev %1</source>
-        <translation>
-            <numerusform>%n Element mdev %1 zuweisen</numerusform>
-            <numerusform>%n Elemente mdev %1 zuweisen</numerusform>
-        </translation>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 und %2</translation>
     </message>
-    <message numerus="yes">
-        <source>Move %n item(s) to mdev %1</source>
-        <translation>
-            <numerusform>%n Element nach mdev %1 verschieben</numerusform>
-            <numerusform>%n Elemente nach mdev %1 verschieben</numerusform>
-        </translation>
+    <message>
+        <source>adapter %1</source>
+        <translation>Adapter %1</translation>
+    </message>
+    <message>
+        <source>adapters %1</source>
+        <translation>Adapter %1</translation>
+    </message>
+    <message>
+        <source>domain %1</source>
+        <translation>Domäne %1</translation>
+    </message>
+    <message>
+        <source>domains %1</source>
+        <translation>Domänen %1</translation>
+    </message>
+    <message>
+        <source>control domain %1</source>
+        <translation>Kontrolldomäne %1</translation>
+    </message>
+    <message>
+        <source>control domains %1</source>
+        <translation>Kontrolldomänen %1</translation>
+    </message>
+    <message>
+        <source>mdev %1</source>
+        <translation>mdev %1</translation>
+    </message>
+    <message>
+        <source>APQN %1</source>
+        <translation>APQN %1</translation>
+    </message>
+    <message>
+        <source>gains %1</source>
+        <translation>erhält %1</translation>
+    </message>
+    <message>
+        <source>loses %1</source>
+        <translation>verliert %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3 queues</source>
+        <translation>%1: %2 → %3 Queues</translation>
+    </message>
+    <message>
+        <source>running: %1</source>
+        <translation>läuft: %1</translation>
+    </message>
+    <message>
+        <source>Nothing changes: the mdev already holds %1.</source>
+        <translation>Nichts ändert sich: Das mdev hat bereits %1.</translation>
+    </message>
+    <message>
+        <source>Drop to move %1 from %2 to %3.</source>
+        <translation>Ablegen verschiebt %1 von %2 nach %3.</translation>
+    </message>
+    <message>
+        <source>Drop to assign %1 to %2.</source>
+        <translation>Ablegen weist %1 an %2 zu.</translation>
+    </message>
+    <message>
+        <source>Assign %1 to mdev %2</source>
+        <translation>%1 an mdev %2 zuweisen</translation>
+    </message>
+    <message>
+        <source>Move %1 to mdev %2</source>
+        <translation>%1 nach mdev %2 verschieben</translation>
     </message>
 </context>
 <context>
@@ -973,10 +1017,6 @@ Changes will not be remembered.</source>
         <translation>Änderungen an %1 anwenden</translation>
     </message>
     <message>
-        <source>These writes will be made on %1, as one transaction: if one fails, the earlier ones are undone.</source>
-        <translation>Diese Schreibvorgänge werden auf %1 als eine Transaktion ausgeführt: Schlägt einer fehl, werden die vorherigen rückgängig gemacht.</translation>
-    </message>
-    <message>
         <source>Writing…</source>
         <translation>Schreibe…</translation>
     </message>
@@ -1029,6 +1069,110 @@ Changes will not be remembered.</source>
     <message>
         <source>Read back: %1</source>
         <translation>Erneut gelesen: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;mdev %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;mdev %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;mdev %1&lt;/b&gt; of guest %2</source>
+        <translation>&lt;b&gt;mdev %1&lt;/b&gt; des Gasts %2</translation>
+    </message>
+    <message>
+        <source>Adapters</source>
+        <translation>Adapter</translation>
+    </message>
+    <message>
+        <source>Domains</source>
+        <translation>Domänen</translation>
+    </message>
+    <message>
+        <source>Control domains</source>
+        <translation>Kontrolldomänen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>APQNs: %1 → %2</source>
+        <translation>APQNs: %1 → %2</translation>
+    </message>
+    <message>
+        <source>No guest uses this mdev.</source>
+        <translation>Kein Gast nutzt dieses mdev.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Guest %1 is shut off: it sees %n queue(s) at its next start.</source>
+        <translation>
+            <numerusform>Gast %1 ist ausgeschaltet: Er sieht beim nächsten Start %n Queue.</numerusform>
+            <numerusform>Gast %1 ist ausgeschaltet: Er sieht beim nächsten Start %n Queues.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Hot plug:&lt;/b&gt; the running guest %1 gets %n queue(s) now.</source>
+        <translation>
+            <numerusform>&lt;b&gt;Hotplug:&lt;/b&gt; Der laufende Gast %1 erhält jetzt %n Queue.</numerusform>
+            <numerusform>&lt;b&gt;Hotplug:&lt;/b&gt; Der laufende Gast %1 erhält jetzt %n Queues.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Hot unplug:&lt;/b&gt; the running guest %1 loses %n queue(s) now.</source>
+        <translation>
+            <numerusform>&lt;b&gt;Hot-Unplug:&lt;/b&gt; Der laufende Gast %1 verliert jetzt %n Queue.</numerusform>
+            <numerusform>&lt;b&gt;Hot-Unplug:&lt;/b&gt; Der laufende Gast %1 verliert jetzt %n Queues.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The running guest %1 sees no change in its queues.</source>
+        <translation>Der laufende Gast %1 sieht keine Änderung an seinen Queues.</translation>
+    </message>
+    <message>
+        <source>Persistent definition: none; the mdev is transient and this change ends with it.</source>
+        <translation>Persistente Definition: keine; das mdev ist flüchtig, und diese Änderung endet mit ihm.</translation>
+    </message>
+    <message>
+        <source>Persistent definition: already holds this matrix.</source>
+        <translation>Persistente Definition: enthält diese Matrix bereits.</translation>
+    </message>
+    <message>
+        <source>Persistent definition: &lt;b&gt;not updated&lt;/b&gt;; the mdev gets its old matrix back when it is next started from it (change the definition too to keep this).</source>
+        <translation>Persistente Definition: &lt;b&gt;nicht aktualisiert&lt;/b&gt;; das mdev erhält seine alte Matrix zurück, wenn es das nächste Mal daraus gestartet wird (ändern Sie auch die Definition, um dies zu behalten).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Creates mdev %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Erzeugt mdev %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Removes mdev %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Entfernt mdev %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The kernel would refuse this:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Der Kernel würde dies ablehnen:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>The writes are made on %1 as one transaction: if one fails, the earlier ones are undone.</source>
+        <translation>Die Schreibvorgänge auf %1 erfolgen als eine Transaktion: Schlägt einer fehl, werden die vorherigen rückgängig gemacht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The exact writes (%n)</source>
+        <translation>
+            <numerusform>Die genauen Schreibvorgänge (%n)</numerusform>
+            <numerusform>Die genauen Schreibvorgänge (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>I understand that running guests get queues hot plugged or unplugged now.</source>
+        <translation>Mir ist bewusst, dass laufende Gäste jetzt Queues per Hotplug erhalten oder verlieren.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Hot unplug:&lt;/b&gt; the running guest %1 loses its crypto adapters (QEMU unplugs the device).</source>
+        <translation>&lt;b&gt;Hot-Unplug:&lt;/b&gt; Der laufende Gast %1 verliert seine Krypto-Adapter (QEMU entfernt das Gerät).</translation>
+    </message>
+    <message>
+        <source>Step %1 was not written: the connection to the host failed (%2); the kernel was not asked.</source>
+        <translation>Schritt %1 wurde nicht geschrieben: Die Verbindung zum Host ist fehlgeschlagen (%2); der Kernel wurde nicht gefragt.</translation>
     </message>
 </context>
 <context>
@@ -1885,6 +2029,10 @@ Changes will not be remembered.</source>
         <source>Running differs from definition: %1</source>
         <translation>Laufender Zustand weicht von der Definition ab: %1</translation>
     </message>
+    <message>
+        <source>Drop onto an mdev to assign to it.</source>
+        <translation>Auf einem mdev ablegen, um es ihm zuzuweisen.</translation>
+    </message>
 </context>
 <context>
     <name>ap::ui::HostActions</name>
@@ -1923,28 +2071,6 @@ Changes will not be remembered.</source>
     <message>
         <source>Undo every change made to the simulated hosts and start again from the built-in demo fleet?</source>
         <translation>Alle Änderungen an den simulierten Hosts verwerfen und mit der eingebauten Demo-Flotte neu beginnen?</translation>
-    </message>
-    <message>
-        <source>Create mdev</source>
-        <translation>mdev anlegen</translation>
-    </message>
-    <message>
-        <source>Create a new vfio_ap mdev %1 on %2?</source>
-        <translation>Ein neues vfio_ap-mdev %1 auf %2 anlegen?</translation>
-    </message>
-    <message>
-        <source>Guest %1 is running with this mdev: it will lose its crypto adapters (QEMU unplugs the device).</source>
-        <translation>Gast %1 läuft mit diesem mdev: Er verliert seine Krypto-Adapter (QEMU zieht das Gerät ab).</translation>
-    </message>
-    <message>
-        <source>Remove mdev</source>
-        <translation>mdev entfernen</translation>
-    </message>
-    <message>
-        <source>Remove mdev %1 from %2?
-%3</source>
-        <translation>mdev %1 von %2 entfernen?
-%3</translation>
     </message>
     <message>
         <source>Unknown host key</source>
@@ -2029,6 +2155,18 @@ Changes will not be remembered.</source>
     <message>
         <source>The saved demo state could not be removed; it comes back at the next start: %1</source>
         <translation>Der gespeicherte Demo-Zustand konnte nicht entfernt werden; er kehrt beim nächsten Start zurück: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>still reading the host</source>
+        <translation>Host wird noch gelesen</translation>
+    </message>
+    <message>
+        <source>the host cannot be reached</source>
+        <translation>Host nicht erreichbar</translation>
     </message>
     <message>
         <source>Rename host…</source>
@@ -2576,6 +2714,22 @@ Changes will not be remembered.</source>
     <message>
         <source>Select a connected host to evacuate.</source>
         <translation>Wählen Sie einen verbundenen Host zum Evakuieren.</translation>
+    </message>
+    <message>
+        <source>Migration in progress</source>
+        <translation>Migration läuft</translation>
+    </message>
+    <message>
+        <source>The migration of %1 is still running. Let it finish or cancel it in its window first.</source>
+        <translation>Die Migration von %1 läuft noch. Lassen Sie sie zuerst zu Ende laufen oder brechen Sie sie in ihrem Fenster ab.</translation>
+    </message>
+    <message>
+        <source>Discard pending changes?</source>
+        <translation>Ausstehende Änderungen verwerfen?</translation>
+    </message>
+    <message>
+        <source>The changes to %1 have not been applied. Close and discard them?</source>
+        <translation>Die Änderungen an %1 wurden nicht angewendet. Schließen und verwerfen?</translation>
     </message>
 </context>
 <context>

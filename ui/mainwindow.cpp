@@ -249,8 +249,10 @@ void MainWindow::watchSession(HostSession *s)
 {
     m_undoGroup->addStack(s->undoStack());
     connect(s, &HostSession::previewChanged, this, [this, s] {
-        if (s == currentSession())
-            updatePendingState();
+        if (s != currentSession())
+            return;
+        updatePendingState();
+        refreshInspector();
     });
     connect(s, &HostSession::kernelLine, this, [this, s](const QString &line) {
         if (s == currentSession())
@@ -529,6 +531,21 @@ void MainWindow::onTreeSelection()
     }
 }
 
+void MainWindow::refreshInspector()
+{
+    HostSession *s = currentSession();
+    const auto snap = s ? s->preview() : nullptr;
+    if (!snap)
+        return;
+    const FleetNode node = currentNode();
+    switch (node.kind) {
+    case FleetModel::Kind::Mdev: m_inspector->showMdev(*snap, node.key); break;
+    case FleetModel::Kind::Adapter: m_inspector->showCard(*snap, node.key.toInt()); break;
+    case FleetModel::Kind::Guest: m_inspector->showGuest(*snap, node.key); break;
+    default: m_inspector->showHost(*snap); break;
+    }
+}
+
 void MainWindow::onMatrixSelection()
 {
     const QModelIndex i = m_matrix->currentIndex();
@@ -600,6 +617,28 @@ void MainWindow::saveLayout() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // A running migration is never abandoned with the window: its own window ends it.
+    for (MigrationWizard *wizard : findChildren<MigrationWizard *>()) {
+        if (wizard->job && wizard->job->isRunning()) {
+            QMessageBox::information(this, tr("Migration in progress"),
+                                     tr("The migration of %1 is still running. Let it finish or cancel it in its window first.").arg(wizard->guest()));
+            wizard->raise();
+            event->ignore();
+            return;
+        }
+    }
+    QStringList pending;
+    for (HostSession *s : m_fleet->sessions())
+        if (s->edits().hasPending())
+            pending << s->uri().text;
+    if (!pending.isEmpty()
+        && QMessageBox::question(this, tr("Discard pending changes?"),
+                                 tr("The changes to %1 have not been applied. Close and discard them?").arg(pending.join(QStringLiteral(", "))),
+                                 QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel)
+            != QMessageBox::Discard) {
+        event->ignore();
+        return;
+    }
     saveLayout();
     event->accept();
 }

@@ -56,6 +56,8 @@ protected:
 private:
     void buildActions();
     void updatePendingState();
+    /// Shows the selected node again from the preview (after an edit, undo, redo or read).
+    void refreshInspector();
     void showDropVerdict(const QString &message, bool accepted);
     void matrixContextMenu(const QPoint &pos);
     void treeContextMenu(const QPoint &pos);

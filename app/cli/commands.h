@@ -15,6 +15,7 @@ int fsmCommand(const QStringList &args);
 int streamCommand(const QStringList &args);
 int migrateCommand(const QStringList &args);
 int mdevCommand(const QStringList &args);
+int matrixCommand(const QStringList &args);
 int fleetMapCommand(const QStringList &args);
 int evacuateCommand(const QStringList &args);
 

@@ -26,6 +26,7 @@ const QList<Command> &commands()
         {"fsm", "states a VFIO device passes from one migration state to another (--flags FLAGS FROM TO)", fsmCommand},
         {"migrate", "move a guest to another host, printing one JSON line per step and state change (--source --target --guest)", migrateCommand},
         {"mdev", "define, modify, start, stop, undefine or autostart an mdev through mdevctl, checked against ap-check's rules (define|modify|start|stop|undefine|autostart --host URI --uuid UUID [--file JSON] [--auto|--manual] [--dry-run])", mdevCommand},
+        {"matrix", "change the matrices of one or more mdevs as one transaction, checked by the kernel's rules first (--host URI --mdev UUID [--assign-adapter IDS]... [--move-from UUID] | --desired FILE; [--dry-run] [--format text|json])", matrixCommand},
         {"fleet-map", "where every guest with a vfio-ap mdev could go, host by host ([--host URI]... [--format text|json|csv|html])", fleetMapCommand},
         {"evacuate", "plan (and run) moving every AP guest off a host (--host URI [--to URI,...] [--dry-run])", evacuateCommand},
         {"stream", "encode or decode a vfio_ap migration stream (encode|decode)", streamCommand},

@@ -105,6 +105,12 @@ void rebindQueues(HostSnapshot &h)
     }
 }
 
+void derived(HostSnapshot &h, Derive derive)
+{
+    if (derive == Derive::Now)
+        refreshDerivedState(h);
+}
+
 Outcome parseId(QByteArrayView text, std::uint64_t &id)
 {
     const KernelNumber n = parseKstrtoul(text);
@@ -116,7 +122,7 @@ Outcome parseId(QByteArrayView text, std::uint64_t &id)
 
 bool withinMax(const IdMask &m, int max) { return m.highest() <= max; }
 
-Outcome maskWrite(HostSnapshot &h, QByteArrayView text, bool adapters)
+Outcome maskWrite(HostSnapshot &h, QByteArrayView text, bool adapters, Derive derive)
 {
     IdMask &current = adapters ? h.bus.apmask : h.bus.aqmask;
     IdMask next;
@@ -141,7 +147,7 @@ Outcome maskWrite(HostSnapshot &h, QByteArrayView text, bool adapters)
     }
     current = next;
     rebindQueues(h);
-    refreshDerivedState(h);
+    derived(h, derive);
     return {};
 }
 
@@ -197,36 +203,6 @@ Outcome checkConfig(const HostSnapshot &h, QStringView uuid, const IdMask &adapt
     return {};
 }
 
-Outcome checkTransition(const HostSnapshot &h, QStringView uuid, const MatrixAssignment &target)
-{
-    const Mdev *m = h.mdev(uuid);
-    if (!m)
-        return Outcome::failure(ENOENT);
-    if (h.matrix.has(u"ap_config"))
-        return checkConfig(h, uuid, target.adapters, target.domains, target.controlDomains);
-    // Removals never fail; then adapters, domains and control domains are added one by one, each
-    // validated against the matrix as it stands after the previous ones.
-    Mdev candidate = *m;
-    candidate.adapters = candidate.adapters & target.adapters;
-    candidate.domains = candidate.domains & target.domains;
-    candidate.controlDomains = candidate.controlDomains & target.controlDomains;
-    const std::pair<MatrixPart, const IdMask *> parts[] = {
-        {MatrixPart::Adapter, &target.adapters}, {MatrixPart::Domain, &target.domains}, {MatrixPart::ControlDomain, &target.controlDomains}};
-    for (const auto &[part, wanted] : parts) {
-        for (int id : wanted->minus(partOf(candidate, part)).ids()) {
-            if (id > maxFor(h, part))
-                return Outcome::failure(ENODEV);
-            partOf(candidate, part).set(id);
-            if (part == MatrixPart::ControlDomain)
-                continue;
-            Outcome o = validateMatrix(h, uuid, candidate.adapters, candidate.domains);
-            if (!o.ok())
-                return o;
-        }
-    }
-    return {};
-}
-
 bool isPassable(const HostSnapshot &h, Apqn q)
 {
     const Queue *queue = h.queue(q);
@@ -265,7 +241,7 @@ void refreshDerivedState(HostSnapshot &h)
     updateQueueStatus(h);
 }
 
-Outcome assign(HostSnapshot &h, QStringView uuid, MatrixPart part, QByteArrayView text)
+Outcome assign(HostSnapshot &h, QStringView uuid, MatrixPart part, QByteArrayView text, Derive derive)
 {
     Mdev *m = h.mdev(uuid);
     if (!m)
@@ -279,11 +255,11 @@ Outcome assign(HostSnapshot &h, QStringView uuid, MatrixPart part, QByteArrayVie
     if (!o.ok())
         return o;
     partOf(*m, part).set(int(id));
-    refreshDerivedState(h);
+    derived(h, derive);
     return o;
 }
 
-Outcome unassign(HostSnapshot &h, QStringView uuid, MatrixPart part, QByteArrayView text)
+Outcome unassign(HostSnapshot &h, QStringView uuid, MatrixPart part, QByteArrayView text, Derive derive)
 {
     Mdev *m = h.mdev(uuid);
     if (!m)
@@ -294,7 +270,7 @@ Outcome unassign(HostSnapshot &h, QStringView uuid, MatrixPart part, QByteArrayV
     if (id > std::uint64_t(maxFor(h, part)))
         return Outcome::failure(ENODEV);
     partOf(*m, part).clear(int(id));
-    refreshDerivedState(h);
+    derived(h, derive);
     return {};
 }
 
@@ -324,7 +300,7 @@ std::optional<MatrixAssignment> parseApConfigWrite(QByteArrayView text)
     return MatrixAssignment{parsed[0], parsed[1], parsed[2]};
 }
 
-Outcome writeApConfig(HostSnapshot &h, QStringView uuid, QByteArrayView text)
+Outcome writeApConfig(HostSnapshot &h, QStringView uuid, QByteArrayView text, Derive derive)
 {
     Mdev *m = h.mdev(uuid);
     if (!m)
@@ -338,14 +314,14 @@ Outcome writeApConfig(HostSnapshot &h, QStringView uuid, QByteArrayView text)
     m->adapters = parsed->adapters;
     m->domains = parsed->domains;
     m->controlDomains = parsed->controlDomains;
-    refreshDerivedState(h);
+    derived(h, derive);
     return o;
 }
 
-Outcome writeApmask(HostSnapshot &h, QByteArrayView text) { return maskWrite(h, text, true); }
-Outcome writeAqmask(HostSnapshot &h, QByteArrayView text) { return maskWrite(h, text, false); }
+Outcome writeApmask(HostSnapshot &h, QByteArrayView text, Derive derive) { return maskWrite(h, text, true, derive); }
+Outcome writeAqmask(HostSnapshot &h, QByteArrayView text, Derive derive) { return maskWrite(h, text, false, derive); }
 
-Outcome createMdev(HostSnapshot &h, QByteArrayView text)
+Outcome createMdev(HostSnapshot &h, QByteArrayView text, Derive derive)
 {
     if (text.size() != 36 && text.size() != 37)
         return Outcome::failure(EINVAL);
@@ -370,11 +346,11 @@ Outcome createMdev(HostSnapshot &h, QByteArrayView text)
     const auto at = std::lower_bound(h.mdevs.begin(), h.mdevs.end(), uuid, [](const Mdev &x, const QString &u) { return x.uuid < u; });
     h.mdevs.insert(at, m);
     h.matrix.availableInstances -= 1;
-    refreshDerivedState(h);
+    derived(h, derive);
     return {};
 }
 
-Outcome removeMdev(HostSnapshot &h, QStringView uuid, QByteArrayView text)
+Outcome removeMdev(HostSnapshot &h, QStringView uuid, QByteArrayView text, Derive derive)
 {
     if (!h.mdev(uuid))
         return Outcome::failure(ENOENT);
@@ -394,7 +370,7 @@ Outcome removeMdev(HostSnapshot &h, QStringView uuid, QByteArrayView text)
             g.mdev.clear();
     h.mdevs.removeIf([&](const Mdev &m) { return m.uuid == uuid; });
     h.matrix.availableInstances += 1;
-    refreshDerivedState(h);
+    derived(h, derive);
     return o;
 }
 
@@ -450,24 +426,24 @@ QString writablePath(const WritableAttribute &a)
     return {};
 }
 
-Outcome writeAttribute(HostSnapshot &h, QStringView path, QByteArrayView value)
+Outcome writeAttribute(HostSnapshot &h, QStringView path, QByteArrayView value, Derive derive)
 {
     const auto attr = classifyWritable(path);
     if (!attr)
         return Outcome::failure(ENOENT);
     using K = WritableAttribute::Kind;
     switch (attr->kind) {
-    case K::Apmask: return writeApmask(h, value);
-    case K::Aqmask: return writeAqmask(h, value);
-    case K::CreateMdev: return createMdev(h, value);
-    case K::RemoveMdev: return removeMdev(h, attr->uuid, value);
-    case K::ApConfig: return writeApConfig(h, attr->uuid, value);
-    case K::AssignAdapter: return assign(h, attr->uuid, MatrixPart::Adapter, value);
-    case K::UnassignAdapter: return unassign(h, attr->uuid, MatrixPart::Adapter, value);
-    case K::AssignDomain: return assign(h, attr->uuid, MatrixPart::Domain, value);
-    case K::UnassignDomain: return unassign(h, attr->uuid, MatrixPart::Domain, value);
-    case K::AssignControlDomain: return assign(h, attr->uuid, MatrixPart::ControlDomain, value);
-    case K::UnassignControlDomain: return unassign(h, attr->uuid, MatrixPart::ControlDomain, value);
+    case K::Apmask: return writeApmask(h, value, derive);
+    case K::Aqmask: return writeAqmask(h, value, derive);
+    case K::CreateMdev: return createMdev(h, value, derive);
+    case K::RemoveMdev: return removeMdev(h, attr->uuid, value, derive);
+    case K::ApConfig: return writeApConfig(h, attr->uuid, value, derive);
+    case K::AssignAdapter: return assign(h, attr->uuid, MatrixPart::Adapter, value, derive);
+    case K::UnassignAdapter: return unassign(h, attr->uuid, MatrixPart::Adapter, value, derive);
+    case K::AssignDomain: return assign(h, attr->uuid, MatrixPart::Domain, value, derive);
+    case K::UnassignDomain: return unassign(h, attr->uuid, MatrixPart::Domain, value, derive);
+    case K::AssignControlDomain: return assign(h, attr->uuid, MatrixPart::ControlDomain, value, derive);
+    case K::UnassignControlDomain: return unassign(h, attr->uuid, MatrixPart::ControlDomain, value, derive);
     }
     return Outcome::failure(ENOENT);
 }

@@ -38,11 +38,6 @@ Outcome checkAssign(const HostSnapshot &h, QStringView uuid, MatrixPart part, in
 Outcome checkConfig(const HostSnapshot &h, QStringView uuid, const IdMask &adapters, const IdMask &domains,
                     const IdMask &controlDomains);
 
-/// What changing an mdev from its current assignment to `target` answers, the way the console
-/// writes it (see plans::changeMatrix): one `ap_config` write where the host has it (checkConfig),
-/// otherwise removals and then assignments one id at a time (the first refusal wins).
-Outcome checkTransition(const HostSnapshot &h, QStringView uuid, const MatrixAssignment &target);
-
 /// §4.5: the guest matrix the driver derives for an mdev from its assignment and the host.
 struct GuestMatrix {
     IdMask adapters;
@@ -59,19 +54,24 @@ bool isPassable(const HostSnapshot &h, Apqn q);
 
 // ---- Writes (change the snapshot on success) -----------------------------------------------
 
+/// Whether a write recomputes the derived state at once (refreshDerivedState) or leaves it to
+/// one call after a batch. The rules never read derived state, so a verdict on a sequence of
+/// writes need not pay for it on a 65,536-queue host.
+enum class Derive { Now, Later };
+
 /// assign_/unassign_ adapter, domain or control domain, with the text as written to the file.
-Outcome assign(HostSnapshot &h, QStringView uuid, MatrixPart part, QByteArrayView text);
-Outcome unassign(HostSnapshot &h, QStringView uuid, MatrixPart part, QByteArrayView text);
+Outcome assign(HostSnapshot &h, QStringView uuid, MatrixPart part, QByteArrayView text, Derive derive = Derive::Now);
+Outcome unassign(HostSnapshot &h, QStringView uuid, MatrixPart part, QByteArrayView text, Derive derive = Derive::Now);
 /// `ap_config` write (§4.3).
-Outcome writeApConfig(HostSnapshot &h, QStringView uuid, QByteArrayView text);
+Outcome writeApConfig(HostSnapshot &h, QStringView uuid, QByteArrayView text, Derive derive = Derive::Now);
 /// `apmask` / `aqmask` write with the commit rule (§1.3): EINVAL, or EBUSY when the change would
 /// take an assigned APQN away from an mdev; then queues are re-bound.
-Outcome writeApmask(HostSnapshot &h, QByteArrayView text);
-Outcome writeAqmask(HostSnapshot &h, QByteArrayView text);
+Outcome writeApmask(HostSnapshot &h, QByteArrayView text, Derive derive = Derive::Now);
+Outcome writeAqmask(HostSnapshot &h, QByteArrayView text, Derive derive = Derive::Now);
 /// The mdev type's `create` (§4.2): EINVAL, EEXIST, EUSERS.
-Outcome createMdev(HostSnapshot &h, QByteArrayView text);
+Outcome createMdev(HostSnapshot &h, QByteArrayView text, Derive derive = Derive::Now);
 /// An mdev's `remove`: 0 is a no-op; a guest using it has its device unplugged first.
-Outcome removeMdev(HostSnapshot &h, QStringView uuid, QByteArrayView text);
+Outcome removeMdev(HostSnapshot &h, QStringView uuid, QByteArrayView text, Derive derive = Derive::Now);
 
 /// Recomputes what the driver derives: every mdev's guest matrix and the vfio_ap queue status.
 /// (Bindings change only when a mask write re-probes queues.) Simulators call it after loading.
@@ -93,6 +93,6 @@ std::optional<WritableAttribute> classifyWritable(QStringView path);
 /// The path of a writable attribute.
 QString writablePath(const WritableAttribute &a);
 /// Dispatches a write to the operation above. ENOENT for an unknown path or mdev.
-Outcome writeAttribute(HostSnapshot &h, QStringView path, QByteArrayView value);
+Outcome writeAttribute(HostSnapshot &h, QStringView path, QByteArrayView value, Derive derive = Derive::Now);
 
 } // namespace ap::driver

@@ -2,7 +2,6 @@
 
 #include "../driver/vfioapdriver.h"
 
-#include <algorithm>
 #include <cerrno>
 
 namespace ap {
@@ -65,19 +64,19 @@ void MatrixEdits::rebuildPreview()
         m_previewShared.reset();
         return;
     }
-    // Copying the snapshot shares its lists; only the mdev list is detached and changed, so a
-    // preview of a 65,536-queue host costs a few mdevs.
-    m_preview = *m_base;
-    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
-        Mdev *m = m_preview.mdev(it.key());
-        if (!m)
-            continue;
-        m->adapters = it->adapters;
-        m->domains = it->domains;
-        m->controlDomains = it->controlDomains;
-        const driver::GuestMatrix g = driver::computeGuestMatrix(m_preview, m->adapters, m->domains, m->controlDomains);
-        m->guestAdapters = g.adapters;
-        m->guestDomains = g.domains;
+    PlanReplay replay = judgeMatrices(*m_base, m_pending, ReplayDepth::Full).replay;
+    if (replay.ok()) {
+        m_preview = std::move(replay.after);
+    } else {
+        m_preview = *m_base;
+        for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
+            if (Mdev *m = m_preview.mdev(it.key())) {
+                m->adapters = it->adapters;
+                m->domains = it->domains;
+                m->controlDomains = it->controlDomains;
+            }
+        }
+        driver::refreshDerivedState(m_preview);
     }
     m_previewShared = std::make_shared<const HostSnapshot>(m_preview);
 }
@@ -116,49 +115,21 @@ QHash<QString, MatrixAssignment> MatrixEdits::afterChange(const QString &uuid, c
     return next;
 }
 
+MatrixVerdict MatrixEdits::judge(const QHash<QString, MatrixAssignment> &pending) const
+{
+    return m_base ? judgeMatrices(*m_base, pending) : MatrixVerdict{{}, {driver::Outcome::failure(ENOENT), -1, {}}};
+}
+
 driver::Outcome MatrixEdits::check(const QString &uuid, const QList<MatrixItem> &items, bool assign, const QString &from) const
 {
-    const Mdev *m = m_preview.mdev(uuid);
-    if (!m_base || !m)
+    if (!m_base || !m_preview.mdev(uuid))
         return driver::Outcome::failure(ENOENT);
-    const QHash<QString, MatrixAssignment> next = afterChange(uuid, items, assign, from);
-    // The other mdevs as they will be when this mdev is written (removals go first).
-    HostSnapshot trial = m_preview;
-    for (auto it = next.cbegin(); it != next.cend(); ++it) {
-        if (it.key() == uuid)
-            continue;
-        if (Mdev *o = trial.mdev(it.key())) {
-            o->adapters = o->adapters & it->adapters;
-            o->domains = o->domains & it->domains;
-        }
-    }
-    return driver::checkTransition(trial, uuid, next.value(uuid));
+    return judge(afterChange(uuid, items, assign, from)).replay.outcome;
 }
 
 WritePlan MatrixEdits::plan() const
 {
-    WritePlan all;
-    if (!m_base)
-        return all;
-    QStringList order = m_pending.keys();
-    auto onlyLoses = [this](const QString &u) {
-        const Mdev *m = m_base->mdev(u);
-        const MatrixAssignment &t = m_pending[u];
-        return m && t.adapters.minus(m->adapters).isEmpty() && t.domains.minus(m->domains).isEmpty()
-            && t.controlDomains.minus(m->controlDomains).isEmpty();
-    };
-    std::sort(order.begin(), order.end(), [&](const QString &a, const QString &b) {
-        const bool la = onlyLoses(a), lb = onlyLoses(b);
-        return la != lb ? la : a < b;
-    });
-    QStringList summary;
-    for (const QString &u : order) {
-        const WritePlan p = plans::changeMatrix(*m_base, u, m_pending[u]);
-        all.steps += p.steps;
-        summary.append(p.summary);
-    }
-    all.summary = summary.join(QStringLiteral("; "));
-    return all;
+    return m_base ? plans::changeMatrices(*m_base, m_pending) : WritePlan{};
 }
 
 } // namespace ap

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "../driver/outcome.h"
-#include "../plan/writeplan.h"
+#include "../plan/matrixplan.h"
 #include "../model/hostsnapshot.h"
 
 #include <QHash>
@@ -21,16 +21,19 @@ struct MatrixItem {
 };
 
 /// Pending changes to the mdevs of one host: a preview over the last snapshot read, nothing
-/// written until plan() is applied. Every question about a change is answered by the driver
-/// model on the preview, so what the editor promises is what the kernel will say.
+/// written until plan() is applied. Every question about a change is answered by planning all
+/// pending changes from the host's state (plans::changeMatrices) and replaying those writes
+/// through the driver model, so what the editor accepts is exactly what Apply will write and
+/// the preview is the host as the kernel will leave it.
 class MatrixEdits {
 public:
     /// A new base (after a read or an apply). Pending targets are kept; those that now equal
     /// the host's state are dropped.
     void setBase(std::shared_ptr<const HostSnapshot> base);
     const HostSnapshot *base() const { return m_base.get(); }
-    /// The host as it will be once the pending changes are written: assignments and the guest
-    /// matrices the driver will derive from them.
+    /// The host as it will be once the pending changes are written: the replay of plan() with
+    /// everything the driver derives (while pending changes cannot be written, e.g. after the
+    /// host changed under them, the targets laid over the host).
     const HostSnapshot &preview() const { return m_preview; }
     std::shared_ptr<const HostSnapshot> previewShared() const { return m_previewShared; }
 
@@ -49,11 +52,14 @@ public:
     /// removed alone: its adapter or its domain goes, whichever takes fewer other APQNs along.
     QHash<QString, MatrixAssignment> afterChange(const QString &uuid, const QList<MatrixItem> &items, bool assign,
                                                  const QString &from = {}) const;
-    /// What the kernel would answer to that change (the first refusal on the way), on the preview.
+    /// The verdict on a whole set of pending targets: their plan from the host's state and its
+    /// replay (without derived state; fast enough to ask while hovering).
+    MatrixVerdict judge(const QHash<QString, MatrixAssignment> &pending) const;
+    /// judge(afterChange(...)): what the kernel answers to the writes that change would lead to
+    /// (the first refusal on the way). ENOENT when `uuid` is not an mdev of the host.
     driver::Outcome check(const QString &uuid, const QList<MatrixItem> &items, bool assign, const QString &from = {}) const;
 
-    /// Every pending change as one transaction: mdevs that only lose ids first, so that what
-    /// moves between mdevs is free before it is assigned again.
+    /// Every pending change as one transaction (plans::changeMatrices from the host's state).
     WritePlan plan() const;
 
 private:

@@ -99,7 +99,9 @@ EvacuationRun runEvacuation(const EvacuationPlan &plan, const QHash<QString, Hos
         if (cb.created)
             cb.created(host, *applied);
         if (!applied->ok) {
-            run.failure = QStringLiteral("%1: creating the mdevs is refused (%2); the host was rolled back").arg(host, errnoName(applied->err));
+            run.failure = applied->transport
+                ? QStringLiteral("%1: creating the mdevs failed: %2").arg(host, applied->transport->toString())
+                : QStringLiteral("%1: creating the mdevs is refused (%2); the host was rolled back").arg(host, errnoName(applied->err));
             remainingFrom(0);
             return run;
         }

@@ -2,6 +2,7 @@
 
 #include "../common/errnonames.h"
 #include "../driver/vfioapdriver.h"
+#include "../plan/matrixplan.h"
 #include "../migration/check.h"
 #include "../migration/migrationplan.h"
 #include "../migration/readiness.h"
@@ -35,16 +36,9 @@ QList<Guest> apGuests(const HostSnapshot &h)
 
 driver::Outcome applyThroughDriver(HostSnapshot &h, const WritePlan &plan)
 {
-    driver::Outcome all;
-    for (const WriteStep &s : plan.steps) {
-        driver::Outcome o = driver::writeAttribute(h, s.write.path, s.write.value);
-        all.log += o.log;
-        if (!o.ok()) {
-            all.err = o.err;
-            return all;
-        }
-    }
-    return all;
+    PlanReplay replay = replayPlan(h, plan);
+    h = std::move(replay.after);
+    return replay.outcome;
 }
 
 WritePlan mdevCreationPlan(const HostSnapshot &destination, const Placement &p)

@@ -1,5 +1,6 @@
 #include "simulatedhost.h"
 
+#include "../plan/matrixplan.h"
 #include "../plan/planexecutor.h"
 #include "../definitions/drift.h"
 #include "../driver/vfioapdriver.h"
@@ -336,11 +337,11 @@ Status SimulatedHost::doChangeDefinition(const definitions::DefinitionRequest &r
         const MatrixAssignment target = request.kind == Kind::Start ? next.definitions->find(request.uuid)->matrix : request.definition.matrix;
         driver::Outcome o = driver::createMdev(next, request.uuid.toLatin1());
         logLocked(o.log);
-        for (const WriteStep &step : plans::changeMatrix(next, request.uuid, target).steps) {
-            if (!o.ok())
-                break;
-            o = driver::writeAttribute(next, step.write.path, step.write.value);
-            logLocked(o.log);
+        if (o.ok()) {
+            PlanReplay assigned = replayPlan(next, plans::changeMatrix(next, request.uuid, target));
+            logLocked(assigned.outcome.log);
+            o = assigned.outcome;
+            next = std::move(assigned.after);
         }
         if (!o.ok())
             return makeError(ErrorCode::Kernel, uri().text, QStringLiteral("mdevctl start %1: the kernel refused the matrix").arg(request.uuid),

@@ -2,6 +2,7 @@
 
 #include "../driver/migration/stream.h"
 #include "../driver/vfioapdriver.h"
+#include "../plan/matrixplan.h"
 
 namespace ap::migration {
 
@@ -53,7 +54,7 @@ MdevCreation validateCreation(const HostSnapshot &target, const Mdev &source)
         c.log = created.log;
         return c;
     }
-    const driver::Outcome assigned = driver::checkTransition(probe, source.uuid, c.matrix);
+    const driver::Outcome assigned = judgeMatrices(probe, {{source.uuid, c.matrix}}).replay.outcome;
     c.err = assigned.err;
     c.log = assigned.log;
     return c;

@@ -3,6 +3,7 @@
 #include "../common/errnonames.h"
 #include "../driver/vfioapdriver.h"
 #include "../hosts/simulatedhost.h"
+#include "../plan/matrixplan.h"
 
 #include <QThread>
 
@@ -86,6 +87,14 @@ private:
     StepEnd transition(Side side, VfioState requested);
 
     StepEnd inject();
+    /// The demo's failures are scoped to the run: what an injection changed on the destination
+    /// (an adapter's type, the mdev's matrix, the mdev itself) is put back when the run ends.
+    void rememberBeforeInjection()
+    {
+        if (!m_beforeInjection)
+            m_beforeInjection = m_dst.snapshot();
+    }
+    void undoInjection();
     StepEnd createMdev();
     StepEnd verifyDestination();
     StepEnd destinationOpen();
@@ -111,6 +120,7 @@ private:
     bool m_unplugged = false;
     bool m_hostTakenAway = false;
     bool m_configChanged = false;
+    std::optional<HostSnapshot> m_beforeInjection;
 };
 
 StepEnd SimulatedSteps::transition(Side side, VfioState requested)
@@ -182,6 +192,7 @@ StepEnd SimulatedSteps::inject()
     const Mdev *sm = source.mdev(uuid);
     const QList<Apqn> apqns = sm ? sm->guestMatrix() : QList<Apqn>();
     const InjectedFailure kind = m_opt.inject;
+    rememberBeforeInjection();
     const Status s = m_dst.modify([&](HostSnapshot &h, QStringList &log) -> Status {
         const auto refused = [&](const driver::Outcome &o) -> Status {
             log += o.log;
@@ -293,6 +304,7 @@ StepEnd SimulatedSteps::memoryCopy()
             emitEvent(e);
             const QString uuid = m_plan.mdev;
             QStringList lines;
+            rememberBeforeInjection();
             const Status s = m_dst.modify([&](HostSnapshot &h, QStringList &log) -> Status {
                 const Mdev *m = h.mdev(uuid);
                 if (!m || m->domains.isEmpty())
@@ -481,6 +493,7 @@ void SimulatedSteps::finish(RunEvent &result, const PlanStep *failed, bool pastN
     }
     if (m_srcOpen)
         result.sourceState = m_src.migrationState(m_plan.mdev).toOptional();
+    undoInjection();
     if (m_hostTakenAway) {
         m_dst.setReachable(true);
         RunEvent back;
@@ -488,6 +501,39 @@ void SimulatedSteps::finish(RunEvent &result, const PlanStep *failed, bool pastN
         back.text = QStringLiteral("host-back");
         emitEvent(back);
     }
+}
+
+void SimulatedSteps::undoInjection()
+{
+    if (!m_beforeInjection)
+        return;
+    const HostSnapshot &was = *m_beforeInjection;
+    const QString uuid = m_plan.mdev;
+    QStringList lines;
+    const Status s = m_dst.modify([&](HostSnapshot &h, QStringList &log) -> Status {
+        for (const Card &c : was.cards)
+            if (Card *now = h.card(c.id))
+                *now = c;
+        // A guest that now uses the mdev (the run got through) keeps what it has.
+        const Mdev *wasMdev = was.mdev(uuid);
+        if (!wasMdev || h.guestOfMdev(uuid))
+            return {};
+        if (!h.mdev(uuid))
+            log += driver::createMdev(h, uuid.toLatin1()).log;
+        if (h.mdev(uuid)) {
+            PlanReplay restored = replayPlan(h, plans::changeMatrix(h, uuid, MatrixAssignment::of(*wasMdev)));
+            log += restored.outcome.log;
+            lines = restored.outcome.log;
+            if (restored.ok())
+                h = std::move(restored.after);
+        }
+        return {};
+    });
+    emitKernel(Side::Destination, lines);
+    RunEvent undone;
+    undone.kind = RunEvent::Kind::Inject;
+    undone.text = s ? QStringLiteral("undone") : QStringLiteral("not undone: %1").arg(s.error().toString());
+    emitEvent(undone);
 }
 
 } // namespace

@@ -3,6 +3,8 @@
 #include "../driver/vfioapdriver.h"
 #include "../sysfs/paths.h"
 
+#include <cerrno>
+
 namespace ap {
 
 namespace {
@@ -80,7 +82,8 @@ QStringList readBackDifferences(AttributeAccess &access, const WritePlan &plan, 
     return differences;
 }
 
-JournalEntry performWrite(AttributeAccess &access, const SysfsWrite &w, const QString &action, const QString &host, bool rollback)
+JournalEntry performWrite(AttributeAccess &access, const SysfsWrite &w, const QString &action, const QString &host, bool rollback,
+                          std::optional<Error> *transport = nullptr)
 {
     JournalEntry e;
     e.time = QDateTime::currentDateTimeUtc();
@@ -91,6 +94,14 @@ JournalEntry performWrite(AttributeAccess &access, const SysfsWrite &w, const QS
     e.rollback = rollback;
     e.before = stateFor(access, w);
     const AttributeAccess::WriteAnswer a = access.write(w);
+    if (a.transport) {
+        // The audit record keeps it apart from what a kernel answered.
+        e.err = a.transport->kernelErrno ? a.transport->kernelErrno : EIO;
+        e.after = QStringLiteral("not written: %1").arg(a.transport->toString());
+        if (transport)
+            *transport = a.transport;
+        return e;
+    }
     e.err = a.err;
     e.kernelLog = a.kernelLog;
     e.after = stateFor(access, w);
@@ -105,11 +116,12 @@ ApplyReport executePlan(AttributeAccess &access, const WritePlan &plan, const QS
     ApplyReport r;
     for (qsizetype i = 0; i < plan.steps.size(); ++i) {
         const WriteStep &step = plan.steps[i];
-        JournalEntry e = performWrite(access, step.write, step.action, hostName, false);
+        std::optional<Error> transport;
+        JournalEntry e = performWrite(access, step.write, step.action, hostName, false, &transport);
         r.kernelLog += e.kernelLog;
-        const int err = e.err;
+        const int err = transport ? 0 : e.err;
         r.journal.append(std::move(e));
-        if (err == 0) {
+        if (err == 0 && !transport) {
             if (progress)
                 progress(int(i) + 1);
             continue;
@@ -117,6 +129,7 @@ ApplyReport executePlan(AttributeAccess &access, const WritePlan &plan, const QS
         r.ok = false;
         r.failedStep = int(i);
         r.err = err;
+        r.transport = transport;
         r.rolledBack = true;
         for (qsizetype j = i - 1; j >= 0; --j) {
             const WriteStep &done = plan.steps[j];

@@ -12,8 +12,18 @@ class AttributeAccess {
 public:
     virtual ~AttributeAccess() = default;
     struct WriteAnswer {
+        WriteAnswer(int e = 0, QStringList log = {}) : err(e), kernelLog(std::move(log)) {}
+        static WriteAnswer notDelivered(Error e)
+        {
+            WriteAnswer a;
+            a.transport = std::move(e);
+            return a;
+        }
         int err = 0;
         QStringList kernelLog;
+        /// The write never reached the host's kernel (connection, timeout, authentication): not
+        /// an errno of the driver's, and `err` is not looked at.
+        std::optional<Error> transport;
     };
     virtual WriteAnswer write(const SysfsWrite &w) = 0;
     virtual std::optional<QByteArray> read(const QString &path) = 0;

@@ -33,12 +33,8 @@ struct WritePlan {
     QList<WriteStep> steps;
 };
 
-/// Plans for the operations a console performs. Where the host's matrix features list
-/// `ap_config`, an mdev change is one `ap_config` write (the kernel validates and applies it as a
-/// whole); otherwise it is ordered assign/unassign writes: removals first (so they cannot
-/// conflict), then adapters, domains and control domains, each undone by its inverse.
+/// Plans for the operations a console performs besides matrix changes (see matrixplan.h).
 namespace plans {
-WritePlan changeMatrix(const HostSnapshot &h, const QString &uuid, const MatrixAssignment &target);
 WritePlan createMdev(const QString &uuid);
 WritePlan removeMdev(const QString &uuid);
 WritePlan setApmask(const HostSnapshot &h, const IdMask &mask);
@@ -65,7 +61,9 @@ struct JournalEntry {
 struct ApplyReport {
     bool ok = true;
     int failedStep = -1;       ///< index into the plan's steps
-    int err = 0;               ///< the failed step's errno
+    int err = 0;               ///< the failed step's errno (0 when it failed in transport)
+    /// The failed step never reached the kernel: the connection to the host failed.
+    std::optional<Error> transport;
     bool rolledBack = false;   ///< every earlier step was undone and the host read back as before
     /// After a rollback, each place where the host read back differs from before the plan:
     /// "<what>: before <state>, now <state>". Empty when it is as before (or nothing was undone).

@@ -7,6 +7,7 @@
 #include <hosts/ssh/sshhost.h>
 #include <hosts/sysfshost.h>
 #include <json/snapshotjson.h>
+#include <plan/matrixplan.h>
 #include <sysfs/treewriter.h>
 
 #include <QDir>

@@ -11,10 +11,19 @@
 #include <hosts/simulatedhost.h>
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QCheckBox>
+#include <QDropEvent>
+#include <QPlainTextEdit>
+#include <QStatusBar>
 #include <QDir>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTimer>
+#include <QTextBrowser>
 #include <QTest>
 #include <QUndoGroup>
 #include <QUndoStack>
@@ -70,7 +79,8 @@ private slots:
         QTest::addColumn<int>("row");       // 0 = the control-domain row, else any adapter row
         QTest::addColumn<bool>("accepted");
         QTest::addColumn<QString>("says");
-        QTest::newRow("free APQN") << QList<MatrixItem>{apqn(1, 0x13)} << 1 << true << QStringLiteral("Drop to assign 1 item");
+        QTest::newRow("free APQN") << QList<MatrixItem>{apqn(1, 0x13)} << 1 << true
+                                   << QStringLiteral("Drop to assign APQN 01.0013 to payments-01 (running: gains domain 0x13: 4 → 6 queues).");
         QTest::newRow("EADDRINUSE names the other mdev") << QList<MatrixItem>{apqn(3, 0x20)} << 1 << false
                                                          << QStringLiteral("EADDRINUSE (Address already in use): Userspace may not assign queue 03.0020 to mdev: already assigned to %1").arg(demo::uuids::hsm);
         QTest::newRow("EADDRNOTAVAIL host-owned") << QList<MatrixItem>{apqn(0, 0)} << 1 << false << QStringLiteral("EADDRNOTAVAIL");
@@ -140,6 +150,176 @@ private slots:
         QVERIFY(!m_session->preview()->mdev(demo::uuids::hsm)->assigns(Apqn{3, 0x20}));
         m_session->undoStack()->undo();
         QVERIFY(!m_session->edits().hasPending());
+    }
+
+    // Every drop zone: what the hover says is what the release does (accepted <=> one undo step
+    // that changes the pending state; refused <=> nothing).
+    void hoverVerdictIsDropResult_data()
+    {
+        QTest::addColumn<QString>("zone");
+        QTest::addColumn<QList<MatrixItem>>("items");
+        QTest::addColumn<QString>("from");
+        QTest::addColumn<bool>("move");
+        QTest::addColumn<bool>("accepted");
+        const QList<MatrixItem> adapter3{{MatrixItem::Kind::Adapter, 3, {}}};
+        QTest::newRow("cell") << "cell" << QList<MatrixItem>{apqn(1, 0x13)} << QString() << false << true;
+        QTest::newRow("cell, refused") << "cell" << QList<MatrixItem>{apqn(3, 0x20)} << QString() << false << false;
+        QTest::newRow("whole row (adapter)") << "cell" << adapter3 << QString() << false << true;
+        QTest::newRow("whole column (domain)") << "cell" << QList<MatrixItem>{{MatrixItem::Kind::Domain, 0x14, {}}} << QString() << false << true;
+        QTest::newRow("control row") << "control" << QList<MatrixItem>{apqn(3, 0x20)} << QString() << false << true;
+        QTest::newRow("control row, adapter") << "control" << adapter3 << QString() << false << false;
+        QTest::newRow("empty area") << "empty" << adapter3 << QString() << false << true;
+        QTest::newRow("empty area, refused") << "empty" << QList<MatrixItem>{apqn(0, 0)} << QString() << false << false;
+        QTest::newRow("host-wide view") << "hostwide" << adapter3 << QString() << false << false;
+        QTest::newRow("another mdev (move)") << "cell" << QList<MatrixItem>{apqn(3, 0x20)} << demo::uuids::hsm << true << true;
+        QTest::newRow("already held") << "cell" << QList<MatrixItem>{apqn(1, 0x11)} << QString() << false << false;
+        QTest::newRow("tree: mdev node") << "tree-mdev" << adapter3 << QString() << false << true;
+        QTest::newRow("tree: other mdev node (move)") << "tree-mdev" << QList<MatrixItem>{apqn(3, 0x20)} << demo::uuids::hsm << true << true;
+        QTest::newRow("tree: adapter node") << "tree-adapter" << adapter3 << QString() << false << false;
+        QTest::newRow("tree: empty area") << "tree-root" << adapter3 << QString() << false << false;
+    }
+    void hoverVerdictIsDropResult()
+    {
+        QFETCH(QString, zone);
+        QFETCH(QList<MatrixItem>, items);
+        QFETCH(QString, from);
+        QFETCH(bool, move);
+        QFETCH(bool, accepted);
+        const Qt::DropAction action = move ? Qt::MoveAction : Qt::CopyAction;
+        std::unique_ptr<QMimeData> data(dragOf(items, from));
+        MatrixModel matrix;
+        matrix.setSession(m_session, zone == QLatin1String("hostwide") ? QString() : demo::uuids::payments);
+        FleetModel tree(m_fleet);
+        QAbstractItemModel *model = zone.startsWith(QLatin1String("tree")) ? static_cast<QAbstractItemModel *>(&tree) : &matrix;
+        QModelIndex target;
+        if (zone == QLatin1String("cell") || zone == QLatin1String("hostwide"))
+            target = matrix.index(1, 0);
+        else if (zone == QLatin1String("control"))
+            target = matrix.index(0, 0);
+        else if (zone == QLatin1String("tree-mdev"))
+            target = tree.find({kHost, FleetModel::Kind::Mdev, demo::uuids::payments});
+        else if (zone == QLatin1String("tree-adapter"))
+            target = tree.find({kHost, FleetModel::Kind::Adapter, QStringLiteral("3")});
+        // "empty" and "tree-root": the view's root, as QAbstractItemView asks for the empty area.
+        QSignalSpy matrixSays(&matrix, &MatrixModel::dropVerdict), treeSays(&tree, &FleetModel::dropVerdict);
+        const bool hoverSays = model->canDropMimeData(data.get(), action, -1, -1, target);
+        // A drop zone that takes drops at all must be drop-enabled, or the release goes nowhere.
+        const bool zoneTakesDrops = model->flags(target) & Qt::ItemIsDropEnabled;
+        QCOMPARE(matrixSays.count() + treeSays.count(), 1);
+        const QList<QVariant> said = matrixSays.isEmpty() ? treeSays.first() : matrixSays.first();
+        QCOMPARE(said.at(1).toBool(), hoverSays);
+        QCOMPARE(hoverSays, accepted);
+
+        const QHash<QString, MatrixAssignment> before = m_session->edits().pending();
+        const int steps = m_session->undoStack()->count();
+        if (zoneTakesDrops)
+            model->dropMimeData(data.get(), action, -1, -1, target);
+        const bool dropped = m_session->undoStack()->count() == steps + 1 && m_session->edits().pending() != before;
+        QCOMPARE(dropped, hoverSays);
+        QCOMPARE(m_session->undoStack()->count(), steps + (hoverSays ? 1 : 0));
+    }
+
+    // Through real drag events: hovering the empty area below the rows and releasing there.
+    void emptyAreaDropThroughTheView()
+    {
+        MainWindow w(m_fleet);
+        w.resize(1000, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.selectNode(FleetNode(kHost, FleetModel::Kind::Mdev, demo::uuids::payments)));
+        QTableView *view = w.matrixView();
+        const QPoint below(5, view->viewport()->height() - 5);
+        QVERIFY(!view->indexAt(below).isValid());
+        std::unique_ptr<QMimeData> data(dragOf({{MatrixItem::Kind::Adapter, 3, {}}}));
+        QDragEnterEvent enter(below, Qt::CopyAction, data.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(view->viewport(), &enter);
+        QDragMoveEvent hover(below, Qt::CopyAction, data.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(view->viewport(), &hover);
+        QVERIFY(hover.isAccepted());
+        QVERIFY2(w.statusBar()->currentMessage().startsWith(QLatin1String("Drop to assign adapter 0x03 to payments-01")),
+                 qPrintable(w.statusBar()->currentMessage()));
+        QDropEvent drop(QPointF(below), Qt::CopyAction, data.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(view->viewport(), &drop);
+        QCOMPARE(m_session->undoStack()->count(), 1);
+        QVERIFY(m_session->preview()->mdev(demo::uuids::payments)->adapters.test(3));
+    }
+
+    // The cell of a running guest's mdev moved onto another: the words name both guests, what
+    // each gains and loses and the queues before and after.
+    void moveWordsNameBothGuests()
+    {
+        MatrixModel model;
+        model.setSession(m_session, demo::uuids::payments);
+        QSignalSpy says(&model, &MatrixModel::dropVerdict);
+        std::unique_ptr<QMimeData> data(dragOf({apqn(3, 0x20)}, demo::uuids::hsm));
+        QVERIFY(model.canDropMimeData(data.get(), Qt::MoveAction, -1, -1, model.index(1, 0)));
+        QCOMPARE(says.first().at(0).toString(),
+                 QStringLiteral("Drop to move domain 0x20 from batch-07 (running: loses domain 0x20: 8 → 6 queues) "
+                                "to payments-01 (running: gains adapter 0x03 and domain 0x20: 4 → 9 queues)."));
+    }
+
+    // Apply leads with the plain change; a hot plug into a running guest waits for a confirmation;
+    // the writes are complete.
+    void applyDialogSaysWhatChanges()
+    {
+        m_session->changePending(m_session->edits().afterChange(demo::uuids::payments, {{MatrixItem::Kind::Domain, 0x13, {}}}, true),
+                                 QStringLiteral("one domain"));
+        ApplyDialog dialog(m_session, m_session->edits().plan());
+        const QString summary = dialog.summaryText();
+        QVERIFY2(summary.contains(QLatin1String("Domains: + 0x13")), qPrintable(summary));
+        QVERIFY(summary.contains(QStringLiteral("APQNs: 4 → 6")));
+        QVERIFY(summary.contains(QLatin1String("the running guest payments-01 gets 2 queue(s) now")));
+        QVERIFY(summary.contains(QLatin1String("not updated")));
+        QVERIFY(dialog.needsConfirmation());
+        auto *confirm = dialog.findChild<QCheckBox *>(QStringLiteral("applyConfirm"));
+        QVERIFY(confirm);
+        confirm->setChecked(true);
+        QVERIFY(!dialog.needsConfirmation());
+        const QString writes = dialog.findChild<QPlainTextEdit *>(QStringLiteral("applySteps"))->toPlainText();
+        QVERIFY(writes.contains(QString::fromLatin1(m_session->edits().plan().steps.first().write.value.trimmed())));
+    }
+
+    // The inspector follows the preview through an edit, undo and redo without re-selecting.
+    void inspectorFollowsUndoRedo()
+    {
+        MainWindow w(m_fleet);
+        w.show();
+        QVERIFY(w.selectNode(FleetNode(kHost, FleetModel::Kind::Mdev, demo::uuids::payments)));
+        auto *inspector = w.findChild<QTextBrowser *>(QStringLiteral("inspector"));
+        QVERIFY(inspector);
+        QVERIFY(inspector->toPlainText().contains(QLatin1String("0x11-0x12")));
+        m_session->changePending(m_session->edits().afterChange(demo::uuids::payments, {{MatrixItem::Kind::Domain, 0x13, {}}}, true),
+                                 QStringLiteral("one domain"));
+        QVERIFY2(inspector->toPlainText().contains(QLatin1String("0x11-0x13")), qPrintable(inspector->toPlainText()));
+        m_session->undoStack()->undo();
+        QVERIFY(inspector->toPlainText().contains(QLatin1String("0x11-0x12")));
+        m_session->undoStack()->redo();
+        QVERIFY(inspector->toPlainText().contains(QLatin1String("0x11-0x13")));
+    }
+
+    // Closing with pending edits asks first; Cancel keeps the window and the edits.
+    void closeWithPendingEditsAsks()
+    {
+        MainWindow w(m_fleet);
+        w.show();
+        m_session->changePending(m_session->edits().afterChange(demo::uuids::payments, {{MatrixItem::Kind::Domain, 0x13, {}}}, true),
+                                 QStringLiteral("one domain"));
+        QString asked;
+        QTimer::singleShot(0, this, [&] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                asked = box->text();
+                box->button(QMessageBox::Cancel)->click();
+            }
+        });
+        QVERIFY(!w.close());
+        QVERIFY2(asked.contains(kHost), qPrintable(asked));
+        QVERIFY(w.isVisible());
+        QVERIFY(m_session->edits().hasPending());
+        QTimer::singleShot(0, this, [] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+                box->button(QMessageBox::Discard)->click();
+        });
+        QVERIFY(w.close());
     }
 
     void fleetTreeDrops()

@@ -12,7 +12,7 @@
 #include <hosts/demofleet.h>
 #include <hosts/simulatedhost.h>
 #include <json/snapshotjson.h>
-#include <plan/writeplan.h>
+#include <plan/matrixplan.h>
 
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -468,7 +468,7 @@ private slots:
         SimulatedHost host(*HostUri::parse(QStringLiteral("demo:zlab-a")), *demo::initialState(QStringLiteral("zlab-a")));
         HostSnapshot h = host.snapshot();
         const MatrixAssignment defined = h.definitions->find(demo::uuids::hsm)->matrix;
-        QVERIFY(driver::checkTransition(h, demo::uuids::hsm, defined).ok());
+        QVERIFY(judgeMatrices(h, {{demo::uuids::hsm, defined}}).accepted());
         const auto report = host.apply(plans::changeMatrix(h, demo::uuids::hsm, defined)).result();
         QVERIFY(report.ok() && report->ok);
         QVERIFY(driftedMdevs(host.snapshot()).isEmpty());

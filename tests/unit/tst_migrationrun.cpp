@@ -224,6 +224,7 @@ private slots:
         QFETCH(bool, destinationOpen);
         Fleet f;
         const HostSnapshot before = f.a->snapshot();
+        const HostSnapshot destinationBefore = f.b->snapshot();
         const MigrationPlan p = planFor(f, QStringLiteral("payments-01"), parseStrategy(strategy));
         RunOptions o;
         o.inject = *parseInjectedFailure(failure);
@@ -243,6 +244,8 @@ private slots:
         QCOMPARE(after.guest(u"payments-01")->mdev, demo::uuids::payments);
         QVERIFY(!f.b->snapshot().guest(u"payments-01"));
         QVERIFY(f.b->isReachable());
+        // The injected failure is scoped to the run: the destination is as it was, too.
+        QVERIFY(f.b->snapshot().sameSysfsState(destinationBefore));
         verifyArcsFollowTheStateMachine(r.events);
     }
 

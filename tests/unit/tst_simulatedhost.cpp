@@ -4,6 +4,7 @@
 #include <hosts/demofleet.h>
 #include <hosts/simulatedhost.h>
 #include <json/snapshotjson.h>
+#include <plan/matrixplan.h>
 #include <store/store.h>
 
 #include <QFutureWatcher>

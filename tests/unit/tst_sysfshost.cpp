@@ -2,6 +2,7 @@
 
 #include <hosts/backendfactory.h>
 #include <hosts/sysfshost.h>
+#include <plan/matrixplan.h>
 #include <sysfs/paths.h>
 #include <sysfs/sysfssource.h>
 #include <sysfs/treewriter.h>

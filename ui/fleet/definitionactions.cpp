@@ -5,7 +5,7 @@
 
 #include <definitions/mdevctljson.h>
 #include <hosts/libvirt/libvirthost.h>
-#include <plan/writeplan.h>
+#include <plan/matrixplan.h>
 #include <sysfs/attributeparsers.h>
 
 #include <QFile>

@@ -212,8 +212,13 @@ QMimeData *FleetModel::mimeData(const QModelIndexList &indexes) const
 bool FleetModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int, int, const QModelIndex &parent) const
 {
     const auto drag = decodeMatrixDrag(data);
-    if (!drag || !parent.isValid() || nodeOf(parent)->kind != Kind::Mdev)
+    if (!drag)
         return false;
+    if (!parent.isValid() || nodeOf(parent)->kind != Kind::Mdev) {
+        // Said, so that the status bar does not keep promising the last mdev's drop.
+        emit dropVerdict(tr("Drop onto an mdev to assign to it."), false);
+        return false;
+    }
     const DropVerdict v = evaluateDrop(nodeOf(parent)->session, nodeOf(parent)->key, *drag, false, action == Qt::MoveAction);
     emit dropVerdict(v.message, v.accepted);
     return v.accepted;

@@ -60,14 +60,22 @@ void HostActions::fillTreeMenu(QMenu &menu, HostSession *s, const FleetNode &nod
             });
         to->setEnabled(!to->isEmpty());
     }
+    // Actions that write are shown, but disabled with the reason, while the host cannot take them.
+    const QString noWrites = whyNoWrites(s);
+    const auto writing = [&](QAction *a) {
+        if (noWrites.isEmpty())
+            return;
+        a->setEnabled(false);
+        a->setText(tr("%1 (%2)").arg(a->text(), noWrites));
+    };
     if ((node.kind == NodeKind::Host || node.kind == NodeKind::MdevGroup) && s->backend())
-        menu.addAction(tr("Create mdev…"), this, [this, s] { createMdev(s); });
+        writing(menu.addAction(tr("Create mdev…"), this, [this, s] { createMdev(s); }));
     if (node.kind == NodeKind::Mdev || node.kind == NodeKind::Guest) {
         menu.addAction(m_shared.check);
         menu.addAction(m_shared.migrate);
     }
     if (node.kind == NodeKind::Mdev)
-        menu.addAction(tr("Remove mdev…"), this, [this, s, uuid = node.key] { removeMdev(s, uuid); });
+        writing(menu.addAction(tr("Remove mdev…"), this, [this, s, uuid = node.key] { removeMdev(s, uuid); }));
     if (LibvirtHost *lv = s->backend() ? s->backend()->view<LibvirtHost>() : nullptr; lv && snap)
         addLibvirtActions(menu, s, lv, *snap, node);
     else if (snap)
@@ -161,13 +169,22 @@ void HostActions::resetDemo()
     }
 }
 
+QString HostActions::whyNoWrites(const HostSession *s)
+{
+    switch (s->state()) {
+    case HostSession::State::Connected: return {};
+    case HostSession::State::Connecting: return tr("still reading the host");
+    case HostSession::State::Failed: return tr("the host cannot be reached");
+    }
+    return {};
+}
+
+// Like every change: previewed in the Apply dialog (what it creates or removes and which guest
+// notices), written only when the operator applies it.
 void HostActions::createMdev(HostSession *s)
 {
     const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    if (QMessageBox::question(m_window, tr("Create mdev"), tr("Create a new vfio_ap mdev %1 on %2?").arg(uuid, s->uri().text)) != QMessageBox::Yes)
-        return;
     ApplyDialog dialog(s, plans::createMdev(uuid), m_window);
-    dialog.start();
     dialog.exec();
     if (dialog.succeeded())
         emit selectRequested({s->uri().text, NodeKind::Mdev, uuid});
@@ -175,16 +192,7 @@ void HostActions::createMdev(HostSession *s)
 
 void HostActions::removeMdev(HostSession *s, const QString &uuid)
 {
-    const auto snap = s->snapshot();
-    const Guest *g = snap ? snap->guestOfMdev(uuid) : nullptr;
-    const QString warning = g && g->state != Guest::State::ShutOff
-        ? tr("Guest %1 is running with this mdev: it will lose its crypto adapters (QEMU unplugs the device).").arg(g->name)
-        : QString();
-    if (QMessageBox::warning(m_window, tr("Remove mdev"), tr("Remove mdev %1 from %2?\n%3").arg(uuid, s->uri().text, warning),
-                             QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes)
-        return;
     ApplyDialog dialog(s, plans::removeMdev(uuid), m_window);
-    dialog.start();
     dialog.exec();
 }
 

@@ -54,6 +54,8 @@ public:
     /// Asks, then takes the host out of the console for good (reachable or never reached).
     void removeHost(HostSession *s);
     void removeMdev(HostSession *s, const QString &uuid);
+    /// Why the host cannot take a write now (still reading it, unreachable), empty if it can.
+    static QString whyNoWrites(const HostSession *s);
 
 signals:
     /// A line for the status bar; timeoutMs 0 keeps it until the next one, an empty text clears.

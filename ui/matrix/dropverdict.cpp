@@ -5,7 +5,72 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+#include <cerrno>
+
 namespace ap::ui {
+
+namespace {
+
+QString hexId(int id) { return QStringLiteral("0x%1").arg(id, 2, 16, QLatin1Char('0')); }
+
+/// "a", "a and b", "a, b and c".
+QString joined(const QStringList &parts)
+{
+    if (parts.size() <= 1)
+        return parts.value(0);
+    return QCoreApplication::translate("DropVerdict", "%1 and %2").arg(parts.mid(0, parts.size() - 1).join(QStringLiteral(", ")), parts.last());
+}
+
+QStringList maskWords(const IdMask &adapters, const IdMask &domains, const IdMask &controlDomains)
+{
+    QStringList out;
+    const auto add = [&](const IdMask &m, const char *one, const char *many) {
+        const QList<int> ids = m.ids();
+        if (ids.size() == 1)
+            out << QCoreApplication::translate("DropVerdict", one).arg(hexId(ids.first()));
+        else if (ids.size() > 1)
+            out << QCoreApplication::translate("DropVerdict", many).arg(m.toRanges(true));
+    };
+    add(adapters, QT_TRANSLATE_NOOP("DropVerdict", "adapter %1"), QT_TRANSLATE_NOOP("DropVerdict", "adapters %1"));
+    add(domains, QT_TRANSLATE_NOOP("DropVerdict", "domain %1"), QT_TRANSLATE_NOOP("DropVerdict", "domains %1"));
+    add(controlDomains, QT_TRANSLATE_NOOP("DropVerdict", "control domain %1"), QT_TRANSLATE_NOOP("DropVerdict", "control domains %1"));
+    return out;
+}
+
+QString whoWords(const MdevChange &c) { return c.guest.isEmpty() ? QCoreApplication::translate("DropVerdict", "mdev %1").arg(c.uuid.left(8)) : c.guest; }
+
+} // namespace
+
+QString itemWords(const QList<MatrixItem> &items)
+{
+    QStringList parts;
+    IdMask adapters, domains, controlDomains;
+    for (const MatrixItem &i : items) {
+        switch (i.kind) {
+        case MatrixItem::Kind::Adapter: adapters.set(i.id); break;
+        case MatrixItem::Kind::Domain: domains.set(i.id); break;
+        case MatrixItem::Kind::ControlDomain: controlDomains.set(i.id); break;
+        case MatrixItem::Kind::Apqn: parts << QCoreApplication::translate("DropVerdict", "APQN %1").arg(i.apqn.toString()); break;
+        }
+    }
+    return joined(maskWords(adapters, domains, controlDomains) + parts);
+}
+
+QString changeWords(const MdevChange &c)
+{
+    QStringList effect;
+    if (const QStringList gains = maskWords(c.adaptersAdded, c.domainsAdded, c.controlDomainsAdded); !gains.isEmpty())
+        effect << QCoreApplication::translate("DropVerdict", "gains %1").arg(joined(gains));
+    if (const QStringList loses = maskWords(c.adaptersRemoved, c.domainsRemoved, c.controlDomainsRemoved); !loses.isEmpty())
+        effect << QCoreApplication::translate("DropVerdict", "loses %1").arg(joined(loses));
+    QString what = effect.join(QStringLiteral(", "));
+    if (c.apqnsBefore != c.apqnsAfter)
+        what = QCoreApplication::translate("DropVerdict", "%1: %2 → %3 queues").arg(what).arg(c.apqnsBefore).arg(c.apqnsAfter);
+    if (c.guestRunning)
+        what = QCoreApplication::translate("DropVerdict", "running: %1").arg(what);
+    return QStringLiteral("%1 (%2)").arg(whoWords(c), what);
+}
 
 DropVerdict evaluateDrop(const HostSession *session, const QString &target, const MatrixDrag &drag, bool asControlDomains, bool move)
 {
@@ -35,12 +100,35 @@ DropVerdict evaluateDrop(const HostSession *session, const QString &target, cons
         v.items.append({MatrixItem::Kind::ControlDomain, i.kind == MatrixItem::Kind::Apqn ? i.apqn.domain : i.id, {}});
     }
     v.from = move ? drag.fromMdev : QString();
-    v.outcome = session->edits().check(target, v.items, true, v.from);
-    v.accepted = v.outcome.ok();
-    const int n = int(v.items.size());
-    v.message = v.accepted ? (v.from.isEmpty() ? QCoreApplication::translate("DropVerdict", "Drop to assign %n item(s) to mdev %1.", nullptr, n).arg(target.left(8))
-                                               : QCoreApplication::translate("DropVerdict", "Drop to move %n item(s) from mdev %1 to mdev %2.", nullptr, n).arg(v.from.left(8), target.left(8)))
-                           : QCoreApplication::translate("DropVerdict", "The kernel would refuse: %1").arg(refusalText(v.outcome));
+    const MatrixEdits &edits = session->edits();
+    if (!edits.preview().mdev(target)) {
+        v.outcome = driver::Outcome::failure(ENOENT);
+        v.message = QCoreApplication::translate("DropVerdict", "The kernel would refuse: %1").arg(refusalText(v.outcome));
+        return v;
+    }
+    v.next = edits.afterChange(target, v.items, true, v.from);
+    const MatrixVerdict judged = edits.judge(v.next);
+    v.outcome = judged.replay.outcome;
+    if (!v.outcome.ok()) {
+        v.message = QCoreApplication::translate("DropVerdict", "The kernel would refuse: %1").arg(refusalText(v.outcome));
+        return v;
+    }
+    // Against the preview, so that the words say what this drop adds to the pending changes.
+    v.changes = describeChanges(edits.preview(), judged.replay.after);
+    const auto targetChange = std::find_if(v.changes.cbegin(), v.changes.cend(), [&](const MdevChange &c) { return c.uuid == target; });
+    if (targetChange == v.changes.cend()) {
+        v.message = QCoreApplication::translate("DropVerdict", "Nothing changes: the mdev already holds %1.").arg(itemWords(v.items));
+        return v;
+    }
+    v.accepted = true;
+    const auto sourceChange = std::find_if(v.changes.cbegin(), v.changes.cend(), [&](const MdevChange &c) { return c.uuid == v.from; });
+    if (sourceChange != v.changes.cend()) {
+        // What leaves the source is what moves (an APQN takes its adapter or domain along).
+        const QString moved = joined(maskWords(sourceChange->adaptersRemoved, sourceChange->domainsRemoved, sourceChange->controlDomainsRemoved));
+        v.message = QCoreApplication::translate("DropVerdict", "Drop to move %1 from %2 to %3.").arg(moved, changeWords(*sourceChange), changeWords(*targetChange));
+    } else {
+        v.message = QCoreApplication::translate("DropVerdict", "Drop to assign %1 to %2.").arg(itemWords(v.items), changeWords(*targetChange));
+    }
     return v;
 }
 
@@ -48,10 +136,9 @@ void performDrop(HostSession *session, const QString &target, const DropVerdict 
 {
     if (!session || !verdict.accepted)
         return;
-    const int n = int(verdict.items.size());
-    const QString text = verdict.from.isEmpty() ? QCoreApplication::translate("DropVerdict", "Assign %n item(s) to mdev %1", nullptr, n).arg(target.left(8))
-                                                : QCoreApplication::translate("DropVerdict", "Move %n item(s) to mdev %1", nullptr, n).arg(target.left(8));
-    session->changePending(session->edits().afterChange(target, verdict.items, true, verdict.from), text);
+    const QString text = verdict.from.isEmpty() ? QCoreApplication::translate("DropVerdict", "Assign %1 to mdev %2").arg(itemWords(verdict.items), target.left(8))
+                                                : QCoreApplication::translate("DropVerdict", "Move %1 to mdev %2").arg(itemWords(verdict.items), target.left(8));
+    session->changePending(verdict.next, text);
 }
 
 } // namespace ap::ui

@@ -99,8 +99,10 @@ int MatrixModel::columnCount(const QModelIndex &parent) const
 
 Qt::ItemFlags MatrixModel::flags(const QModelIndex &index) const
 {
-    if (!index.isValid())
-        return Qt::NoItemFlags;
+    if (!index.isValid()) {
+        // The empty area around the cells takes a drop like a cell does (the verdict says so).
+        return m_session && !m_mdev.isEmpty() ? Qt::ItemIsDropEnabled : Qt::NoItemFlags;
+    }
     Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
     if (m_session) {
         f |= Qt::ItemIsDragEnabled;

@@ -85,7 +85,7 @@ public:
         const auto r = m_host.m_client->run(writeCommand(m_host.uri().root), w.path.toUtf8() + '\n' + w.value,
                                             QDeadlineTimer(kWriteTimeoutMs));
         if (!r)
-            return {r.error().kernelErrno ? r.error().kernelErrno : EIO, {r.error().toString()}};
+            return WriteAnswer::notDelivered(r.error()); // ssh could not run the write
         if (r->exitCode == 0)
             return {0, {}};
         // dd: "dd: error writing 'PATH': Device or resource busy" — the kernel's errno as text.

@@ -1,0 +1,286 @@
+// apconsole-cli matrix: change the matrices of one or more mdevs as one transaction, judged and
+// planned by the same rule as the matrix editor (judgeMatrices) before anything is written.
+#include "clicommon.h"
+#include "commands.h"
+#include "matrixrender.h"
+
+#include <editing/matrixedits.h>
+#include <sysfs/attributeparsers.h>
+
+#include <QFile>
+#include <algorithm>
+#include <cerrno>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace ap::cli {
+
+namespace {
+
+const QString kUsage = QStringLiteral(
+    "apconsole-cli matrix --host URI --mdev UUID [--assign-adapter IDS] [--unassign-adapter IDS] [--assign-domain IDS] "
+    "[--unassign-domain IDS] [--assign-control-domain IDS] [--unassign-control-domain IDS] [--move-from UUID] "
+    "[--dry-run] [--format text|json]\n"
+    "       apconsole-cli matrix --host URI --desired FILE [--dry-run] [--format text|json]");
+
+struct EditOption {
+    const char *name;
+    MatrixItem::Kind kind;
+    bool assign;
+    const char *help;
+};
+constexpr EditOption kEdits[] = {
+    {"assign-adapter", MatrixItem::Kind::Adapter, true, "Adapters to assign (ids like 1,0x20,4-6)."},
+    {"unassign-adapter", MatrixItem::Kind::Adapter, false, "Adapters to take away."},
+    {"assign-domain", MatrixItem::Kind::Domain, true, "Usage domains to assign."},
+    {"unassign-domain", MatrixItem::Kind::Domain, false, "Usage domains to take away."},
+    {"assign-control-domain", MatrixItem::Kind::ControlDomain, true, "Control domains to assign."},
+    {"unassign-control-domain", MatrixItem::Kind::ControlDomain, false, "Control domains to take away."},
+};
+
+/// One id: decimal or 0x-hex, 0..255.
+std::optional<int> parseId(QStringView text)
+{
+    bool ok = false;
+    const int id = text.startsWith(u"0x", Qt::CaseInsensitive) ? text.mid(2).toInt(&ok, 16) : text.toInt(&ok, 10);
+    return ok && id >= 0 && id <= 255 ? std::optional(id) : std::nullopt;
+}
+
+/// "1,0x20,4-6": ids and inclusive ranges.
+std::optional<IdMask> parseIds(const QString &text)
+{
+    IdMask m;
+    for (const QString &term : text.split(QLatin1Char(','))) {
+        const QStringList ends = term.trimmed().split(QLatin1Char('-'));
+        if (ends.size() > 2)
+            return std::nullopt;
+        const auto first = parseId(ends.first());
+        const auto last = parseId(ends.last());
+        if (!first || !last || *last < *first)
+            return std::nullopt;
+        for (int id = *first; id <= *last; ++id)
+            m.set(id);
+    }
+    return m;
+}
+
+std::optional<IdMask> jsonIds(const QJsonValue &v)
+{
+    if (!v.isArray())
+        return std::nullopt;
+    IdMask m;
+    for (const QJsonValue &e : v.toArray()) {
+        const double d = e.toDouble(-1);
+        if (!e.isDouble() || d != int(d) || d < 0 || d > 255)
+            return std::nullopt;
+        m.set(int(d));
+    }
+    return m;
+}
+
+/// The --desired file: {"<uuid>": {"adapters": [..], "domains": [..], "control_domains": [..]}},
+/// all three lists for every mdev (an end state, not an edit).
+std::optional<MatrixTargets> readDesired(const QString &path, QString &why)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        why = QStringLiteral("%1: %2").arg(path, f.errorString());
+        return std::nullopt;
+    }
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
+    if (pe.error != QJsonParseError::NoError || !doc.isObject() || doc.object().isEmpty()) {
+        why = QStringLiteral("%1: not a JSON object of mdev UUIDs (%2)").arg(path, pe.errorString());
+        return std::nullopt;
+    }
+    MatrixTargets targets;
+    const QJsonObject o = doc.object();
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        const QString uuid = it.key().toLower();
+        if (!sysfs::isCanonicalUuid(uuid) || !it.value().isObject()) {
+            why = QStringLiteral("%1: '%2' is not an mdev UUID with an object of ids").arg(path, it.key());
+            return std::nullopt;
+        }
+        MatrixAssignment t;
+        const std::pair<const char *, IdMask MatrixAssignment::*> parts[] = {
+            {"adapters", &MatrixAssignment::adapters}, {"domains", &MatrixAssignment::domains}, {"control_domains", &MatrixAssignment::controlDomains}};
+        const QJsonObject lists = it.value().toObject();
+        if (lists.size() != 3) {
+            why = QStringLiteral("%1: %2: needs exactly the lists adapters, domains and control_domains").arg(path, it.key());
+            return std::nullopt;
+        }
+        for (auto l = lists.begin(); l != lists.end(); ++l) {
+            const auto part = std::find_if(std::begin(parts), std::end(parts), [&](const auto &p) { return l.key() == QLatin1String(p.first); });
+            const auto ids = jsonIds(l.value());
+            if (part == std::end(parts) || !ids) {
+                why = QStringLiteral("%1: %2: '%3' must be one of adapters, domains, control_domains with a list of ids 0-255")
+                          .arg(path, it.key(), l.key());
+                return std::nullopt;
+            }
+            t.*(part->second) = *ids;
+        }
+        targets.insert(uuid, t);
+    }
+    return targets;
+}
+
+void print(const MatrixOutcome &o, bool json)
+{
+    out(json ? QString::fromUtf8(QJsonDocument(matrixJson(o)).toJson(QJsonDocument::Indented)) : matrixText(o));
+}
+
+} // namespace
+
+int matrixCommand(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addOption({QStringLiteral("host"), QStringLiteral("The host."), QStringLiteral("URI")});
+    p.addOption({QStringLiteral("mdev"), QStringLiteral("The mdev to change."), QStringLiteral("UUID")});
+    for (const EditOption &e : kEdits)
+        p.addOption({QLatin1String(e.name), QLatin1String(e.help), QStringLiteral("IDS")});
+    p.addOption({QStringLiteral("move-from"), QStringLiteral("Take the assigned ids away from this mdev (a move)."), QStringLiteral("UUID")});
+    p.addOption({QStringLiteral("desired"), QStringLiteral("JSON with the wanted end state of one or more mdevs."), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("dry-run"), QStringLiteral("Print the verdict, the changes and the writes; write nothing.")});
+    p.addOption({QStringLiteral("format"), QStringLiteral("text or json (default text)."), QStringLiteral("FORMAT"), QStringLiteral("text")});
+    if (!parseOrUsage(p, args, kUsage))
+        return Usage;
+    const auto usageError = [](const QString &why) {
+        err(QStringLiteral("apconsole-cli: matrix: %1\nusage: %2\n").arg(why, kUsage));
+        return int(Usage);
+    };
+    const QString format = p.value(QStringLiteral("format"));
+    const bool desired = p.isSet(QStringLiteral("desired"));
+    const QString uuid = p.value(QStringLiteral("mdev")).toLower();
+    const QString from = p.value(QStringLiteral("move-from")).toLower();
+    if (!p.positionalArguments().isEmpty())
+        return usageError(QStringLiteral("no arguments besides the options"));
+    if (format != QLatin1String("text") && format != QLatin1String("json"))
+        return usageError(QStringLiteral("--format is text or json"));
+    if (!p.isSet(QStringLiteral("host")))
+        return usageError(QStringLiteral("--host is needed"));
+    if (!hostAddressesValid(p, {QStringLiteral("host")}))
+        return Usage;
+
+    QList<MatrixItem> assignItems, unassignItems;
+    for (const EditOption &e : kEdits) {
+        if (!p.isSet(QLatin1String(e.name)))
+            continue;
+        const auto ids = parseIds(p.value(QLatin1String(e.name)));
+        if (!ids)
+            return usageError(QStringLiteral("--%1: ids are numbers 0-255 (decimal or 0x hex), separated by commas, ranges as A-B")
+                                  .arg(QLatin1String(e.name)));
+        for (int id : ids->ids())
+            (e.assign ? assignItems : unassignItems).append({e.kind, id, {}});
+    }
+    if (desired && (p.isSet(QStringLiteral("mdev")) || p.isSet(QStringLiteral("move-from")) || !assignItems.isEmpty() || !unassignItems.isEmpty()))
+        return usageError(QStringLiteral("--desired goes alone: it names every mdev's end state"));
+    if (!desired) {
+        if (!sysfs::isCanonicalUuid(uuid))
+            return usageError(QStringLiteral("--mdev (an mdev UUID) or --desired is needed"));
+        if (assignItems.isEmpty() && unassignItems.isEmpty())
+            return usageError(QStringLiteral("no change given: use --assign-* / --unassign-* options"));
+        if (p.isSet(QStringLiteral("move-from")) && (!sysfs::isCanonicalUuid(from) || from == uuid || assignItems.isEmpty()))
+            return usageError(QStringLiteral("--move-from needs another mdev's UUID and ids to assign"));
+    }
+
+    MatrixTargets targets;
+    if (desired) {
+        QString why;
+        const auto read = readDesired(p.value(QStringLiteral("desired")), why);
+        if (!read)
+            return usageError(why);
+        targets = *read;
+    }
+
+    auto backend = openHost(p.value(QStringLiteral("host")), openStore());
+    if (!backend)
+        return HostUnreadable;
+    const auto host = readHost(*backend);
+    if (!host)
+        return HostUnreadable;
+
+    if (!desired) {
+        // The editor's own rule for what an edit means (a whole adapter, a move between mdevs).
+        MatrixEdits edits;
+        edits.setBase(std::make_shared<const HostSnapshot>(*host));
+        // Unknown mdevs stay in the targets, so that they are refused below.
+        for (const QString &u : {uuid, from})
+            if (!u.isEmpty() && !host->mdev(u))
+                targets.insert(u, {});
+        if (!assignItems.isEmpty())
+            edits.setPending(edits.afterChange(uuid, assignItems, true, from));
+        if (!unassignItems.isEmpty())
+            edits.setPending(edits.afterChange(uuid, unassignItems, false));
+        targets.insert(edits.pending());
+    }
+
+    MatrixOutcome o;
+    o.host = host->host;
+    o.dryRun = p.isSet(QStringLiteral("dry-run"));
+    const bool json = format == QLatin1String("json");
+    const QStringList wanted = targets.keys();
+    const auto unknown = std::find_if(wanted.cbegin(), wanted.cend(), [&](const QString &u) { return !host->mdev(u); });
+    if (unknown != wanted.cend()) {
+        // The mdev's attribute files do not exist: every write to them would fail so.
+        o.state = MatrixOutcome::State::Refused;
+        o.err = ENOENT;
+        o.reason = QStringLiteral("no mdev %1 on this host").arg(*unknown);
+        print(o, json);
+        return Failed;
+    }
+    const MatrixVerdict verdict = judgeMatrices(*host, targets, ReplayDepth::Full);
+    o.plan = verdict.plan;
+    if (!verdict.accepted()) {
+        o.state = MatrixOutcome::State::Refused;
+        o.err = verdict.replay.outcome.err;
+        o.kernelLog = verdict.replay.outcome.log;
+        o.failedStep = verdict.replay.failedStep;
+        print(o, json);
+        return Failed;
+    }
+    o.changes = describeChanges(*host, verdict.replay.after);
+    if (verdict.plan.steps.isEmpty()) {
+        o.state = MatrixOutcome::State::Unchanged;
+        print(o, json);
+        return Ok;
+    }
+    if (o.dryRun) {
+        print(o, json);
+        return Ok;
+    }
+    const Result<ApplyReport> applied = backend->apply(verdict.plan).result();
+    if (!applied) {
+        reportHostError(backend->uri().text, applied.error());
+        return applied.error().code == ErrorCode::Unreachable ? HostUnreadable : Failed;
+    }
+    o.kernelLog = applied->kernelLog;
+    if (applied->transport) {
+        // Not the kernel's answer: the writes could not be made at all.
+        reportHostError(backend->uri().text, *applied->transport);
+        err(applied->failedStep == 0 ? QStringLiteral("apconsole-cli: nothing was written\n")
+            : applied->rolledBack    ? QStringLiteral("apconsole-cli: the writes already made were undone\n")
+                                     : QStringLiteral("apconsole-cli: not every write made could be undone; read the host again\n"));
+        return HostUnreadable;
+    }
+    if (!applied->ok) {
+        // The host changed since it was read, or it answers differently from the driver model.
+        o.state = MatrixOutcome::State::Refused;
+        o.err = applied->err;
+        o.failedStep = applied->failedStep;
+        o.rolledBack = applied->rolledBack;
+        print(o, json);
+        return Failed;
+    }
+    o.state = MatrixOutcome::State::Applied;
+    if (const auto now = readHost(*backend))
+        o.changes = describeChanges(*host, *now); // what the host reads back, not what was predicted
+    print(o, json);
+    if (applied->notRecorded) {
+        err(QStringLiteral("apconsole-cli: the writes happened, but were not recorded: %1\n").arg(applied->notRecorded->toString()));
+        return NotRecorded;
+    }
+    return Ok;
+}
+
+} // namespace ap::cli
