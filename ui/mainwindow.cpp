@@ -21,7 +21,6 @@
 #include <hosts/demofleet.h>
 
 #include <QAction>
-#include <QEventLoop>
 #include <QCursor>
 #include <QMenu>
 #include <QToolTip>
@@ -33,6 +32,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QSplitter>
@@ -245,17 +245,20 @@ void MainWindow::buildActions()
 void MainWindow::watchSession(HostSession *s)
 {
     m_undoGroup->addStack(s->undoStack());
-    connect(s, &HostSession::previewChanged, this, [this, s] {
-        if (s == currentSession())
+    // The lambdas outlive no session (each is connected to it), yet hold it only weakly: a host
+    // removed while a signal is queued leaves them a null pointer, never a dangling one.
+    const QPointer<HostSession> session(s);
+    connect(s, &HostSession::previewChanged, this, [this, session] {
+        if (session && session == currentSession())
             updatePendingState();
     });
-    connect(s, &HostSession::kernelLine, this, [this, s](const QString &line) {
-        if (s == currentSession())
+    connect(s, &HostSession::kernelLine, this, [this, session](const QString &line) {
+        if (session && session == currentSession())
             m_kernelLog->appendPlainText(line);
     });
-    connect(s, &HostSession::applyFinished, this, [this, s](const Result<ApplyReport> &) {
-        if (m_fleet->store())
-            showHostLogs(s);
+    connect(s, &HostSession::applyFinished, this, [this, session](const Result<ApplyReport> &) {
+        if (session && m_fleet->store())
+            showHostLogs(session);
     });
 }
 
@@ -301,26 +304,22 @@ bool MainWindow::assignSelection(const QString &uuid, bool assign)
     return true;
 }
 
-void MainWindow::applyChanges(bool autoStart)
+void MainWindow::applyChanges()
 {
     HostSession *s = currentSession();
     if (!s || !s->edits().hasPending()) {
         statusBar()->showMessage(tr("Nothing to apply."), 3000);
         return;
     }
-    ApplyDialog dialog(s, s->edits().plan(), this);
-    if (autoStart) {
-        dialog.start();
-        QEventLoop loop;
-        connect(s, &HostSession::applyFinished, &loop, &QEventLoop::quit);
-        if (!dialog.finished())
-            loop.exec();
-        statusBar()->showMessage(dialog.resultText().section(QLatin1Char('\n'), 0, 0), 8000);
-        return;
-    }
-    dialog.exec();
-    if (dialog.finished())
-        statusBar()->showMessage(dialog.resultText().section(QLatin1Char('\n'), 0, 0), 8000);
+    // Window-modal and without a loop of its own: the console goes on drawing and reading hosts
+    // while the operator reads the plan and the writes run.
+    auto *dialog = new ApplyDialog(s, s->edits().plan(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this, dialog] {
+        if (dialog->finished())
+            statusBar()->showMessage(dialog->resultText().section(QLatin1Char('\n'), 0, 0), 8000);
+    });
+    dialog->open();
 }
 
 std::pair<HostSession *, QString> MainWindow::selectedMdev() const

@@ -3,6 +3,8 @@
 #include <QPromise>
 #include <QtConcurrent>
 
+#include <limits>
+
 namespace ap {
 
 HostBackend::HostBackend(HostUri uri)
@@ -20,6 +22,54 @@ HostBackend::~HostBackend()
 void HostBackend::drain()
 {
     m_worker.waitForDone();
+}
+
+std::shared_ptr<void> HostBackend::lease()
+{
+    QMutexLocker l(&m_leaseMutex);
+    ++m_leases;
+    return std::shared_ptr<void>(nullptr, [this](void *) {
+        QMutexLocker released(&m_leaseMutex);
+        if (--m_leases == 0)
+            m_leasesReleased.wakeAll();
+    });
+}
+
+void HostBackend::waitForLeases()
+{
+    QMutexLocker l(&m_leaseMutex);
+    while (m_leases > 0)
+        m_leasesReleased.wait(&m_leaseMutex);
+}
+
+namespace {
+
+/// Threads that end retired backends; unbounded, so one host that hangs delays no other.
+QThreadPool &retirement()
+{
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool;
+        p->setMaxThreadCount(std::numeric_limits<int>::max());
+        return p;
+    }();
+    return *pool;
+}
+
+} // namespace
+
+void retire(std::unique_ptr<HostBackend> backend)
+{
+    if (!backend)
+        return;
+    retirement().start([b = std::shared_ptr<HostBackend>(std::move(backend))]() mutable {
+        b->waitForLeases();
+        b.reset(); // the destructor waits for the worker, here rather than on the caller's thread
+    });
+}
+
+bool waitForRetiredBackends(int timeoutMs)
+{
+    return retirement().waitForDone(timeoutMs);
 }
 
 QFuture<Result<HostSnapshot>> HostBackend::readInventory(const RequestOptions &options)
