@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "common/errortext.h"
 
 #include "fleet/auditlogmodel.h"
 #include "fleet/hostactions.h"
@@ -481,7 +482,7 @@ void MainWindow::onTreeSelection()
     if (!snap) {
         m_matrixModel->setSession(nullptr, {});
         m_matrixTitle->setText(s->state() == HostSession::State::Failed
-                                   ? tr("%1 is unavailable: %2").arg(s->uri().text, s->error().toString())
+                                   ? tr("%1 is unavailable: %2").arg(s->uri().text, ErrorText::describe(s->error()))
                                    : tr("Reading %1…").arg(s->uri().text));
         m_inspector->showNothing();
         return;

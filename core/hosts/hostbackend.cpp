@@ -99,8 +99,7 @@ QFuture<Status> HostBackend::changeDefinition(const definitions::DefinitionReque
 Status HostBackend::doChangeDefinition(const definitions::DefinitionRequest &request, QDeadlineTimer)
 {
     return makeError(ErrorCode::Unsupported, m_uri.text,
-                     QStringLiteral("this host offers no mdevctl: cannot %1 mdev %2").arg(request.actionName(), request.uuid),
-                     QStringLiteral("Use the host's SSH address for persistent definitions."));
+                     QStringLiteral("this host offers no mdevctl: cannot %1 mdev %2").arg(request.actionName(), request.uuid)).withHint(Hint::UseSshForDefinitions);
 }
 
 } // namespace ap

@@ -31,8 +31,7 @@ Result<MigrationJob::Work> migrationWork(HostBackend &source, HostBackend &targe
     auto *dst = target.view<SimulatedHost>();
     if (!src || !dst) {
         const HostBackend &other = src ? target : source;
-        return makeError(ErrorCode::Unsupported, other.uri().text, QStringLiteral("migration runs are not supported by this host yet"),
-                         QStringLiteral("Run the pre-migration check, then migrate with libvirt; simulated hosts can run the whole migration."));
+        return makeError(ErrorCode::Unsupported, other.uri().text, QStringLiteral("migration runs are not supported by this host yet")).withHint(Hint::MigrateThroughLibvirt);
     }
     return MigrationJob::Work([src, dst, plan, options, leases = std::pair(source.lease(), target.lease())](const MigrationJob::Sink &sink, const std::atomic_bool &cancel) {
         return runSimulatedMigration(*src, *dst, plan, options, sink, cancel);

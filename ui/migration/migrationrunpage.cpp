@@ -1,4 +1,5 @@
 #include "migrationrunpage.h"
+#include "../common/errortext.h"
 
 #include "../fleet/fleet.h"
 #include "../fleet/hostsession.h"
@@ -122,7 +123,7 @@ void RunPage::initializePage()
     if (!work) {
         m_done = true;
         m_cancel->setEnabled(false);
-        m_noReturn->setText(tr("<b>The run cannot start:</b> %1").arg(work.error().toString().toHtmlEscaped()));
+        m_noReturn->setText(tr("<b>The run cannot start:</b> %1").arg(ErrorText::describe(work.error()).toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1String("<br>"))));
         emit completeChanged();
         return;
     }

@@ -150,18 +150,18 @@ Error LibvirtHost::lastError(const QString &what) const
     const QString message = e && e->message ? QString::fromUtf8(e->message) : QStringLiteral("unknown libvirt error");
     const int code = e ? e->code : 0;
     ErrorCode c = ErrorCode::Io;
-    QString hint;
+    Hint hint = Hint::None;
     switch (code) {
     case VIR_ERR_NO_SUPPORT:
     case VIR_ERR_ARGUMENT_UNSUPPORTED:
         c = ErrorCode::Unsupported;
-        hint = QStringLiteral("Not supported by this host: its libvirt driver does not offer %1.").arg(what);
+        hint = Hint::LibvirtCallUnsupported;
         break;
     case VIR_ERR_AUTH_FAILED:
     case VIR_ERR_AUTH_CANCELLED:
     case VIR_ERR_AUTH_UNAVAILABLE:
         c = ErrorCode::AuthenticationFailed;
-        hint = QStringLiteral("Use SSH keys and an agent; apconsole never answers a password prompt.");
+        hint = Hint::UseKeysAndAgent;
         break;
     case VIR_ERR_NO_CONNECT:
     case VIR_ERR_SYSTEM_ERROR:
@@ -185,7 +185,7 @@ Error LibvirtHost::lastError(const QString &what) const
         if (m_conn && virConnectIsAlive(m_conn) == 0)
             c = ErrorCode::Unreachable;
     }
-    return makeError(c, uri().text, QStringLiteral("%1: %2").arg(what, message), hint);
+    return makeError(c, uri().text, QStringLiteral("%1: %2").arg(what, message)).withHint(hint);
 }
 
 void LibvirtHost::setConnection(virConnectPtr conn)
@@ -302,8 +302,7 @@ Result<HostSnapshot> LibvirtHost::doReadInventory(const std::function<bool()> &c
 
 Result<ApplyReport> LibvirtHost::doApply(const WritePlan &, const std::function<void(int)> &)
 {
-    return makeError(ErrorCode::Unsupported, uri().text, QStringLiteral("sysfs writes are not possible through libvirt"),
-                     QStringLiteral("Add the host's SSH address (ssh://…) to change its AP matrix; libvirt defines and starts persistent mdevs."));
+    return makeError(ErrorCode::Unsupported, uri().text, QStringLiteral("sysfs writes are not possible through libvirt")).withHint(Hint::UseSshForMatrix);
 }
 
 QString LibvirtHost::mdevXml(const QString &uuid, const MatrixAssignment &m)
