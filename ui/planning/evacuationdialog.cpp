@@ -212,9 +212,15 @@ void EvacuationDialog::startRun()
     cb.moveEvent = [post](int i, const RunEvent &e) { post([i, e](EvacuationDialog *d) { d->onMoveEvent(i, e); }); };
     std::shared_ptr<Store> store = m_fleet->store();
     cb.moveFinished = [post, store](const fleet::MoveRun &r) {
+        QString notSaved;
         if (store && !r.plan.guest.isEmpty())
-            (void)store->saveMigrationRun(migration::runRecord(r.plan, r.events, r.started));
-        post([i = r.index, ok = r.ok, error = r.error](EvacuationDialog *d) { d->onMoveFinished(i, ok, error); });
+            if (const auto saved = store->saveMigrationRun(migration::runRecord(r.plan, r.events, r.started)); !saved)
+                notSaved = saved.error().toString();
+        post([i = r.index, ok = r.ok, error = r.error, notSaved](EvacuationDialog *d) {
+            d->onMoveFinished(i, ok, error);
+            if (!notSaved.isEmpty())
+                d->onRunNotSaved(i, notSaved);
+        });
     };
     const fleet::EvacuationPlan plan = m_plan;
     m_runWatcher.setFuture(QtConcurrent::run([this, plan, backends, options, cb] { return fleet::runEvacuation(plan, backends, options, cb, m_cancel); }));
@@ -272,6 +278,14 @@ void EvacuationDialog::onMoveFinished(int index, bool ok, const QString &error)
     } else {
         setMoveStatus(index, tr("failed, still on the source: %1").arg(error));
     }
+}
+
+void EvacuationDialog::onRunNotSaved(int index, const QString &why)
+{
+    const QString guest = index >= 0 && index < m_plan.moves.size() ? m_plan.moves.at(index).placement.guest : QString();
+    m_log->appendPlainText(tr("The run of %1 was not recorded in the database: %2").arg(guest, why));
+    if (QTreeWidgetItem *item = m_moves->topLevelItem(index))
+        item->setText(StatusColumn, tr("%1 (not recorded)").arg(item->text(StatusColumn)));
 }
 
 void EvacuationDialog::onRunFinished()

@@ -53,6 +53,8 @@ private:
     void onMoveStarted(int index, const migration::MigrationPlan &plan);
     void onMoveEvent(int index, const migration::RunEvent &event);
     void onMoveFinished(int index, bool ok, const QString &error);
+    /// A move's run could not be stored: the operator hears of it in the log and the list.
+    void onRunNotSaved(int index, const QString &why);
     void onRunFinished();
     void setMoveStatus(int index, const QString &status);
 
