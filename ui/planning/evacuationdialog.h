@@ -65,7 +65,7 @@ private:
     bool m_planReady = false;
     QFutureWatcher<fleet::EvacuationPlan> m_planWatcher;
     QFutureWatcher<fleet::EvacuationRun> m_runWatcher;
-    std::atomic_bool m_cancel = false;
+    std::shared_ptr<std::atomic_bool> m_cancel = std::make_shared<std::atomic_bool>(false); ///< shared with the run, which may outlive the dialog
     int m_done = 0;
 
     QLabel *m_summary;
