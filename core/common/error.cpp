@@ -69,11 +69,11 @@ QString hintText(Hint hint)
     return {};
 }
 
-Error Error::withHint(Hint code) const
+Error Error::withHint(Hint hintWords) const
 {
     Error e = *this;
-    e.hintCode = code;
-    e.hint = hintText(code);
+    e.hintCode = hintWords;
+    e.hint = hintText(hintWords);
     return e;
 }
 

@@ -62,8 +62,8 @@ struct Error {
 
     /// "where: detail (ERRNONAME)" in one line, for logs and the CLI.
     QString toString() const;
-    /// This error with the hint `code` (and its English words in `hint`).
-    Error withHint(Hint code) const;
+    /// This error with the hint `hintWords` (and their English in `hint`).
+    Error withHint(Hint hintWords) const;
 };
 
 QString errorCodeName(ErrorCode code);

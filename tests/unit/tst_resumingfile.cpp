@@ -53,7 +53,7 @@ private slots:
         QTest::addColumn<int>("err");                  ///< of the last write; the earlier ones succeed
         QTest::addColumn<QStringList>("log");          ///< of the last write; kAnyLog: not looked at
         QTest::addColumn<bool>("accepted");
-        QTest::addColumn<qsizetype>("position");       ///< after the writes; -1: not looked at
+        QTest::addColumn<qint64>("position");       ///< after the writes; -1: not looked at
 
         const QList<int> whole{-1};
         const HostSnapshot d0123 = destination({0, 1}, {2, 3});
@@ -67,33 +67,33 @@ private slots:
         const QString moreQueues = P + QStringLiteral("migration failed: number of queues on source (4) and target (2) guests differ");
 
         QTest::newRow("v2 accepts")
-            << DriverProfile::V2 << d0123 << d0123 << grid({0, 1}, {2, 3}) << whole << 0 << QStringList() << true << qsizetype(72);
+            << DriverProfile::V2 << d0123 << d0123 << grid({0, 1}, {2, 3}) << whole << 0 << QStringList() << true << qint64(72);
         QTest::newRow("v2 more queues in one write: EIO, nothing copied")
             << DriverProfile::V2 << d023 << d023 << grid({0, 1}, {2, 3}) << whole << EIO
-            << QStringList{P + QStringLiteral("migration failed: source guest's AP config size (72) larger than target's (40)")} << false << qsizetype(0);
+            << QStringList{P + QStringLiteral("migration failed: source guest's AP config size (72) larger than target's (40)")} << false << qint64(0);
         QTest::newRow("v2 more queues in chunks: E2BIG, committed although the check failed")
-            << DriverProfile::V2 << d023 << d023 << grid({0, 1}, {2, 3}) << QList<int>{8} << E2BIG << QStringList{moreQueues} << false << qsizetype(8);
+            << DriverProfile::V2 << d023 << d023 << grid({0, 1}, {2, 3}) << QList<int>{8} << E2BIG << QStringList{moreQueues} << false << qint64(8);
         QTest::newRow("v2 fewer queues: ENODEV")
             << DriverProfile::V2 << d0123 << d0123 << grid({0}, {2, 3}) << whole << ENODEV
-            << QStringList{P + QStringLiteral("migration failed: number of queues on source (2) and target (4) guests differ")} << false << qsizetype(-1);
+            << QStringList{P + QStringLiteral("migration failed: number of queues on source (2) and target (4) guests differ")} << false << qint64(-1);
         QTest::newRow("v2 queues not in the guest matrix: ENODEV, each named")
             << DriverProfile::V2 << d0123 << d0123 << grid({0, 2}, {2, 4}) << whole << ENODEV
             << QStringList{P + QStringLiteral("migration failed: queue 00.0004 not assigned to guest matrix"),
                            P + QStringLiteral("migration failed: queue 02.0002 not assigned to guest matrix"),
                            P + QStringLiteral("migration failed: queue 02.0004 not assigned to guest matrix")}
-            << false << qsizetype(-1);
+            << false << qint64(-1);
         QTest::newRow("v2 chunked writes work")
             << DriverProfile::V2 << d0123 << d0123 << grid({0, 1}, {2, 3}) << QList<int>{10, 10, 10, 10, 10, 10, 10, -1} << 0
-            << QStringList() << true << qsizetype(72);
+            << QStringList() << true << qint64(72);
         QTest::newRow("v2 truncated stream is not checked")
-            << DriverProfile::V2 << d0123 << accelerators << grid({0, 1}, {2, 3}) << QList<int>{40} << 0 << QStringList() << false << qsizetype(40);
+            << DriverProfile::V2 << d0123 << accelerators << grid({0, 1}, {2, 3}) << QList<int>{40} << 0 << QStringList() << false << qint64(40);
         QTest::newRow("v3 chunked writes fail: the first chunk's buffer was never remembered")
-            << DriverProfile::V3 << empty << empty << grid({0, 1}, {2, 3}) << QList<int>{32, -1} << EFAULT << kAnyLog << false << qsizetype(-1);
+            << DriverProfile::V3 << empty << empty << grid({0, 1}, {2, 3}) << QList<int>{32, -1} << EFAULT << kAnyLog << false << qint64(-1);
         QTest::newRow("v3 queue not bound to vfio_ap: ENODEV, each named")
             << DriverProfile::V3 << unbound << unbound << grid({0, 1}, {2, 3}) + QList<Apqn>{Apqn{9, 9}} << whole << ENODEV
             << QStringList{P + QStringLiteral("Queue 01.0003 not available to vfio_ap driver on target host"),
                            P + QStringLiteral("Queue 09.0009 not available to vfio_ap driver on target host")}
-            << false << qsizetype(-1);
+            << false << qint64(-1);
     }
 
     void writes()
@@ -106,7 +106,7 @@ private slots:
         QFETCH(int, err);
         QFETCH(QStringList, log);
         QFETCH(bool, accepted);
-        QFETCH(qsizetype, position);
+        QFETCH(qint64, position);
 
         ResumingFile f(profile, target, U);
         const QByteArray stream = streamFor(profile, source, apqns);
