@@ -91,7 +91,7 @@ private:
     Status ensureEventCallbacks(_virConnect *conn);
     using HostBackend::worker;
 
-    QMutex m_connMutex;          ///< guards m_conn's value: the worker writes it, runner threads read it
+    mutable QMutex m_connMutex;  ///< guards m_conn's value: the worker writes it, runner threads read it
     _virConnect *m_conn = nullptr;
     std::shared_ptr<LibvirtEventHub> m_events; ///< the subscriptions, shared with the callbacks
     _virConnect *m_eventsConn = nullptr;       ///< the connection the callbacks are on (worker only)
