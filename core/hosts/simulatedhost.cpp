@@ -258,6 +258,7 @@ Result<HostSnapshot> SimulatedHost::doReadInventory(const std::function<bool()> 
         return s.error();
     QMutexLocker lock(&m_mutex);
     HostSnapshot read = m_state;
+    definitions::applyDefinitions(read);
     if (m_saveError)
         read.issues.append(makeError(m_saveError->code, m_saveError->where,
                                      QStringLiteral("the simulated host's state was not saved: ") + m_saveError->detail, m_saveError->hint));
@@ -325,7 +326,9 @@ Status SimulatedHost::doChangeDefinition(const definitions::DefinitionRequest &r
     next.sort();
     driver::refreshDerivedState(next);
     m_state = std::move(next);
-    persistLocked();
+    // The definition change is made; a failed save is the store's problem, reported beside it.
+    if (Status saved = persistLocked(); !saved)
+        m_kernelLog.append(QStringLiteral("apconsole: the simulated host's state was not saved: %1").arg(saved.error().toString()));
     return {};
 }
 
