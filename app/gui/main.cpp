@@ -3,7 +3,6 @@
 
 #include <fleet/fleet.h>
 #include <fleet/fleetmodel.h>
-#include <hosts/hostbackend.h>
 #include <mainwindow.h>
 
 #include <QApplication>
@@ -107,11 +106,6 @@ int main(int argc, char **argv)
     if (opened)
         store = *opened;
 
-    // Declared before the fleet, so it runs after the fleet has handed its hosts over: the
-    // process ends once the last read or write of a host that was slow to answer has ended.
-    struct RetiredBackends {
-        ~RetiredBackends() { ap::waitForRetiredBackends(); }
-    } retiredBackends;
     ap::ui::Fleet fleet(store);
     QStringList problems;
     QObject::connect(&fleet, &ap::ui::Fleet::problem, &fleet, [&problems](const ap::Error &e) { problems.append(e.toString()); });

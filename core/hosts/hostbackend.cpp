@@ -1,5 +1,6 @@
 #include "hostbackend.h"
 
+#include <QCoreApplication>
 #include <QPromise>
 #include <QtConcurrent>
 
@@ -44,12 +45,15 @@ void HostBackend::waitForLeases()
 
 namespace {
 
-/// Threads that end retired backends; unbounded, so one host that hangs delays no other.
+/// Threads that end retired backends; unbounded, so one host that hangs delays no other. The
+/// application waits for them as it ends (a post routine of QCoreApplication's destructor), so
+/// no backend is cut off by the process exiting under it.
 QThreadPool &retirement()
 {
     static QThreadPool *pool = [] {
         auto *p = new QThreadPool;
         p->setMaxThreadCount(std::numeric_limits<int>::max());
+        qAddPostRoutine([] { waitForRetiredBackends(); });
         return p;
     }();
     return *pool;

@@ -93,7 +93,8 @@ private:
 /// released. Never blocks the caller: the GUI hands a host over here instead of waiting for a
 /// read or a write (which is finished, never cut) to end.
 void retire(std::unique_ptr<HostBackend> backend);
-/// Waits up to `timeoutMs` until every retired backend is destroyed (the end of main, tests).
+/// Waits up to `timeoutMs` until every retired backend is destroyed. QCoreApplication waits for
+/// them without limit as it is destroyed.
 bool waitForRetiredBackends(int timeoutMs = -1);
 
 } // namespace ap
