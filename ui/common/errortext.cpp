@@ -2,9 +2,9 @@
 
 namespace ap::ui {
 
-QString ErrorText::hint(Hint hint)
+QString ErrorText::hint(Hint which)
 {
-    switch (hint) {
+    switch (which) {
     case Hint::None: return {};
     case Hint::LibvirtCallUnsupported:
         return tr("Not supported by this host: its libvirt driver does not offer this call.");

@@ -13,7 +13,7 @@ class ErrorText {
     Q_DECLARE_TR_FUNCTIONS(ErrorText)
 public:
     /// The translated words of a hint code (empty for Hint::None).
-    static QString hint(Hint hint);
+    static QString hint(Hint which);
     /// The hint of an error: its code's words, else the error's own hint text.
     static QString hintOf(const Error &error);
     /// "where: detail (ERRNO)" and, on the next line, the hint, for message boxes and tooltips.
