@@ -31,6 +31,7 @@ public:
     bool isRunning() const { return m_running; }
     bool cancelRequested() const { return m_cancel->load(); }
     const QList<RunEvent> &events() const { return m_events; }
+    using QObject::event; // the signal below does not hide QObject's event handler
 
 signals:
     void event(const ap::migration::RunEvent &event);
