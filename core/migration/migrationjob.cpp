@@ -32,7 +32,7 @@ void MigrationJob::start()
                 if (!self)
                     return;
                 self->m_events.append(e);
-                emit self->event(e);
+                emit self->runEvent(e);
             }, Qt::QueuedConnection);
         };
         const RunEvent result = work(sink, *cancel);

@@ -31,10 +31,10 @@ public:
     bool isRunning() const { return m_running; }
     bool cancelRequested() const { return m_cancel->load(); }
     const QList<RunEvent> &events() const { return m_events; }
-    using QObject::event; // the signal below does not hide QObject's event handler
 
 signals:
-    void event(const ap::migration::RunEvent &event);
+    /// One event of the run (named so as not to hide QObject::event).
+    void runEvent(const ap::migration::RunEvent &event);
     void finished(const ap::migration::RunEvent &result);
 
 private:

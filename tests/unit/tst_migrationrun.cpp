@@ -280,7 +280,7 @@ private slots:
             return runSimulatedMigration(*f.a, *f.b, p, {}, sink, cancel);
         });
         QSignalSpy finished(&job, &MigrationJob::finished);
-        QSignalSpy events(&job, &MigrationJob::event);
+        QSignalSpy events(&job, &MigrationJob::runEvent);
         job.start();
         QVERIFY(finished.wait(20000));
         QVERIFY(finished.first().first().value<RunEvent>().ok);

@@ -50,6 +50,11 @@ void MatrixModel::setSource(std::shared_ptr<const HostSnapshot> host, const QStr
     }
 }
 
+HostSession *MatrixModel::session() const
+{
+    return m_session.data();
+}
+
 void MatrixModel::setSession(HostSession *session, const QString &mdevUuid)
 {
     if (m_session != session) {

@@ -40,7 +40,7 @@ public:
     /// Shows `mdevUuid` of the session's preview and follows its edits; a session that goes away
     /// (its host removed) empties the model.
     void setSession(HostSession *session, const QString &mdevUuid);
-    HostSession *session() const { return m_session.data(); }
+    HostSession *session() const;
     const HostSnapshot *host() const { return m_host.get(); }
     QString mdevUuid() const { return m_mdev; }
 

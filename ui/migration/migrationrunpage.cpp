@@ -129,7 +129,7 @@ void RunPage::initializePage()
     }
     delete m_wizard->job;
     m_wizard->job = new MigrationJob(*work, m_wizard);
-    connect(m_wizard->job, &MigrationJob::event, this, &RunPage::onEvent);
+    connect(m_wizard->job, &MigrationJob::runEvent, this, &RunPage::onEvent);
     connect(m_wizard->job, &MigrationJob::finished, this, &RunPage::onFinished);
     m_wizard->started = QDateTime::currentDateTimeUtc();
     m_wizard->job->start();
