@@ -11,23 +11,32 @@
 
 namespace ap::migration {
 
-QString severityName(Severity s)
-{
-    switch (s) {
-    case Severity::Error: return QStringLiteral("error");
-    case Severity::Warning: return QStringLiteral("warning");
-    case Severity::Info: return QStringLiteral("info");
-    }
-    return {};
-}
-
 namespace {
 QString typeOf(const HostSnapshot &h, Apqn q)
 {
     const Card *c = h.card(q.adapter);
     return c ? c->typeName() : QString();
 }
+
+/// A card that was read has a message size; zero means its attributes are not known.
+void cardLimits(const HostSnapshot &h, Apqn q, std::optional<int> &depth, std::optional<int> &maxMessage)
+{
+    const Card *c = h.card(q.adapter);
+    if (!c || c->maxMessageSize <= 0)
+        return;
+    depth = c->depth;
+    maxMessage = c->maxMessageSize;
+}
 } // namespace
+
+QList<Finding> CheckReport::blocking() const
+{
+    QList<Finding> out;
+    for (const Finding &f : findings)
+        if (f.severity == Severity::Error)
+            out.append(f);
+    return out;
+}
 
 DriverDecision decide(DriverProfile p, const HostSnapshot &source, const QString &mdev, const HostSnapshot &target,
                       const QString &targetMdev)
@@ -97,6 +106,9 @@ Result<CheckReport> runCheck(const CheckInput &in)
             c.compatible = queueCompatible(in.profile, c.source, *c.target);
         c.sourceType = typeOf(in.source, q);
         c.targetType = typeOf(in.target, q);
+        cardLimits(in.source, q, c.sourceDepth, c.sourceMaxMessage);
+        if (in.target.queue(q))
+            cardLimits(in.target, q, c.targetDepth, c.targetMaxMessage);
         r.queues.append(c);
     }
     r.findings = readinessFindings(in, r);

@@ -20,6 +20,13 @@ struct QueueComparison {
     std::optional<bool> compatible;   ///< the rule's answer; nullopt without a target
     QString sourceType;               ///< "CEX8C"
     QString targetType;
+    /// The adapter's queue depth (hwinfo qd) and largest message in bytes as its card shows
+    /// them (`depth`, `max_msg_size`); nullopt where the card's attributes were not read.
+    /// The sysfs-derived hwinfo above carries neither, so these are what a report shows.
+    std::optional<int> sourceDepth, targetDepth;
+    std::optional<int> sourceMaxMessage, targetMaxMessage;
+
+    friend bool operator==(const QueueComparison &, const QueueComparison &) = default;
 };
 
 /// What the destination driver decides when the whole stream is written in one piece.
@@ -56,6 +63,9 @@ struct CheckReport {
     bool ready = false;
     /// The other profile's decision, when it differs from this one (shown as a note).
     std::optional<DriverDecision> otherProfile;
+
+    /// The findings that keep it from being ready (severity error), in report order.
+    QList<Finding> blocking() const;
 };
 
 /// The destination driver's decision for one profile (also used by the migration runner).
