@@ -97,6 +97,77 @@
     </message>
 </context>
 <context>
+    <name>ErrorText</name>
+    <message>
+        <source>Not supported by this host: its libvirt driver does not offer this call.</source>
+        <translation>Von diesem Host nicht unterstützt: sein libvirt-Treiber bietet diesen Aufruf nicht an.</translation>
+    </message>
+    <message>
+        <source>Use SSH keys and an agent; apconsole never answers a password prompt.</source>
+        <translation>Verwenden Sie SSH-Schlüssel und einen Agenten; apconsole beantwortet nie eine Passwortabfrage.</translation>
+    </message>
+    <message>
+        <source>Load the key into ssh-agent or name it in ~/.ssh/config (IdentityFile); apconsole never asks for or stores passwords.</source>
+        <translation>Laden Sie den Schlüssel in ssh-agent oder nennen Sie ihn in ~/.ssh/config (IdentityFile); apconsole fragt nie nach Passwörtern und speichert keine.</translation>
+    </message>
+    <message>
+        <source>Add the host&apos;s SSH address (ssh://…) to change its AP matrix; libvirt defines and starts persistent mdevs.</source>
+        <translation>Fügen Sie die SSH-Adresse des Hosts (ssh://…) hinzu, um seine AP-Matrix zu ändern; libvirt definiert und startet persistente mdevs.</translation>
+    </message>
+    <message>
+        <source>Use the host&apos;s SSH address for persistent definitions.</source>
+        <translation>Verwenden Sie für persistente Definitionen die SSH-Adresse des Hosts.</translation>
+    </message>
+    <message>
+        <source>Guests and persistent mdevs are missing until libvirt answers.</source>
+        <translation>Gäste und persistente mdevs fehlen, bis libvirt antwortet.</translation>
+    </message>
+    <message>
+        <source>Run the pre-migration check, then migrate with libvirt; simulated hosts can run the whole migration.</source>
+        <translation>Führen Sie die Prüfung vor der Migration aus und migrieren Sie dann mit libvirt; simulierte Hosts können die ganze Migration ausführen.</translation>
+    </message>
+    <message>
+        <source>Install the OpenSSH client.</source>
+        <translation>Installieren Sie den OpenSSH-Client.</translation>
+    </message>
+    <message>
+        <source>Check the key&apos;s fingerprint and trust it to connect.</source>
+        <translation>Prüfen Sie den Fingerabdruck des Schlüssels und vertrauen Sie ihm, um zu verbinden.</translation>
+    </message>
+    <message>
+        <source>Nothing is retried automatically for writes; reads are retried.</source>
+        <translation>Schreibzugriffe werden nicht automatisch wiederholt, Lesezugriffe schon.</translation>
+    </message>
+    <message>
+        <source>Check the host name, the port and that sshd runs there.</source>
+        <translation>Prüfen Sie Hostnamen und Port und ob dort sshd läuft.</translation>
+    </message>
+    <message>
+        <source>The host or the network is slow; try again.</source>
+        <translation>Der Host oder das Netz ist langsam; versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The host needs a POSIX sh, find and grep (GNU findutils and grep).</source>
+        <translation>Der Host braucht eine POSIX-sh, find und grep (GNU findutils und grep).</translation>
+    </message>
+    <message>
+        <source>Install mdevctl (and s390-tools&apos; ap-check) on the host.</source>
+        <translation>Installieren Sie mdevctl (und ap-check aus den s390-tools) auf dem Host.</translation>
+    </message>
+    <message>
+        <source>It was taken away by the demo&apos;s failure injection; bring it back to continue.</source>
+        <translation>Die Fehlerinjektion der Demo hat ihn entfernt; holen Sie ihn zurück, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>The vfio_ap driver gives an APQN to one mdev only (EADDRINUSE): unassign it from all but one.</source>
+        <translation>Der vfio_ap-Treiber gibt eine APQN nur einem mdev (EADDRINUSE): entfernen Sie sie aus allen außer einem.</translation>
+    </message>
+    <message>
+        <source>Remove it (or set APCONSOLE_SSH_CONTROL_DIR to a directory only you can enter).</source>
+        <translation>Entfernen Sie es (oder setzen Sie APCONSOLE_SSH_CONTROL_DIR auf ein Verzeichnis, das nur Sie betreten können).</translation>
+    </message>
+</context>
+<context>
     <name>Finding</name>
     <message>
         <source>libvirt could not say whether guest %1 can migrate: %2</source>
@@ -1697,6 +1768,14 @@ Changes will not be remembered.</source>
     <message>
         <source>&lt;b&gt;Stopped:&lt;/b&gt; %1. Still on %2: %3.</source>
         <translation>&lt;b&gt;Angehalten:&lt;/b&gt; %1. Weiter auf %2: %3.</translation>
+    </message>
+    <message>
+        <source>The run of %1 was not recorded in the database: %2</source>
+        <translation>Der Lauf von %1 wurde nicht in der Datenbank festgehalten: %2</translation>
+    </message>
+    <message>
+        <source>%1 (not recorded)</source>
+        <translation>%1 (nicht festgehalten)</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "common/errortext.h"
 
 #include "fleet/auditlogmodel.h"
 #include "fleet/auditlogview.h"
@@ -22,7 +23,6 @@
 #include <hosts/demofleet.h>
 
 #include <QAction>
-#include <QEventLoop>
 #include <QCursor>
 #include <QMenu>
 #include <QToolTip>
@@ -34,6 +34,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QSplitter>
@@ -248,19 +249,22 @@ void MainWindow::buildActions()
 void MainWindow::watchSession(HostSession *s)
 {
     m_undoGroup->addStack(s->undoStack());
-    connect(s, &HostSession::previewChanged, this, [this, s] {
-        if (s != currentSession())
+    // The lambdas outlive no session (each is connected to it), yet hold it only weakly: a host
+    // removed while a signal is queued leaves them a null pointer, never a dangling one.
+    const QPointer<HostSession> session(s);
+    connect(s, &HostSession::previewChanged, this, [this, session] {
+        if (!session || session != currentSession())
             return;
         updatePendingState();
         refreshInspector();
     });
-    connect(s, &HostSession::kernelLine, this, [this, s](const QString &line) {
-        if (s == currentSession())
+    connect(s, &HostSession::kernelLine, this, [this, session](const QString &line) {
+        if (session && session == currentSession())
             m_kernelLog->appendPlainText(line);
     });
-    connect(s, &HostSession::applyFinished, this, [this, s](const Result<ApplyReport> &) {
-        if (m_fleet->store())
-            showHostLogs(s);
+    connect(s, &HostSession::applyFinished, this, [this, session](const Result<ApplyReport> &) {
+        if (session && m_fleet->store())
+            showHostLogs(session);
     });
 }
 
@@ -306,26 +310,22 @@ bool MainWindow::assignSelection(const QString &uuid, bool assign)
     return true;
 }
 
-void MainWindow::applyChanges(bool autoStart)
+void MainWindow::applyChanges()
 {
     HostSession *s = currentSession();
     if (!s || !s->edits().hasPending()) {
         statusBar()->showMessage(tr("Nothing to apply."), 3000);
         return;
     }
-    ApplyDialog dialog(s, s->edits().plan(), this);
-    if (autoStart) {
-        dialog.start();
-        QEventLoop loop;
-        connect(s, &HostSession::applyFinished, &loop, &QEventLoop::quit);
-        if (!dialog.finished())
-            loop.exec();
-        statusBar()->showMessage(dialog.resultText().section(QLatin1Char('\n'), 0, 0), 8000);
-        return;
-    }
-    dialog.exec();
-    if (dialog.finished())
-        statusBar()->showMessage(dialog.resultText().section(QLatin1Char('\n'), 0, 0), 8000);
+    // Window-modal and without a loop of its own: the console goes on drawing and reading hosts
+    // while the operator reads the plan and the writes run.
+    auto *dialog = new ApplyDialog(s, s->edits().plan(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this, dialog] {
+        if (dialog->finished())
+            statusBar()->showMessage(dialog->resultText().section(QLatin1Char('\n'), 0, 0), 8000);
+    });
+    dialog->open();
 }
 
 std::pair<HostSession *, QString> MainWindow::selectedMdev() const
@@ -487,7 +487,7 @@ void MainWindow::onTreeSelection()
     if (!snap) {
         m_matrixModel->setSession(nullptr, {});
         m_matrixTitle->setText(s->state() == HostSession::State::Failed
-                                   ? tr("%1 is unavailable: %2").arg(s->uri().text, s->error().toString())
+                                   ? tr("%1 is unavailable: %2").arg(s->uri().text, ErrorText::describe(s->error()))
                                    : tr("Reading %1…").arg(s->uri().text));
         m_inspector->showNothing();
         return;

@@ -46,8 +46,8 @@ public:
     /// The keyboard and context-menu equivalents of a drag: assign (or unassign) what is selected
     /// in the matrix to (from) `uuid` of the current host. Refusals are explained, not applied.
     bool assignSelection(const QString &uuid, bool assign);
-    /// Opens the apply dialog for the current host's pending changes; `autoStart` applies at once.
-    void applyChanges(bool autoStart = false);
+    /// Opens the apply dialog (window-modal, returns at once) for the current host's pending changes.
+    void applyChanges();
     QUndoGroup *undoGroup() const { return m_undoGroup; }
 
 protected:

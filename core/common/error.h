@@ -24,17 +24,46 @@ enum class ErrorCode {
     Internal,       ///< a bug: an invariant of apconsole itself did not hold
 };
 
+/// What the operator can do about an error, as a code: the UI words it (tr()), the CLI and the
+/// logs print hintText()'s English. None: no advice, or advice only in Error::hint.
+enum class Hint {
+    None,
+    LibvirtCallUnsupported, ///< the host's libvirt driver lacks the call named in the detail
+    UseKeysAndAgent, ///< libvirt refused: keys and an agent, never a password prompt
+    LoadKeyIntoAgent, ///< SSH refused every key offered
+    UseSshForMatrix, ///< libvirt cannot write sysfs
+    UseSshForDefinitions, ///< the host offers no mdevctl
+    LibvirtViewMissing, ///< a merged host whose libvirt view was not read
+    MigrateThroughLibvirt, ///< runs need simulated or libvirt hosts on both ends
+    InstallSshClient, ///< no ssh program
+    TrustHostKey, ///< the host key is not known yet
+    WritesNotRetried, ///< the connection dropped during a write
+    CheckHostAddress, ///< the host did not answer
+    SlowHostRetry, ///< the request ran out of time
+    HostNeedsPosixTools, ///< the host lacks the tools of the dump script
+    InstallMdevctl, ///< the host has no mdevctl
+    DemoHostTakenAway, ///< a demo host removed by failure injection
+    ApqnOneMdevOnly, ///< an APQN assigned to several mdevs
+    PrivateDirectoryRefused, ///< the SSH control directory is not private
+};
+
+/// The English words of a hint (empty for None).
+QString hintText(Hint hint);
+
 /// A typed error: what failed (code), where (a host, file or call), the technical detail and
-/// a hint for the operator. kernelErrno is the positive errno value (EBUSY = 16), 0 if none.
+/// a hint for the operator (a code, with English words for the CLI). kernelErrno is the positive errno value (EBUSY = 16), 0 if none.
 struct Error {
     ErrorCode code = ErrorCode::Internal;
     QString where;
     QString detail;
     QString hint;
     int kernelErrno = 0;
+    Hint hintCode = Hint::None; ///< `hint` is then its English words
 
     /// "where: detail (ERRNONAME)" in one line, for logs and the CLI.
     QString toString() const;
+    /// This error with the hint `hintWords` (and their English in `hint`).
+    Error withHint(Hint hintWords) const;
 };
 
 QString errorCodeName(ErrorCode code);

@@ -1,7 +1,10 @@
 #include "hostbackend.h"
 
+#include <QCoreApplication>
 #include <QPromise>
 #include <QtConcurrent>
+
+#include <limits>
 
 namespace ap {
 
@@ -20,6 +23,57 @@ HostBackend::~HostBackend()
 void HostBackend::drain()
 {
     m_worker.waitForDone();
+}
+
+std::shared_ptr<void> HostBackend::lease()
+{
+    QMutexLocker l(&m_leaseMutex);
+    ++m_leases;
+    return std::shared_ptr<void>(nullptr, [this](void *) {
+        QMutexLocker released(&m_leaseMutex);
+        if (--m_leases == 0)
+            m_leasesReleased.wakeAll();
+    });
+}
+
+void HostBackend::waitForLeases()
+{
+    QMutexLocker l(&m_leaseMutex);
+    while (m_leases > 0)
+        m_leasesReleased.wait(&m_leaseMutex);
+}
+
+namespace {
+
+/// Threads that end retired backends; unbounded, so one host that hangs delays no other. The
+/// application waits for them as it ends (a post routine of QCoreApplication's destructor), so
+/// no backend is cut off by the process exiting under it.
+QThreadPool &retirement()
+{
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool;
+        p->setMaxThreadCount(std::numeric_limits<int>::max());
+        qAddPostRoutine([] { waitForRetiredBackends(); });
+        return p;
+    }();
+    return *pool;
+}
+
+} // namespace
+
+void retire(std::unique_ptr<HostBackend> backend)
+{
+    if (!backend)
+        return;
+    retirement().start([b = std::shared_ptr<HostBackend>(std::move(backend))]() mutable {
+        b->waitForLeases();
+        b.reset(); // the destructor waits for the worker, here rather than on the caller's thread
+    });
+}
+
+bool waitForRetiredBackends(int timeoutMs)
+{
+    return retirement().waitForDone(timeoutMs);
 }
 
 QFuture<Result<HostSnapshot>> HostBackend::readInventory(const RequestOptions &options)
@@ -49,8 +103,7 @@ QFuture<Status> HostBackend::changeDefinition(const definitions::DefinitionReque
 Status HostBackend::doChangeDefinition(const definitions::DefinitionRequest &request, QDeadlineTimer)
 {
     return makeError(ErrorCode::Unsupported, m_uri.text,
-                     QStringLiteral("this host offers no mdevctl: cannot %1 mdev %2").arg(request.actionName(), request.uuid),
-                     QStringLiteral("Use the host's SSH address for persistent definitions."));
+                     QStringLiteral("this host offers no mdevctl: cannot %1 mdev %2").arg(request.actionName(), request.uuid)).withHint(Hint::UseSshForDefinitions);
 }
 
 } // namespace ap

@@ -7,7 +7,11 @@
 #include "../model/hostsnapshot.h"
 
 #include <QFuture>
+#include <QMutex>
 #include <QThreadPool>
+#include <QWaitCondition>
+
+#include <memory>
 
 namespace ap {
 
@@ -48,6 +52,10 @@ public:
     /// The backends this host is reached through: itself, and for a host with both an SSH and
     /// a libvirt address also each of the two.
     virtual QList<HostBackend *> views() { return {this}; }
+    /// Keeps the backend alive for work that calls it outside its worker (a migration run on its
+    /// own thread): retire() destroys the backend only once every lease is released.
+    std::shared_ptr<void> lease();
+
     /// The view of type T (SshHost, LibvirtHost, SimulatedHost…), nullptr if the host has none.
     template <class T> T *view()
     {
@@ -71,8 +79,22 @@ protected:
     QThreadPool *worker() { return &m_worker; }
 
 private:
+    friend void retire(std::unique_ptr<HostBackend> backend);
+    void waitForLeases();
+
     HostUri m_uri;
     QThreadPool m_worker;
+    QMutex m_leaseMutex;
+    QWaitCondition m_leasesReleased;
+    int m_leases = 0;
 };
+
+/// Destroys `backend` on a background thread once its worker is idle and its leases are
+/// released. Never blocks the caller: the GUI hands a host over here instead of waiting for a
+/// read or a write (which is finished, never cut) to end.
+void retire(std::unique_ptr<HostBackend> backend);
+/// Waits up to `timeoutMs` until every retired backend is destroyed. QCoreApplication waits for
+/// them without limit as it is destroyed.
+bool waitForRetiredBackends(int timeoutMs = -1);
 
 } // namespace ap

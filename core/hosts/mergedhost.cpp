@@ -44,8 +44,7 @@ Result<HostSnapshot> MergedHost::doReadInventory(const std::function<bool()> &ca
                                                     : makeError(ErrorCode::Canceled, m_libvirt->uri().text, QStringLiteral("read canceled"));
         HostSnapshot h = std::move(*sysfs);
         h.host = uri().text;
-        h.issues.append(makeError(why.code, m_libvirt->uri().text, QStringLiteral("libvirt view not read: %1").arg(why.detail),
-                                  QStringLiteral("Guests and persistent mdevs are missing until libvirt answers.")));
+        h.issues.append(makeError(why.code, m_libvirt->uri().text, QStringLiteral("libvirt view not read: %1").arg(why.detail)).withHint(Hint::LibvirtViewMissing));
         return h;
     }
     return mergeHostViews(std::move(*sysfs), *libvirtRead.result(), uri().text);

@@ -183,8 +183,7 @@ Status SimulatedHost::reachableLocked() const
 {
     if (m_reachable)
         return {};
-    return makeError(ErrorCode::Unreachable, uri().text, QStringLiteral("the simulated host is not reachable"),
-                     QStringLiteral("It was taken away by the demo's failure injection; bring it back to continue."));
+    return makeError(ErrorCode::Unreachable, uri().text, QStringLiteral("the simulated host is not reachable")).withHint(Hint::DemoHostTakenAway);
 }
 
 Result<migration::VfioMigrationDevice *> SimulatedHost::deviceLocked(const QString &uuid) const
@@ -271,8 +270,7 @@ Status SimulatedHost::waitLatency(QDeadlineTimer deadline, const std::function<b
         if (canceled && canceled())
             return makeError(ErrorCode::Canceled, uri().text, QStringLiteral("request canceled"));
         if (deadline.hasExpired())
-            return makeError(ErrorCode::Timeout, uri().text, QStringLiteral("the host did not answer in time"),
-                             QStringLiteral("The host is slow or overloaded; try again."));
+            return makeError(ErrorCode::Timeout, uri().text, QStringLiteral("the host did not answer in time")).withHint(Hint::SlowHostRetry);
         QThread::msleep(std::min<qint64>(10, std::max<qint64>(1, done.remainingTime())));
     }
     if (!reachable) {

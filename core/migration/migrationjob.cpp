@@ -8,46 +8,48 @@ namespace ap::migration {
 MigrationJob::MigrationJob(Work work, QObject *parent)
     : QObject(parent)
     , m_work(std::move(work))
+    , m_cancel(std::make_shared<std::atomic_bool>(false))
 {
 }
 
-MigrationJob::~MigrationJob()
-{
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-    }
-}
+MigrationJob::~MigrationJob() = default;
 
 void MigrationJob::start()
 {
-    if (m_running || m_thread)
+    if (m_started)
         return;
+    m_started = true;
     m_running = true;
-    QPointer<MigrationJob> self(this);
-    m_thread = QThread::create([this, self] {
-        const Sink sink = [this, self](const RunEvent &e) {
-            QMetaObject::invokeMethod(this, [self, e] {
+    const QPointer<MigrationJob> self(this);
+    // The thread owns the work and the cancel flag; it outlives the job if need be and deletes
+    // itself once the run has ended.
+    QThread *thread = QThread::create([self, work = std::move(m_work), cancel = m_cancel] {
+        // Events go through the thread object: it lives on the job's thread until the run has
+        // ended, whereas the job may go away at any moment.
+        QObject *relay = QThread::currentThread();
+        const Sink sink = [self, relay](const RunEvent &e) {
+            QMetaObject::invokeMethod(relay, [self, e] {
                 if (!self)
                     return;
                 self->m_events.append(e);
-                emit self->event(e);
+                emit self->runEvent(e);
             }, Qt::QueuedConnection);
         };
-        const RunEvent result = m_work(sink, m_cancel);
-        QMetaObject::invokeMethod(this, [self, result] {
+        const RunEvent result = work(sink, *cancel);
+        QMetaObject::invokeMethod(relay, [self, result] {
             if (!self)
                 return;
             self->m_running = false;
             emit self->finished(result);
         }, Qt::QueuedConnection);
     });
-    m_thread->start();
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    thread->start();
 }
 
 void MigrationJob::cancel()
 {
-    m_cancel.store(true);
+    m_cancel->store(true);
 }
 
 } // namespace ap::migration

@@ -22,7 +22,7 @@ Result<MigrationJob::Work> migrationWork(HostBackend &source, HostBackend &targe
         if (options.inject != InjectedFailure::None)
             return makeError(ErrorCode::Usage, source.uri().text, QStringLiteral("failures can only be injected on simulated hosts"));
         const QString destination = ldst->uri().text;
-        return MigrationJob::Work([lsrc, ldst, plan, destination](const MigrationJob::Sink &sink, const std::atomic_bool &cancel) {
+        return MigrationJob::Work([lsrc, ldst, plan, destination, leases = std::pair(source.lease(), target.lease())](const MigrationJob::Sink &sink, const std::atomic_bool &cancel) {
             LibvirtMigrationCallsImpl calls(*lsrc, *ldst);
             return runLibvirtMigration(calls, plan, destination, 500, sink, cancel);
         });
@@ -31,10 +31,9 @@ Result<MigrationJob::Work> migrationWork(HostBackend &source, HostBackend &targe
     auto *dst = target.view<SimulatedHost>();
     if (!src || !dst) {
         const HostBackend &other = src ? target : source;
-        return makeError(ErrorCode::Unsupported, other.uri().text, QStringLiteral("migration runs are not supported by this host yet"),
-                         QStringLiteral("Run the pre-migration check, then migrate with libvirt; simulated hosts can run the whole migration."));
+        return makeError(ErrorCode::Unsupported, other.uri().text, QStringLiteral("migration runs are not supported by this host yet")).withHint(Hint::MigrateThroughLibvirt);
     }
-    return MigrationJob::Work([src, dst, plan, options](const MigrationJob::Sink &sink, const std::atomic_bool &cancel) {
+    return MigrationJob::Work([src, dst, plan, options, leases = std::pair(source.lease(), target.lease())](const MigrationJob::Sink &sink, const std::atomic_bool &cancel) {
         return runSimulatedMigration(*src, *dst, plan, options, sink, cancel);
     });
 }

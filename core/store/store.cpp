@@ -5,12 +5,14 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QThread>
+#include <QScopeGuard>
 #include <QUuid>
 
 #include <unistd.h>
@@ -665,20 +667,44 @@ Result<QList<Store::MigrationRun>> Store::migrationRuns(const QString &guest, in
     if (!conn)
         return conn.error();
     QSqlDatabase db = QSqlDatabase::database(*conn);
+    // Two queries however many runs: the runs, then the steps of exactly those runs (read
+    // through the steps' primary key), not one query per run. One read transaction, so both
+    // see the same runs.
+    const bool snapshot = db.transaction();
+    const auto endRead = qScopeGuard([&db, snapshot] {
+        if (snapshot)
+            db.commit();
+    });
+    const QString chosen = QStringLiteral("SELECT id FROM migration_runs WHERE (IFNULL(?, '') = '' OR guest = ?) ORDER BY id DESC LIMIT ?");
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT %1 FROM migration_runs WHERE (IFNULL(?, '') = '' OR guest = ?) ORDER BY id DESC LIMIT ?")
-                  .arg(QLatin1String(kRunColumns)));
+    q.prepare(QStringLiteral("SELECT %1 FROM migration_runs WHERE id IN (%2) ORDER BY id DESC").arg(QLatin1String(kRunColumns), chosen));
     q.addBindValue(guest);
     q.addBindValue(guest);
     q.addBindValue(limit);
     if (!q.exec())
         return sqlError(m_path, q.lastError());
     QList<MigrationRun> out;
-    while (q.next())
+    QHash<qint64, qsizetype> position;
+    while (q.next()) {
         out.append(runFromQuery(q));
-    for (MigrationRun &r : out) {
-        if (Status st = loadSteps(db, m_path, r); !st)
-            return st.error();
+        position.insert(out.constLast().id, out.size() - 1);
+    }
+    if (out.isEmpty())
+        return out;
+    QSqlQuery s(db);
+    s.prepare(QStringLiteral("SELECT run_id, step, started_ms, ended_ms, outcome, detail, errno FROM migration_steps"
+                             " WHERE run_id IN (%1) ORDER BY run_id, seq").arg(chosen));
+    s.addBindValue(guest);
+    s.addBindValue(guest);
+    s.addBindValue(limit);
+    if (!s.exec())
+        return sqlError(m_path, s.lastError());
+    while (s.next()) {
+        const auto at = position.constFind(s.value(0).toLongLong());
+        if (at == position.cend())
+            continue; // a run saved between the two queries
+        out[*at].steps.append({s.value(1).toString(), s.value(2).toLongLong(), s.value(3).toLongLong(), s.value(4).toString(),
+                               s.value(5).toString(), s.value(6).toString()});
     }
     return out;
 }

@@ -41,7 +41,7 @@ int main(int argc, char **argv)
             auto r = runCheck(in);
             (void)QJsonDocument(report::checkReportJson(*r)).toJson();
         });
-        std::printf("| %s | 65536 APQNs | %lld bytes (%s) | %.1f ms | %.1f ms |\n", qPrintable(profileName(p)), (long long)bytes,
+        std::printf("| %s | 65536 APQNs | %lld bytes (%s) | %.1f ms | %.1f ms |\n", qPrintable(profileName(p)), static_cast<long long>(bytes),
                     compatible ? "compatible" : "incompatible", checkMs, jsonMs);
     }
     return 0;

@@ -65,7 +65,7 @@ int main(int argc, char **argv)
             const double ms = bench::medianMs(3, [&] {
                 placed = fleet::planEvacuation(source, others, migration::DriverProfile::V2).moves.size();
             });
-            std::printf("| %d | %d | %lld | %.0f ms |\n", guests, destinations, (long long)placed, ms);
+            std::printf("| %d | %d | %lld | %.0f ms |\n", guests, destinations, static_cast<long long>(placed), ms);
         }
     }
     return 0;

@@ -85,7 +85,7 @@ int main(int argc, char **argv)
         auto kept = sysfs::readHost(source, QStringLiteral("bench"), oneThread);
         const long long after = bench::heapInUse();
         std::printf("| %dx%d | %lld | %s | %.1f ms | %.1f ms | %.1f ms | %lld | %.1f MiB (%lld B/queue) |\n", s.adapters, s.domains,
-                    (long long)queues, files.constData(), floorMs, directMs, dumpMs, (long long)dumpBytes,
+                    static_cast<long long>(queues), files.constData(), floorMs, directMs, dumpMs, static_cast<long long>(dumpBytes),
                     double(after - before) / 1048576.0, queues > 0 ? (after - before) / queues : 0);
         std::fflush(stdout);
     }

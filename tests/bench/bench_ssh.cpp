@@ -66,7 +66,7 @@ int main(int argc, char **argv)
         const int before = remote.client().invocations();
         const double laterMs = bench::medianMs(runs, [&] { (void)remote.readInventory({600000}).result(); });
         const double perRead = double(remote.client().invocations() - before) / runs;
-        std::printf("| %d x %d | %lld | %.1f ms | %.1f ms | %.1f ms | %.0f |\n", s.adapters, s.domains, (long long)h.queues.size(), localMs,
+        std::printf("| %d x %d | %lld | %.1f ms | %.1f ms | %.1f ms | %.0f |\n", s.adapters, s.domains, static_cast<long long>(h.queues.size()), localMs,
                     firstMs, laterMs, perRead);
         std::fflush(stdout);
     }

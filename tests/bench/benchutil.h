@@ -27,7 +27,7 @@ inline double medianMs(int runs, const std::function<void()> &f)
 /// Bytes of heap in use in the main malloc arena (glibc); single-threaded code only.
 inline long long heapInUse()
 {
-    return (long long)mallinfo2().uordblks;
+    return static_cast<long long>(mallinfo2().uordblks);
 }
 
 /// Resident set size of this process in KiB.

@@ -16,6 +16,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
+
 using namespace ap;
 
 namespace {
@@ -321,8 +323,14 @@ private slots:
         QVERIFY(!refused.ok());
         QVERIFY2(refused.error().detail.contains(QLatin1String("virDomainResume")), qPrintable(refused.error().detail));
         host->unwatchDomainEvents(*id).waitForFinished();
+        // Unwatched, nothing more arrives: a second watch sees the next event, which the first
+        // would have seen by then (one dispatch delivers to every subscription).
+        std::atomic_int after = 0;
+        const auto sentinel = host->watchDomainEvents(QStringLiteral("guest1"), [&after](const migration::DomainEvent &) { ++after; }).result();
+        QVERIFY(sentinel.ok());
         QVERIFY(host->setGuestPaused(QStringLiteral("guest1"), true).result().ok());
-        QTest::qWait(200);
+        QTRY_VERIFY(after.load() > 0);
+        host->unwatchDomainEvents(*sentinel).waitForFinished();
         QCOMPARE(seenStates().size(), 2);
         // The inventory shows what the events said.
         QCOMPARE(host->readInventory().result()->guest(u"guest1")->state, Guest::State::Paused);

@@ -2,6 +2,7 @@
 // and define/start/stop/autostart/undefine run a fake `mdevctl` on the remote side that records
 // its arguments, its environment root and its stdin; hostile values prove no shell parses them.
 #include "sshdfixture.h"
+#include "skip.h"
 #include "testsupport.h"
 
 #include <definitions/definitionrequest.h>
@@ -80,11 +81,8 @@ private:
 private slots:
     void initTestCase()
     {
-        if (!SshdFixture::available()) {
-            if (qEnvironmentVariableIsSet("CI"))
-                QFAIL("OpenSSH (server and client) is not installed; scripts/install-deps.sh installs it");
-            QSKIP("OpenSSH (server and client) is not installed; scripts/install-deps.sh installs it");
-        }
+        if (!SshdFixture::available())
+            AP_SKIP("OpenSSH (server and client) is not installed; scripts/install-deps.sh installs it");
         const QString bin = m_dir.filePath(QStringLiteral("fake/bin"));
         m_calls = m_dir.filePath(QStringLiteral("fake/calls"));
         QVERIFY(writeFile(bin + QStringLiteral("/mdevctl"), kFakeMdevctl));

@@ -4,8 +4,12 @@
 #include <matrix/matrixmodel.h>
 
 #include <hosts/demofleet.h>
+#include <hosts/hostbackend.h>
 
 #include <QDir>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QSemaphore>
 #include <QTranslator>
 #include <QStandardPaths>
 #include <QTableView>
@@ -14,6 +18,47 @@
 
 using namespace ap;
 using namespace ap::ui;
+
+namespace {
+
+/// A host whose worker hangs in its first read until the test lets it go: the state every
+/// console meets when a host stops answering mid-request.
+class HangingHost final : public HostBackend {
+public:
+    struct Gates {
+        QSemaphore entered;     ///< released once the worker is stuck
+        QSemaphore release;     ///< what the worker waits for
+        std::atomic_bool destroyed = false;
+    };
+    explicit HangingHost(std::shared_ptr<Gates> gates)
+        : HostBackend(*HostUri::parse(QStringLiteral("sysfs:/nonexistent/hanging-host")))
+        , m_gates(std::move(gates))
+    {
+    }
+    ~HangingHost() override
+    {
+        drain();
+        m_gates->destroyed = true;
+    }
+
+protected:
+    Result<HostSnapshot> doReadInventory(const std::function<bool()> &, QDeadlineTimer) override
+    {
+        m_gates->entered.release();
+        // Bounded, so that a console that waits for the worker fails the test instead of hanging it.
+        m_gates->release.tryAcquire(1, 10000);
+        return makeError(ErrorCode::Unreachable, uri().text, QStringLiteral("no answer"));
+    }
+    Result<ApplyReport> doApply(const WritePlan &, const std::function<void(int)> &) override
+    {
+        return makeError(ErrorCode::Unsupported, uri().text, QStringLiteral("read-only"));
+    }
+
+private:
+    std::shared_ptr<Gates> m_gates;
+};
+
+} // namespace
 
 class TstMainWindow : public QObject {
     Q_OBJECT
@@ -53,6 +98,43 @@ private slots:
         auto *inspector = w.findChild<QWidget *>(QStringLiteral("inspector"));
         QVERIFY(inspector);
         QTRY_VERIFY(inspector->property("plainText").toString().contains(QLatin1String("Queue 01.0011")));
+    }
+
+    void closesWithinASecondWhileAHostHangs()
+    {
+        auto gates = std::make_shared<HangingHost::Gates>();
+        auto *fleet = new Fleet(nullptr);
+        QVERIFY(fleet->addHost(QStringLiteral("demo:zlab-a"), false));
+        const QString hanging = fleet->addBackend(std::make_unique<HangingHost>(gates))->uri().text;
+        auto *w = new MainWindow(fleet);
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        QTRY_VERIFY(gates->entered.available() > 0);
+
+        // While one worker hangs, the window serves the other host and shows the hanging one
+        // as being read.
+        QTRY_VERIFY_WITH_TIMEOUT(fleet->session(QStringLiteral("demo:zlab-a"))->snapshot() != nullptr, 10000);
+        QVERIFY(w->selectNode(FleetNode(QStringLiteral("demo:zlab-a"), NodeKind::Mdev, demo::uuids::payments)));
+        QTRY_COMPARE(w->matrixModel()->mdevUuid(), demo::uuids::payments);
+        QVERIFY(w->selectNode(FleetNode(hanging, NodeKind::Host, hanging)));
+        auto *title = w->findChild<QLabel *>(QStringLiteral("matrixTitle"));
+        QVERIFY(title);
+        QTRY_VERIFY(title->text().contains(hanging));
+        QCOMPARE(w->matrixModel()->session(), nullptr);
+
+        QElapsedTimer closing;
+        closing.start();
+        QVERIFY(w->close());
+        delete w;
+        delete fleet;
+        const qint64 elapsed = closing.elapsed();
+        QVERIFY2(elapsed < 1000, qPrintable(QStringLiteral("closing took %1 ms").arg(elapsed)));
+        QVERIFY(!gates->destroyed); // nothing waited for the hanging worker
+
+        // Let go, the host ends on its own thread.
+        gates->release.release();
+        QVERIFY(waitForRetiredBackends(10000));
+        QVERIFY(gates->destroyed);
     }
 };
 

@@ -1,6 +1,6 @@
 // Guards the direction of core's layers: every include from one core folder into another must be
 // an edge of the table below. A new edge is a design decision: add it here on purpose, never to
-// make a cycle compile.
+// make a cycle compile. (It also keeps the tests' skips visible: see testsSkipOnlyThroughApSkip.)
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -103,6 +103,29 @@ private slots:
             if (!it.key().startsWith(QLatin1String("hosts")))
                 QVERIFY2(!seen.contains(it.key()), qPrintable(QStringLiteral("cycle through %1").arg(it.key())));
         }
+    }
+
+    // Beside the layers, the one other rule about where code may go: a test skips only through
+    // AP_SKIP (tests/support/skip.h), which ctest shows as skipped and CI turns into a failure.
+    void testsSkipOnlyThroughApSkip()
+    {
+        const QDir tests(QStringLiteral(APCONSOLE_SOURCE_DIR "/tests"));
+        QStringList offenders;
+        QDirIterator it(tests.path(), {QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files, QDirIterator::Subdirectories);
+        int seen = 0;
+        while (it.hasNext()) {
+            const QString path = it.next();
+            const QString rel = tests.relativeFilePath(path);
+            if (rel == QLatin1String("support/skip.h") || rel == QLatin1String("unit/tst_layering.cpp"))
+                continue;
+            ++seen;
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            if (f.readAll().contains("QSKIP("))
+                offenders << rel;
+        }
+        QVERIFY2(seen >= 20, "the tests were not found");
+        QVERIFY2(offenders.isEmpty(), qPrintable(QStringLiteral("QSKIP outside AP_SKIP: ") + offenders.join(QStringLiteral(", "))));
     }
 };
 

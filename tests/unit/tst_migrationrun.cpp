@@ -8,11 +8,15 @@
 #include <migration/simulatedrun.h>
 #include <store/store.h>
 
+#include <QElapsedTimer>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
 #include <cerrno>
+#include <memory>
 
 using namespace ap;
 using namespace ap::migration;
@@ -295,12 +299,35 @@ private slots:
             return runSimulatedMigration(*f.a, *f.b, p, {}, sink, cancel);
         });
         QSignalSpy finished(&job, &MigrationJob::finished);
-        QSignalSpy events(&job, &MigrationJob::event);
+        QSignalSpy events(&job, &MigrationJob::runEvent);
         job.start();
         QVERIFY(finished.wait(20000));
         QVERIFY(finished.first().first().value<RunEvent>().ok);
         QCOMPARE(events.size(), job.events().size());
         QCOMPARE(job.events().last().kind, RunEvent::Kind::Result);
+    }
+
+    void destroyingARunningJobDoesNotWait()
+    {
+        QSemaphore release;
+        auto ended = std::make_shared<std::atomic_bool>(false);
+        auto *job = new MigrationJob([&release, ended](const MigrationJob::Sink &sink, const std::atomic_bool &) {
+            // Bounded, so that a job that waits for its run fails the test instead of hanging it.
+            release.tryAcquire(1, 5000);
+            sink(RunEvent{}); // to a job that is gone: dropped
+            ended->store(true);
+            return RunEvent{};
+        });
+        QSignalSpy gone(job, &QObject::destroyed);
+        job->start();
+        QElapsedTimer t;
+        t.start();
+        delete job;
+        QVERIFY2(t.elapsed() < 1000, qPrintable(QStringLiteral("%1 ms").arg(t.elapsed())));
+        QCOMPARE(gone.size(), 1);
+        QVERIFY(!ended->load()); // the run goes on without the job
+        release.release();
+        QTRY_VERIFY(ended->load());
     }
 
     void eventsRoundTripAndRunsAreStored()

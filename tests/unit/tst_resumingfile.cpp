@@ -34,61 +34,106 @@ QByteArray streamFor(DriverProfile p, const HostSnapshot &h, const QList<Apqn> &
 
 QList<Apqn> grid(const QList<int> &a, const QList<int> &d) { return crossProduct(IdMask::fromIds(a), IdMask::fromIds(d)); }
 const QString P = QStringLiteral("vfio_ap_mdev 0e9c4c64-1b47-4d38-9b5b-3f2a3c1d2e10: ");
+const QStringList kAnyLog{QStringLiteral("<not looked at>")};
 } // namespace
+
+Q_DECLARE_METATYPE(ap::migration::DriverProfile)
+Q_DECLARE_METATYPE(ap::HostSnapshot)
 
 class TstResumingFile : public QObject {
     Q_OBJECT
 private slots:
-    void v2Accepts()
+    void writes_data()
     {
-        const HostSnapshot d = destination({0, 1}, {2, 3});
-        ResumingFile f(DriverProfile::V2, d, U);
+        QTest::addColumn<DriverProfile>("profile");
+        QTest::addColumn<HostSnapshot>("target");
+        QTest::addColumn<HostSnapshot>("source");      ///< whose hwinfo the stream carries
+        QTest::addColumn<QList<Apqn>>("apqns");        ///< the stream's queues
+        QTest::addColumn<QList<int>>("chunks");        ///< write sizes in order; -1: the rest
+        QTest::addColumn<int>("err");                  ///< of the last write; the earlier ones succeed
+        QTest::addColumn<QStringList>("log");          ///< of the last write; kAnyLog: not looked at
+        QTest::addColumn<bool>("accepted");
+        QTest::addColumn<qint64>("position");       ///< after the writes; -1: not looked at
+
+        const QList<int> whole{-1};
+        const HostSnapshot d0123 = destination({0, 1}, {2, 3});
+        const HostSnapshot d023 = destination({0}, {2, 3});
+        const HostSnapshot empty = destination({}, {});
+        HostSnapshot accelerators = d0123;
+        for (Card &c : accelerators.cards)
+            c.functions = Hwinfo::kFacAccel; // incompatible, but the check never runs
+        HostSnapshot unbound = empty;
+        unbound.queue(Apqn{1, 3})->driver = drivers::cex4queue();
+        const QString moreQueues = P + QStringLiteral("migration failed: number of queues on source (4) and target (2) guests differ");
+
+        QTest::newRow("v2 accepts")
+            << DriverProfile::V2 << d0123 << d0123 << grid({0, 1}, {2, 3}) << whole << 0 << QStringList() << true << qint64(72);
+        QTest::newRow("v2 more queues in one write: EIO, nothing copied")
+            << DriverProfile::V2 << d023 << d023 << grid({0, 1}, {2, 3}) << whole << EIO
+            << QStringList{P + QStringLiteral("migration failed: source guest's AP config size (72) larger than target's (40)")} << false << qint64(0);
+        QTest::newRow("v2 more queues in chunks: E2BIG, committed although the check failed")
+            << DriverProfile::V2 << d023 << d023 << grid({0, 1}, {2, 3}) << QList<int>{8} << E2BIG << QStringList{moreQueues} << false << qint64(8);
+        QTest::newRow("v2 fewer queues: ENODEV")
+            << DriverProfile::V2 << d0123 << d0123 << grid({0}, {2, 3}) << whole << ENODEV
+            << QStringList{P + QStringLiteral("migration failed: number of queues on source (2) and target (4) guests differ")} << false << qint64(-1);
+        QTest::newRow("v2 queues not in the guest matrix: ENODEV, each named")
+            << DriverProfile::V2 << d0123 << d0123 << grid({0, 2}, {2, 4}) << whole << ENODEV
+            << QStringList{P + QStringLiteral("migration failed: queue 00.0004 not assigned to guest matrix"),
+                           P + QStringLiteral("migration failed: queue 02.0002 not assigned to guest matrix"),
+                           P + QStringLiteral("migration failed: queue 02.0004 not assigned to guest matrix")}
+            << false << qint64(-1);
+        QTest::newRow("v2 chunked writes work")
+            << DriverProfile::V2 << d0123 << d0123 << grid({0, 1}, {2, 3}) << QList<int>{10, 10, 10, 10, 10, 10, 10, -1} << 0
+            << QStringList() << true << qint64(72);
+        QTest::newRow("v2 truncated stream is not checked")
+            << DriverProfile::V2 << d0123 << accelerators << grid({0, 1}, {2, 3}) << QList<int>{40} << 0 << QStringList() << false << qint64(40);
+        QTest::newRow("v3 chunked writes fail: the first chunk's buffer was never remembered")
+            << DriverProfile::V3 << empty << empty << grid({0, 1}, {2, 3}) << QList<int>{32, -1} << EFAULT << kAnyLog << false << qint64(-1);
+        QTest::newRow("v3 queue not bound to vfio_ap: ENODEV, each named")
+            << DriverProfile::V3 << unbound << unbound << grid({0, 1}, {2, 3}) + QList<Apqn>{Apqn{9, 9}} << whole << ENODEV
+            << QStringList{P + QStringLiteral("Queue 01.0003 not available to vfio_ap driver on target host"),
+                           P + QStringLiteral("Queue 09.0009 not available to vfio_ap driver on target host")}
+            << false << qint64(-1);
+    }
+
+    void writes()
+    {
+        QFETCH(DriverProfile, profile);
+        QFETCH(HostSnapshot, target);
+        QFETCH(HostSnapshot, source);
+        QFETCH(QList<Apqn>, apqns);
+        QFETCH(QList<int>, chunks);
+        QFETCH(int, err);
+        QFETCH(QStringList, log);
+        QFETCH(bool, accepted);
+        QFETCH(qint64, position);
+
+        ResumingFile f(profile, target, U);
+        const QByteArray stream = streamFor(profile, source, apqns);
+        qsizetype offset = 0;
+        for (qsizetype i = 0; i < chunks.size(); ++i) {
+            const QByteArray chunk = chunks[i] < 0 ? stream.mid(offset) : stream.mid(offset, chunks[i]);
+            offset += chunk.size();
+            const auto a = f.write(chunk);
+            if (i + 1 < chunks.size()) {
+                QCOMPARE(a.err(), 0);
+                continue;
+            }
+            QCOMPARE(a.err(), err);
+            if (err == 0)
+                QCOMPARE(a.result, qint64(chunk.size()));
+            if (log != kAnyLog)
+                QCOMPARE(a.log, log);
+        }
+        QCOMPARE(f.accepted(), accepted);
+        if (position >= 0)
+            QCOMPARE(f.position(), position);
+    }
+
+    void v2ExpectsTheHeaderAndSixteenBytesPerQueue()
+    {
+        ResumingFile f(DriverProfile::V2, destination({0, 1}, {2, 3}), U);
         QCOMPARE(f.expectedSize(), 8 + 16 * 4);
-        const auto a = f.write(streamFor(DriverProfile::V2, d, grid({0, 1}, {2, 3})));
-        QCOMPARE(a.result, qint64(72));
-        QVERIFY(a.log.isEmpty());
-        QVERIFY(f.accepted());
-    }
-
-    void v2MoreQueuesInOneWriteIsEio()
-    {
-        const HostSnapshot d = destination({0}, {2, 3});
-        ResumingFile f(DriverProfile::V2, d, U);
-        const auto a = f.write(streamFor(DriverProfile::V2, d, grid({0, 1}, {2, 3})));
-        QCOMPARE(a.err(), EIO);
-        QCOMPARE(a.log, QStringList{P + QStringLiteral("migration failed: source guest's AP config size (72) larger than target's (40)")});
-        QCOMPARE(f.position(), 0); // nothing copied
-    }
-
-    void v2MoreQueuesInChunksIsE2big()
-    {
-        const HostSnapshot d = destination({0}, {2, 3});
-        ResumingFile f(DriverProfile::V2, d, U);
-        const QByteArray s = streamFor(DriverProfile::V2, d, grid({0, 1}, {2, 3}));
-        const auto a = f.write(s.left(8));
-        QCOMPARE(a.err(), E2BIG);
-        QCOMPARE(a.log, QStringList{P + QStringLiteral("migration failed: number of queues on source (4) and target (2) guests differ")});
-        QCOMPARE(f.position(), 8); // committed although the check failed
-    }
-
-    void v2FewerQueuesIsEnodev()
-    {
-        const HostSnapshot d = destination({0, 1}, {2, 3});
-        ResumingFile f(DriverProfile::V2, d, U);
-        const auto a = f.write(streamFor(DriverProfile::V2, d, grid({0}, {2, 3})));
-        QCOMPARE(a.err(), ENODEV);
-        QCOMPARE(a.log, QStringList{P + QStringLiteral("migration failed: number of queues on source (2) and target (4) guests differ")});
-    }
-
-    void v2QueuesNotInGuestMatrix()
-    {
-        const HostSnapshot d = destination({0, 1}, {2, 3});
-        ResumingFile f(DriverProfile::V2, d, U);
-        const auto a = f.write(streamFor(DriverProfile::V2, d, grid({0, 2}, {2, 4})));
-        QCOMPARE(a.err(), ENODEV);
-        QCOMPARE(a.log, (QStringList{P + QStringLiteral("migration failed: queue 00.0004 not assigned to guest matrix"),
-                                     P + QStringLiteral("migration failed: queue 02.0002 not assigned to guest matrix"),
-                                     P + QStringLiteral("migration failed: queue 02.0004 not assigned to guest matrix")}));
     }
 
     void v2FirstIncompatibleQueueOnly()
@@ -104,28 +149,6 @@ private slots:
         QVERIFY(!a.log.join(QLatin1Char('\n')).contains(QLatin1String("01.0002"))); // later queues not examined
     }
 
-    void v2ChunkedWritesWork()
-    {
-        const HostSnapshot d = destination({0, 1}, {2, 3});
-        ResumingFile f(DriverProfile::V2, d, U);
-        const QByteArray s = streamFor(DriverProfile::V2, d, grid({0, 1}, {2, 3}));
-        for (qsizetype off = 0; off < s.size(); off += 10)
-            QCOMPARE(f.write(s.mid(off, 10)).err(), 0);
-        QVERIFY(f.accepted());
-    }
-
-    void v2TruncatedStreamIsNotChecked()
-    {
-        const HostSnapshot d = destination({0, 1}, {2, 3});
-        HostSnapshot s = d;
-        for (Card &c : s.cards)
-            c.functions = Hwinfo::kFacAccel; // incompatible, but the check never runs
-        ResumingFile f(DriverProfile::V2, d, U);
-        const QByteArray bytes = streamFor(DriverProfile::V2, s, grid({0, 1}, {2, 3}));
-        QCOMPARE(f.write(bytes.left(40)).err(), 0);
-        QVERIFY(!f.accepted());
-    }
-
     void v3OneWriteApplies()
     {
         const HostSnapshot d = destination({}, {});
@@ -137,27 +160,6 @@ private slots:
         QCOMPARE(f.appliedMatrix()->domains.ids(), (QList<int>{2, 3}));
         // A further write lands in the realloc path that trusts config_sz (0): EIO.
         QCOMPARE(f.write(QByteArray(16, '\0')).err(), EIO);
-    }
-
-    void v3ChunkedWritesFail()
-    {
-        const HostSnapshot d = destination({}, {});
-        ResumingFile f(DriverProfile::V3, d, U);
-        const QByteArray s = streamFor(DriverProfile::V3, d, grid({0, 1}, {2, 3}));
-        QCOMPARE(f.write(s.left(32)).err(), 0);
-        QCOMPARE(f.write(s.mid(32)).err(), EFAULT); // the first chunk's buffer was never remembered
-        QVERIFY(!f.accepted());
-    }
-
-    void v3QueueNotBound()
-    {
-        HostSnapshot d = destination({}, {});
-        d.queue(Apqn{1, 3})->driver = drivers::cex4queue();
-        ResumingFile f(DriverProfile::V3, d, U);
-        const auto a = f.write(streamFor(DriverProfile::V3, d, grid({0, 1}, {2, 3}) + QList<Apqn>{Apqn{9, 9}}));
-        QCOMPARE(a.err(), ENODEV);
-        QCOMPARE(a.log, (QStringList{P + QStringLiteral("Queue 01.0003 not available to vfio_ap driver on target host"),
-                                     P + QStringLiteral("Queue 09.0009 not available to vfio_ap driver on target host")}));
     }
 
     void v3AllQueuesExamined()

@@ -265,6 +265,47 @@ private slots:
         QVERIFY(!rawExec(path, QStringLiteral("PRAGMA foreign_keys = ON; INSERT INTO migration_steps (run_id, seq, step, outcome) VALUES (999, 0, 'x', 'done')")));
     }
 
+    void migrationRunsCarryTheirOwnSteps()
+    {
+        QTemporaryDir dir;
+        auto s = Store::open(dir.filePath(QStringLiteral("r.db")));
+        QVERIFY(s);
+        for (int i = 0; i < 30; ++i) {
+            Store::MigrationRun run;
+            run.time = QDateTime::currentDateTimeUtc();
+            run.source = QStringLiteral("demo:a");
+            run.target = QStringLiteral("demo:b");
+            run.guest = QStringLiteral("g%1").arg(i % 3);
+            run.mdev = QStringLiteral("m");
+            run.strategy = QStringLiteral("live");
+            for (int step = 0; step <= i % 4; ++step)
+                run.steps.append({QStringLiteral("run%1-step%2").arg(i).arg(step), step, step + 1, QStringLiteral("done"), {}, {}});
+            QVERIFY((*s)->saveMigrationRun(run));
+        }
+        const auto check = [](const QList<Store::MigrationRun> &runs) {
+            for (const Store::MigrationRun &r : runs) {
+                const int i = int(r.id) - 1; // ids count from 1 in saving order
+                if (r.steps.size() != i % 4 + 1)
+                    return false;
+                for (int step = 0; step < r.steps.size(); ++step)
+                    if (r.steps[step].step != QStringLiteral("run%1-step%2").arg(i).arg(step))
+                        return false;
+            }
+            return true;
+        };
+        const auto all = (*s)->migrationRuns();
+        QVERIFY(all);
+        QCOMPARE(all->size(), 30);
+        QCOMPARE(all->first().id, 30); // newest first
+        QVERIFY(check(*all));
+        const auto some = (*s)->migrationRuns(QStringLiteral("g1"), 4);
+        QVERIFY(some);
+        QCOMPARE(some->size(), 4);
+        QCOMPARE(some->first().id, 29);
+        QCOMPARE(some->last().id, 20);
+        QVERIFY(check(*some));
+    }
+
     // The history keeps what the operator decided: the typed override past blocking findings and
     // the injected failure, through saving, listing, loading and the JSON export.
     void runsKeepOverrideAndInjectedFailure()

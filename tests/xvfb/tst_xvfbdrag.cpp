@@ -1,3 +1,5 @@
+#include "skip.h"
+
 // One real mouse drag and drop under a real X server (Xvfb, xcb): adapter 0x03 from the fleet
 // tree onto the payments mdev's matrix. The pointer is moved by xdotool through XTEST, so the X
 // server delivers genuine button and motion events and Qt's XDND code runs as with a hand on a
@@ -30,7 +32,7 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         if (QGuiApplication::platformName() != QLatin1String("xcb"))
-            QSKIP("needs a real X server (run under xvfb-run with -platform xcb)");
+            AP_SKIP("needs a real X server (run under xvfb-run with -platform xcb)");
     }
 
     void dragAdapterOntoMatrix()

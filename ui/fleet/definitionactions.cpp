@@ -1,4 +1,5 @@
 #include "definitionactions.h"
+#include "../common/errortext.h"
 
 #include "hostsession.h"
 #include "../matrix/applydialog.h"
@@ -151,7 +152,7 @@ void DefinitionActions::run(HostSession *s, const DefinitionRequest &r, const QS
         const Status st = watcher->result();
         if (!st) {
             emit statusMessage({}, 0);
-            QMessageBox::warning(m_window, what, tr("%1 failed on %2:\n%3\n%4").arg(what, uri, st.error().detail, st.error().hint));
+            QMessageBox::warning(m_window, what, tr("%1 failed on %2:\n%3\n%4").arg(what, uri, st.error().detail, ErrorText::hintOf(st.error())));
         } else {
             emit statusMessage(tr("%1: done").arg(what), 5000);
         }

@@ -1,4 +1,5 @@
 #include "fleetmodel.h"
+#include "../common/errortext.h"
 
 #include "definitionactions.h"
 #include "fleeticons.h"
@@ -342,7 +343,7 @@ void FleetModel::updateHost(HostSession *s)
     if (!host)
         return;
     host->status = hostStatus(s);
-    host->tooltip = s->state() == HostSession::State::Failed ? s->error().toString() + QLatin1Char('\n') + s->error().hint : QString();
+    host->tooltip = s->state() == HostSession::State::Failed ? ErrorText::describe(s->error()) : QString();
     if (const auto snap = s->snapshot(); snap && !snap->description.isEmpty())
         host->tooltip = snap->description + (host->tooltip.isEmpty() ? QString() : QLatin1Char('\n') + host->tooltip);
     if (!s->uri().libvirt.isEmpty())

@@ -1,4 +1,5 @@
 #include "hostactions.h"
+#include "../common/errortext.h"
 
 #include "addhostdialog.h"
 #include "definitionactions.h"
@@ -143,7 +144,7 @@ void HostActions::addHost()
     const QString uri = dialog.address();
     auto added = m_fleet->addHost(uri);
     if (!added) {
-        QMessageBox::warning(m_window, tr("Add host"), tr("Cannot add %1:\n%2\n%3").arg(uri, added.error().detail, added.error().hint));
+        QMessageBox::warning(m_window, tr("Add host"), tr("Cannot add %1:\n%2\n%3").arg(uri, added.error().detail, ErrorText::hintOf(added.error())));
         return;
     }
     emit selectRequested({(*added)->uri().text, NodeKind::Host, (*added)->uri().text});
@@ -284,7 +285,7 @@ void HostActions::runLibvirtAction(HostSession *s, QFuture<Status> future, const
         const Status r = watcher->result();
         if (!r) {
             emit statusMessage({}, 0);
-            QMessageBox::warning(m_window, what, tr("%1 failed on %2:\n%3\n%4").arg(what, uri, r.error().detail, r.error().hint));
+            QMessageBox::warning(m_window, what, tr("%1 failed on %2:\n%3\n%4").arg(what, uri, r.error().detail, ErrorText::hintOf(r.error())));
         } else {
             emit statusMessage(tr("%1: done").arg(what), 5000);
         }

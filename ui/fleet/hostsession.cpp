@@ -69,9 +69,10 @@ HostSession::HostSession(HostUri uri, Error error, QObject *parent)
 
 HostSession::~HostSession()
 {
+    // Nothing waits here: the read is told to stop, and the backend ends on a thread of its own
+    // once its worker is idle (a write being applied is finished, never cut).
     m_watcher.cancel();
-    m_watcher.waitForFinished();
-    m_applyWatcher.waitForFinished();
+    retire(std::move(m_backend));
 }
 
 std::shared_ptr<const HostSnapshot> HostSession::preview() const

@@ -50,13 +50,21 @@ void MatrixModel::setSource(std::shared_ptr<const HostSnapshot> host, const QStr
     }
 }
 
+HostSession *MatrixModel::session() const
+{
+    return m_session.data();
+}
+
 void MatrixModel::setSession(HostSession *session, const QString &mdevUuid)
 {
     if (m_session != session) {
         disconnect(m_sessionConnection);
+        disconnect(m_sessionGone);
         m_session = session;
-        if (session)
+        if (session) {
             m_sessionConnection = connect(session, &HostSession::previewChanged, this, &MatrixModel::showPreview);
+            m_sessionGone = connect(session, &QObject::destroyed, this, [this] { setSource(nullptr, {}); });
+        }
     }
     m_mdev = mdevUuid;
     showPreview();

@@ -5,6 +5,7 @@
 #include <model/hostsnapshot.h>
 
 #include <QAbstractTableModel>
+#include <QPointer>
 
 #include <memory>
 #include <optional>
@@ -36,9 +37,10 @@ public:
 
     /// Shows `mdevUuid` of `host` (empty uuid: the host-wide view), read-only.
     void setSource(std::shared_ptr<const HostSnapshot> host, const QString &mdevUuid);
-    /// Shows `mdevUuid` of the session's preview and follows its edits.
+    /// Shows `mdevUuid` of the session's preview and follows its edits; a session that goes away
+    /// (its host removed) empties the model.
     void setSession(HostSession *session, const QString &mdevUuid);
-    HostSession *session() const { return m_session; }
+    HostSession *session() const;
     const HostSnapshot *host() const { return m_host.get(); }
     QString mdevUuid() const { return m_mdev; }
 
@@ -76,8 +78,9 @@ signals:
 private:
     void showPreview();
 
-    HostSession *m_session = nullptr;
+    QPointer<HostSession> m_session;
     QMetaObject::Connection m_sessionConnection;
+    QMetaObject::Connection m_sessionGone;
     std::shared_ptr<const HostSnapshot> m_host;
     QString m_mdev;
     QList<int> m_adapters;

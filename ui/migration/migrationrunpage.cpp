@@ -1,4 +1,5 @@
 #include "migrationrunpage.h"
+#include "../common/errortext.h"
 
 #include "../fleet/fleet.h"
 #include "../fleet/hostsession.h"
@@ -125,13 +126,13 @@ void RunPage::initializePage()
     if (!work) {
         m_done = true;
         m_cancel->setEnabled(false);
-        m_noReturn->setText(tr("<b>The run cannot start:</b> %1").arg(work.error().toString().toHtmlEscaped()));
+        m_noReturn->setText(tr("<b>The run cannot start:</b> %1").arg(ErrorText::describe(work.error()).toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1String("<br>"))));
         emit completeChanged();
         return;
     }
     delete m_wizard->job;
     m_wizard->job = new MigrationJob(*work, m_wizard);
-    connect(m_wizard->job, &MigrationJob::event, this, &RunPage::onEvent);
+    connect(m_wizard->job, &MigrationJob::runEvent, this, &RunPage::onEvent);
     connect(m_wizard->job, &MigrationJob::finished, this, &RunPage::onFinished);
     m_wizard->started = QDateTime::currentDateTimeUtc();
     m_wizard->job->start();

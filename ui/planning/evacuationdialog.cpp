@@ -13,6 +13,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
+#include <QCoreApplication>
+#include <QPointer>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -21,6 +23,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <vector>
 
 namespace ap::ui {
 
@@ -103,7 +107,7 @@ EvacuationDialog::EvacuationDialog(Fleet *fleet, HostSession *source, migration:
 
     connect(m_start, &QPushButton::clicked, this, &EvacuationDialog::confirmAndRun);
     connect(m_stop, &QPushButton::clicked, this, [this] {
-        m_cancel = true;
+        m_cancel->store(true);
         m_stop->setEnabled(false);
     });
     connect(&m_planWatcher, &QFutureWatcher<fleet::EvacuationPlan>::finished, this, [this] {
@@ -124,9 +128,9 @@ EvacuationDialog::EvacuationDialog(Fleet *fleet, HostSession *source, migration:
 
 EvacuationDialog::~EvacuationDialog()
 {
-    m_cancel = true;
-    m_planWatcher.waitForFinished();
-    m_runWatcher.waitForFinished();
+    // No wait: the plan is computed on copies, and a run still going (the console closing) stops
+    // after its current move, holding its hosts alive (leases) until it has.
+    m_cancel->store(true);
 }
 
 void EvacuationDialog::reject()
@@ -193,31 +197,47 @@ void EvacuationDialog::startRun()
     m_start->setEnabled(false);
     m_parallel->setEnabled(false);
     m_stop->setEnabled(true);
-    m_cancel = false;
+    m_cancel = std::make_shared<std::atomic_bool>(false);
     m_done = 0;
     QHash<QString, HostBackend *> backends;
+    std::vector<std::shared_ptr<void>> leases;
     for (HostSession *s : m_fleet->sessions())
-        if (s->backend())
+        if (s->backend()) {
             backends.insert(s->uri().text, s->backend());
+            leases.push_back(s->backend()->lease());
+        }
     fleet::EvacuationRunOptions options;
     options.parallel = m_parallel->value();
     options.run.paceMs = qEnvironmentVariableIsSet("APCONSOLE_DEMO_PACE") ? qEnvironmentVariableIntValue("APCONSOLE_DEMO_PACE") : 0;
-    // The run reports from its worker; each report is handed to the GUI thread. The dialog
-    // outlives the run (its destructor waits for it), and queued calls die with it.
-    EvacuationDialog *self = this;
-    auto post = [self](auto f) { QMetaObject::invokeMethod(self, [self, f] { f(self); }, Qt::QueuedConnection); };
+    // The run reports from its worker; each report is handed to the GUI thread through the
+    // application object (which outlives the run) and dropped if the dialog has gone meanwhile.
+    const QPointer<EvacuationDialog> self(this);
+    auto post = [self](auto f) {
+        QMetaObject::invokeMethod(QCoreApplication::instance(), [self, f] {
+            if (self)
+                f(self.data());
+        }, Qt::QueuedConnection);
+    };
     fleet::EvacuationCallbacks cb;
     cb.created = [post](const QString &host, const ApplyReport &r) { post([host, ok = r.ok](EvacuationDialog *d) { d->onCreated(host, ok); }); };
     cb.moveStarted = [post](int i, const migration::MigrationPlan &p) { post([i, p](EvacuationDialog *d) { d->onMoveStarted(i, p); }); };
     cb.moveEvent = [post](int i, const RunEvent &e) { post([i, e](EvacuationDialog *d) { d->onMoveEvent(i, e); }); };
     std::shared_ptr<Store> store = m_fleet->store();
     cb.moveFinished = [post, store](const fleet::MoveRun &r) {
+        QString notSaved;
         if (store && !r.plan.guest.isEmpty())
-            (void)store->saveMigrationRun(migration::runRecord(r.plan, r.events, r.started));
-        post([i = r.index, ok = r.ok, error = r.error](EvacuationDialog *d) { d->onMoveFinished(i, ok, error); });
+            if (const auto saved = store->saveMigrationRun(migration::runRecord(r.plan, r.events, r.started)); !saved)
+                notSaved = saved.error().toString();
+        post([i = r.index, ok = r.ok, error = r.error, notSaved](EvacuationDialog *d) {
+            d->onMoveFinished(i, ok, error);
+            if (!notSaved.isEmpty())
+                d->onRunNotSaved(i, notSaved);
+        });
     };
     const fleet::EvacuationPlan plan = m_plan;
-    m_runWatcher.setFuture(QtConcurrent::run([this, plan, backends, options, cb] { return fleet::runEvacuation(plan, backends, options, cb, m_cancel); }));
+    m_runWatcher.setFuture(QtConcurrent::run([plan, backends, leases, options, cb, cancel = m_cancel] {
+        return fleet::runEvacuation(plan, backends, options, cb, *cancel);
+    }));
 }
 
 void EvacuationDialog::setMoveStatus(int index, const QString &status)
@@ -272,6 +292,14 @@ void EvacuationDialog::onMoveFinished(int index, bool ok, const QString &error)
     } else {
         setMoveStatus(index, tr("failed, still on the source: %1").arg(error));
     }
+}
+
+void EvacuationDialog::onRunNotSaved(int index, const QString &why)
+{
+    const QString guest = index >= 0 && index < m_plan.moves.size() ? m_plan.moves.at(index).placement.guest : QString();
+    m_log->appendPlainText(tr("The run of %1 was not recorded in the database: %2").arg(guest, why));
+    if (QTreeWidgetItem *item = m_moves->topLevelItem(index))
+        item->setText(StatusColumn, tr("%1 (not recorded)").arg(item->text(StatusColumn)));
 }
 
 void EvacuationDialog::onRunFinished()

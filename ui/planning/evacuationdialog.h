@@ -53,6 +53,8 @@ private:
     void onMoveStarted(int index, const migration::MigrationPlan &plan);
     void onMoveEvent(int index, const migration::RunEvent &event);
     void onMoveFinished(int index, bool ok, const QString &error);
+    /// A move's run could not be stored: the operator hears of it in the log and the list.
+    void onRunNotSaved(int index, const QString &why);
     void onRunFinished();
     void setMoveStatus(int index, const QString &status);
 
@@ -63,7 +65,7 @@ private:
     bool m_planReady = false;
     QFutureWatcher<fleet::EvacuationPlan> m_planWatcher;
     QFutureWatcher<fleet::EvacuationRun> m_runWatcher;
-    std::atomic_bool m_cancel = false;
+    std::shared_ptr<std::atomic_bool> m_cancel = std::make_shared<std::atomic_bool>(false); ///< shared with the run, which may outlive the dialog
     int m_done = 0;
 
     QLabel *m_summary;

@@ -98,10 +98,9 @@ FleetMapWindow::FleetMapWindow(Fleet *fleet, QWidget *parent)
     compute();
 }
 
-FleetMapWindow::~FleetMapWindow()
-{
-    m_watcher.waitForFinished();
-}
+// No wait for a computation still running: it works on copies of the snapshots, and its result
+// is dropped with the watcher.
+FleetMapWindow::~FleetMapWindow() = default;
 
 migration::DriverProfile FleetMapWindow::profile() const
 {

@@ -4,11 +4,14 @@
 #include "libvirtxml.h"
 
 #include <QMutex>
+#include <QThreadPool>
 #include <QtConcurrent>
 
 #include <libvirt/libvirt.h>
 #include <libvirt/libvirt-qemu.h>
 #include <libvirt/virterror.h>
+
+#include <utility>
 
 namespace ap {
 
@@ -120,16 +123,17 @@ LibvirtHost::LibvirtHost(HostUri uri)
 
 LibvirtHost::~LibvirtHost()
 {
-    // The connection belongs to the worker: close it there.
-    QtConcurrent::run(worker(), [this] {
-        if (m_conn) {
-            if (m_eventsConn == m_conn)
-                for (const int id : std::as_const(m_eventCallbacks))
-                    (void)virConnectDomainEventDeregisterAny(m_conn, id);
-            virConnectClose(m_conn);
-        }
-        m_conn = nullptr;
-    }).waitForFinished();
+    // The connection belongs to the worker: it is closed there, after the requests before it.
+    // The destructor waits for the worker, so the console never destroys a host itself but
+    // hands it to retire().
+    worker()->start([this] {
+        if (!m_conn)
+            return;
+        if (m_eventsConn == m_conn)
+            for (const int id : std::as_const(m_eventCallbacks))
+                (void)virConnectDomainEventDeregisterAny(m_conn, id);
+        setConnection(nullptr);
+    });
     drain();
 }
 
@@ -146,18 +150,18 @@ Error LibvirtHost::lastError(const QString &what) const
     const QString message = e && e->message ? QString::fromUtf8(e->message) : QStringLiteral("unknown libvirt error");
     const int code = e ? e->code : 0;
     ErrorCode c = ErrorCode::Io;
-    QString hint;
+    Hint hint = Hint::None;
     switch (code) {
     case VIR_ERR_NO_SUPPORT:
     case VIR_ERR_ARGUMENT_UNSUPPORTED:
         c = ErrorCode::Unsupported;
-        hint = QStringLiteral("Not supported by this host: its libvirt driver does not offer %1.").arg(what);
+        hint = Hint::LibvirtCallUnsupported;
         break;
     case VIR_ERR_AUTH_FAILED:
     case VIR_ERR_AUTH_CANCELLED:
     case VIR_ERR_AUTH_UNAVAILABLE:
         c = ErrorCode::AuthenticationFailed;
-        hint = QStringLiteral("Use SSH keys and an agent; apconsole never answers a password prompt.");
+        hint = Hint::UseKeysAndAgent;
         break;
     case VIR_ERR_NO_CONNECT:
     case VIR_ERR_SYSTEM_ERROR:
@@ -176,22 +180,42 @@ Error LibvirtHost::lastError(const QString &what) const
         break;
     }
     // A daemon that went away mid-call ("client socket is closed") is a lost host, not an I/O error.
-    if (c == ErrorCode::Io && m_conn && virConnectIsAlive(m_conn) == 0)
-        c = ErrorCode::Unreachable;
-    return makeError(c, uri().text, QStringLiteral("%1: %2").arg(what, message), hint);
+    if (c == ErrorCode::Io) {
+        QMutexLocker l(&m_connMutex);
+        if (m_conn && virConnectIsAlive(m_conn) == 0)
+            c = ErrorCode::Unreachable;
+    }
+    return makeError(c, uri().text, QStringLiteral("%1: %2").arg(what, message)).withHint(hint);
+}
+
+void LibvirtHost::setConnection(virConnectPtr conn)
+{
+    virConnectPtr old = nullptr;
+    {
+        QMutexLocker l(&m_connMutex);
+        old = std::exchange(m_conn, conn);
+    }
+    // A runner thread holding its own reference (sharedConnection) keeps the old one alive.
+    if (old)
+        virConnectClose(old);
+}
+
+LibvirtHost::SharedConnection LibvirtHost::sharedConnection()
+{
+    QMutexLocker l(&m_connMutex);
+    if (!m_conn || virConnectRef(m_conn) < 0)
+        return {nullptr, virConnectClose};
+    return {m_conn, virConnectClose};
 }
 
 Result<virConnectPtr> LibvirtHost::connection()
 {
     if (m_conn && virConnectIsAlive(m_conn) == 1)
         return m_conn;
-    if (m_conn) {
-        virConnectClose(m_conn);
-        m_conn = nullptr;
-    }
+    setConnection(nullptr);
     int credTypes[] = {VIR_CRED_AUTHNAME, VIR_CRED_PASSPHRASE, VIR_CRED_ECHOPROMPT, VIR_CRED_NOECHOPROMPT};
     virConnectAuth auth{credTypes, int(std::size(credTypes)), refuseCredentials, nullptr};
-    m_conn = virConnectOpenAuth(connectUri(uri().text).toUtf8().constData(), &auth, 0);
+    setConnection(virConnectOpenAuth(connectUri(uri().text).toUtf8().constData(), &auth, 0));
     if (!m_conn) {
         Error e = lastError(QStringLiteral("virConnectOpenAuth"));
         if (e.code == ErrorCode::Io)
@@ -278,8 +302,7 @@ Result<HostSnapshot> LibvirtHost::doReadInventory(const std::function<bool()> &c
 
 Result<ApplyReport> LibvirtHost::doApply(const WritePlan &, const std::function<void(int)> &)
 {
-    return makeError(ErrorCode::Unsupported, uri().text, QStringLiteral("sysfs writes are not possible through libvirt"),
-                     QStringLiteral("Add the host's SSH address (ssh://…) to change its AP matrix; libvirt defines and starts persistent mdevs."));
+    return makeError(ErrorCode::Unsupported, uri().text, QStringLiteral("sysfs writes are not possible through libvirt")).withHint(Hint::UseSshForMatrix);
 }
 
 QString LibvirtHost::mdevXml(const QString &uuid, const MatrixAssignment &m)
@@ -474,10 +497,11 @@ QFuture<Status> LibvirtHost::setGuestPaused(const QString &guest, bool paused)
 
 Result<migration::JobStats> LibvirtHost::jobStats(const QString &guest)
 {
-    if (!m_conn)
+    const SharedConnection conn = sharedConnection();
+    if (!conn)
         return makeError(ErrorCode::Unreachable, uri().text, QStringLiteral("not connected"));
     migration::JobStats stats;
-    const Status s = onDomain(m_conn, guest, QStringLiteral("virDomainGetJobStats"), [&stats](virDomainPtr d) {
+    const Status s = onDomain(conn.get(), guest, QStringLiteral("virDomainGetJobStats"), [&stats](virDomainPtr d) {
         int type = 0;
         virTypedParameterPtr params = nullptr;
         int n = 0;
@@ -495,9 +519,10 @@ Result<migration::JobStats> LibvirtHost::jobStats(const QString &guest)
 
 Status LibvirtHost::abortJob(const QString &guest)
 {
-    if (!m_conn)
+    const SharedConnection conn = sharedConnection();
+    if (!conn)
         return makeError(ErrorCode::Unreachable, uri().text, QStringLiteral("not connected"));
-    return onDomain(m_conn, guest, QStringLiteral("virDomainAbortJob"), virDomainAbortJob);
+    return onDomain(conn.get(), guest, QStringLiteral("virDomainAbortJob"), virDomainAbortJob);
 }
 
 QFuture<Status> LibvirtHost::attachApHostdev(const QString &guest, const QString &uuid)

@@ -5,6 +5,9 @@
 #include "../../model/mdev.h"
 
 #include <QHash>
+#include <QMutex>
+
+#include <memory>
 
 struct _virConnect;
 struct _virNodeDevice;
@@ -68,7 +71,14 @@ private:
     friend class LibvirtMigrationCallsImpl;
     Result<HostSnapshot> doReadInventory(const std::function<bool()> &canceled, QDeadlineTimer deadline) override;
     Result<ApplyReport> doApply(const WritePlan &plan, const std::function<void(int)> &progress) override;
+    /// The worker's connection, (re)opened as needed (worker only).
     Result<_virConnect *> connection();
+    /// Replaces the connection under the mutex and drops the old one's reference (worker only).
+    void setConnection(_virConnect *conn);
+    using SharedConnection = std::unique_ptr<_virConnect, int (*)(_virConnect *)>;
+    /// A reference of its own to the current connection, for calls off the worker: the worker
+    /// may replace the connection meanwhile, the reference keeps this one open. Null if none.
+    SharedConnection sharedConnection();
     /// Runs `action` on the mdev's node device (looked up in both name forms) on the worker.
     QFuture<Status> withMdev(const QString &uuid, const QString &call, const std::function<int(_virNodeDevice *)> &action);
     /// Runs `action` on the guest's domain; a failure carries libvirt's message under `call`.
@@ -81,6 +91,7 @@ private:
     Status ensureEventCallbacks(_virConnect *conn);
     using HostBackend::worker;
 
+    mutable QMutex m_connMutex;  ///< guards m_conn's value: the worker writes it, runner threads read it
     _virConnect *m_conn = nullptr;
     std::shared_ptr<LibvirtEventHub> m_events; ///< the subscriptions, shared with the callbacks
     _virConnect *m_eventsConn = nullptr;       ///< the connection the callbacks are on (worker only)

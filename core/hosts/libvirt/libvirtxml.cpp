@@ -82,8 +82,7 @@ void flagSharedApqns(HostSnapshot &h, const QString &host)
     std::sort(shared.begin(), shared.end());
     for (const Apqn q : shared)
         h.issues.append(makeError(ErrorCode::Corrupt, host,
-                                  QStringLiteral("APQN %1 is assigned to mdevs %2").arg(q.toString(), owners.value(q).join(QStringLiteral(" and "))),
-                                  QStringLiteral("The vfio_ap driver gives an APQN to one mdev only (EADDRINUSE): unassign it from all but one.")));
+                                  QStringLiteral("APQN %1 is assigned to mdevs %2").arg(q.toString(), owners.value(q).join(QStringLiteral(" and ")))).withHint(Hint::ApqnOneMdevOnly));
 }
 
 } // namespace

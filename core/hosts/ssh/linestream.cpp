@@ -1,5 +1,9 @@
 #include "linestream.h"
 
+#include <QTimer>
+
+#include <utility>
+
 namespace ap {
 
 LineStream::LineStream(QObject *parent)
@@ -13,6 +17,10 @@ LineStream::LineStream(QObject *parent)
         m_partial.clear();
         const QString reason = m_stopping ? QString() : QString::fromLocal8Bit(m_process.readAllStandardError()).trimmed();
         emit ended(reason);
+        if (m_next) {
+            const auto [program, arguments] = *std::exchange(m_next, std::nullopt);
+            start(program, arguments);
+        }
     });
     connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError e) {
         if (e == QProcess::FailedToStart)
@@ -22,12 +30,21 @@ LineStream::LineStream(QObject *parent)
 
 LineStream::~LineStream()
 {
-    stop();
+    // SIGKILL ends the program at once, so QProcess's own destructor reaps it without a wait
+    // worth the name; the remote side goes with the closed channel.
+    m_process.disconnect(this);
+    if (m_process.state() != QProcess::NotRunning)
+        m_process.kill();
 }
 
 void LineStream::start(const QString &program, const QStringList &arguments)
 {
-    stop();
+    if (m_process.state() != QProcess::NotRunning) {
+        m_next = {program, arguments}; // started once the running program has ended
+        stop();
+        return;
+    }
+    ++m_generation;
     m_stopping = false;
     m_partial.clear();
     m_process.start(program, arguments);
@@ -39,10 +56,11 @@ void LineStream::stop()
         return;
     m_stopping = true;
     m_process.terminate();
-    if (!m_process.waitForFinished(1000)) {
-        m_process.kill();
-        m_process.waitForFinished(1000);
-    }
+    // No wait: a program that ignores SIGTERM is killed a second later, from the event loop.
+    QTimer::singleShot(1000, &m_process, [this, generation = m_generation] {
+        if (generation == m_generation && m_process.state() != QProcess::NotRunning)
+            m_process.kill();
+    });
 }
 
 void LineStream::readLines()

@@ -4,6 +4,9 @@
 #include <QProcess>
 #include <QStringList>
 
+#include <optional>
+#include <utility>
+
 namespace ap {
 
 /// A long-running program whose stdout is a stream of lines (a remote `journalctl -k -f` through
@@ -15,7 +18,10 @@ public:
     explicit LineStream(QObject *parent = nullptr);
     ~LineStream() override;
 
+    /// Starts the program; one still running is stopped first and this one follows it.
     void start(const QString &program, const QStringList &arguments);
+    /// Asks the program to end (SIGTERM, SIGKILL a second later); returns at once, ended()
+    /// follows from the event loop.
     void stop();
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
 
@@ -30,6 +36,8 @@ private:
     QProcess m_process;
     QByteArray m_partial;
     bool m_stopping = false;
+    int m_generation = 0; ///< which start() a delayed kill belongs to
+    std::optional<std::pair<QString, QStringList>> m_next;
 };
 
 } // namespace ap

@@ -18,16 +18,16 @@ Status ensurePrivateDirectory(const QString &path)
     struct stat st {};
     if (::lstat(native.constData(), &st) != 0)
         return makeError(ErrorCode::Io, path, QStringLiteral("cannot inspect the private directory: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
-    const QString hint = QStringLiteral("Remove it (or set APCONSOLE_SSH_CONTROL_DIR to a directory only you can enter).");
+    const Hint hint = Hint::PrivateDirectoryRefused;
     if (S_ISLNK(st.st_mode))
-        return makeError(ErrorCode::Io, path, QStringLiteral("refused as private directory: it is a symbolic link"), hint);
+        return makeError(ErrorCode::Io, path, QStringLiteral("refused as private directory: it is a symbolic link")).withHint(hint);
     if (!S_ISDIR(st.st_mode))
-        return makeError(ErrorCode::Io, path, QStringLiteral("refused as private directory: it is not a directory"), hint);
+        return makeError(ErrorCode::Io, path, QStringLiteral("refused as private directory: it is not a directory")).withHint(hint);
     if (st.st_uid != ::getuid())
-        return makeError(ErrorCode::Io, path, QStringLiteral("refused as private directory: it belongs to uid %1, not %2").arg(st.st_uid).arg(::getuid()), hint);
+        return makeError(ErrorCode::Io, path, QStringLiteral("refused as private directory: it belongs to uid %1, not %2").arg(st.st_uid).arg(::getuid())).withHint(hint);
     if ((st.st_mode & 077) != 0)
         return makeError(ErrorCode::Io, path, QStringLiteral("refused as private directory: its mode is %1, not 0700")
-                                                  .arg(QString::number(st.st_mode & 07777, 8).rightJustified(4, QLatin1Char('0'))), hint);
+                                                  .arg(QString::number(st.st_mode & 07777, 8).rightJustified(4, QLatin1Char('0')))).withHint(hint);
     return {};
 }
 

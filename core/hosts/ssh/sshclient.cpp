@@ -45,8 +45,7 @@ Result<RemoteResult> runLocal(const QString &program, const QStringList &args, c
     QProcess p;
     p.start(program, args);
     if (!p.waitForStarted(5000))
-        return makeError(ErrorCode::Unsupported, program, QStringLiteral("cannot run %1: %2").arg(program, p.errorString()),
-                         QStringLiteral("Install the OpenSSH client."));
+        return makeError(ErrorCode::Unsupported, program, QStringLiteral("cannot run %1: %2").arg(program, p.errorString())).withHint(Hint::InstallSshClient);
     p.write(input);
     p.closeWriteChannel();
     while (!p.waitForFinished(50)) {
@@ -173,20 +172,16 @@ Error SshClient::transportError(const QByteArray &stderrText) const
                          QStringLiteral("This may be an attack, or the host was reinstalled. Verify the new key with the host's administrator "
                                         "and remove the old one from %1 before connecting again.").arg(m_settings.knownHostsFile));
     if (text.contains(QLatin1String("Host key verification failed")) || text.contains(QLatin1String("host key is known")))
-        return makeError(ErrorCode::HostKeyUnknown, where, QStringLiteral("the host's key is not known"),
-                         QStringLiteral("Check the key's fingerprint and trust it to connect."));
+        return makeError(ErrorCode::HostKeyUnknown, where, QStringLiteral("the host's key is not known")).withHint(Hint::TrustHostKey);
     if (text.contains(QLatin1String("Permission denied")) || text.contains(QLatin1String("Too many authentication failures")))
-        return makeError(ErrorCode::AuthenticationFailed, where, QStringLiteral("authentication failed: %1").arg(lastLine(stderrText)),
-                         QStringLiteral("Load the key into ssh-agent or name it in ~/.ssh/config (IdentityFile); apconsole never asks for or stores passwords."));
+        return makeError(ErrorCode::AuthenticationFailed, where, QStringLiteral("authentication failed: %1").arg(lastLine(stderrText))).withHint(Hint::LoadKeyIntoAgent);
     if (text.contains(QLatin1String("timed out")))
         return makeError(ErrorCode::Timeout, where, QStringLiteral("the connection timed out: %1").arg(lastLine(stderrText)));
     if (text.contains(QLatin1String("closed by")) || text.contains(QLatin1String("reset by")) || text.contains(QLatin1String("Broken pipe"))
         || text.contains(QLatin1String("disconnect")) || text.contains(QLatin1String("Timeout, server")))
-        return makeError(ErrorCode::Unreachable, where, QStringLiteral("the connection dropped: %1").arg(lastLine(stderrText)),
-                         QStringLiteral("Nothing is retried automatically for writes; reads are retried."));
+        return makeError(ErrorCode::Unreachable, where, QStringLiteral("the connection dropped: %1").arg(lastLine(stderrText))).withHint(Hint::WritesNotRetried);
     const QString last = lastLine(stderrText);
-    return makeError(ErrorCode::Unreachable, where, last.isEmpty() ? QStringLiteral("ssh failed without a message") : last,
-                     QStringLiteral("Check the host name, the port and that sshd runs there."));
+    return makeError(ErrorCode::Unreachable, where, last.isEmpty() ? QStringLiteral("ssh failed without a message") : last).withHint(Hint::CheckHostAddress);
 }
 
 Status SshClient::ensureMaster(QDeadlineTimer deadline)
@@ -211,8 +206,7 @@ Status SshClient::ensureMaster(QDeadlineTimer deadline)
     p.setStandardErrorFile(log);
     qint64 pid = 0;
     if (!p.startDetached(&pid))
-        return makeError(ErrorCode::Unsupported, m_uri.text, QStringLiteral("cannot run %1").arg(m_settings.sshProgram),
-                         QStringLiteral("Install the OpenSSH client."));
+        return makeError(ErrorCode::Unsupported, m_uri.text, QStringLiteral("cannot run %1").arg(m_settings.sshProgram)).withHint(Hint::InstallSshClient);
     while (!QFileInfo::exists(m_controlPath)) {
         if (!processAlive(pid)) {
             QFile f(log);
@@ -237,8 +231,7 @@ Result<RemoteResult> SshClient::run(const QString &remoteCommand, const QByteArr
     QProcess p;
     p.start(m_settings.sshProgram, commandArguments(remoteCommand));
     if (!p.waitForStarted(5000))
-        return makeError(ErrorCode::Unsupported, m_uri.text, QStringLiteral("cannot run %1: %2").arg(m_settings.sshProgram, p.errorString()),
-                         QStringLiteral("Install the OpenSSH client."));
+        return makeError(ErrorCode::Unsupported, m_uri.text, QStringLiteral("cannot run %1: %2").arg(m_settings.sshProgram, p.errorString())).withHint(Hint::InstallSshClient);
     ++m_invocations;
     p.write(input);
     p.closeWriteChannel();
@@ -251,8 +244,7 @@ Result<RemoteResult> SshClient::run(const QString &remoteCommand, const QByteArr
             p.waitForFinished(1000);
             if (stop)
                 return makeError(ErrorCode::Canceled, m_uri.text, QStringLiteral("request canceled"));
-            return makeError(ErrorCode::Timeout, m_uri.text, QStringLiteral("the host did not answer in time"),
-                             QStringLiteral("The host or the network is slow; try again."));
+            return makeError(ErrorCode::Timeout, m_uri.text, QStringLiteral("the host did not answer in time")).withHint(Hint::SlowHostRetry);
         }
     }
     RemoteResult r{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};

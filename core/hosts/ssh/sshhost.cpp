@@ -145,8 +145,7 @@ Result<HostSnapshot> SshHost::readOnce(const std::function<bool()> &canceled, QD
         return makeError(ErrorCode::NotFound, uri().text, QStringLiteral("directory %1 does not exist on the host").arg(uri().root));
     if (r->exitCode == 127 && !dumpComplete)
         return makeError(ErrorCode::Unsupported, uri().text,
-                         QStringLiteral("a command the inventory needs is missing on the host: %1").arg(QString::fromLocal8Bit(r->err).trimmed()),
-                         QStringLiteral("The host needs a POSIX sh, find and grep (GNU findutils and grep)."));
+                         QStringLiteral("a command the inventory needs is missing on the host: %1").arg(QString::fromLocal8Bit(r->err).trimmed())).withHint(Hint::HostNeedsPosixTools);
     auto dump = sysfs::parseDump(dumpPart, uri().text);
     if (!dump)
         return dump.error();
@@ -194,8 +193,7 @@ Status SshHost::doChangeDefinition(const definitions::DefinitionRequest &request
         return {};
     const QString text = QString::fromLocal8Bit(r->err).trimmed();
     if (r->exitCode == 127)
-        return makeError(ErrorCode::Unsupported, uri().text, QStringLiteral("mdevctl is not installed on the host: %1").arg(text),
-                         QStringLiteral("Install mdevctl (and s390-tools' ap-check) on the host."));
+        return makeError(ErrorCode::Unsupported, uri().text, QStringLiteral("mdevctl is not installed on the host: %1").arg(text)).withHint(Hint::InstallMdevctl);
     if (r->exitCode == NoRoot)
         return makeError(ErrorCode::NotFound, uri().text, QStringLiteral("directory %1 does not exist on the host").arg(uri().root));
     // mdevctl's words (ap-check's lines, then "Error: …") are the detail.

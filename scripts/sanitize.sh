@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Builds apconsole with clang and a sanitizer into a build directory of its own and runs tests
+# there; exits non-zero on any test failure or sanitizer report (each one aborts its test).
+#   ./scripts/sanitize.sh address [CTEST-ARGS...]  ASan + UBSan, build-asan/: the unit and integration
+#                                                  tests (core, store, hosts over SSH and libvirt, the CLI)
+#   ./scripts/sanitize.sh thread  [CTEST-ARGS...]  TSan, build-tsan/: the tests labelled "threads"
+# Only the targets those tests need are built (the widgets are not: CI's time goes to the core).
+# The suppression files in .ci/ name third-party code only (Qt, fontconfig, libvirt, SQLite),
+# never apconsole's. APCONSOLE_WERROR=ON makes warnings errors here too.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+kind=${1:-}
+shift || true
+case "$kind" in
+    # tst_reallibvirt boots QEMU guests as root: the plain build's run covers it.
+    address) dir=build-asan; select=(-L 'unit|integration' -E 'tst_reallibvirt') ;;
+    thread) dir=build-tsan; select=(-L threads) ;;
+    *) echo "usage: $0 address|thread [ctest args...]" >&2; exit 2 ;;
+esac
+"$here/scripts/install-deps.sh"
+build="${APCONSOLE_SANITIZE_BUILD_DIR:-$here/$dir}"
+cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+    -DAPCONSOLE_SANITIZE="$kind" -DAPCONSOLE_WERROR="${APCONSOLE_WERROR:-OFF}" \
+    ${CMAKE_CXX_COMPILER_LAUNCHER:+-DCMAKE_CXX_COMPILER_LAUNCHER=$CMAKE_CXX_COMPILER_LAUNCHER} >/dev/null
+
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export LSAN_OPTIONS="suppressions=$here/.ci/lsan.supp:print_suppressions=0"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$here/.ci/ubsan.supp"
+export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$here/.ci/tsan.supp"
+
+# Only what the selected tests need (each test is named after its executable).
+mapfile -t targets < <(ctest --test-dir "$build" -N "${select[@]}" | awk '/Test +#[0-9]+:/ {print $3}')
+[ ${#targets[@]} -gt 0 ] || { echo "sanitize.sh: no test selected by ${select[*]}" >&2; exit 1; }
+cmake --build "$build" --parallel "$(nproc)" --target "${targets[@]}"
+
+export LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen
+export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$(mktemp -d /tmp/apconsole-xdg.XXXXXX)}"
+chmod 700 "$XDG_RUNTIME_DIR"
+ctest --test-dir "$build" --output-on-failure --timeout 1200 -j "$(nproc)" "${select[@]}" "$@"
