@@ -64,8 +64,8 @@ int main(int argc, char **argv)
         const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
         const double pdfMs = bench::medianMs(3, [&] { (void)ui::exportReport(*r, ui::ReportFormat::Pdf, pdf); });
         std::printf("| %s | %lld | %lld | %.1f ms | %lld KiB | %.0f ms | %d |\n",
-                    differ ? "adapter 0x07 older (64 refused)" : "identical", (long long)r->queues.size(),
-                    (long long)report::groupQueues(r->queues).size(), htmlMs, (long long)html.toUtf8().size() / 1024, pdfMs, pdfPages(pdf));
+                    differ ? "adapter 0x07 older (64 refused)" : "identical", static_cast<long long>(r->queues.size()),
+                    static_cast<long long>(report::groupQueues(r->queues).size()), htmlMs, static_cast<long long>(html.toUtf8().size()) / 1024, pdfMs, pdfPages(pdf));
     }
     return 0;
 }
