@@ -2,10 +2,11 @@
 
 #include "../driver/migration/compatibility.h"
 #include "../driver/migration/hwinfosource.h"
-#include "readiness.h"
 #include "../driver/migration/resumingfile.h"
-#include "../driver/migration/stream.h"
-#include "../driver/outcome.h"
+#include "../driver/migration/revision.h"
+#include "../driver/migration/sourcestream.h"
+#include "readiness.h"
+#include "revisionnotes.h"
 
 #include <cerrno>
 
@@ -21,60 +22,68 @@ QString severityName(Severity s)
     return {};
 }
 
-namespace {
-QString typeOf(const HostSnapshot &h, Apqn q)
-{
-    const Card *c = h.card(q.adapter);
-    return c ? c->typeName() : QString();
-}
-} // namespace
-
 DriverDecision decide(DriverProfile p, const HostSnapshot &source, const QString &mdev, const HostSnapshot &target,
                       const QString &targetMdev)
 {
+    const Revision &rev = revision(p);
     DriverDecision d;
-    const QString seLine = QStringLiteral("Migration not allowed from or to a Secure Execution guest");
     if (source.secureExecutionGuest || target.secureExecutionGuest) {
-        d.err = EPERM;
-        d.kernelLog.append(driver::mdevLogPrefix(source.secureExecutionGuest ? mdev : targetMdev) + seLine);
-        return d;
-    }
-    const Mdev *m = source.mdev(mdev);
-    QList<StreamEntry> entries;
-    for (const Apqn q : m ? m->guestMatrix() : QList<Apqn>()) {
-        const std::optional<Hwinfo> hw = driverHwinfo(p, source, q);
-        if (!hw) {
-            // v3 queries each source queue live; a queue that is gone or does not answer ends the read.
-            d.err = source.queue(q) ? EIO : ENODEV;
-            if (!source.queue(q))
-                d.kernelLog.append(driver::mdevLogPrefix(mdev)
-                                   + QStringLiteral("migration failed: Failed to get hwinfo for queue %1 on target host: TAPQ rc=1").arg(q.toString()));
+        if (rev.secureExecution == SecureExecution::NoMigration) {
+            d.err = ENOTTY; // no migration ops: QEMU sees a device that cannot migrate
             return d;
         }
-        entries.append({q, *hw});
+        KernelLog log(p, source.secureExecutionGuest ? mdev : targetMdev);
+        log.add(LogId::SecureExecution);
+        d.err = EPERM;
+        d.kernelLog = log.take();
+        return d;
     }
-    const QByteArray stream = encodeStream(p, entries);
-    d.streamBytes = stream.size();
+    const SourceStream stream = buildSourceStream(p, source, mdev);
+    if (stream.err) {
+        d.err = stream.err; // the source's read() fails: nothing reaches the destination
+        d.kernelLog = stream.log;
+        return d;
+    }
+    d.streamBytes = stream.bytes.size();
     if (!target.mdev(targetMdev)) {
         d.err = ENODEV; // no device to resume into: QEMU/libvirt fail before the driver is asked
         return d;
     }
     ResumingFile file(p, target, targetMdev);
-    const ResumingFile::Answer a = file.write(stream);
+    const ResumingFile::Answer a = file.write(stream.bytes);
     d.kernelLog = a.log;
-    d.err = a.err();
-    d.compatible = d.err == 0;
+    d.undefined = a.undefined;
+    d.err = a.isUndefined() ? 0 : a.err();
+    d.compatible = !a.isUndefined() && d.err == 0;
+    d.suppressedLines = file.suppressedLines();
     return d;
 }
 
-Result<CheckReport> runCheck(const CheckInput &in)
+QList<RevisionDecision> decideAllRevisions(const HostSnapshot &source, const QString &mdev, const HostSnapshot &target,
+                                           const QString &targetMdev)
+{
+    QList<RevisionDecision> out;
+    for (const DriverProfile p : distinctRevisions())
+        out.append({p, decide(p, source, mdev, target, targetMdev)});
+    return out;
+}
+
+namespace {
+
+QString typeOf(const HostSnapshot &h, Apqn q)
+{
+    const Card *c = h.card(q.adapter);
+    return c ? c->typeName() : QString();
+}
+
+Result<CheckReport> assemble(const CheckInput &in, DriverProfile profile, const QList<RevisionDecision> &all, const QStringList &notes)
 {
     const Mdev *m = in.source.mdev(in.mdev);
     if (!m)
         return makeError(ErrorCode::NotFound, in.source.host, QStringLiteral("no mdev %1 on the source").arg(in.mdev),
                          QStringLiteral("List the host's mdevs with 'apconsole-cli inventory --host %1'.").arg(in.source.host));
     CheckReport r;
-    r.profile = in.profile;
+    r.profile = profile;
     r.sourceHost = in.source.host;
     r.targetHost = in.target.host;
     r.mdev = in.mdev;
@@ -82,21 +91,29 @@ Result<CheckReport> runCheck(const CheckInput &in)
     if (const Guest *g = in.source.guestOfMdev(in.mdev))
         r.guest = g->name;
     r.time = QDateTime::currentDateTimeUtc();
-    r.decision = decide(in.profile, in.source, in.mdev, in.target, r.targetMdev);
-    const DriverProfile other = in.profile == DriverProfile::V2 ? DriverProfile::V3 : DriverProfile::V2;
-    const DriverDecision otherDecision = decide(other, in.source, in.mdev, in.target, r.targetMdev);
-    if (otherDecision.compatible != r.decision.compatible || otherDecision.err != r.decision.err)
-        r.otherProfile = otherDecision;
+    r.byRevision = all;
+    r.revisionNotes = notes;
+    const DriverProfile own = revision(profile).sameCodeAs;
+    for (const RevisionDecision &d : all)
+        if (d.profile == own)
+            r.decision = d.decision;
 
-    for (const Apqn q : m->guestMatrix()) {
+    // Card type names once per adapter: a full matrix has 256 adapters but 65,536 queues.
+    QHash<int, std::pair<QString, QString>> types;
+    const QList<Apqn> matrix = m->guestMatrix();
+    r.queues.reserve(matrix.size());
+    for (const Apqn q : matrix) {
         QueueComparison c;
         c.apqn = q;
-        c.source = driverHwinfo(in.profile, in.source, q).value_or(Hwinfo());
-        c.target = driverHwinfo(in.profile, in.target, q);
+        c.source = driverHwinfo(profile, in.source, q).value_or(Hwinfo());
+        c.target = driverHwinfo(profile, in.target, q);
         if (c.target)
-            c.compatible = queueCompatible(in.profile, c.source, *c.target);
-        c.sourceType = typeOf(in.source, q);
-        c.targetType = typeOf(in.target, q);
+            c.compatible = queueCompatible(profile, c.source, *c.target);
+        auto t = types.find(q.adapter);
+        if (t == types.end())
+            t = types.insert(q.adapter, {typeOf(in.source, q), typeOf(in.target, q)});
+        c.sourceType = t->first;
+        c.targetType = t->second;
         r.queues.append(c);
     }
     r.findings = readinessFindings(in, r);
@@ -104,6 +121,34 @@ Result<CheckReport> runCheck(const CheckInput &in)
     r.ready = r.decision.compatible
         && std::none_of(r.findings.cbegin(), r.findings.cend(), [](const Finding &f) { return f.severity == Severity::Error; });
     return r;
+}
+
+QString targetOf(const CheckInput &in) { return in.targetMdev.isEmpty() ? in.mdev : in.targetMdev; }
+
+} // namespace
+
+Result<CheckReport> runCheck(const CheckInput &in)
+{
+    if (!in.source.mdev(in.mdev))
+        return assemble(in, in.profile, {}, {});
+    const QList<RevisionDecision> all = decideAllRevisions(in.source, in.mdev, in.target, targetOf(in));
+    return assemble(in, in.profile, all, revisionNotes(in, targetOf(in), all));
+}
+
+Result<QList<CheckReport>> runCheckAllProfiles(const CheckInput &in)
+{
+    if (!in.source.mdev(in.mdev))
+        return assemble(in, in.profile, {}, {}).error();
+    const QList<RevisionDecision> all = decideAllRevisions(in.source, in.mdev, in.target, targetOf(in));
+    const QStringList notes = revisionNotes(in, targetOf(in), all);
+    QList<CheckReport> out;
+    for (const DriverProfile p : allProfiles()) {
+        auto r = assemble(in, p, all, notes);
+        if (!r)
+            return r.error();
+        out.append(*r);
+    }
+    return out;
 }
 
 } // namespace ap::migration

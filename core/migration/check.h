@@ -28,6 +28,16 @@ struct DriverDecision {
     int err = 0;             ///< 0 or the errno the destination's write (or state change) returns
     QStringList kernelLog;   ///< the lines it logs, in order
     qint64 streamBytes = 0;
+    /// Non-empty: the kernel's behaviour is undefined here (why); compatible and err are not a
+    /// prediction.
+    QString undefined;
+    int suppressedLines = 0; ///< C: lines its rate limit drops
+};
+
+/// One distinct revision's decision (v4 shares v3's).
+struct RevisionDecision {
+    DriverProfile profile;
+    DriverDecision decision;
 };
 
 struct CheckInput {
@@ -54,15 +64,24 @@ struct CheckReport {
     QList<QueueComparison> queues;
     QList<Finding> findings;
     bool ready = false;
-    /// The other profile's decision, when it differs from this one (shown as a note).
-    std::optional<DriverDecision> otherProfile;
+    /// Every distinct revision's decision (v2, v3 for v3/v4, B, C), in that order.
+    QList<RevisionDecision> byRevision;
+    /// Why the revisions answer differently, one sentence each (empty when they agree).
+    QStringList revisionNotes;
 };
 
 /// The destination driver's decision for one profile (also used by the migration runner).
 DriverDecision decide(DriverProfile profile, const HostSnapshot &source, const QString &mdev,
                       const HostSnapshot &target, const QString &targetMdev);
 
-/// Runs the whole check. Fails only when the source mdev does not exist (ErrorCode::NotFound).
+/// The decision of every distinct revision (distinctRevisions()), each computed once.
+QList<RevisionDecision> decideAllRevisions(const HostSnapshot &source, const QString &mdev, const HostSnapshot &target,
+                                           const QString &targetMdev);
+
+/// Runs the whole check for input.profile. Fails only when the source mdev does not exist
+/// (ErrorCode::NotFound).
 Result<CheckReport> runCheck(const CheckInput &input);
+/// The check for every profile (v2, v3, v4, B, C), sharing the per-revision decisions.
+Result<QList<CheckReport>> runCheckAllProfiles(const CheckInput &input);
 
 } // namespace ap::migration

@@ -4,6 +4,8 @@
 #include "../driver/migration/resumingfile.h"
 #include "../driver/migration/stream.h"
 #include "../driver/migration/hwinfosource.h"
+#include "../driver/migration/revision.h"
+#include "../driver/migration/sourcestream.h"
 #include "../driver/vfioapdriver.h"
 #include "../common/errnonames.h"
 
@@ -110,19 +112,20 @@ void destinationQueues(const CheckInput &in, const Mdev &m, Collector &c)
 
 void quirks(const CheckInput &in, const CheckReport &r, Collector &c)
 {
-    const bool v2 = in.profile == DriverProfile::V2;
+    const Revision &rev = revision(r.profile);
+    const QString name = QString::fromLatin1(rev.label);
     for (const QueueComparison &q : r.queues) {
         if (!q.target)
             continue;
         const Hwinfo s = q.source, t = *q.target;
-        const bool ok = queueCompatible(in.profile, s, t);
-        if (!ok && v2 && s.apType() <= t.apType())
+        const bool ok = queueCompatible(r.profile, s, t);
+        if (!ok && rev.v2ReporterOrder && s.apType() <= t.apType())
             c.add("v2_aptype_line", Severity::Info,
                   QStringLiteral("APQN %1: the destination will log \"AP type of source (%2) not compatible with target (%3)\" although the AP type is not the cause.")
                       .arg(q.apqn.toString()).arg(s.apType(), 2, 16, QLatin1Char('0')).arg(t.apType(), 2, 16, QLatin1Char('0')),
                   QStringLiteral("The v2 driver prints this line for every rejection; look at the other lines for the reason."));
         if (!ok) {
-            const QStringList lines = incompatibilityLog(in.profile, r.targetMdev, q.apqn, s, t);
+            const QStringList lines = incompatibilityLog(r.profile, r.targetMdev, q.apqn, s, t);
             const bool onlyHeader = std::all_of(lines.cbegin() + 1, lines.cend(), [](const QString &l) {
                 return l.contains(QLatin1String("AP type of source"));
             });
@@ -141,25 +144,38 @@ void quirks(const CheckInput &in, const CheckReport &r, Collector &c)
         c.add("truncated_stream_accepted", Severity::Info,
               QStringLiteral("The destination driver does not check that the whole stream arrived: leaving RESUMING succeeds on a partial stream."),
               QStringLiteral("If the transfer is interrupted, check the guest's AP configuration on the destination before resuming it."));
+    if (!r.decision.undefined.isEmpty())
+        c.add("undefined_behaviour", Severity::Error,
+              QStringLiteral("The %1 driver's behaviour is undefined here: %2.").arg(name, r.decision.undefined),
+              QStringLiteral("No verdict can be predicted; change what the transfer writes or pick another destination."));
+    if (r.decision.suppressedLines > 0)
+        c.add("log_ratelimited", Severity::Info,
+              QStringLiteral("The %1 driver's rate limit drops %2 kernel log lines (10 per call site within 5 s).").arg(name).arg(r.decision.suppressedLines),
+              QStringLiteral("Failures on other mdevs within the last 5 s shrink the budget further; the report lists what the kernel prints."));
 
     // How the transfer's chunking changes the answer.
-    const Mdev *m = in.source.mdev(in.mdev);
-    if (in.chunkBytes > 0 && m && in.target.mdev(r.targetMdev) && r.decision.streamBytes > in.chunkBytes) {
-        QList<StreamEntry> entries;
-        for (const Apqn q : m->guestMatrix())
-            entries.append({q, driverHwinfo(in.profile, in.source, q).value_or(Hwinfo())});
-        const QByteArray stream = encodeStream(in.profile, entries);
-        ResumingFile file(in.profile, in.target, r.targetMdev);
+    if (in.chunkBytes > 0 && in.target.mdev(r.targetMdev) && r.decision.streamBytes > in.chunkBytes) {
+        const SourceStream stream = buildSourceStream(r.profile, in.source, in.mdev);
+        ResumingFile file(r.profile, in.target, r.targetMdev);
         int err = 0;
-        for (qsizetype off = 0; off < stream.size() && !err; off += in.chunkBytes)
-            err = file.write(stream.mid(off, in.chunkBytes)).err();
-        if (err != r.decision.err)
-            c.add("chunked_write_differs", in.profile == DriverProfile::V3 ? Severity::Error : Severity::Warning,
+        QString undefined;
+        for (qsizetype off = 0; off < stream.bytes.size() && !err && undefined.isEmpty(); off += in.chunkBytes) {
+            const ResumingFile::Answer a = file.write(stream.bytes.mid(off, in.chunkBytes));
+            err = a.err();
+            undefined = a.undefined;
+        }
+        const bool oneShot = rev.write == WriteAlgorithm::OneShot;
+        if (!undefined.isEmpty())
+            c.add("chunked_write_undefined", Severity::Error,
+                  QStringLiteral("Written in chunks of %1 bytes, the %2 driver's behaviour is undefined: %3.").arg(in.chunkBytes).arg(name, undefined),
+                  QStringLiteral("The transfer must write the stream differently; no verdict can be predicted."));
+        else if (err != r.decision.err)
+            c.add("chunked_write_differs", oneShot ? Severity::Error : Severity::Warning,
                   QStringLiteral("Written in chunks of %1 bytes, the destination answers %2 instead of %3.")
                       .arg(in.chunkBytes).arg(err ? errnoName(err) : QStringLiteral("success"),
                                               r.decision.err ? errnoName(r.decision.err) : QStringLiteral("success")),
-                  in.profile == DriverProfile::V3 ? QStringLiteral("The v3 driver takes the stream only in one write(); the transfer must not split it.")
-                                                  : QStringLiteral("The answer depends on how the stream is split; the errno seen by QEMU may differ."));
+                  oneShot ? QStringLiteral("The %1 driver takes the stream only in one write(); the transfer must not split it.").arg(name)
+                          : QStringLiteral("The answer depends on how the stream is split; the errno seen by QEMU may differ."));
     }
 }
 
@@ -179,8 +195,11 @@ QList<Finding> readinessFindings(const CheckInput &in, const CheckReport &r)
               QStringLiteral("A stopped guest can simply be defined on the destination with an mdev of the same UUID."));
     if (in.source.secureExecutionGuest || in.target.secureExecutionGuest)
         c.add("secure_execution_guest", Severity::Error,
-              QStringLiteral("%1 is a Secure Execution guest with AP pass-through: the driver refuses migration (EPERM).")
-                  .arg(in.source.secureExecutionGuest ? in.source.host : in.target.host),
+              revision(r.profile).secureExecution == SecureExecution::NoMigration
+                  ? QStringLiteral("%1 is a Secure Execution guest with AP pass-through: the driver registers no migration support there (ENOTTY; QEMU sees a device that cannot migrate).")
+                        .arg(in.source.secureExecutionGuest ? in.source.host : in.target.host)
+                  : QStringLiteral("%1 is a Secure Execution guest with AP pass-through: the driver refuses migration (EPERM).")
+                        .arg(in.source.secureExecutionGuest ? in.source.host : in.target.host),
               QStringLiteral("Use the replug strategy, or migrate without the vfio-ap device."));
     if (!in.source.matrix.has(u"migratable"))
         c.add("source_not_migratable", Severity::Error,
@@ -211,7 +230,7 @@ QList<Finding> readinessFindings(const CheckInput &in, const CheckReport &r)
                   QStringLiteral("On the destination, adapter 0x%1 is withheld from the guest matrix: queue %2 is not usable by vfio_ap.")
                       .arg(adapter, 2, 16, QLatin1Char('0')).arg(blocker.toString()),
                   QStringLiteral("Bind the queue to vfio_ap on the destination or remove the adapter from the mdev."));
-        if (t->controlDomains != m->controlDomains)
+        if (t->controlDomains != m->controlDomains && !revision(r.profile).controlDomains)
             c.add("control_domains_differ", Severity::Warning,
                   QStringLiteral("Control domains differ: source %1, destination %2; the driver does not migrate them.")
                       .arg(m->controlDomains.isEmpty() ? QStringLiteral("none") : m->controlDomains.toRanges(true),
@@ -221,11 +240,9 @@ QList<Finding> readinessFindings(const CheckInput &in, const CheckReport &r)
     destinationQueues(in, *m, c);
     masterKeys(in, *m, c);
     quirks(in, r, c);
-    if (r.otherProfile)
-        c.add("profiles_disagree", Severity::Info,
-              QStringLiteral("The %1 driver would decide differently: %2.")
-                  .arg(profileName(in.profile == DriverProfile::V2 ? DriverProfile::V3 : DriverProfile::V2),
-                       r.otherProfile->compatible ? QStringLiteral("compatible") : QStringLiteral("incompatible (%1)").arg(errnoName(r.otherProfile->err))),
+    if (!r.revisionNotes.isEmpty())
+        c.add("revisions_disagree", Severity::Info,
+              QStringLiteral("The driver revisions decide differently: %1").arg(r.revisionNotes.join(QLatin1Char(' '))),
               QStringLiteral("Make sure which revision of the migration series the destination kernel carries."));
     return c.list;
 }
@@ -233,7 +250,8 @@ QList<Finding> readinessFindings(const CheckInput &in, const CheckReport &r)
 bool blocksReplug(const Finding &f)
 {
     static const QStringList liveOnly{QStringLiteral("source_not_migratable"), QStringLiteral("target_not_migratable"),
-                                      QStringLiteral("secure_execution_guest"), QStringLiteral("chunked_write_differs")};
+                                      QStringLiteral("secure_execution_guest"), QStringLiteral("chunked_write_differs"),
+                                      QStringLiteral("chunked_write_undefined"), QStringLiteral("undefined_behaviour")};
     return f.severity == Severity::Error && !liveOnly.contains(f.id);
 }
 

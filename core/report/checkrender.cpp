@@ -1,6 +1,7 @@
 #include "checkrender.h"
 
 #include "../common/errnonames.h"
+#include "../driver/migration/revision.h"
 
 #include <QJsonArray>
 
@@ -14,7 +15,47 @@ namespace {
 
 QJsonValue errnoValue(int err) { return err ? QJsonValue(errnoName(err)) : QJsonValue(); }
 
-QString verdictWord(const DriverDecision &d) { return d.compatible ? QStringLiteral("compatible") : QStringLiteral("incompatible"); }
+QString verdictWord(const DriverDecision &d)
+{
+    if (!d.undefined.isEmpty())
+        return QStringLiteral("undefined");
+    return d.compatible ? QStringLiteral("compatible") : QStringLiteral("incompatible");
+}
+
+QString errnoCell(const DriverDecision &d) { return d.err ? errnoName(d.err) : QStringLiteral("-"); }
+QString firstLine(const DriverDecision &d) { return d.kernelLog.isEmpty() ? QStringLiteral("-") : d.kernelLog.first(); }
+
+/// The first other revision whose answer differs from the report's own (the "other profile"
+/// older readers know).
+const RevisionDecision *otherDecision(const CheckReport &r)
+{
+    const DriverProfile own = revision(r.profile).sameCodeAs;
+    for (const RevisionDecision &d : r.byRevision)
+        if (d.profile != own && (verdictWord(d.decision) != verdictWord(r.decision) || d.decision.err != r.decision.err))
+            return &d;
+    return nullptr;
+}
+
+QJsonArray byRevisionJson(const CheckReport &r)
+{
+    QJsonArray a;
+    for (const RevisionDecision &d : r.byRevision) {
+        QJsonArray profiles;
+        for (const DriverProfile p : allProfiles())
+            if (revision(p).sameCodeAs == d.profile)
+                profiles.append(profileName(p));
+        QJsonObject o{{QStringLiteral("revision"), revisionColumn(d.profile)},
+                      {QStringLiteral("profiles"), profiles},
+                      {QStringLiteral("verdict"), verdictWord(d.decision)},
+                      {QStringLiteral("errno"), errnoValue(d.decision.err)},
+                      {QStringLiteral("first_kernel_line"), d.decision.kernelLog.isEmpty() ? QJsonValue() : QJsonValue(d.decision.kernelLog.first())},
+                      {QStringLiteral("kernel_log"), QJsonArray::fromStringList(d.decision.kernelLog)}};
+        if (!d.decision.undefined.isEmpty())
+            o.insert(QStringLiteral("undefined"), d.decision.undefined);
+        a.append(o);
+    }
+    return a;
+}
 
 QJsonObject decisionJson(DriverProfile p, const DriverDecision &d)
 {
@@ -23,6 +64,8 @@ QJsonObject decisionJson(DriverProfile p, const DriverDecision &d)
     o.insert(QStringLiteral("verdict"), verdictWord(d));
     o.insert(QStringLiteral("errno"), errnoValue(d.err));
     o.insert(QStringLiteral("kernel_log"), QJsonArray::fromStringList(d.kernelLog));
+    if (!d.undefined.isEmpty())
+        o.insert(QStringLiteral("undefined"), d.undefined);
     return o;
 }
 
@@ -67,6 +110,22 @@ const QList<Field> &hwFields()
 
 } // namespace
 
+QString revisionTableText(const CheckReport &r)
+{
+    if (r.byRevision.isEmpty())
+        return {};
+    QString s = QStringLiteral("By revision:\n");
+    for (const RevisionDecision &d : r.byRevision)
+        s += QStringLiteral("  %1 %2 %3 %4\n")
+                 .arg(revisionColumn(d.profile), -6)
+                 .arg(verdictWord(d.decision), -12)
+                 .arg(errnoCell(d.decision), -7)
+                 .arg(firstLine(d.decision));
+    for (const QString &n : r.revisionNotes)
+        s += QStringLiteral("  - %1\n").arg(n);
+    return s;
+}
+
 QJsonObject checkReportJson(const CheckReport &r)
 {
     QJsonObject o = decisionJson(r.profile, r.decision);
@@ -97,9 +156,10 @@ QJsonObject checkReportJson(const CheckReport &r)
                                     {QStringLiteral("message"), f.message},
                                     {QStringLiteral("hint"), f.hint}});
     o.insert(QStringLiteral("findings"), findings);
-    if (r.otherProfile)
-        o.insert(QStringLiteral("other_profile"),
-                 decisionJson(r.profile == DriverProfile::V2 ? DriverProfile::V3 : DriverProfile::V2, *r.otherProfile));
+    if (const RevisionDecision *other = otherDecision(r))
+        o.insert(QStringLiteral("other_profile"), decisionJson(other->profile, other->decision));
+    o.insert(QStringLiteral("by_revision"), byRevisionJson(r));
+    o.insert(QStringLiteral("revision_notes"), QJsonArray::fromStringList(r.revisionNotes));
     return o;
 }
 
@@ -112,11 +172,14 @@ Result<CheckReport> checkReportFromJson(const QJsonObject &o)
         return bad(QStringLiteral("unknown profile"));
     r.profile = *profile;
     const QString verdict = o.value(QStringLiteral("verdict")).toString();
-    if (verdict != u"compatible" && verdict != u"incompatible")
+    if (verdict != u"compatible" && verdict != u"incompatible" && verdict != u"undefined")
         return bad(QStringLiteral("unknown verdict"));
     auto decision = [](const QJsonObject &j) {
         DriverDecision d;
         d.compatible = j.value(QStringLiteral("verdict")).toString() == u"compatible";
+        d.undefined = j.value(QStringLiteral("undefined")).toString();
+        if (d.undefined.isEmpty() && j.value(QStringLiteral("verdict")).toString() == u"undefined")
+            d.undefined = QStringLiteral("undefined");
         d.err = j.value(QStringLiteral("errno")).isString() ? errnoFromName(j.value(QStringLiteral("errno")).toString()) : 0;
         for (const QJsonValue &l : j.value(QStringLiteral("kernel_log")).toArray())
             d.kernelLog.append(l.toString());
@@ -159,8 +222,22 @@ Result<CheckReport> checkReportFromJson(const QJsonObject &o)
         r.findings.append({f.value(QStringLiteral("id")).toString(), s, f.value(QStringLiteral("message")).toString(),
                            f.value(QStringLiteral("hint")).toString()});
     }
-    if (o.value(QStringLiteral("other_profile")).isObject())
-        r.otherProfile = decision(o.value(QStringLiteral("other_profile")).toObject());
+    for (const QJsonValue &v : o.value(QStringLiteral("by_revision")).toArray()) {
+        const QJsonObject j = v.toObject();
+        const auto p = parseProfile(j.value(QStringLiteral("profiles")).toArray().first().toString());
+        if (!p)
+            return bad(QStringLiteral("unknown revision in by_revision"));
+        r.byRevision.append({*p, decision(j)});
+    }
+    // Reports stored before the revision table knew only their own profile and the other one.
+    if (r.byRevision.isEmpty()) {
+        r.byRevision.append({revision(r.profile).sameCodeAs, r.decision});
+        const QJsonObject other = o.value(QStringLiteral("other_profile")).toObject();
+        if (const auto p = parseProfile(other.value(QStringLiteral("profile")).toString()))
+            r.byRevision.append({revision(*p).sameCodeAs, decision(other)});
+    }
+    for (const QJsonValue &v : o.value(QStringLiteral("revision_notes")).toArray())
+        r.revisionNotes.append(v.toString());
     return r;
 }
 
@@ -174,11 +251,14 @@ QString checkReportText(const CheckReport &r)
              .arg(profileName(r.profile), verdictWord(r.decision),
                   r.decision.err ? QStringLiteral(", %1 (%2)").arg(errnoName(r.decision.err), errnoMessage(r.decision.err)) : QString())
              .arg(r.decision.streamBytes);
+    if (!r.decision.undefined.isEmpty())
+        s += QStringLiteral("Undefined kernel behaviour: %1\n").arg(r.decision.undefined);
     if (!r.decision.kernelLog.isEmpty()) {
         s += QStringLiteral("Destination kernel log:\n");
         for (const QString &l : r.decision.kernelLog)
             s += QStringLiteral("  ") + l + QLatin1Char('\n');
     }
+    s += revisionTableText(r);
     s += QStringLiteral("Queues:\n");
     for (const QueueComparison &q : r.queues)
         s += QStringLiteral("  %1 %2 %3 -> %4 %5  %6\n")
@@ -190,10 +270,6 @@ QString checkReportText(const CheckReport &r)
         for (const Finding &f : r.findings)
             s += QStringLiteral("  [%1] %2: %3\n      %4\n").arg(severityName(f.severity), f.id, f.message, f.hint);
     }
-    if (r.otherProfile)
-        s += QStringLiteral("Note: the %1 driver would answer %2%3.\n")
-                 .arg(profileName(r.profile == DriverProfile::V2 ? DriverProfile::V3 : DriverProfile::V2), verdictWord(*r.otherProfile),
-                      r.otherProfile->err ? QStringLiteral(" (%1)").arg(errnoName(r.otherProfile->err)) : QString());
     return s;
 }
 
@@ -222,6 +298,11 @@ QByteArray checkReportCsv(const CheckReport &r)
     row({QStringLiteral("summary"), QStringLiteral("time"), r.time.toString(Qt::ISODate)});
     for (qsizetype i = 0; i < r.decision.kernelLog.size(); ++i)
         row({QStringLiteral("kernel_log"), QString::number(i + 1), r.decision.kernelLog[i]});
+    for (const RevisionDecision &d : r.byRevision)
+        row({QStringLiteral("revision"), revisionColumn(d.profile), verdictWord(d.decision), d.decision.err ? errnoName(d.decision.err) : QString(),
+             d.decision.kernelLog.value(0)});
+    for (const QString &n : r.revisionNotes)
+        row({QStringLiteral("revision_note"), QString(), n});
     for (const QueueComparison &q : r.queues)
         row({QStringLiteral("queue"), q.apqn.toString(), q.source.toHex(), q.target ? q.target->toHex() : QString(),
              !q.compatible ? QString() : *q.compatible ? QStringLiteral("true") : QStringLiteral("false"),
@@ -251,10 +332,20 @@ QString checkReportHtml(const CheckReport &r)
                         "<tr><th>Checked at</th><td>%6</td></tr></table>\n")
              .arg(esc(r.sourceHost), esc(r.targetHost), esc(r.guest.isEmpty() ? QStringLiteral("-") : r.guest), esc(r.mdev), esc(r.targetMdev),
                   esc(r.time.toString(Qt::ISODate)));
-    if (r.otherProfile)
-        h += QStringLiteral("<p><i>Note: the %1 driver would answer %2%3.</i></p>\n")
-                 .arg(profileName(r.profile == DriverProfile::V2 ? DriverProfile::V3 : DriverProfile::V2), verdictWord(*r.otherProfile),
-                      r.otherProfile->err ? QStringLiteral(" (%1)").arg(errnoName(r.otherProfile->err)) : QString());
+    if (!r.decision.undefined.isEmpty())
+        h += QStringLiteral("<p class=\"error\">Undefined kernel behaviour: %1</p>\n").arg(esc(r.decision.undefined));
+    h += QStringLiteral("<h3>By revision</h3>\n<table><tr><th>Revision</th><th>Verdict</th><th>errno</th><th>First kernel line</th></tr>\n");
+    for (const RevisionDecision &d : r.byRevision)
+        h += QStringLiteral("<tr%1><td>%2</td><td>%3</td><td>%4</td><td><code>%5</code></td></tr>\n")
+                 .arg(d.profile == revision(r.profile).sameCodeAs ? QStringLiteral(" class=\"diff\"") : QString(), esc(revisionColumn(d.profile)),
+                      verdictWord(d.decision), errnoCell(d.decision), esc(firstLine(d.decision)));
+    h += QStringLiteral("</table>\n");
+    if (!r.revisionNotes.isEmpty()) {
+        h += QStringLiteral("<ul>\n");
+        for (const QString &n : r.revisionNotes)
+            h += QStringLiteral("<li>%1</li>\n").arg(esc(n));
+        h += QStringLiteral("</ul>\n");
+    }
     h += QStringLiteral("<h3>Destination kernel log</h3>\n");
     h += r.decision.kernelLog.isEmpty() ? QStringLiteral("<p>(no lines)</p>\n")
                                         : QStringLiteral("<pre>%1</pre>\n").arg(esc(r.decision.kernelLog.join(QLatin1Char('\n'))));

@@ -124,9 +124,11 @@ private slots:
         auto r = runCheck(in);
         QVERIFY(r);
         QCOMPARE(r->decision.err, EFAULT);
-        // v2 sees the probe-time card words, which did not change: the profiles disagree.
-        QVERIFY(r->otherProfile);
-        QVERIFY(ids(*r, Severity::Info).contains(QStringLiteral("profiles_disagree")));
+        // v2 sees the probe-time card words, which did not change: the revisions disagree.
+        QCOMPARE(r->byRevision.size(), 4);
+        QVERIFY(r->byRevision.first().decision.compatible);
+        QVERIFY(!r->revisionNotes.isEmpty());
+        QVERIFY(ids(*r, Severity::Info).contains(QStringLiteral("revisions_disagree")));
     }
 
     void v2AptypeLineQuirk()

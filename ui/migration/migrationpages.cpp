@@ -121,10 +121,8 @@ PrecheckPage::PrecheckPage(MigrationWizard *wizard)
     setTitle(tr("Pre-migration check"));
     auto *layout = new QVBoxLayout(this);
     auto *form = new QFormLayout;
-    m_profile = new QComboBox;
+    m_profile = new ProfileCombo;
     m_profile->setObjectName(QStringLiteral("profile"));
-    m_profile->addItem(tr("v2 (series of 2026-04-07)"));
-    m_profile->addItem(tr("v3 (series of 2026-06-30)"));
     form->addRow(tr("Destination driver:"), m_profile);
     layout->addLayout(form);
     m_progress = new QProgressBar;
@@ -148,7 +146,7 @@ PrecheckPage::PrecheckPage(MigrationWizard *wizard)
     layout->addWidget(m_overrideBox);
     connect(m_override, &QLineEdit::textChanged, this, &QWizardPage::completeChanged);
     connect(m_profile, &QComboBox::currentIndexChanged, this, [this] {
-        m_wizard->profile = m_profile->currentIndex() == 0 ? DriverProfile::V2 : DriverProfile::V3;
+        m_wizard->profile = m_profile->profile();
         start();
     });
     connect(&m_read, &QFutureWatcher<Result<CheckInput>>::finished, this, [this] {
@@ -168,7 +166,7 @@ PrecheckPage::PrecheckPage(MigrationWizard *wizard)
 void PrecheckPage::initializePage()
 {
     setSubTitle(subtitle(m_wizard));
-    m_profile->setCurrentIndex(m_wizard->profile == DriverProfile::V2 ? 0 : 1);
+    m_profile->setProfile(m_wizard->profile);
     start();
 }
 

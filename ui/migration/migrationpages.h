@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../report/profilecombo.h"
 #include <migration/check.h>
 
 #include <QFutureWatcher>
@@ -53,7 +54,7 @@ private:
     void onChecked();
 
     MigrationWizard *m_wizard;
-    QComboBox *m_profile;
+    ProfileCombo *m_profile;
     QProgressBar *m_progress;
     QLabel *m_banner;
     QTextBrowser *m_view;

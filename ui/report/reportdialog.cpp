@@ -94,7 +94,7 @@ ReportDialog::ReportDialog(Fleet *fleet, const CheckReport &stored, QWidget *par
     m_destinations.append({stored.targetHost, true, {}});
     m_target->addItem(stored.targetHost);
     m_target->setEnabled(false);
-    m_profile->setCurrentIndex(stored.profile == DriverProfile::V2 ? 0 : 1);
+    m_profile->setProfile(stored.profile);
     m_profile->setEnabled(false);
     m_run->hide();
     m_report = stored;
@@ -108,10 +108,8 @@ void ReportDialog::build()
     auto *form = new QFormLayout;
     m_target = new QComboBox;
     m_target->setObjectName(QStringLiteral("destination"));
-    m_profile = new QComboBox;
+    m_profile = new ProfileCombo;
     m_profile->setObjectName(QStringLiteral("profile"));
-    m_profile->addItem(tr("v2 (series of 2026-04-07)"));
-    m_profile->addItem(tr("v3 (series of 2026-06-30)"));
     form->addRow(tr("Destination host:"), m_target);
     form->addRow(tr("Destination driver:"), m_profile);
     layout->addLayout(form);
@@ -175,7 +173,7 @@ bool ReportDialog::selectDestination(const QString &uri)
 
 void ReportDialog::setProfile(DriverProfile p)
 {
-    m_profile->setCurrentIndex(p == DriverProfile::V2 ? 0 : 1);
+    m_profile->setProfile(p);
 }
 
 void ReportDialog::run()
@@ -201,7 +199,7 @@ void ReportDialog::rerunProfile()
 {
     if (!m_input)
         return;
-    m_input->profile = m_profile->currentIndex() == 0 ? DriverProfile::V2 : DriverProfile::V3;
+    m_input->profile = m_profile->profile();
     m_run->setEnabled(false);
     m_profile->setEnabled(false);
     m_progress->show();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "profilecombo.h"
 #include <migration/check.h>
 
 #include <QDialog>
@@ -62,7 +63,7 @@ private:
     QString m_mdev;
     QList<Destination> m_destinations;
     QComboBox *m_target = nullptr;
-    QComboBox *m_profile = nullptr;
+    ProfileCombo *m_profile = nullptr;
     QPushButton *m_run = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_banner = nullptr;
