@@ -124,6 +124,8 @@ PrecheckPage::PrecheckPage(MigrationWizard *wizard)
     m_profile = new ProfileCombo;
     m_profile->setObjectName(QStringLiteral("profile"));
     form->addRow(tr("Destination driver:"), m_profile);
+    m_revision = new HostRevisionHint(m_profile);
+    form->addRow(QString(), m_revision);
     layout->addLayout(form);
     m_progress = new QProgressBar;
     m_progress->setRange(0, 0);
@@ -166,7 +168,14 @@ PrecheckPage::PrecheckPage(MigrationWizard *wizard)
 void PrecheckPage::initializePage()
 {
     setSubTitle(subtitle(m_wizard));
-    m_profile->setProfile(m_wizard->profile);
+    {
+        // The destination's remembered or proposed revision replaces the default, without a
+        // check per step.
+        const QSignalBlocker quiet(m_profile);
+        m_profile->setProfile(m_wizard->profile);
+        m_revision->setHost(m_wizard->fleet()->store(), m_wizard->target ? m_wizard->target->snapshot() : nullptr);
+        m_wizard->profile = m_profile->profile();
+    }
     start();
 }
 
@@ -216,9 +225,10 @@ void PrecheckPage::onChecked()
     if (r->ready) {
         m_banner->setText(tr("<b>Ready.</b> The destination driver accepts the configuration and nothing blocks the migration.") + notSaved);
     } else {
-        const QString verdict = r->decision.compatible
-            ? tr("the destination driver accepts the configuration, but findings block the migration")
-            : tr("the destination driver refuses: %1").arg(errnoText(r->decision.err).toHtmlEscaped());
+        const QString verdict = !r->decision.undefined.isEmpty()
+            ? tr("the destination driver's behaviour is undefined: %1").arg(r->decision.undefined.toHtmlEscaped())
+            : r->decision.compatible ? tr("the destination driver accepts the configuration, but findings block the migration")
+                                     : tr("the destination driver refuses: %1").arg(errnoText(r->decision.err).toHtmlEscaped());
         m_banner->setText(tr("<b>Not ready:</b> %1.").arg(verdict) + notSaved);
         m_overrideBox->show();
     }

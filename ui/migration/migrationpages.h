@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../report/hostrevision.h"
 #include "../report/profilecombo.h"
 #include <migration/check.h>
 
@@ -55,6 +56,7 @@ private:
 
     MigrationWizard *m_wizard;
     ProfileCombo *m_profile;
+    HostRevisionHint *m_revision;
     QProgressBar *m_progress;
     QLabel *m_banner;
     QTextBrowser *m_view;

@@ -67,6 +67,8 @@ ReportDialog::ReportDialog(Fleet *fleet, HostSession *source, const QString &mde
             break;
         }
     m_run->setEnabled(std::any_of(m_destinations.cbegin(), m_destinations.cend(), [](const Destination &d) { return d.enabled; }));
+    showDestinationRevision();
+    connect(m_target, &QComboBox::currentIndexChanged, this, &ReportDialog::showDestinationRevision);
 
     connect(&m_read, &QFutureWatcherBase::finished, this, [this] {
         const Result<CheckInput> r = m_read.result();
@@ -96,6 +98,7 @@ ReportDialog::ReportDialog(Fleet *fleet, const CheckReport &stored, QWidget *par
     m_target->setEnabled(false);
     m_profile->setProfile(stored.profile);
     m_profile->setEnabled(false);
+    m_revision->hide();
     m_run->hide();
     m_report = stored;
     showReport(stored);
@@ -112,6 +115,8 @@ void ReportDialog::build()
     m_profile->setObjectName(QStringLiteral("profile"));
     form->addRow(tr("Destination host:"), m_target);
     form->addRow(tr("Destination driver:"), m_profile);
+    m_revision = new HostRevisionHint(m_profile);
+    form->addRow(QString(), m_revision);
     layout->addLayout(form);
     auto *row = new QHBoxLayout;
     m_run = new QPushButton(tr("Run check"));
@@ -171,6 +176,13 @@ bool ReportDialog::selectDestination(const QString &uri)
     return false;
 }
 
+void ReportDialog::showDestinationRevision()
+{
+    const int i = m_target->currentIndex();
+    HostSession *s = i >= 0 && i < m_destinations.size() ? m_fleet->session(m_destinations[i].uri) : nullptr;
+    m_revision->setHost(m_fleet->store(), s ? s->snapshot() : nullptr);
+}
+
 void ReportDialog::setProfile(DriverProfile p)
 {
     m_profile->setProfile(p);
@@ -228,8 +240,11 @@ void ReportDialog::onChecked()
 
 void ReportDialog::showReport(const CheckReport &r)
 {
-    const QString verdict = r.decision.compatible ? tr("the destination driver will accept the guest's AP configuration")
-                                                  : tr("the destination driver will refuse it");
+    const QString revision = ProfileCombo::label(r.profile);
+    const QString verdict = !r.decision.undefined.isEmpty()
+        ? tr("the destination driver (%1) behaves undefined here: %2").arg(revision, r.decision.undefined)
+        : r.decision.compatible ? tr("the destination driver (%1) will accept the guest's AP configuration").arg(revision)
+                                : tr("the destination driver (%1) will refuse it").arg(revision);
     m_banner->setText(QStringLiteral("<b>%1</b>: %2.").arg(r.ready ? tr("Ready to migrate") : tr("Not ready"), verdict));
     m_banner->setStyleSheet(r.ready ? QStringLiteral("color: #1a6b2f") : QStringLiteral("color: #a01818"));
     QString html = report::checkReportHtml(r);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "hostrevision.h"
 #include "profilecombo.h"
 #include <migration/check.h>
 
@@ -57,6 +58,8 @@ private:
     /// Runs the engine on the hosts as last read, with the chosen profile, on a worker thread.
     void rerunProfile();
     void onChecked();
+    /// The revision hint follows the chosen destination.
+    void showDestinationRevision();
 
     Fleet *m_fleet;
     HostSession *m_source = nullptr;
@@ -64,6 +67,7 @@ private:
     QList<Destination> m_destinations;
     QComboBox *m_target = nullptr;
     ProfileCombo *m_profile = nullptr;
+    HostRevisionHint *m_revision = nullptr;
     QPushButton *m_run = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_banner = nullptr;

@@ -200,7 +200,7 @@ QString formatKernelLine(const char *f, QStringView uuid, std::initializer_list<
         const bool negative = text.startsWith(QLatin1Char('-'));
         if (text.size() < width) {
             const QString pad(width - text.size(), zero ? QLatin1Char('0') : QLatin1Char(' '));
-            text = zero && negative ? QLatin1Char('-') + pad + text.mid(1) : pad + text;
+            text = zero && negative ? QString(QLatin1Char('-') + pad + text.mid(1)) : QString(pad + text);
         }
         out += text;
     }

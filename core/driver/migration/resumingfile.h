@@ -11,18 +11,20 @@
 
 namespace ap::migration {
 
+/// What B and C keep in the device's migration data across RESUMING sessions (until reset or
+/// close): a stored buffer, and C's staging state.
+struct ResumingLeftover {
+    bool stored = false;
+    bool stagingFilled = false;
+};
+
 /// The destination vfio_ap driver's RESUMING file: what each write() of the migration stream
 /// answers, with the revision's checks in its order, its errno and its log lines
 /// (driver-revisions §2.3, §3.3, §4.3; kernel-interfaces §6.4). The destination is read live
 /// through the reference on every write, as the driver reads its mdev when the data arrives.
 class ResumingFile {
 public:
-    /// What B and C keep in the device's migration data across RESUMING sessions (until reset or
-    /// close): a stored buffer, and C's staging state.
-    struct Leftover {
-        bool stored = false;
-        bool stagingFilled = false;
-    };
+    using Leftover = ResumingLeftover;
     ResumingFile(DriverProfile profile, const HostSnapshot &destination, QString mdevUuid, Leftover leftover = {});
 
     struct Answer {
