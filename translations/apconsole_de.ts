@@ -441,6 +441,223 @@ Changes will not be remembered.</source>
     </message>
 </context>
 <context>
+    <name>ap::ui::DefinitionActions</name>
+    <message>
+        <source>mdev %1 is defined already.</source>
+        <translation>mdev %1 ist bereits definiert.</translation>
+    </message>
+    <message>
+        <source>mdev %1 is not defined.</source>
+        <translation>mdev %1 ist nicht definiert.</translation>
+    </message>
+    <message>
+        <source>mdev %1 has no definition to remove.</source>
+        <translation>mdev %1 hat keine Definition, die entfernt werden könnte.</translation>
+    </message>
+    <message>
+        <source>APQN %1 is defined for start at boot by mdev %2.</source>
+        <translation>APQN %1 ist in mdev %2 für den Start beim Booten definiert.</translation>
+    </message>
+    <message>
+        <source>APQN %1 stays with the host after a reboot (persistent masks in 41-ap.rules).</source>
+        <translation>APQN %1 bleibt nach einem Neustart beim Host (persistente Masken in 41-ap.rules).</translation>
+    </message>
+    <message>
+        <source>The vfio_ap module is not loaded.</source>
+        <translation>Das Modul vfio_ap ist nicht geladen.</translation>
+    </message>
+    <message>
+        <source>Control domains without any usage domain.</source>
+        <translation>Steuerdomänen ohne eine einzige Nutzungsdomäne.</translation>
+    </message>
+    <message>
+        <source>APQN %1 is in use by the running mdev %2.</source>
+        <translation>APQN %1 wird vom laufenden mdev %2 verwendet.</translation>
+    </message>
+    <message>
+        <source>APQN %1 is reserved for the host (apmask/aqmask).</source>
+        <translation>APQN %1 ist für den Host reserviert (apmask/aqmask).</translation>
+    </message>
+    <message>
+        <source>mdev %1 is running already.</source>
+        <translation>mdev %1 läuft bereits.</translation>
+    </message>
+    <message>
+        <source>mdev %1 is not running.</source>
+        <translation>mdev %1 läuft nicht.</translation>
+    </message>
+    <message>
+        <source>Id %1 is above the host&apos;s maximum.</source>
+        <translation>Die ID %1 liegt über dem Maximum des Hosts.</translation>
+    </message>
+    <message>
+        <source>%1 names several ids in one attribute.</source>
+        <translation>%1 nennt mehrere IDs in einem Attribut.</translation>
+    </message>
+    <message>
+        <source>The kernel refuses it; ap-check would let it through.</source>
+        <translation>Der Kernel lehnt es ab; ap-check würde es durchlassen.</translation>
+    </message>
+    <message>
+        <source>+adapter %1</source>
+        <translation>+Adapter %1</translation>
+    </message>
+    <message>
+        <source>-adapter %1</source>
+        <translation>-Adapter %1</translation>
+    </message>
+    <message>
+        <source>+domain %1</source>
+        <translation>+Domäne %1</translation>
+    </message>
+    <message>
+        <source>-domain %1</source>
+        <translation>-Domäne %1</translation>
+    </message>
+    <message>
+        <source>+control domain %1</source>
+        <translation>+Steuerdomäne %1</translation>
+    </message>
+    <message>
+        <source>-control domain %1</source>
+        <translation>-Steuerdomäne %1</translation>
+    </message>
+    <message>
+        <source>Import mdevctl definition…</source>
+        <translation>mdevctl-Definition importieren…</translation>
+    </message>
+    <message>
+        <source>Start mdev</source>
+        <translation>mdev starten</translation>
+    </message>
+    <message>
+        <source>Start mdev %1</source>
+        <translation>mdev %1 starten</translation>
+    </message>
+    <message>
+        <source>Keep after reboot (define)</source>
+        <translation>Nach Neustart behalten (definieren)</translation>
+    </message>
+    <message>
+        <source>Define mdev %1</source>
+        <translation>mdev %1 definieren</translation>
+    </message>
+    <message>
+        <source>Start at boot</source>
+        <translation>Beim Booten starten</translation>
+    </message>
+    <message>
+        <source>Start mdev %1 at boot</source>
+        <translation>mdev %1 beim Booten starten</translation>
+    </message>
+    <message>
+        <source>Stop starting mdev %1 at boot</source>
+        <translation>mdev %1 nicht mehr beim Booten starten</translation>
+    </message>
+    <message>
+        <source>Undefine (forget after reboot)</source>
+        <translation>Definition entfernen (nach Neustart vergessen)</translation>
+    </message>
+    <message>
+        <source>Undefine mdev %1</source>
+        <translation>Definition von mdev %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Make the definition match the running matrix</source>
+        <translation>Definition an die laufende Matrix anpassen</translation>
+    </message>
+    <message>
+        <source>Update the definition of mdev %1</source>
+        <translation>Definition von mdev %1 aktualisieren</translation>
+    </message>
+    <message>
+        <source>Apply the definition to the running mdev…</source>
+        <translation>Definition auf das laufende mdev anwenden…</translation>
+    </message>
+    <message>
+        <source>Export as mdevctl JSON…</source>
+        <translation>Als mdevctl-JSON exportieren…</translation>
+    </message>
+    <message>
+        <source>Export as libvirt node-device XML…</source>
+        <translation>Als libvirt-Node-Device-XML exportieren…</translation>
+    </message>
+    <message>
+        <source>%1 is refused; nothing was written.
+
+%2</source>
+        <translation>%1 wird abgelehnt; nichts wurde geschrieben.
+
+%2</translation>
+    </message>
+    <message>
+        <source>%1 on %2?</source>
+        <translation>%1 auf %2?</translation>
+    </message>
+    <message>
+        <source>Runs: mdevctl %1 --uuid %2</source>
+        <translation>Führt aus: mdevctl %1 --uuid %2</translation>
+    </message>
+    <message>
+        <source>The host&apos;s definitions are not known: ap-check on the host decides.</source>
+        <translation>Die Definitionen des Hosts sind unbekannt: ap-check auf dem Host entscheidet.</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>%1 failed on %2:
+%3
+%4</source>
+        <translation>%1 ist auf %2 fehlgeschlagen:
+%3
+%4</translation>
+    </message>
+    <message>
+        <source>%1: done</source>
+        <translation>%1: erledigt</translation>
+    </message>
+    <message>
+        <source>Export as libvirt node-device XML</source>
+        <translation>Als libvirt-Node-Device-XML exportieren</translation>
+    </message>
+    <message>
+        <source>Export as mdevctl JSON</source>
+        <translation>Als mdevctl-JSON exportieren</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Exported mdev %1 to %2</source>
+        <translation>mdev %1 nach %2 exportiert</translation>
+    </message>
+    <message>
+        <source>Import mdevctl definition</source>
+        <translation>mdevctl-Definition importieren</translation>
+    </message>
+    <message>
+        <source>mdevctl JSON (*.json *);;All files (*)</source>
+        <translation>mdevctl-JSON (*.json *);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+</context>
+<context>
     <name>ap::ui::DestinationPage</name>
     <message>
         <source>Select the destination host</source>
@@ -967,6 +1184,14 @@ Changes will not be remembered.</source>
             <numerusform>verbunden, %n Probleme</numerusform>
         </translation>
     </message>
+    <message>
+        <source>, differs from its definition</source>
+        <translation>, weicht von seiner Definition ab</translation>
+    </message>
+    <message>
+        <source>Running differs from definition: %1</source>
+        <translation>Laufender Zustand weicht von der Definition ab: %1</translation>
+    </message>
 </context>
 <context>
     <name>ap::ui::HostActions</name>
@@ -1358,6 +1583,30 @@ Changes will not be remembered.</source>
     <message>
         <source>vfio-ap mdev</source>
         <translation>vfio-ap-mdev</translation>
+    </message>
+    <message>
+        <source>Persistent definition</source>
+        <translation>Persistente Definition</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>defined, starts at boot</source>
+        <translation>definiert, startet beim Booten</translation>
+    </message>
+    <message>
+        <source>defined, manual start</source>
+        <translation>definiert, manueller Start</translation>
+    </message>
+    <message>
+        <source>Running differs from definition</source>
+        <translation>Laufender Zustand weicht von der Definition ab</translation>
+    </message>
+    <message>
+        <source>none: gone after a reboot</source>
+        <translation>keine: nach einem Neustart weg</translation>
     </message>
 </context>
 <context>

@@ -327,7 +327,9 @@ Status SimulatedHost::doChangeDefinition(const definitions::DefinitionRequest &r
     next.sort();
     driver::refreshDerivedState(next);
     m_state = std::move(next);
-    persistLocked();
+    // The definition change is made; a failed save is the store's problem, reported beside it.
+    if (Status saved = persistLocked(); !saved)
+        m_kernelLog.append(QStringLiteral("apconsole: the simulated host's state was not saved: %1").arg(saved.error().toString()));
     return {};
 }
 

@@ -328,6 +328,8 @@ private slots:
         const QByteArray all = r.out + r.err;
         QVERIFY2(r.code == code, all.constData());
         QVERIFY2(all.contains(says), all.constData());
+    }
+
     void fleetMapFormats_data()
     {
         QTest::addColumn<QString>("format");
