@@ -23,7 +23,7 @@ QString severityName(Severity s)
 }
 
 DriverDecision decide(DriverProfile p, const HostSnapshot &source, const QString &mdev, const HostSnapshot &target,
-                      const QString &targetMdev)
+                      const QString &targetMdev, int chunkBytes)
 {
     const Revision &rev = revision(p);
     DriverDecision d;
@@ -56,15 +56,25 @@ DriverDecision decide(DriverProfile p, const HostSnapshot &source, const QString
     d.err = a.isUndefined() ? 0 : a.err();
     d.compatible = !a.isUndefined() && d.err == 0;
     d.suppressedLines = file.suppressedLines();
+    if (chunkBytes > 0 && stream.bytes.size() > chunkBytes) {
+        ResumingFile pieces(p, target, targetMdev);
+        int err = 0;
+        for (qsizetype off = 0; off < stream.bytes.size() && !err && d.chunkedUndefined.isEmpty(); off += chunkBytes) {
+            const ResumingFile::Answer c = pieces.write(stream.bytes.mid(off, chunkBytes));
+            err = c.err();
+            d.chunkedUndefined = c.undefined;
+        }
+        d.chunkedErr = err;
+    }
     return d;
 }
 
 QList<RevisionDecision> decideAllRevisions(const HostSnapshot &source, const QString &mdev, const HostSnapshot &target,
-                                           const QString &targetMdev)
+                                           const QString &targetMdev, int chunkBytes)
 {
     QList<RevisionDecision> out;
     for (const DriverProfile p : distinctRevisions())
-        out.append({p, decide(p, source, mdev, target, targetMdev)});
+        out.append({p, decide(p, source, mdev, target, targetMdev, chunkBytes)});
     return out;
 }
 
@@ -100,13 +110,14 @@ Result<CheckReport> assemble(const CheckInput &in, DriverProfile profile, const 
 
     // Card type names once per adapter: a full matrix has 256 adapters but 65,536 queues.
     QHash<int, std::pair<QString, QString>> types;
+    const HostIndex source(in.source), target(in.target);
     const QList<Apqn> matrix = m->guestMatrix();
     r.queues.reserve(matrix.size());
     for (const Apqn q : matrix) {
         QueueComparison c;
         c.apqn = q;
-        c.source = driverHwinfo(profile, in.source, q).value_or(Hwinfo());
-        c.target = driverHwinfo(profile, in.target, q);
+        c.source = driverHwinfo(profile, source, q).value_or(Hwinfo());
+        c.target = driverHwinfo(profile, target, q);
         if (c.target)
             c.compatible = queueCompatible(profile, c.source, *c.target);
         auto t = types.find(q.adapter);
@@ -131,7 +142,11 @@ Result<CheckReport> runCheck(const CheckInput &in)
 {
     if (!in.source.mdev(in.mdev))
         return assemble(in, in.profile, {}, {});
-    const QList<RevisionDecision> all = decideAllRevisions(in.source, in.mdev, in.target, targetOf(in));
+    if (!in.allRevisions) {
+        const DriverProfile own = revision(in.profile).sameCodeAs;
+        return assemble(in, in.profile, {{own, decide(own, in.source, in.mdev, in.target, targetOf(in), in.chunkBytes)}}, {});
+    }
+    const QList<RevisionDecision> all = decideAllRevisions(in.source, in.mdev, in.target, targetOf(in), in.chunkBytes);
     return assemble(in, in.profile, all, revisionNotes(in, targetOf(in), all));
 }
 
@@ -139,7 +154,7 @@ Result<QList<CheckReport>> runCheckAllProfiles(const CheckInput &in)
 {
     if (!in.source.mdev(in.mdev))
         return assemble(in, in.profile, {}, {}).error();
-    const QList<RevisionDecision> all = decideAllRevisions(in.source, in.mdev, in.target, targetOf(in));
+    const QList<RevisionDecision> all = decideAllRevisions(in.source, in.mdev, in.target, targetOf(in), in.chunkBytes);
     const QStringList notes = revisionNotes(in, targetOf(in), all);
     QList<CheckReport> out;
     for (const DriverProfile p : allProfiles()) {

@@ -32,6 +32,10 @@ struct DriverDecision {
     /// prediction.
     QString undefined;
     int suppressedLines = 0; ///< C: lines its rate limit drops
+    /// The same stream written in pieces of the check's chunk size: the errno (0: accepted) and,
+    /// when non-empty, why that is undefined. nullopt when the stream fits in one piece.
+    std::optional<int> chunkedErr;
+    QString chunkedUndefined;
 };
 
 /// One distinct revision's decision (v4 shares v3's).
@@ -48,6 +52,9 @@ struct CheckInput {
     DriverProfile profile = DriverProfile::V2;
     int chunkBytes = 4096; ///< the write size to model for chunked transfers
     MigrationBlockers blockers; ///< what the source's libvirt says (hosts with a libvirt address)
+    /// false: decide for input.profile's revision only (byRevision then holds just it); for
+    /// callers that weigh many host pairs, such as the fleet map.
+    bool allRevisions = true;
 };
 
 /// A pre-migration report: the driver's verdict (for the chosen profile), each queue compared,
@@ -71,12 +78,13 @@ struct CheckReport {
 };
 
 /// The destination driver's decision for one profile (also used by the migration runner).
+/// `chunkBytes` > 0 also models the stream written in pieces of that size (chunkedErr).
 DriverDecision decide(DriverProfile profile, const HostSnapshot &source, const QString &mdev,
-                      const HostSnapshot &target, const QString &targetMdev);
+                      const HostSnapshot &target, const QString &targetMdev, int chunkBytes = 0);
 
 /// The decision of every distinct revision (distinctRevisions()), each computed once.
 QList<RevisionDecision> decideAllRevisions(const HostSnapshot &source, const QString &mdev, const HostSnapshot &target,
-                                           const QString &targetMdev);
+                                           const QString &targetMdev, int chunkBytes = 0);
 
 /// Runs the whole check for input.profile. Fails only when the source mdev does not exist
 /// (ErrorCode::NotFound).

@@ -1,11 +1,7 @@
 #include "readiness.h"
 
 #include "../driver/migration/compatibility.h"
-#include "../driver/migration/resumingfile.h"
-#include "../driver/migration/stream.h"
-#include "../driver/migration/hwinfosource.h"
 #include "../driver/migration/revision.h"
-#include "../driver/migration/sourcestream.h"
 #include "../driver/vfioapdriver.h"
 #include "../common/errnonames.h"
 
@@ -154,20 +150,12 @@ void quirks(const CheckInput &in, const CheckReport &r, Collector &c)
               QStringLiteral("Failures on other mdevs within the last 5 s shrink the budget further; the report lists what the kernel prints."));
 
     // How the transfer's chunking changes the answer.
-    if (in.chunkBytes > 0 && in.target.mdev(r.targetMdev) && r.decision.streamBytes > in.chunkBytes) {
-        const SourceStream stream = buildSourceStream(r.profile, in.source, in.mdev);
-        ResumingFile file(r.profile, in.target, r.targetMdev);
-        int err = 0;
-        QString undefined;
-        for (qsizetype off = 0; off < stream.bytes.size() && !err && undefined.isEmpty(); off += in.chunkBytes) {
-            const ResumingFile::Answer a = file.write(stream.bytes.mid(off, in.chunkBytes));
-            err = a.err();
-            undefined = a.undefined;
-        }
+    if (r.decision.chunkedErr && in.target.mdev(r.targetMdev)) {
+        const int err = *r.decision.chunkedErr;
         const bool oneShot = rev.write == WriteAlgorithm::OneShot;
-        if (!undefined.isEmpty())
+        if (!r.decision.chunkedUndefined.isEmpty())
             c.add("chunked_write_undefined", Severity::Error,
-                  QStringLiteral("Written in chunks of %1 bytes, the %2 driver's behaviour is undefined: %3.").arg(in.chunkBytes).arg(name, undefined),
+                  QStringLiteral("Written in chunks of %1 bytes, the %2 driver's behaviour is undefined: %3.").arg(in.chunkBytes).arg(name, r.decision.chunkedUndefined),
                   QStringLiteral("The transfer must write the stream differently; no verdict can be predicted."));
         else if (err != r.decision.err)
             c.add("chunked_write_differs", oneShot ? Severity::Error : Severity::Warning,

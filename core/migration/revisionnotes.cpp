@@ -82,12 +82,13 @@ QStringList revisionNotes(const CheckInput &in, const QString &targetMdev, const
     // Per queue: which revisions accept, and why.
     const Mdev *m = in.source.mdev(in.mdev);
     QMap<QString, QList<Apqn>> causes;
+    const HostIndex source(in.source), target(in.target);
     for (const Apqn q : m ? m->guestMatrix() : QList<Apqn>()) {
         QList<DriverProfile> accept, reject;
         Hwinfo why[2];
         for (const RevisionDecision &d : all) {
-            const auto s = driverHwinfo(d.profile, in.source, q);
-            const auto t = driverHwinfo(d.profile, in.target, q);
+            const auto s = driverHwinfo(d.profile, source, q);
+            const auto t = driverHwinfo(d.profile, target, q);
             if (!s || !t)
                 continue;
             const bool ok = queueCompatible(d.profile, *s, *t);
@@ -119,9 +120,16 @@ QStringList revisionNotes(const CheckInput &in, const QString &targetMdev, const
         notes.append(QStringLiteral("%1 answer an incompatible queue with EINVAL, %2 with EFAULT.").arg(names(einval), names(efault)));
     if (in.source.secureExecutionGuest || in.target.secureExecutionGuest)
         notes.append(QStringLiteral("On a Secure Execution host v2 and v3/v4 refuse the state change (EPERM); B and C register no migration support (ENOTTY)."));
-    const Mdev *t = in.target.mdev(targetMdev);
-    if (t && m && !t->guestMatrix().isEmpty() && t->guestAdapters != m->guestAdapters)
-        notes.append(QStringLiteral("v2 requires the source's APQNs in the destination mdev's guest matrix; later revisions only need them bound to vfio_ap on the destination host and assign them."));
+    for (const RevisionDecision &d : all) {
+        if (revision(d.profile).queueCheck != QueueCheck::InGuestMatrix || d.decision.kernelLog.isEmpty())
+            continue;
+        const QString &first = d.decision.kernelLog.first();
+        if (first.contains(QLatin1String("number of queues")) || first.contains(QLatin1String("not assigned to guest matrix"))
+            || first.contains(QLatin1String("config size")))
+            notes.append(QStringLiteral("v2 compares the stream with the destination mdev %1's own guest matrix (size, count, APQNs); "
+                                        "later revisions only need the source's queues bound to vfio_ap on the destination host, and assign them.")
+                             .arg(targetMdev));
+    }
     if (m && !(m->controlDomains & in.source.bus.configuredControlDomains).isEmpty())
         notes.append(QStringLiteral("B and C carry the control domains in the stream and require each in the destination host's control-domain mask; v2 and v3/v4 do not migrate them."));
     return notes;

@@ -4,7 +4,7 @@
 
 namespace ap::migration {
 
-TapqAnswer tapq(const HostSnapshot &h, Apqn apqn)
+TapqAnswer tapq(const HostIndex &h, Apqn apqn)
 {
     TapqAnswer a;
     const Queue *q = h.queue(apqn);
@@ -32,17 +32,30 @@ Hwinfo probeHwinfo(const HostSnapshot &h, const Card &c)
     return Hwinfo(Hwinfo::fromFunctions(c.functions, c.rawHwtype).value() | nd << 16 | ml << 8 | qd).cardMasked();
 }
 
-std::optional<Hwinfo> driverHwinfo(DriverProfile p, const HostSnapshot &h, Apqn apqn)
+namespace {
+template<typename Host>
+std::optional<Hwinfo> hwinfoOf(DriverProfile p, const Host &h, const HostSnapshot &snapshot, Apqn apqn)
 {
     const Queue *q = h.queue(apqn);
     const Card *c = h.card(apqn.adapter);
     if (!q || !c)
         return std::nullopt;
     if (revision(p).data == DataOrigin::CardAtProbe)
-        return probeHwinfo(h, *c);
+        return probeHwinfo(snapshot, *c);
     if (!q->functions)
         return std::nullopt;
     return Hwinfo::fromFunctions(*q->functions, c->rawHwtype);
+}
+} // namespace
+
+std::optional<Hwinfo> driverHwinfo(DriverProfile p, const HostIndex &h, Apqn apqn)
+{
+    return hwinfoOf(p, h, h.host(), apqn);
+}
+
+std::optional<Hwinfo> driverHwinfo(DriverProfile p, const HostSnapshot &h, Apqn apqn)
+{
+    return hwinfoOf(p, h, h, apqn);
 }
 
 } // namespace ap::migration

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "hostindex.h"
 #include "profile.h"
 #include "../../model/hostsnapshot.h"
 
@@ -19,7 +20,7 @@ struct TapqAnswer {
     bool known() const { return rc == 0 || (rc >= 2 && rc <= 5); }
 };
 inline constexpr int kUnreadableRc = 6; ///< stands for "some rc above 05" (AP_RESPONSE_INVALID_ADDRESS)
-TapqAnswer tapq(const HostSnapshot &h, Apqn apqn);
+TapqAnswer tapq(const HostIndex &h, Apqn apqn);
 
 /// v2's stored hwinfo: the card's hwinfo captured at queue probe, card-masked (BS and bits 18-31
 /// zero), with the card's nd, ml and qd as far as sysfs shows them (nd from the bus's domain
@@ -29,6 +30,8 @@ Hwinfo probeHwinfo(const HostSnapshot &h, const Card &c);
 /// The hwinfo the driver of a revision uses for a queue: v2 probeHwinfo() of its card; later
 /// revisions the live TAPQ GR2. nullopt when the queue or its card is absent, or (later
 /// revisions) its live `ap_functions` could not be read.
+std::optional<Hwinfo> driverHwinfo(DriverProfile p, const HostIndex &h, Apqn apqn);
+/// The same for one queue, without an index.
 std::optional<Hwinfo> driverHwinfo(DriverProfile p, const HostSnapshot &h, Apqn apqn);
 
 } // namespace ap::migration

@@ -242,6 +242,7 @@ int ResumingFile::validate()
     auto apqnAt = [&](qint64 i) { return Apqn::fromValue(qFromBigEndian<quint16>(d + h.size + 16 * i + 8)); };
     auto dataAt = [&](qint64 i) { return Hwinfo(readU64(d + h.size + 16 * i)); };
     const Mdev *mdev = m_dest.mdev(m_uuid);
+    const HostIndex index(m_dest);
 
     // a. Every source APQN must be usable here (all misses logged).
     bool available = true;
@@ -253,7 +254,7 @@ int ResumingFile::validate()
                 available = false;
             }
         } else {
-            const Queue *queue = m_dest.queue(q);
+            const Queue *queue = index.queue(q);
             if (!queue || !queue->isBoundToVfio()) {
                 m_log.add(LogId::QueueNotAvailable, q);
                 available = false;
@@ -284,10 +285,10 @@ int ResumingFile::validate()
         const Apqn q = apqnAt(i);
         Hwinfo target;
         if (rev.data == DataOrigin::CardAtProbe) {
-            const Card *c = m_dest.card(q.adapter);
+            const Card *c = index.card(q.adapter);
             target = c ? probeHwinfo(m_dest, *c) : Hwinfo();
         } else {
-            const TapqAnswer t = tapq(m_dest, q);
+            const TapqAnswer t = tapq(index, q);
             if (t.rc == 1) {
                 m_log.add(LogId::TapqNotAvailable, {q.adapter, q.domain, t.rc});
                 err = ENODEV;

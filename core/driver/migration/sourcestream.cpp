@@ -15,18 +15,19 @@ SourceStream buildSourceStream(DriverProfile p, const HostSnapshot &host, const 
     SourceStream s;
     KernelLog log(p, uuid);
     const Mdev *m = host.mdev(uuid);
+    const HostIndex index(host);
     const QList<Apqn> matrix = m ? m->guestMatrix() : QList<Apqn>();
     QList<StreamEntry> entries;
     entries.reserve(matrix.size());
     for (const Apqn q : matrix) {
         if (rev.data == DataOrigin::CardAtProbe) {
-            const Queue *queue = host.queue(q);
-            const Card *card = host.card(q.adapter);
+            const Queue *queue = index.queue(q);
+            const Card *card = index.card(q.adapter);
             if (queue && card && queue->isBoundToVfio())
                 entries.append({q, probeHwinfo(host, *card)});
             continue;
         }
-        const TapqAnswer t = tapq(host, q);
+        const TapqAnswer t = tapq(index, q);
         if (t.rc == 1 || (!t.known() && t.async == rev.tapqFailsWithAsync)) {
             log.add(t.rc == 1 ? LogId::TapqNotAvailable : LogId::TapqFailed, {q.adapter, q.domain, t.rc});
             s.err = t.rc == 1 ? ENODEV : EIO;
