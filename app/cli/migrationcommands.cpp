@@ -125,10 +125,11 @@ int fsmCommand(const QStringList &args)
         err(QStringLiteral("apconsole-cli: fsm needs flags from stop_copy, p2p, pre_copy and two state names\nusage: %1\n").arg(usage));
         return Usage;
     }
-    auto path = statePath(*from, *to, *flags);
+    const VfioState fromState = from.value_or(VfioState::Error), toState = to.value_or(VfioState::Error);
+    auto path = statePath(fromState, toState, *flags);
     if (!path) {
         out(QStringLiteral("EINVAL\n"));
-        if (unpatchedKernelLocksUp(*from, *to, *flags))
+        if (unpatchedKernelLocksUp(fromState, toState, *flags))
             out(QStringLiteral("note: a kernel without the 2026-06 fix of vfio_mig_get_next_state() loops here forever (soft lockup) instead of answering EINVAL\n"));
         return Failed;
     }

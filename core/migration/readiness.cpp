@@ -1,6 +1,7 @@
 #include "readiness.h"
 
 #include "../driver/migration/compatibility.h"
+#include "../driver/migration/hostindex.h"
 #include "../driver/migration/revision.h"
 #include "../driver/vfioapdriver.h"
 #include "../common/errnonames.h"
@@ -25,22 +26,36 @@ public:
 
 QString idList(const QList<Apqn> &apqns)
 {
+    // Only the APQNs shown are formatted: a full matrix lists 65,536.
     QStringList s;
-    for (const Apqn q : apqns)
-        s.append(q.toString());
-    if (s.size() > 8)
-        return s.mid(0, 8).join(QStringLiteral(", ")) + QStringLiteral(" and %1 more").arg(s.size() - 8);
+    for (qsizetype i = 0; i < apqns.size() && i < 8; ++i)
+        s.append(apqns[i].toString());
+    if (apqns.size() > 8)
+        return s.join(QStringLiteral(", ")) + QStringLiteral(" and %1 more").arg(apqns.size() - 8);
     return s.join(QStringLiteral(", "));
 }
 
-void masterKeys(const CheckInput &in, const Mdev &m, Collector &c)
+/// HostSnapshot::knownMkvps through an index.
+const Mkvps *knownMkvps(const HostIndex &h, Apqn q, bool *lastSeen)
+{
+    *lastSeen = false;
+    if (const Queue *qu = h.queue(q); qu && qu->mkvps)
+        return &*qu->mkvps;
+    const auto it = h.host().lastSeenMkvps.constFind(q);
+    if (it == h.host().lastSeenMkvps.cend())
+        return nullptr;
+    *lastSeen = true;
+    return &*it;
+}
+
+void masterKeys(const HostIndex &source, const HostIndex &target, const QList<Apqn> &matrix, Collector &c)
 {
     QList<Apqn> unknown;
-    for (const Apqn q : m.guestMatrix()) {
+    for (const Apqn q : matrix) {
         bool srcLastSeen = false, dstLastSeen = false;
-        const Mkvps *s = in.source.knownMkvps(q, &srcLastSeen);
-        const Mkvps *t = in.target.knownMkvps(q, &dstLastSeen);
-        const Card *card = in.source.card(q.adapter);
+        const Mkvps *s = knownMkvps(source, q, &srcLastSeen);
+        const Mkvps *t = knownMkvps(target, q, &dstLastSeen);
+        const Card *card = source.card(q.adapter);
         if (!card || card->mode() == CryptoMode::Accelerator || card->mode() == CryptoMode::None)
             continue; // accelerators hold no master keys
         if (!s || !t) {
@@ -76,11 +91,11 @@ void masterKeys(const CheckInput &in, const Mdev &m, Collector &c)
               QStringLiteral("Compare them inside the guest (lszcrypt -V) or read them once while the domain is bound to zcrypt."));
 }
 
-void destinationQueues(const CheckInput &in, const Mdev &m, Collector &c)
+void destinationQueues(const HostIndex &target, const QList<Apqn> &matrix, Collector &c)
 {
     QList<Apqn> missing, notVfio, deconfigured, checkstopped;
-    for (const Apqn q : m.guestMatrix()) {
-        const Queue *t = in.target.queue(q);
+    for (const Apqn q : matrix) {
+        const Queue *t = target.queue(q);
         if (!t)
             missing.append(q);
         else {
@@ -225,8 +240,10 @@ QList<Finding> readinessFindings(const CheckInput &in, const CheckReport &r)
                            t->controlDomains.isEmpty() ? QStringLiteral("none") : t->controlDomains.toRanges(true)),
                   QStringLiteral("Assign the same control domains to the destination mdev before migrating."));
     }
-    destinationQueues(in, *m, c);
-    masterKeys(in, *m, c);
+    const HostIndex source(in.source), target(in.target);
+    const QList<Apqn> matrix = m->guestMatrix();
+    destinationQueues(target, matrix, c);
+    masterKeys(source, target, matrix, c);
     quirks(in, r, c);
     if (!r.revisionNotes.isEmpty())
         c.add("revisions_disagree", Severity::Info,

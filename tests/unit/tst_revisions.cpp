@@ -12,8 +12,11 @@
 #include <driver/migration/stream.h>
 #include <driver/migration/vfiodevice.h>
 #include <driver/migration/vfiostate.h>
+#include <migration/revisionguess.h>
+#include <store/store.h>
 
 #include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <tuple>
 #include <QTest>
 
@@ -693,6 +696,59 @@ private slots:
         QCOMPARE(v3.setState(VfioState::Stop, d).err, 0);
         QCOMPARE(v3.setState(VfioState::Resuming, d).err, 0);
         QVERIFY(!v3.write(sourceStream(P::V3, s), d).err()); // a new file in v3
+    }
+
+    // ---- Which revision a host runs ----------------------------------------------------------
+
+    void proposals()
+    {
+        using B = RevisionGuess::Basis;
+        HostSnapshot a = host({1}, {2});
+        a.host = QStringLiteral("a");
+        a.matrix.features.append(QStringLiteral("migratable"));
+        a.kernelRelease = QStringLiteral("6.17.0-vfap");
+        a.vfioApSrcversion = QStringLiteral("5E1F0C2A9B7D3E4F6A8B9C0");
+        HostSnapshot sameBuild = a, sameKernel = a, nothing = a, old = a;
+        sameBuild.host = QStringLiteral("b");
+        sameKernel.host = QStringLiteral("c");
+        sameKernel.vfioApSrcversion = QStringLiteral("0000");
+        nothing.host = QStringLiteral("d");
+        nothing.vfioApSrcversion.clear();
+        nothing.kernelRelease = QStringLiteral("6.18.1");
+        old.host = QStringLiteral("e");
+        old.matrix.features.removeAll(QStringLiteral("migratable"));
+        const QList<HostRevisionRecord> known = {{QStringLiteral("a"), P::B, a.kernelRelease, a.vfioApSrcversion}};
+        auto check = [&](const HostSnapshot &h, std::optional<P> p, B basis, const QString &from) {
+            const RevisionGuess g = proposeRevision(h, known);
+            QCOMPARE(g.profile, p);
+            QCOMPARE(g.basis, basis);
+            QCOMPARE(g.fromHost, from);
+        };
+        check(a, P::B, B::Operator, QStringLiteral("a"));
+        check(sameBuild, P::B, B::SameBuild, QStringLiteral("a"));
+        check(sameKernel, P::B, B::SameKernel, QStringLiteral("a"));
+        check(nothing, std::nullopt, B::Unknown, QString());
+        check(old, std::nullopt, B::NotMigratable, QString());
+        QCOMPARE(proposeRevision(a, {}).basis, B::Unknown);
+    }
+
+    void storeRemembersRevisions()
+    {
+        QTemporaryDir dir;
+        auto store = Store::open(dir.filePath(QStringLiteral("rev.db")));
+        QVERIFY(store);
+        QVERIFY((*store)->setHostRevision({QStringLiteral("ssh:root@z1"), P::C, QStringLiteral("6.17.0"), QStringLiteral("ABC")}));
+        QVERIFY((*store)->setHostRevision({QStringLiteral("demo:zlab-b"), P::V4, {}, {}}));
+        QVERIFY((*store)->setHostRevision({QStringLiteral("ssh:root@z1"), P::B, QStringLiteral("6.17.1"), QStringLiteral("DEF")}));
+        auto all = (*store)->hostRevisions();
+        QVERIFY(all);
+        QCOMPARE(all->size(), 2);
+        QCOMPARE(all->at(0).host, QStringLiteral("demo:zlab-b"));
+        QCOMPARE(all->at(0).profile, P::V4);
+        QCOMPARE(all->at(1).profile, P::B);
+        QCOMPARE(all->at(1).vfioApSrcversion, QStringLiteral("DEF"));
+        QVERIFY((*store)->forgetHostRevision(QStringLiteral("demo:zlab-b")));
+        QCOMPARE((*store)->hostRevisions()->size(), 1);
     }
 
     // ---- The VFIO state machine -------------------------------------------------------------

@@ -187,13 +187,15 @@ ResumingFile::Answer ResumingFile::writeStaged(QByteArrayView chunk)
             return done(-EINVAL); // silently: no log line
         if (m_pos + len > m_size)
             return done(-EIO);
-        QByteArray copy = m_buffer;
-        std::memcpy(copy.data() + m_pos, chunk.data(), size_t(len));
+        // The kernel writes into a copy of the stored buffer and copies it back on success;
+        // keeping the bytes this write replaces does the same without copying the whole buffer.
+        const qint64 at = m_pos;
+        const QByteArray replaced = m_buffer.mid(at, len);
+        std::memcpy(m_buffer.data() + at, chunk.data(), size_t(len));
         m_pos += len;
         if (m_pos == m_size) {
-            std::swap(m_buffer, copy);
             if (const int err = validate()) {
-                std::swap(m_buffer, copy); // the copy is freed, the stored buffer stays
+                std::memcpy(m_buffer.data() + at, replaced.constData(), size_t(len)); // the copy is freed
                 return done(-err);
             }
             m_accepted = true;
