@@ -22,9 +22,13 @@ QString severityName(Severity s)
     return {};
 }
 
-DriverDecision decide(DriverProfile p, const HostSnapshot &source, const QString &mdev, const HostSnapshot &target,
-                      const QString &targetMdev, int chunkBytes)
+namespace {
+
+DriverDecision decideWith(DriverProfile p, const HostIndex &sourceIndex, const QString &mdev, const HostIndex &targetIndex,
+                          const QString &targetMdev, int chunkBytes)
 {
+    const HostSnapshot &source = sourceIndex.host();
+    const HostSnapshot &target = targetIndex.host();
     const Revision &rev = revision(p);
     DriverDecision d;
     if (source.secureExecutionGuest || target.secureExecutionGuest) {
@@ -38,7 +42,7 @@ DriverDecision decide(DriverProfile p, const HostSnapshot &source, const QString
         d.kernelLog = log.take();
         return d;
     }
-    const SourceStream stream = buildSourceStream(p, source, mdev);
+    const SourceStream stream = buildSourceStream(p, sourceIndex, mdev);
     if (stream.err) {
         d.err = stream.err; // the source's read() fails: nothing reaches the destination
         d.kernelLog = stream.log;
@@ -49,7 +53,7 @@ DriverDecision decide(DriverProfile p, const HostSnapshot &source, const QString
         d.err = ENODEV; // no device to resume into: QEMU/libvirt fail before the driver is asked
         return d;
     }
-    ResumingFile file(p, target, targetMdev);
+    ResumingFile file(p, target, targetMdev, {}, &targetIndex);
     const ResumingFile::Answer a = file.write(stream.bytes);
     d.kernelLog = a.log;
     d.undefined = a.undefined;
@@ -57,7 +61,7 @@ DriverDecision decide(DriverProfile p, const HostSnapshot &source, const QString
     d.compatible = !a.isUndefined() && d.err == 0;
     d.suppressedLines = file.suppressedLines();
     if (chunkBytes > 0 && stream.bytes.size() > chunkBytes) {
-        ResumingFile pieces(p, target, targetMdev);
+        ResumingFile pieces(p, target, targetMdev, {}, &targetIndex);
         int err = 0;
         for (qsizetype off = 0; off < stream.bytes.size() && !err && d.chunkedUndefined.isEmpty(); off += chunkBytes) {
             const ResumingFile::Answer c = pieces.write(stream.bytes.mid(off, chunkBytes));
@@ -69,13 +73,31 @@ DriverDecision decide(DriverProfile p, const HostSnapshot &source, const QString
     return d;
 }
 
-QList<RevisionDecision> decideAllRevisions(const HostSnapshot &source, const QString &mdev, const HostSnapshot &target,
-                                           const QString &targetMdev, int chunkBytes)
+} // namespace
+
+DriverDecision decide(DriverProfile p, const HostSnapshot &source, const QString &mdev, const HostSnapshot &target,
+                      const QString &targetMdev, int chunkBytes)
+{
+    return decideWith(p, HostIndex(source), mdev, HostIndex(target), targetMdev, chunkBytes);
+}
+
+namespace {
+
+QList<RevisionDecision> decideAll(const HostIndex &source, const QString &mdev, const HostIndex &target, const QString &targetMdev,
+                                  int chunkBytes)
 {
     QList<RevisionDecision> out;
     for (const DriverProfile p : distinctRevisions())
-        out.append({p, decide(p, source, mdev, target, targetMdev, chunkBytes)});
+        out.append({p, decideWith(p, source, mdev, target, targetMdev, chunkBytes)});
     return out;
+}
+
+} // namespace
+
+QList<RevisionDecision> decideAllRevisions(const HostSnapshot &source, const QString &mdev, const HostSnapshot &target,
+                                           const QString &targetMdev, int chunkBytes)
+{
+    return decideAll(HostIndex(source), mdev, HostIndex(target), targetMdev, chunkBytes);
 }
 
 namespace {
@@ -86,12 +108,17 @@ QString typeOf(const HostSnapshot &h, Apqn q)
     return c ? c->typeName() : QString();
 }
 
-Result<CheckReport> assemble(const CheckInput &in, DriverProfile profile, const QList<RevisionDecision> &all, const QStringList &notes)
+Error noSuchMdev(const CheckInput &in)
+{
+    return makeError(ErrorCode::NotFound, in.source.host, QStringLiteral("no mdev %1 on the source").arg(in.mdev),
+                     QStringLiteral("List the host's mdevs with 'apconsole-cli inventory --host %1'.").arg(in.source.host));
+}
+
+/// The report for one profile from the revisions' decisions; the source mdev exists.
+CheckReport assemble(const CheckInput &in, DriverProfile profile, const QList<RevisionDecision> &all, const QStringList &notes,
+                     const HostIndex &source, const HostIndex &target)
 {
     const Mdev *m = in.source.mdev(in.mdev);
-    if (!m)
-        return makeError(ErrorCode::NotFound, in.source.host, QStringLiteral("no mdev %1 on the source").arg(in.mdev),
-                         QStringLiteral("List the host's mdevs with 'apconsole-cli inventory --host %1'.").arg(in.source.host));
     CheckReport r;
     r.profile = profile;
     r.sourceHost = in.source.host;
@@ -110,7 +137,6 @@ Result<CheckReport> assemble(const CheckInput &in, DriverProfile profile, const 
 
     // Card type names once per adapter: a full matrix has 256 adapters but 65,536 queues.
     QHash<int, std::pair<QString, QString>> types;
-    const HostIndex source(in.source), target(in.target);
     const QList<Apqn> matrix = m->guestMatrix();
     r.queues.reserve(matrix.size());
     for (const Apqn q : matrix) {
@@ -127,7 +153,7 @@ Result<CheckReport> assemble(const CheckInput &in, DriverProfile profile, const 
         c.targetType = t->second;
         r.queues.append(c);
     }
-    r.findings = readinessFindings(in, r);
+    r.findings = readinessFindings(in, r, source, target);
     r.findings += blockerFindings(in.blockers, r.guest);
     r.ready = r.decision.compatible
         && std::none_of(r.findings.cbegin(), r.findings.cend(), [](const Finding &f) { return f.severity == Severity::Error; });
@@ -141,28 +167,26 @@ QString targetOf(const CheckInput &in) { return in.targetMdev.isEmpty() ? in.mde
 Result<CheckReport> runCheck(const CheckInput &in)
 {
     if (!in.source.mdev(in.mdev))
-        return assemble(in, in.profile, {}, {});
+        return noSuchMdev(in);
+    const HostIndex source(in.source), target(in.target);
     if (!in.allRevisions) {
         const DriverProfile own = revision(in.profile).sameCodeAs;
-        return assemble(in, in.profile, {{own, decide(own, in.source, in.mdev, in.target, targetOf(in), in.chunkBytes)}}, {});
+        return assemble(in, in.profile, {{own, decideWith(own, source, in.mdev, target, targetOf(in), in.chunkBytes)}}, {}, source, target);
     }
-    const QList<RevisionDecision> all = decideAllRevisions(in.source, in.mdev, in.target, targetOf(in), in.chunkBytes);
-    return assemble(in, in.profile, all, revisionNotes(in, targetOf(in), all));
+    const QList<RevisionDecision> all = decideAll(source, in.mdev, target, targetOf(in), in.chunkBytes);
+    return assemble(in, in.profile, all, revisionNotes(in, targetOf(in), all), source, target);
 }
 
 Result<QList<CheckReport>> runCheckAllProfiles(const CheckInput &in)
 {
     if (!in.source.mdev(in.mdev))
-        return assemble(in, in.profile, {}, {}).error();
-    const QList<RevisionDecision> all = decideAllRevisions(in.source, in.mdev, in.target, targetOf(in), in.chunkBytes);
+        return noSuchMdev(in);
+    const HostIndex source(in.source), target(in.target);
+    const QList<RevisionDecision> all = decideAll(source, in.mdev, target, targetOf(in), in.chunkBytes);
     const QStringList notes = revisionNotes(in, targetOf(in), all);
     QList<CheckReport> out;
-    for (const DriverProfile p : allProfiles()) {
-        auto r = assemble(in, p, all, notes);
-        if (!r)
-            return r.error();
-        out.append(*r);
-    }
+    for (const DriverProfile p : allProfiles())
+        out.append(assemble(in, p, all, notes, source, target));
     return out;
 }
 

@@ -186,6 +186,11 @@ void quirks(const CheckInput &in, const CheckReport &r, Collector &c)
 
 QList<Finding> readinessFindings(const CheckInput &in, const CheckReport &r)
 {
+    return readinessFindings(in, r, HostIndex(in.source), HostIndex(in.target));
+}
+
+QList<Finding> readinessFindings(const CheckInput &in, const CheckReport &r, const HostIndex &source, const HostIndex &target)
+{
     Collector c;
     const Mdev *m = in.source.mdev(in.mdev);
     if (!m)
@@ -240,7 +245,6 @@ QList<Finding> readinessFindings(const CheckInput &in, const CheckReport &r)
                            t->controlDomains.isEmpty() ? QStringLiteral("none") : t->controlDomains.toRanges(true)),
                   QStringLiteral("Assign the same control domains to the destination mdev before migrating."));
     }
-    const HostIndex source(in.source), target(in.target);
     const QList<Apqn> matrix = m->guestMatrix();
     destinationQueues(target, matrix, c);
     masterKeys(source, target, matrix, c);

@@ -18,9 +18,11 @@ constexpr qint64 kMaxQueues = 65536;
 constexpr int kStagingBytes = 12; // C: magic, version, num_queues
 } // namespace
 
-ResumingFile::ResumingFile(DriverProfile profile, const HostSnapshot &destination, QString mdevUuid, Leftover leftover)
+ResumingFile::ResumingFile(DriverProfile profile, const HostSnapshot &destination, QString mdevUuid, Leftover leftover,
+                           const HostIndex *index)
     : m_profile(profile)
     , m_dest(destination)
+    , m_index(index)
     , m_uuid(std::move(mdevUuid))
     , m_log(profile, m_uuid)
     , m_stored(leftover.stored)
@@ -244,7 +246,10 @@ int ResumingFile::validate()
     auto apqnAt = [&](qint64 i) { return Apqn::fromValue(qFromBigEndian<quint16>(d + h.size + 16 * i + 8)); };
     auto dataAt = [&](qint64 i) { return Hwinfo(readU64(d + h.size + 16 * i)); };
     const Mdev *mdev = m_dest.mdev(m_uuid);
-    const HostIndex index(m_dest);
+    std::optional<HostIndex> own;
+    if (!m_index)
+        own.emplace(m_dest);
+    const HostIndex &index = m_index ? *m_index : *own;
 
     // a. Every source APQN must be usable here (all misses logged).
     bool available = true;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "driverlog.h"
+#include "hostindex.h"
 #include "profile.h"
 #include "../../model/hostsnapshot.h"
 
@@ -25,7 +26,10 @@ struct ResumingLeftover {
 class ResumingFile {
 public:
     using Leftover = ResumingLeftover;
-    ResumingFile(DriverProfile profile, const HostSnapshot &destination, QString mdevUuid, Leftover leftover = {});
+    /// `index`: an index of `destination` the caller keeps valid (the destination does not change
+    /// while the file is written); without one, each validation builds its own.
+    ResumingFile(DriverProfile profile, const HostSnapshot &destination, QString mdevUuid, Leftover leftover = {},
+                 const HostIndex *index = nullptr);
 
     struct Answer {
         qint64 result = 0; ///< bytes taken, or a negative errno; meaningless when undefined
@@ -65,6 +69,7 @@ private:
 
     DriverProfile m_profile;
     const HostSnapshot &m_dest;
+    const HostIndex *m_index;
     QString m_uuid;
     KernelLog m_log;
     QByteArray m_buffer;

@@ -11,11 +11,16 @@ namespace ap::migration {
 
 SourceStream buildSourceStream(DriverProfile p, const HostSnapshot &host, const QString &uuid)
 {
+    return buildSourceStream(p, HostIndex(host), uuid);
+}
+
+SourceStream buildSourceStream(DriverProfile p, const HostIndex &index, const QString &uuid)
+{
     const Revision &rev = revision(p);
+    const HostSnapshot &host = index.host();
     SourceStream s;
     KernelLog log(p, uuid);
     const Mdev *m = host.mdev(uuid);
-    const HostIndex index(host);
     const QList<Apqn> matrix = m ? m->guestMatrix() : QList<Apqn>();
     QList<StreamEntry> entries;
     entries.reserve(matrix.size());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "hostindex.h"
 #include "profile.h"
 #include "../../model/hostsnapshot.h"
 
@@ -19,5 +20,7 @@ struct SourceStream {
     QStringList log;
 };
 SourceStream buildSourceStream(DriverProfile p, const HostSnapshot &host, const QString &uuid);
+/// The same with the host's index at hand (several revisions over one host).
+SourceStream buildSourceStream(DriverProfile p, const HostIndex &host, const QString &uuid);
 
 } // namespace ap::migration
