@@ -972,14 +972,6 @@ Changes will not be remembered.</source>
         <translation>Kompatibilitätskarte der Flotte</translation>
     </message>
     <message>
-        <source>v2 driver</source>
-        <translation>Treiber v2</translation>
-    </message>
-    <message>
-        <source>v3 driver</source>
-        <translation>Treiber v3</translation>
-    </message>
-    <message>
         <source>Filter by host, guest, mdev or verdict</source>
         <translation>Nach Host, Gast, mdev oder Urteil filtern</translation>
     </message>
@@ -1336,6 +1328,41 @@ Changes will not be remembered.</source>
     <message>
         <source>The saved demo state could not be removed; it comes back at the next start: %1</source>
         <translation>Der gespeicherte Demo-Zustand konnte nicht entfernt werden; er kehrt beim nächsten Start zurück: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ap::ui::HostRevisionHint</name>
+    <message>
+        <source>Revision of the destination: unknown (the host was not read).</source>
+        <translation>Revision des Ziels: unbekannt (der Host wurde nicht gelesen).</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 runs %2 (as you set it).</source>
+        <translation>%1 läuft mit %2 (wie von Ihnen festgelegt).</translation>
+    </message>
+    <message>
+        <source>Proposed for %1: %2, the vfio_ap build (srcversion %3) you set on %4.</source>
+        <translation>Vorschlag für %1: %2, der vfio_ap-Build (srcversion %3), den Sie auf %4 festgelegt haben.</translation>
+    </message>
+    <message>
+        <source>Proposed for %1: %2, the kernel release %3 you set on %4.</source>
+        <translation>Vorschlag für %1: %2, das Kernel-Release %3, das Sie auf %4 festgelegt haben.</translation>
+    </message>
+    <message>
+        <source>%1 does not advertise &apos;migratable&apos;: no revision of the migration series is loaded.</source>
+        <translation>%1 meldet kein „migratable“: keine Revision der Migrationsserie ist geladen.</translation>
+    </message>
+    <message>
+        <source>Revision of %1: unknown (kernel %2, vfio_ap %3). Pick the revision it runs; it is remembered for the host.</source>
+        <translation>Revision von %1: unbekannt (Kernel %2, vfio_ap %3). Wählen Sie die Revision, mit der der Host läuft; sie wird für ihn gespeichert.</translation>
+    </message>
+    <message>
+        <source>The revision could not be remembered: %1</source>
+        <translation>Die Revision konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2199,14 +2226,6 @@ Changes will not be remembered.</source>
         <translation>Prüfung vor der Migration</translation>
     </message>
     <message>
-        <source>v2 (series of 2026-04-07)</source>
-        <translation>v2 (Serie vom 07.04.2026)</translation>
-    </message>
-    <message>
-        <source>v3 (series of 2026-06-30)</source>
-        <translation>v3 (Serie vom 30.06.2026)</translation>
-    </message>
-    <message>
         <source>Destination driver:</source>
         <translation>Treiber am Ziel:</translation>
     </message>
@@ -2250,6 +2269,33 @@ Changes will not be remembered.</source>
         <source>The report was not saved in the history: %1</source>
         <translation>Der Bericht wurde nicht im Verlauf gespeichert: %1</translation>
     </message>
+    <message>
+        <source>the destination driver&apos;s behaviour is undefined: %1</source>
+        <translation>das Verhalten des Treibers am Ziel ist undefiniert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ap::ui::ProfileCombo</name>
+    <message>
+        <source>v2 (series of 2026-04-07)</source>
+        <translation>v2 (Serie vom 07.04.2026)</translation>
+    </message>
+    <message>
+        <source>v3 (series of 2026-06-30)</source>
+        <translation>v3 (Serie vom 30.06.2026)</translation>
+    </message>
+    <message>
+        <source>v4 (2026-07-07, the code of v3)</source>
+        <translation>v4 (07.07.2026, der Code von v3)</translation>
+    </message>
+    <message>
+        <source>B (later copy: control domains, EINVAL)</source>
+        <translation>B (spätere Kopie: Kontrolldomänen, EINVAL)</translation>
+    </message>
+    <message>
+        <source>C (later copy: &quot;vfap&quot; header, rate-limited log)</source>
+        <translation>C (spätere Kopie: „vfap“-Kopf, gedrosseltes Protokoll)</translation>
+    </message>
 </context>
 <context>
     <name>ap::ui::ReportDialog</name>
@@ -2292,14 +2338,6 @@ Changes will not be remembered.</source>
     <message>
         <source>Migration report of %1</source>
         <translation>Migrationsbericht vom %1</translation>
-    </message>
-    <message>
-        <source>v2 (series of 2026-04-07)</source>
-        <translation>v2 (Serie vom 07.04.2026)</translation>
-    </message>
-    <message>
-        <source>v3 (series of 2026-06-30)</source>
-        <translation>v3 (Serie vom 30.06.2026)</translation>
     </message>
     <message>
         <source>Destination host:</source>
@@ -2354,14 +2392,6 @@ Changes will not be remembered.</source>
         <translation>Lese %1 und %2…</translation>
     </message>
     <message>
-        <source>the destination driver will accept the guest&apos;s AP configuration</source>
-        <translation>der Treiber am Ziel wird die AP-Konfiguration des Gastes annehmen</translation>
-    </message>
-    <message>
-        <source>the destination driver will refuse it</source>
-        <translation>der Treiber am Ziel wird sie ablehnen</translation>
-    </message>
-    <message>
         <source>Ready to migrate</source>
         <translation>Bereit zur Migration</translation>
     </message>
@@ -2376,6 +2406,18 @@ Changes will not be remembered.</source>
     <message>
         <source>Nothing changed.</source>
         <translation>Nichts hat sich geändert.</translation>
+    </message>
+    <message>
+        <source>the destination driver (%1) behaves undefined here: %2</source>
+        <translation>der Treiber des Ziels (%1) verhält sich hier undefiniert: %2</translation>
+    </message>
+    <message>
+        <source>the destination driver (%1) will accept the guest&apos;s AP configuration</source>
+        <translation>der Treiber des Ziels (%1) wird die AP-Konfiguration des Gasts annehmen</translation>
+    </message>
+    <message>
+        <source>the destination driver (%1) will refuse it</source>
+        <translation>der Treiber des Ziels (%1) wird sie ablehnen</translation>
     </message>
 </context>
 <context>
