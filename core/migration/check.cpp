@@ -83,12 +83,14 @@ DriverDecision decide(DriverProfile p, const HostSnapshot &source, const QString
 
 namespace {
 
+/// `chunkedFor`: the revision whose chunked answer a report shows (nullopt: every revision's);
+/// the others skip that second pass over the stream.
 QList<RevisionDecision> decideAll(const HostIndex &source, const QString &mdev, const HostIndex &target, const QString &targetMdev,
-                                  int chunkBytes)
+                                  int chunkBytes, std::optional<DriverProfile> chunkedFor = std::nullopt)
 {
     QList<RevisionDecision> out;
     for (const DriverProfile p : distinctRevisions())
-        out.append({p, decideWith(p, source, mdev, target, targetMdev, chunkBytes)});
+        out.append({p, decideWith(p, source, mdev, target, targetMdev, !chunkedFor || *chunkedFor == p ? chunkBytes : 0)});
     return out;
 }
 
@@ -173,7 +175,7 @@ Result<CheckReport> runCheck(const CheckInput &in)
         const DriverProfile own = revision(in.profile).sameCodeAs;
         return assemble(in, in.profile, {{own, decideWith(own, source, in.mdev, target, targetOf(in), in.chunkBytes)}}, {}, source, target);
     }
-    const QList<RevisionDecision> all = decideAll(source, in.mdev, target, targetOf(in), in.chunkBytes);
+    const QList<RevisionDecision> all = decideAll(source, in.mdev, target, targetOf(in), in.chunkBytes, revision(in.profile).sameCodeAs);
     return assemble(in, in.profile, all, revisionNotes(in, targetOf(in), all), source, target);
 }
 

@@ -12,9 +12,13 @@
 #include <driver/migration/stream.h>
 #include <driver/migration/vfiodevice.h>
 #include <driver/migration/vfiostate.h>
+#include <migration/check.h>
 #include <migration/revisionguess.h>
+#include <report/checkrender.h>
 #include <store/store.h>
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <tuple>
@@ -696,6 +700,50 @@ private slots:
         QCOMPARE(v3.setState(VfioState::Stop, d).err, 0);
         QCOMPARE(v3.setState(VfioState::Resuming, d).err, 0);
         QVERIFY(!v3.write(sourceStream(P::V3, s), d).err()); // a new file in v3
+    }
+
+    // ---- The report: every revision side by side ------------------------------------------------
+
+    void reportByRevision()
+    {
+        // BS 1 on both sides (queues bound for Secure Execution): equal masked words.
+        HostSnapshot h = host({1}, {2, 3});
+        h.matrix.features.append(QStringLiteral("migratable"));
+        for (Queue &q : h.queues)
+            if (q.functions)
+                *q.functions |= 0x00004000u;
+        CheckInput in;
+        in.source = h;
+        in.target = h;
+        in.mdev = U;
+        in.profile = P::B;
+        const auto r = runCheck(in);
+        QVERIFY(r);
+        QCOMPARE(r->decision.err, EINVAL); // the report leads with the chosen revision
+        QCOMPARE(r->byRevision.size(), 4);
+        const QList<int> errs = {r->byRevision[0].decision.err, r->byRevision[1].decision.err, r->byRevision[2].decision.err,
+                                 r->byRevision[3].decision.err};
+        QCOMPARE(errs, (QList<int>{0, 0, EINVAL, EINVAL}));
+        QVERIFY2(r->revisionNotes.join(QLatin1Char('\n')).contains(QLatin1String("B and C reject equal non-zero BS (1) that v2 and v3/v4 accept")),
+                 qPrintable(r->revisionNotes.join(QLatin1Char('\n'))));
+        const QString text = report::checkReportText(*r);
+        QVERIFY(text.contains(QLatin1String("By revision:\n  v2     compatible")));
+        QVERIFY(text.contains(QLatin1String("  v3/v4  compatible")));
+        QVERIFY(text.contains(QStringLiteral("  B      incompatible EINVAL  vfio_ap_mdev %1: Migration failed: Source and target queue (01.0002) not compatible").arg(U)));
+        const QJsonObject json = report::checkReportJson(*r);
+        QCOMPARE(json.value(QStringLiteral("by_revision")).toArray().size(), 4);
+        QCOMPARE(json.value(QStringLiteral("other_profile")).toObject().value(QStringLiteral("profile")).toString(), QStringLiteral("v2"));
+        const auto back = report::checkReportFromJson(json);
+        QVERIFY(back);
+        QCOMPARE(back->byRevision.size(), 4);
+        QCOMPARE(back->byRevision[2].decision.kernelLog, r->byRevision[2].decision.kernelLog);
+        QCOMPARE(back->revisionNotes, r->revisionNotes);
+        // All profiles share the decisions: v3 and v4 read the same.
+        const auto all = runCheckAllProfiles(in);
+        QVERIFY(all);
+        QCOMPARE(all->size(), 5);
+        QCOMPARE(all->at(1).decision.err, all->at(2).decision.err);
+        QCOMPARE(all->at(4).decision.err, EINVAL);
     }
 
     // ---- Which revision a host runs ----------------------------------------------------------
