@@ -220,6 +220,7 @@ std::optional<HostSnapshot> maintenanceHost(const QString &name)
         s.serialBase = 91250000;
         h = build(s);
         addMdev(h, uuids::web, {0x07}, {0x48, 0x49}, {});
+        definePersistent(h, uuids::web, true);
         addGuest(h, "web-03", Guest::State::Running, uuids::web);
     } else if (name == QLatin1String("zlab-e")) {
         s.description = QStringLiteral("IBM z16 A01, LPAR ZLABE (Linux 6.16 + vfio-ap migration v2), every vfio_ap APQN in use");
@@ -232,6 +233,8 @@ std::optional<HostSnapshot> maintenanceHost(const QString &name)
                 {0x10});
         addMdev(h, uuids::machineLearning, {0x01, 0x02, 0x03}, {0x20, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0x27, 0x28, 0x29, 0x2a, 0x2b, 0x2c, 0x2d, 0x2e, 0x2f},
                 {});
+        definePersistent(h, uuids::database, true);
+        definePersistent(h, uuids::machineLearning, true);
         addGuest(h, "db-01", Guest::State::Running, uuids::database);
         addGuest(h, "ml-04", Guest::State::Running, uuids::machineLearning);
     } else if (name == QLatin1String("zlab-f")) {
@@ -244,6 +247,7 @@ std::optional<HostSnapshot> maintenanceHost(const QString &name)
         s.serialBase = 91270000;
         h = build(s);
         addMdev(h, uuids::ledger, {0x07}, {0x30}, {0x30});
+        definePersistent(h, uuids::ledger, true);
         addGuest(h, "ledger-05", Guest::State::Running, uuids::ledger);
     } else if (name == QLatin1String("zlab-g")) {
         s.description = QStringLiteral("IBM z14 M03, LPAR ZLABG (Linux 5.14), CEX6 adapters");
@@ -256,6 +260,7 @@ std::optional<HostSnapshot> maintenanceHost(const QString &name)
         s.serialBase = 71230000;
         h = build(s);
         addMdev(h, uuids::archive, {0x01}, {0x15}, {});
+        definePersistent(h, uuids::archive, false);
         addGuest(h, "archive-09", Guest::State::Running, uuids::archive);
     } else {
         return std::nullopt;

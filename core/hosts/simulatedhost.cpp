@@ -260,6 +260,7 @@ Result<HostSnapshot> SimulatedHost::doReadInventory(const std::function<bool()> 
         return s.error();
     QMutexLocker lock(&m_mutex);
     HostSnapshot read = m_state;
+    definitions::applyDefinitions(read);
     if (m_saveError)
         read.issues.append(makeError(m_saveError->code, m_saveError->where,
                                      QStringLiteral("the simulated host's state was not saved: ") + m_saveError->detail, m_saveError->hint));

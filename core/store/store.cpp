@@ -582,7 +582,8 @@ Result<qint64> Store::saveMigrationRun(const MigrationRun &r)
     q.addBindValue(r.source);
     q.addBindValue(r.target);
     q.addBindValue(r.guest);
-    q.addBindValue(r.mdev);
+    // A guest without a vfio-ap device is migrated too; its run has no mdev (stored as '').
+    q.addBindValue(r.mdev.isNull() ? QStringLiteral("") : r.mdev);
     q.addBindValue(r.strategy);
     q.addBindValue(r.ok ? 1 : 0);
     q.addBindValue(r.failedStep);
