@@ -29,26 +29,26 @@ void HostRevisionHint::setHost(std::shared_ptr<Store> store, std::shared_ptr<con
     if (m_store)
         known = m_store->hostRevisions().valueOr({});
     const RevisionGuess g = migration::proposeRevision(*m_host, known);
-    const QString host = m_host->host;
+    const QString name = m_host->host;
     const QString unknown = tr("unknown");
     switch (g.basis) {
     case RevisionGuess::Basis::Operator:
-        setText(tr("%1 runs %2 (as you set it).").arg(host, ProfileCombo::label(*g.profile)));
+        setText(tr("%1 runs %2 (as you set it).").arg(name, ProfileCombo::label(*g.profile)));
         break;
     case RevisionGuess::Basis::SameBuild:
         setText(tr("Proposed for %1: %2, the vfio_ap build (srcversion %3) you set on %4.")
-                    .arg(host, ProfileCombo::label(*g.profile), m_host->vfioApSrcversion, g.fromHost));
+                    .arg(name, ProfileCombo::label(*g.profile), m_host->vfioApSrcversion, g.fromHost));
         break;
     case RevisionGuess::Basis::SameKernel:
         setText(tr("Proposed for %1: %2, the kernel release %3 you set on %4.")
-                    .arg(host, ProfileCombo::label(*g.profile), m_host->kernelRelease, g.fromHost));
+                    .arg(name, ProfileCombo::label(*g.profile), m_host->kernelRelease, g.fromHost));
         break;
     case RevisionGuess::Basis::NotMigratable:
-        setText(tr("%1 does not advertise 'migratable': no revision of the migration series is loaded.").arg(host));
+        setText(tr("%1 does not advertise 'migratable': no revision of the migration series is loaded.").arg(name));
         break;
     case RevisionGuess::Basis::Unknown:
         setText(tr("Revision of %1: unknown (kernel %2, vfio_ap %3). Pick the revision it runs; it is remembered for the host.")
-                    .arg(host, m_host->kernelRelease.isEmpty() ? unknown : m_host->kernelRelease,
+                    .arg(name, m_host->kernelRelease.isEmpty() ? unknown : m_host->kernelRelease,
                          m_host->vfioApSrcversion.isEmpty() ? unknown : m_host->vfioApSrcversion));
         break;
     }

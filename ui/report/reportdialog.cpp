@@ -180,6 +180,9 @@ void ReportDialog::showDestinationRevision()
 {
     const int i = m_target->currentIndex();
     HostSession *s = i >= 0 && i < m_destinations.size() ? m_fleet->session(m_destinations[i].uri) : nullptr;
+    // The next run uses the destination's revision; the report shown (of the previous
+    // destination) is not re-run with it.
+    const QSignalBlocker quiet(m_profile);
     m_revision->setHost(m_fleet->store(), s ? s->snapshot() : nullptr);
 }
 
