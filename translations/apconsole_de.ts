@@ -53,6 +53,261 @@
     </message>
 </context>
 <context>
+    <name>Finding</name>
+    <message>
+        <source>libvirt could not say whether guest %1 can migrate: %2</source>
+        <translation>libvirt konnte nicht sagen, ob Gast %1 migrieren kann: %2</translation>
+    </message>
+    <message>
+        <source>libvirt asks QEMU when the migration starts; its refusal reads &quot;cannot migrate domain: …&quot;.</source>
+        <translation>libvirt fragt QEMU beim Start der Migration; eine Ablehnung lautet „cannot migrate domain: …“.</translation>
+    </message>
+    <message>
+        <source>libvirt refuses to migrate guest %1: cannot migrate domain: %2</source>
+        <translation>libvirt lehnt die Migration von Gast %1 ab: cannot migrate domain: %2</translation>
+    </message>
+    <message>
+        <source>QEMU cannot migrate the vfio-ap device of this guest; the replug strategy unplugs it first.</source>
+        <translation>QEMU kann das vfio-ap-Gerät dieses Gastes nicht migrieren; die Strategie „Umstecken“ entfernt es vorher.</translation>
+    </message>
+    <message>
+        <source>Remove the cause in the guest&apos;s configuration; no strategy can move the guest until then.</source>
+        <translation>Beseitigen Sie die Ursache in der Konfiguration des Gastes; bis dahin kann keine Strategie ihn verschieben.</translation>
+    </message>
+    <message>
+        <source>EP11 wrapping key (WK CUR)</source>
+        <translation>EP11-Wrapping-Key (WK CUR)</translation>
+    </message>
+    <message>
+        <source>AES master key (AES CUR)</source>
+        <translation>AES-Master-Key (AES CUR)</translation>
+    </message>
+    <message>
+        <source>APKA master key (APKA CUR)</source>
+        <translation>APKA-Master-Key (APKA CUR)</translation>
+    </message>
+    <message>
+        <source>ASYM master key (ASYM CUR)</source>
+        <translation>ASYM-Master-Key (ASYM CUR)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>APQN %1: the %2 differs between source and destination (as last seen while bound to the host): %3 vs %4</source>
+        <translation>APQN %1: der %2 unterscheidet sich zwischen Quelle und Ziel (zuletzt gesehen, als die Domäne an den Host gebunden war): %3 gegenüber %4</translation>
+    </message>
+    <message>
+        <source>APQN %1: the %2 differs between source and destination: %3 vs %4</source>
+        <translation>APQN %1: der %2 unterscheidet sich zwischen Quelle und Ziel: %3 gegenüber %4</translation>
+    </message>
+    <message>
+        <source>Load the same master keys into domain %1 on the destination (TKE or panel.exe) before migrating; secure keys of the guest would not work there.</source>
+        <translation>Laden Sie vor der Migration dieselben Master-Keys in Domäne %1 des Ziels (TKE oder panel.exe); die sicheren Schlüssel des Gastes würden dort sonst nicht funktionieren.</translation>
+    </message>
+    <message>
+        <source>Master key patterns are not known for %1 (a domain shows them only while bound to the host).</source>
+        <translation>Die Master-Key-Muster von %1 sind nicht bekannt (eine Domäne zeigt sie nur, solange sie an den Host gebunden ist).</translation>
+    </message>
+    <message>
+        <source>Compare them inside the guest (lszcrypt -V) or read them once while the domain is bound to zcrypt.</source>
+        <translation>Vergleichen Sie sie im Gast (lszcrypt -V) oder lesen Sie sie einmal, während die Domäne an zcrypt gebunden ist.</translation>
+    </message>
+    <message>
+        <source>No queue device on the destination for %1.</source>
+        <translation>Auf dem Ziel gibt es kein Queue-Gerät für %1.</translation>
+    </message>
+    <message>
+        <source>Configure the adapters and domains to the destination LPAR (or pick another destination).</source>
+        <translation>Konfigurieren Sie die Adapter und Domänen für die Ziel-LPAR (oder wählen Sie ein anderes Ziel).</translation>
+    </message>
+    <message>
+        <source>On the destination, %1 are not bound to vfio_ap.</source>
+        <translation>Auf dem Ziel sind %1 nicht an vfio_ap gebunden.</translation>
+    </message>
+    <message>
+        <source>Release them from the host: clear their adapters in apmask or their domains in aqmask.</source>
+        <translation>Geben Sie sie vom Host frei: löschen Sie ihre Adapter in apmask oder ihre Domänen in aqmask.</translation>
+    </message>
+    <message>
+        <source>On the destination, %1 are deconfigured.</source>
+        <translation>Auf dem Ziel sind %1 dekonfiguriert.</translation>
+    </message>
+    <message>
+        <source>Configure the adapter again (chzcrypt -e or the card&apos;s config attribute).</source>
+        <translation>Konfigurieren Sie den Adapter wieder (chzcrypt -e oder das Attribut config der Karte).</translation>
+    </message>
+    <message>
+        <source>On the destination, %1 are checkstopped.</source>
+        <translation>Auf dem Ziel sind %1 im Checkstop.</translation>
+    </message>
+    <message>
+        <source>The adapter needs service; pick another destination.</source>
+        <translation>Der Adapter braucht Service; wählen Sie ein anderes Ziel.</translation>
+    </message>
+    <message>
+        <source>APQN %1: the destination will log &quot;AP type of source (%2) not compatible with target (%3)&quot; although the AP type is not the cause.</source>
+        <translation>APQN %1: das Ziel wird „AP type of source (%2) not compatible with target (%3)“ protokollieren, obwohl der AP-Typ nicht die Ursache ist.</translation>
+    </message>
+    <message>
+        <source>The v2 driver prints this line for every rejection; look at the other lines for the reason.</source>
+        <translation>Der v2-Treiber gibt diese Zeile bei jeder Ablehnung aus; den Grund nennen die anderen Zeilen.</translation>
+    </message>
+    <message>
+        <source>APQN %1 is rejected because the adapter classification differs (source %2, destination %3); the kernel log gives no reason.</source>
+        <translation>APQN %1 wird abgelehnt, weil sich die Adapter-Klassifizierung unterscheidet (Quelle %2, Ziel %3); das Kernel-Protokoll nennt keinen Grund.</translation>
+    </message>
+    <message>
+        <source>The driver requires equal classification bits, even stateless to native.</source>
+        <translation>Der Treiber verlangt gleiche Klassifizierungsbits, auch von zustandslos nach nativ.</translation>
+    </message>
+    <message>
+        <source>APQN %1 is accepted with bind/associate state %2 on both sides, which the documented rule forbids.</source>
+        <translation>APQN %1 wird mit dem Bind-/Associate-Zustand %2 auf beiden Seiten angenommen, was die dokumentierte Regel verbietet.</translation>
+    </message>
+    <message>
+        <source>Secure Execution bindings do not move with the guest; bind the queue again on the destination.</source>
+        <translation>Secure-Execution-Bindungen ziehen nicht mit dem Gast um; binden Sie die Queue auf dem Ziel erneut.</translation>
+    </message>
+    <message>
+        <source>The destination driver does not check that the whole stream arrived: leaving RESUMING succeeds on a partial stream.</source>
+        <translation>Der Zieltreiber prüft nicht, ob der ganze Datenstrom angekommen ist: RESUMING lässt sich auch mit einem unvollständigen Strom verlassen.</translation>
+    </message>
+    <message>
+        <source>If the transfer is interrupted, check the guest&apos;s AP configuration on the destination before resuming it.</source>
+        <translation>Wird die Übertragung unterbrochen, prüfen Sie die AP-Konfiguration des Gastes auf dem Ziel, bevor Sie ihn fortsetzen.</translation>
+    </message>
+    <message>
+        <source>Written in chunks of %1 bytes, the destination answers %2 instead of %3.</source>
+        <translation>In Stücken von %1 Bytes geschrieben antwortet das Ziel %2 statt %3.</translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>The answer depends on how the stream is split; the errno seen by QEMU may differ.</source>
+        <translation>Die Antwort hängt davon ab, wie der Datenstrom geteilt wird; QEMU kann einen anderen errno sehen.</translation>
+    </message>
+    <message>
+        <source>Guest %1 is shut off: there is no live state to migrate.</source>
+        <translation>Gast %1 ist ausgeschaltet: es gibt keinen laufenden Zustand zu migrieren.</translation>
+    </message>
+    <message>
+        <source>No guest on %1 is known to use mdev %2.</source>
+        <translation>Von keinem Gast auf %1 ist bekannt, dass er mdev %2 verwendet.</translation>
+    </message>
+    <message>
+        <source>A stopped guest can simply be defined on the destination with an mdev of the same UUID.</source>
+        <translation>Ein gestoppter Gast kann einfach auf dem Ziel mit einem mdev derselben UUID definiert werden.</translation>
+    </message>
+    <message>
+        <source>%1 is a Secure Execution guest with AP pass-through: the driver refuses migration (EPERM).</source>
+        <translation>%1 ist ein Secure-Execution-Gast mit AP-Durchreichung: der Treiber verweigert die Migration (EPERM).</translation>
+    </message>
+    <message>
+        <source>Use the replug strategy, or migrate without the vfio-ap device.</source>
+        <translation>Verwenden Sie die Strategie „Umstecken“ oder migrieren Sie ohne das vfio-ap-Gerät.</translation>
+    </message>
+    <message>
+        <source>The vfio_ap driver on %1 does not advertise &apos;migratable&apos; (no migration support in its kernel).</source>
+        <translation>Der vfio_ap-Treiber auf %1 meldet kein „migratable“ (sein Kernel unterstützt keine Migration).</translation>
+    </message>
+    <message>
+        <source>Use the replug strategy: hot-unplug the vfio-ap device, migrate, hot-plug an mdev on the destination.</source>
+        <translation>Verwenden Sie die Strategie „Umstecken“: vfio-ap-Gerät im laufenden Betrieb entfernen, migrieren, auf dem Ziel ein mdev anstecken.</translation>
+    </message>
+    <message>
+        <source>The vfio_ap driver on %1 does not advertise &apos;migratable&apos;.</source>
+        <translation>Der vfio_ap-Treiber auf %1 meldet kein „migratable“.</translation>
+    </message>
+    <message>
+        <source>Pick a destination whose kernel carries the vfio-ap migration series, or use the replug strategy.</source>
+        <translation>Wählen Sie ein Ziel, dessen Kernel die vfio-ap-Migrationsserie enthält, oder verwenden Sie die Strategie „Umstecken“.</translation>
+    </message>
+    <message>
+        <source>The destination mdev %1 is not the source&apos;s UUID %2; libvirt looks for the same UUID.</source>
+        <translation>Das Ziel-mdev %1 hat nicht die UUID %2 der Quelle; libvirt sucht nach derselben UUID.</translation>
+    </message>
+    <message>
+        <source>Create an mdev with UUID %1 on the destination.</source>
+        <translation>Legen Sie auf dem Ziel ein mdev mit der UUID %1 an.</translation>
+    </message>
+    <message>
+        <source>There is no mdev %1 on %2; libvirt would fail with &quot;device not found: mediated device &apos;%1&apos; not found&quot;.</source>
+        <translation>Auf %2 gibt es kein mdev %1; libvirt würde mit „device not found: mediated device &apos;%1&apos; not found“ scheitern.</translation>
+    </message>
+    <message>
+        <source>Create it on the destination with the source&apos;s matrix (adapters %1, domains %2).</source>
+        <translation>Legen Sie es auf dem Ziel mit der Matrix der Quelle an (Adapter %1, Domänen %2).</translation>
+    </message>
+    <message>
+        <source>mdev %1 on %2 is in use by guest %3.</source>
+        <translation>mdev %1 auf %2 wird von Gast %3 verwendet.</translation>
+    </message>
+    <message>
+        <source>Stop that guest or migrate to another mdev.</source>
+        <translation>Stoppen Sie diesen Gast oder migrieren Sie auf ein anderes mdev.</translation>
+    </message>
+    <message>
+        <source>On the destination, adapter %1 is withheld from the guest matrix: queue %2 is not usable by vfio_ap.</source>
+        <translation>Auf dem Ziel wird Adapter %1 aus der Gastmatrix herausgehalten: Queue %2 ist für vfio_ap nicht nutzbar.</translation>
+    </message>
+    <message>
+        <source>Bind the queue to vfio_ap on the destination or remove the adapter from the mdev.</source>
+        <translation>Binden Sie die Queue auf dem Ziel an vfio_ap oder entfernen Sie den Adapter aus dem mdev.</translation>
+    </message>
+    <message>
+        <source>Control domains differ: source %1, destination %2; the driver does not migrate them.</source>
+        <translation>Die Steuerdomänen unterscheiden sich: Quelle %1, Ziel %2; der Treiber migriert sie nicht.</translation>
+    </message>
+    <message>
+        <source>Assign the same control domains to the destination mdev before migrating.</source>
+        <translation>Weisen Sie dem Ziel-mdev vor der Migration dieselben Steuerdomänen zu.</translation>
+    </message>
+    <message>
+        <source>Make sure which revision of the migration series the destination kernel carries.</source>
+        <translation>Klären Sie, welche Fassung der Migrationsserie der Zielkernel enthält.</translation>
+    </message>
+    <message>
+        <source>The %1 driver&apos;s behaviour is undefined here: %2.</source>
+        <translation>Das Verhalten des %1-Treibers ist hier undefiniert: %2.</translation>
+    </message>
+    <message>
+        <source>No verdict can be predicted; change what the transfer writes or pick another destination.</source>
+        <translation>Kein Ergebnis lässt sich vorhersagen; ändern Sie, was die Übertragung schreibt, oder wählen Sie ein anderes Ziel.</translation>
+    </message>
+    <message>
+        <source>The %1 driver&apos;s rate limit drops %2 kernel log lines (10 per call site within 5 s).</source>
+        <translation>Die Ratenbegrenzung des %1-Treibers verwirft %2 Kernel-Protokollzeilen (10 je Aufrufstelle innerhalb von 5 s).</translation>
+    </message>
+    <message>
+        <source>Failures on other mdevs within the last 5 s shrink the budget further; the report lists what the kernel prints.</source>
+        <translation>Fehler auf anderen mdevs in den letzten 5 s verringern das Kontingent weiter; der Bericht listet, was der Kernel ausgibt.</translation>
+    </message>
+    <message>
+        <source>Written in chunks of %1 bytes, the %2 driver&apos;s behaviour is undefined: %3.</source>
+        <translation>In Stücken von %1 Bytes geschrieben ist das Verhalten des %2-Treibers undefiniert: %3.</translation>
+    </message>
+    <message>
+        <source>The transfer must write the stream differently; no verdict can be predicted.</source>
+        <translation>Die Übertragung muss den Datenstrom anders schreiben; kein Ergebnis lässt sich vorhersagen.</translation>
+    </message>
+    <message>
+        <source>The %1 driver takes the stream only in one write(); the transfer must not split it.</source>
+        <translation>Der %1-Treiber nimmt den Datenstrom nur in einem write() an; die Übertragung darf ihn nicht teilen.</translation>
+    </message>
+    <message>
+        <source>%1 is a Secure Execution guest with AP pass-through: the driver registers no migration support there (ENOTTY; QEMU sees a device that cannot migrate).</source>
+        <translation>%1 ist ein Secure-Execution-Gast mit AP-Durchreichung: der Treiber meldet dort keine Migrationsunterstützung an (ENOTTY; QEMU sieht ein Gerät, das nicht migrieren kann).</translation>
+    </message>
+    <message>
+        <source>The driver revisions decide differently: %1</source>
+        <translation>Die Treiberrevisionen entscheiden unterschiedlich: %1</translation>
+    </message>
+</context>
+<context>
     <name>KernelText</name>
     <message>
         <source>Another mdev holds one of these queues; unassign it there first (or drag it from that mdev to move it).</source>
@@ -297,6 +552,38 @@
         <source>the source&apos;s QEMU reports a migration blocker that is not about the vfio-ap device</source>
         <translation>das QEMU der Quelle meldet ein Migrationshindernis, das nicht das vfio-ap-Gerät betrifft</translation>
     </message>
+    <message>
+        <source>replug only: its vfio_ap driver has no &apos;migratable&apos;</source>
+        <translation>nur Umstecken: sein vfio_ap-Treiber hat kein „migratable“</translation>
+    </message>
+    <message>
+        <source>the guest&apos;s own host</source>
+        <translation>der eigene Host des Gastes</translation>
+    </message>
+    <message>
+        <source>unavailable: %1</source>
+        <translation>nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>not read yet</source>
+        <translation>noch nicht gelesen</translation>
+    </message>
+    <message>
+        <source>vfio_ap is not loaded</source>
+        <translation>vfio_ap ist nicht geladen</translation>
+    </message>
+    <message>
+        <source>a guest named %1 already exists there</source>
+        <translation>dort gibt es schon einen Gast namens %1</translation>
+    </message>
+    <message>
+        <source>shut off</source>
+        <translation>ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -319,6 +606,405 @@ Changes will not be remembered.</source>
 %1</source>
         <translation>Nicht in der Datenbank gespeichert oder nicht aus ihr gelesen:
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ap::report::ReportWords</name>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>APSC</source>
+        <translation>APSC</translation>
+    </message>
+    <message>
+        <source>AP4KM (mex4k)</source>
+        <translation>AP4KM (mex4k)</translation>
+    </message>
+    <message>
+        <source>AP4KC (crt4k)</source>
+        <translation>AP4KC (crt4k)</translation>
+    </message>
+    <message>
+        <source>CCA mode</source>
+        <translation>CCA-Modus</translation>
+    </message>
+    <message>
+        <source>accelerator mode</source>
+        <translation>Beschleuniger-Modus</translation>
+    </message>
+    <message>
+        <source>EP11 mode</source>
+        <translation>EP11-Modus</translation>
+    </message>
+    <message>
+        <source>APXA</source>
+        <translation>APXA</translation>
+    </message>
+    <message>
+        <source>SLCF</source>
+        <translation>SLCF</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>BS</source>
+        <translation>BS</translation>
+    </message>
+    <message>
+        <source>bits 18-31</source>
+        <translation>Bits 18-31</translation>
+    </message>
+    <message>
+        <source>AP type</source>
+        <translation>AP-Typ</translation>
+    </message>
+    <message>
+        <source>domains (nd)</source>
+        <translation>Domänen (nd)</translation>
+    </message>
+    <message>
+        <source>max message (ml)</source>
+        <translation>max. Nachricht (ml)</translation>
+    </message>
+    <message>
+        <source>queue depth (qd)</source>
+        <translation>Queue-Tiefe (qd)</translation>
+    </message>
+    <message>
+        <source>no destination queue</source>
+        <translation>keine Ziel-Queue</translation>
+    </message>
+    <message>
+        <source>Pre-migration report: %1</source>
+        <translation>Bericht vor der Migration: %1</translation>
+    </message>
+    <message>
+        <source>Pre-migration report</source>
+        <translation>Bericht vor der Migration</translation>
+    </message>
+    <message>
+        <source>Destination vfio_ap driver (%1): &lt;b&gt;%2&lt;/b&gt;%3; stream of %4 bytes.</source>
+        <translation>vfio_ap-Treiber des Ziels (%1): &lt;b&gt;%2&lt;/b&gt;%3; Datenstrom von %4 Bytes.</translation>
+    </message>
+    <message>
+        <source>Source host</source>
+        <translation>Quellhost</translation>
+    </message>
+    <message>
+        <source>Destination host</source>
+        <translation>Zielhost</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Gast</translation>
+    </message>
+    <message>
+        <source>mdev</source>
+        <translation>mdev</translation>
+    </message>
+    <message>
+        <source>Destination mdev</source>
+        <translation>Ziel-mdev</translation>
+    </message>
+    <message>
+        <source>Checked at</source>
+        <translation>Geprüft am</translation>
+    </message>
+    <message>
+        <source>Destination kernel log</source>
+        <translation>Kernel-Protokoll des Ziels</translation>
+    </message>
+    <message>
+        <source>(no lines)</source>
+        <translation>(keine Zeilen)</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Befunde</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Keine.</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schwere</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Was zu tun ist</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>Warteschlangen</translation>
+    </message>
+    <message>
+        <source>APQNs</source>
+        <translation>APQNs</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Source %1</source>
+        <translation>Quelle %1</translation>
+    </message>
+    <message>
+        <source>Destination %1</source>
+        <translation>Ziel %1</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>compatible</source>
+        <translation>kompatibel</translation>
+    </message>
+    <message>
+        <source>incompatible</source>
+        <translation>inkompatibel</translation>
+    </message>
+    <message>
+        <source>refused by the destination driver</source>
+        <translation>vom Zieltreiber abgelehnt</translation>
+    </message>
+    <message>
+        <source>no queue on the destination</source>
+        <translation>keine Queue auf dem Ziel</translation>
+    </message>
+    <message>
+        <source>accepted, fields differ</source>
+        <translation>angenommen, Felder unterscheiden sich</translation>
+    </message>
+    <message>
+        <source>identical on both sides</source>
+        <translation>auf beiden Seiten gleich</translation>
+    </message>
+    <message>
+        <source>a Secure Execution guest</source>
+        <translation>ein Secure-Execution-Gast</translation>
+    </message>
+    <message>
+        <source>the source driver cannot migrate</source>
+        <translation>der Quelltreiber kann nicht migrieren</translation>
+    </message>
+    <message>
+        <source>the destination driver cannot migrate</source>
+        <translation>der Zieltreiber kann nicht migrieren</translation>
+    </message>
+    <message>
+        <source>no destination mdev</source>
+        <translation>kein Ziel-mdev</translation>
+    </message>
+    <message>
+        <source>the destination mdev is in use</source>
+        <translation>das Ziel-mdev ist belegt</translation>
+    </message>
+    <message>
+        <source>queues missing on the destination</source>
+        <translation>Queues fehlen auf dem Ziel</translation>
+    </message>
+    <message>
+        <source>destination queues not bound to vfio_ap</source>
+        <translation>Ziel-Queues nicht an vfio_ap gebunden</translation>
+    </message>
+    <message>
+        <source>destination queues deconfigured</source>
+        <translation>Ziel-Queues dekonfiguriert</translation>
+    </message>
+    <message>
+        <source>destination queues checkstopped</source>
+        <translation>Ziel-Queues im Checkstop</translation>
+    </message>
+    <message>
+        <source>different master keys</source>
+        <translation>andere Master-Keys</translation>
+    </message>
+    <message>
+        <source>the stream must not be split</source>
+        <translation>der Datenstrom darf nicht geteilt werden</translation>
+    </message>
+    <message>
+        <source>libvirt refuses the guest</source>
+        <translation>libvirt lehnt den Gast ab</translation>
+    </message>
+    <message>
+        <source>Ready to migrate: the destination driver accepts the guest&apos;s AP configuration and no finding blocks the migration.</source>
+        <translation>Bereit zur Migration: der Zieltreiber nimmt die AP-Konfiguration des Gastes an, und kein Befund blockiert die Migration.</translation>
+    </message>
+    <message>
+        <source>no errno</source>
+        <translation>kein errno</translation>
+    </message>
+    <message>
+        <source>Not ready: the destination driver refuses the guest&apos;s AP configuration (%1).</source>
+        <translation>Nicht bereit: der Zieltreiber lehnt die AP-Konfiguration des Gastes ab (%1).</translation>
+    </message>
+    <message>
+        <source>adapters %1 × domains %2</source>
+        <translation>Adapter %1 × Domänen %2</translation>
+    </message>
+    <message>
+        <source>%1: domains %2</source>
+        <translation>%1: Domänen %2</translation>
+    </message>
+    <message>
+        <source>incompatible (%1)</source>
+        <translation>inkompatibel (%1)</translation>
+    </message>
+    <message>
+        <source>Driver profile: %1 -&gt; %2</source>
+        <translation>Treiberprofil: %1 -&gt; %2</translation>
+    </message>
+    <message>
+        <source>Driver verdict: %1 -&gt; %2</source>
+        <translation>Urteil des Treibers: %1 -&gt; %2</translation>
+    </message>
+    <message>
+        <source>Ready: %1 -&gt; %2</source>
+        <translation>Bereit: %1 -&gt; %2</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Stream size: %1 -&gt; %2 bytes</source>
+        <translation>Größe des Datenstroms: %1 -&gt; %2 Bytes</translation>
+    </message>
+    <message>
+        <source>The destination kernel&apos;s lines changed (%1 -&gt; %2 lines)</source>
+        <translation>Die Zeilen des Zielkernels haben sich geändert (%1 -&gt; %2 Zeilen)</translation>
+    </message>
+    <message>
+        <source>Queue %1 joined the guest matrix</source>
+        <translation>Queue %1 ist neu in der Gastmatrix</translation>
+    </message>
+    <message>
+        <source>Queue %1: source hwinfo %2 -&gt; %3</source>
+        <translation>Queue %1: hwinfo der Quelle %2 -&gt; %3</translation>
+    </message>
+    <message>
+        <source>Queue %1: destination hwinfo %2 -&gt; %3</source>
+        <translation>Queue %1: hwinfo des Ziels %2 -&gt; %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>no queue</source>
+        <translation>keine Queue</translation>
+    </message>
+    <message>
+        <source>Queue %1: %2 -&gt; %3</source>
+        <translation>Queue %1: %2 -&gt; %3</translation>
+    </message>
+    <message>
+        <source>Queue %1 left the guest matrix</source>
+        <translation>Queue %1 hat die Gastmatrix verlassen</translation>
+    </message>
+    <message>
+        <source>New %1: %2</source>
+        <translation>Neu (%1): %2</translation>
+    </message>
+    <message>
+        <source>Resolved %1: %2</source>
+        <translation>Erledigt (%1): %2</translation>
+    </message>
+    <message>
+        <source>Queues: %1 in %2 groups of alike queues, those with differences first.</source>
+        <translation>Queues: %1 in %2 Gruppen gleicher Queues, die mit Unterschieden zuerst.</translation>
+    </message>
+    <message>
+        <source>Not ready: the destination driver accepts the guest&apos;s AP configuration, but the migration is blocked by: %1.</source>
+        <translation>Nicht bereit: der Zieltreiber nimmt die AP-Konfiguration des Gastes an, aber die Migration wird blockiert durch: %1.</translation>
+    </message>
+    <message>
+        <source>Not ready: the destination driver refuses the guest&apos;s AP configuration (%1), and the migration is also blocked by: %2.</source>
+        <translation>Nicht bereit: der Zieltreiber lehnt die AP-Konfiguration des Gastes ab (%1), und die Migration wird außerdem blockiert durch: %2.</translation>
+    </message>
+    <message>
+        <source>undefined</source>
+        <translation>undefiniert</translation>
+    </message>
+    <message>
+        <source>Undefined kernel behaviour: %1</source>
+        <translation>Undefiniertes Kernel-Verhalten: %1</translation>
+    </message>
+    <message>
+        <source>By revision</source>
+        <translation>Nach Revision</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>errno</source>
+        <translation>errno</translation>
+    </message>
+    <message>
+        <source>First kernel line</source>
+        <translation>Erste Kernel-Zeile</translation>
+    </message>
+    <message>
+        <source>undefined behaviour for a split stream</source>
+        <translation>undefiniertes Verhalten bei geteiltem Datenstrom</translation>
+    </message>
+    <message>
+        <source>undefined driver behaviour</source>
+        <translation>undefiniertes Treiberverhalten</translation>
+    </message>
+    <message>
+        <source>Not ready: the destination driver&apos;s behaviour is undefined for the guest&apos;s AP configuration (%1).</source>
+        <translation>Nicht bereit: das Verhalten des Zieltreibers ist für die AP-Konfiguration des Gastes undefiniert (%1).</translation>
     </message>
 </context>
 <context>
@@ -438,6 +1124,89 @@ Changes will not be remembered.</source>
     <message>
         <source>Path</source>
         <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>%1, undoing an earlier write</source>
+        <translation>%1, macht einen früheren Schreibvorgang rückgängig</translation>
+    </message>
+    <message>
+        <source>Time: %1</source>
+        <translation>Zeit: %1</translation>
+    </message>
+    <message>
+        <source>Host: %1</source>
+        <translation>Host: %1</translation>
+    </message>
+    <message>
+        <source>User: %1</source>
+        <translation>Benutzer: %1</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>nicht erfasst</translation>
+    </message>
+    <message>
+        <source>Action: %1</source>
+        <translation>Aktion: %1</translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation>Ergebnis: %1</translation>
+    </message>
+    <message>
+        <source>Path: %1</source>
+        <translation>Pfad: %1</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>Geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>Before: %1</source>
+        <translation>Vorher: %1</translation>
+    </message>
+    <message>
+        <source>After: %1</source>
+        <translation>Nachher: %1</translation>
+    </message>
+    <message>
+        <source>Kernel:</source>
+        <translation>Kernel:</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+</context>
+<context>
+    <name>ap::ui::AuditLogView</name>
+    <message>
+        <source>Search host, user, action, values, path…</source>
+        <translation>Host, Benutzer, Aktion, Werte, Pfad suchen…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Select a write to see it in full.</source>
+        <translation>Wählen Sie einen Schreibvorgang, um ihn vollständig zu sehen.</translation>
+    </message>
+    <message>
+        <source>Export audit log</source>
+        <translation>Audit-Protokoll exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>The audit log could not be saved: %1</source>
+        <translation>Das Audit-Protokoll konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -670,22 +1439,6 @@ Changes will not be remembered.</source>
     <message>
         <source>Hosts that cannot take the guest are listed with the reason. The next page reads both hosts again and predicts what the destination kernel will decide.</source>
         <translation>Hosts, die den Gast nicht aufnehmen können, stehen mit dem Grund in der Liste. Die nächste Seite liest beide Hosts neu und sagt voraus, wie der Kernel am Ziel entscheiden wird.</translation>
-    </message>
-    <message>
-        <source>unavailable: %1</source>
-        <translation>nicht erreichbar: %1</translation>
-    </message>
-    <message>
-        <source>not read yet</source>
-        <translation>noch nicht gelesen</translation>
-    </message>
-    <message>
-        <source>vfio_ap is not loaded</source>
-        <translation>vfio_ap ist nicht geladen</translation>
-    </message>
-    <message>
-        <source>a guest named %1 already exists there</source>
-        <translation>dort gibt es schon einen Gast namens %1</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -1328,6 +2081,62 @@ Changes will not be remembered.</source>
     <message>
         <source>The saved demo state could not be removed; it comes back at the next start: %1</source>
         <translation>Der gespeicherte Demo-Zustand konnte nicht entfernt werden; er kehrt beim nächsten Start zurück: %1</translation>
+    </message>
+    <message>
+        <source>Rename host…</source>
+        <translation>Host umbenennen…</translation>
+    </message>
+    <message>
+        <source>Edit address…</source>
+        <translation>Adresse bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Remove host…</source>
+        <translation>Host entfernen…</translation>
+    </message>
+    <message>
+        <source>Rename host</source>
+        <translation>Host umbenennen</translation>
+    </message>
+    <message>
+        <source>Name of %1 in the console (empty: show its address):</source>
+        <translation>Name von %1 in der Konsole (leer: Adresse anzeigen):</translation>
+    </message>
+    <message>
+        <source>The name was not kept: %1</source>
+        <translation>Der Name wurde nicht übernommen: %1</translation>
+    </message>
+    <message>
+        <source>Edit host address</source>
+        <translation>Host-Adresse bearbeiten</translation>
+    </message>
+    <message>
+        <source>Address of %1:</source>
+        <translation>Adresse von %1:</translation>
+    </message>
+    <message>
+        <source>Cannot use %1:
+%2
+%3</source>
+        <translation>%1 kann nicht verwendet werden:
+%2
+%3</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the console? Its pending changes are discarded. Nothing on the host is changed.</source>
+        <translation>%1 aus der Konsole entfernen? Seine ausstehenden Änderungen werden verworfen. Auf dem Host wird nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the console? Nothing on the host is changed.</source>
+        <translation>%1 aus der Konsole entfernen? Auf dem Host wird nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Remove host</source>
+        <translation>Host entfernen</translation>
+    </message>
+    <message>
+        <source>Removed %1 from the console.</source>
+        <translation>%1 wurde aus der Konsole entfernt.</translation>
     </message>
 </context>
 <context>
@@ -2027,6 +2836,18 @@ Changes will not be remembered.</source>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
+    <message>
+        <source>override past %1 (typed “%2”)</source>
+        <translation>trotz %1 fortgesetzt (eingegeben: „%2“)</translation>
+    </message>
+    <message>
+        <source>injected: %1</source>
+        <translation>eingespeist: %1</translation>
+    </message>
+    <message>
+        <source>Override / injected failure</source>
+        <translation>Übergehen / eingespeister Fehler</translation>
+    </message>
 </context>
 <context>
     <name>ap::ui::MigrationRunsWindow</name>
@@ -2250,28 +3071,8 @@ Changes will not be remembered.</source>
         <translation>&lt;b&gt;Die Prüfung konnte nicht laufen:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Ready.&lt;/b&gt; The destination driver accepts the configuration and nothing blocks the migration.</source>
-        <translation>&lt;b&gt;Bereit.&lt;/b&gt; Der Treiber am Ziel nimmt die Konfiguration an, und nichts blockiert die Migration.</translation>
-    </message>
-    <message>
-        <source>the destination driver accepts the configuration, but findings block the migration</source>
-        <translation>der Treiber am Ziel nimmt die Konfiguration an, aber Befunde blockieren die Migration</translation>
-    </message>
-    <message>
-        <source>the destination driver refuses: %1</source>
-        <translation>der Treiber am Ziel lehnt ab: %1</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Not ready:&lt;/b&gt; %1.</source>
-        <translation>&lt;b&gt;Nicht bereit:&lt;/b&gt; %1.</translation>
-    </message>
-    <message>
         <source>The report was not saved in the history: %1</source>
         <translation>Der Bericht wurde nicht im Verlauf gespeichert: %1</translation>
-    </message>
-    <message>
-        <source>the destination driver&apos;s behaviour is undefined: %1</source>
-        <translation>das Verhalten des Treibers am Ziel ist undefiniert: %1</translation>
     </message>
 </context>
 <context>
@@ -2306,26 +3107,6 @@ Changes will not be remembered.</source>
     <message>
         <source>Check migration of mdev %1</source>
         <translation>Migration von mdev %1 prüfen</translation>
-    </message>
-    <message>
-        <source>the guest&apos;s own host</source>
-        <translation>der eigene Host des Gastes</translation>
-    </message>
-    <message>
-        <source>unavailable: %1</source>
-        <translation>nicht erreichbar: %1</translation>
-    </message>
-    <message>
-        <source>not read yet</source>
-        <translation>noch nicht gelesen</translation>
-    </message>
-    <message>
-        <source>vfio_ap is not loaded</source>
-        <translation>vfio_ap ist nicht geladen</translation>
-    </message>
-    <message>
-        <source>its vfio_ap driver cannot migrate (no &apos;migratable&apos;)</source>
-        <translation>sein vfio_ap-Treiber kann nicht migrieren (kein „migratable“)</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -2392,32 +3173,12 @@ Changes will not be remembered.</source>
         <translation>Lese %1 und %2…</translation>
     </message>
     <message>
-        <source>Ready to migrate</source>
-        <translation>Bereit zur Migration</translation>
-    </message>
-    <message>
-        <source>Not ready</source>
-        <translation>Nicht bereit</translation>
-    </message>
-    <message>
         <source>Changes since %1</source>
         <translation>Änderungen seit %1</translation>
     </message>
     <message>
         <source>Nothing changed.</source>
         <translation>Nichts hat sich geändert.</translation>
-    </message>
-    <message>
-        <source>the destination driver (%1) behaves undefined here: %2</source>
-        <translation>der Treiber des Ziels (%1) verhält sich hier undefiniert: %2</translation>
-    </message>
-    <message>
-        <source>the destination driver (%1) will accept the guest&apos;s AP configuration</source>
-        <translation>der Treiber des Ziels (%1) wird die AP-Konfiguration des Gasts annehmen</translation>
-    </message>
-    <message>
-        <source>the destination driver (%1) will refuse it</source>
-        <translation>der Treiber des Ziels (%1) wird sie ablehnen</translation>
     </message>
 </context>
 <context>
@@ -2626,14 +3387,6 @@ Changes will not be remembered.</source>
     <message>
         <source>Guest %1: %2 → %3</source>
         <translation>Gast %1: %2 → %3</translation>
-    </message>
-    <message>
-        <source>Source device (%1)</source>
-        <translation>Gerät an der Quelle (%1)</translation>
-    </message>
-    <message>
-        <source>Destination device (%1)</source>
-        <translation>Gerät am Ziel (%1)</translation>
     </message>
     <message>
         <source>Device data: 0 of %1 bytes</source>

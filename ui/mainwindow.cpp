@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "fleet/auditlogmodel.h"
+#include "fleet/auditlogview.h"
 #include "fleet/hostactions.h"
 #include "matrix/applydialog.h"
 #include "report/reportdialog.h"
@@ -77,8 +78,14 @@ MainWindow::MainWindow(Fleet *fleet, QWidget *parent)
     m_tree->setModel(m_fleetModel);
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
-    m_tree->header()->setStretchLastSection(true);
-    m_tree->header()->resizeSection(0, 190);
+    // The name column gives way when the window is narrow (names elide in the middle, so the
+    // distinguishing tail stays); the State column keeps room for "CEX8C, vfio_ap" and the like.
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(1, QHeaderView::Interactive);
+    m_tree->header()->resizeSection(1, m_tree->fontMetrics().averageCharWidth() * 15);
+    m_tree->setTextElideMode(Qt::ElideMiddle);
+    m_tree->setMinimumWidth(m_tree->fontMetrics().averageCharWidth() * 40);
     m_tree->setAccessibleName(tr("Fleet"));
     m_tree->setDragEnabled(true);
     m_tree->setAcceptDrops(true);
@@ -131,12 +138,8 @@ MainWindow::MainWindow(Fleet *fleet, QWidget *parent)
     m_kernelLog->setObjectName(QStringLiteral("kernelLog"));
     m_kernelLog->setReadOnly(true);
     m_kernelLog->setPlaceholderText(tr("The selected host's kernel log lines appear here."));
-    m_auditView = new QTableView;
-    m_auditView->setObjectName(QStringLiteral("auditLog"));
-    m_auditLog = new AuditLogModel(m_auditView);
-    m_auditView->setModel(m_auditLog);
-    m_auditView->horizontalHeader()->setStretchLastSection(true);
-    m_auditView->verticalHeader()->hide();
+    m_auditView = new AuditLogView;
+    m_auditLog = m_auditView->model();
     m_bottom->addTab(m_kernelLog, tr("Kernel log"));
     m_bottom->addTab(m_auditView, tr("Audit log"));
 

@@ -19,6 +19,7 @@ class QUndoGroup;
 namespace ap::ui {
 
 class AuditLogModel;
+class AuditLogView;
 class Fleet;
 class HostActions;
 class HostSession;
@@ -92,7 +93,7 @@ private:
     Inspector *m_inspector;
     QTabWidget *m_bottom;
     QPlainTextEdit *m_kernelLog;
-    QTableView *m_auditView;
+    AuditLogView *m_auditView;
     AuditLogModel *m_auditLog;
     HostActions *m_hostActions = nullptr;
     QUndoGroup *m_undoGroup;

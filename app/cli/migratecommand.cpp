@@ -94,7 +94,7 @@ int migrateCommand(const QStringList &args)
     }, cancel);
     bool recorded = true;
     if (store && !options.dryRun) {
-        if (auto saved = store->saveMigrationRun(runRecord(*plan, events, started)); !saved) {
+        if (auto saved = store->saveMigrationRun(runRecord(*plan, events, started, {options.inject, {}, {}})); !saved) {
             err(QStringLiteral("apconsole-cli: the run was not recorded: %1\n").arg(saved.error().toString()));
             recorded = false;
         }

@@ -5,6 +5,9 @@
 #include "../sysfs/paths.h"
 
 #include <QUuid>
+#include <QVarLengthArray>
+
+#include <algorithm>
 
 #include <cerrno>
 #include <vector>
@@ -36,21 +39,35 @@ bool guestRunning(const HostSnapshot &h, QStringView uuid)
     return g && g->state != Guest::State::ShutOff;
 }
 
+// IdMask keeps the kernel's bit order: id 0 is the most significant bit of the first word.
+bool bit(const IdMask &mask, int id) { return (mask.words()[size_t(id >> 6)] >> (63 - (id & 63))) & 1U; }
+
 void updateQueueStatus(HostSnapshot &h)
 {
-    for (Queue &q : h.queues) {
-        if (!q.isBoundToVfio()) {
-            q.vfioStatus.reset();
-            continue;
+    // Called after every modelled write: the guest's state is looked up once per mdev, not
+    // once per queue, and the mask tests stay inline (an APQN's ids are 0..255 by type).
+    QVarLengthArray<bool, 16> running;
+    for (const Mdev &m : h.mdevs)
+        running.append(guestRunning(h, m.uuid));
+    // Read through a const list: a copied host shares its queues until a status really changes.
+    const QList<Queue> &queues = std::as_const(h.queues);
+    for (qsizetype qi = 0; qi < queues.size(); ++qi) {
+        const Queue &q = queues.at(qi);
+        std::optional<VfioQueueStatus> status;
+        if (q.isBoundToVfio()) {
+            status = VfioQueueStatus::Unassigned;
+            const int a = q.apqn.adapter, d = q.apqn.domain;
+            for (qsizetype i = 0; i < h.mdevs.size(); ++i) {
+                const Mdev &m = h.mdevs.at(i);
+                if (!bit(m.adapters, a) || !bit(m.domains, d))
+                    continue;
+                status = running.at(i) && bit(m.guestAdapters, a) && bit(m.guestDomains, d) ? VfioQueueStatus::InUse
+                                                                                             : VfioQueueStatus::Assigned;
+                break;
+            }
         }
-        q.vfioStatus = VfioQueueStatus::Unassigned;
-        for (const Mdev &m : h.mdevs) {
-            if (!m.assigns(q.apqn))
-                continue;
-            q.vfioStatus = guestRunning(h, m.uuid) && m.inGuestMatrix(q.apqn) ? VfioQueueStatus::InUse
-                                                                                : VfioQueueStatus::Assigned;
-            break;
-        }
+        if (q.vfioStatus != status)
+            h.queues[qi].vfioStatus = status;
     }
 }
 
@@ -355,9 +372,10 @@ Outcome createMdev(HostSnapshot &h, QByteArrayView text)
         return Outcome::failure(EUSERS);
     Mdev m;
     m.uuid = uuid;
-    h.mdevs.append(m);
+    // Only the mdev list changes; keep it in uuid order without re-sorting the whole host.
+    const auto at = std::lower_bound(h.mdevs.begin(), h.mdevs.end(), uuid, [](const Mdev &x, const QString &u) { return x.uuid < u; });
+    h.mdevs.insert(at, m);
     h.matrix.availableInstances -= 1;
-    h.sort();
     refreshDerivedState(h);
     return {};
 }

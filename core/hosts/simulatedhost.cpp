@@ -26,7 +26,11 @@ public:
         if (const int err = m_host.m_failures.take(m_host.m_writes))
             return {err, {}};
         const driver::Outcome o = driver::writeAttribute(m_host.m_state, w.path, w.value);
-        m_host.m_kernelLog += o.log;
+        m_host.logLocked(o.log);
+        // Normal operations show in the host's log too (as the driver's debug lines would), not
+        // only refusals; the write's own answer keeps just what the kernel prints by default.
+        if (o.ok())
+            m_host.logLocked({operationLine(w)});
         return {o.err, o.log};
     }
 
@@ -58,6 +62,20 @@ public:
     }
 
 private:
+    static QString operationLine(const SysfsWrite &w)
+    {
+        const QString value = QString::fromLatin1(w.value).trimmed();
+        const QString prefix = sysfs::paths::matrix() + QLatin1Char('/');
+        if (w.path.startsWith(prefix)) {
+            const QStringView rest = QStringView(w.path).mid(prefix.size());
+            const qsizetype slash = rest.indexOf(QLatin1Char('/'));
+            if (slash > 0)
+                return driver::mdevLogPrefix(rest.first(slash)) + QStringLiteral("%1 %2").arg(rest.mid(slash + 1), value);
+            return QStringLiteral("vfio_ap matrix: %1 %2").arg(rest, value);
+        }
+        return QStringLiteral("ap: %1 %2").arg(w.path.section(QLatin1Char('/'), -1), value);
+    }
+
     SimulatedHost &m_host;
 };
 
@@ -68,6 +86,7 @@ SimulatedHost::SimulatedHost(HostUri uri, HostSnapshot initial, std::shared_ptr<
 {
     m_state.host = this->uri().text;
     driver::refreshDerivedState(m_state);
+    m_uptime.start();
 }
 
 SimulatedHost::~SimulatedHost()
@@ -95,6 +114,14 @@ QStringList SimulatedHost::kernelLog() const
 {
     QMutexLocker lock(&m_mutex);
     return m_kernelLog;
+}
+
+void SimulatedHost::logLocked(const QStringList &lines)
+{
+    // dmesg's stamp: seconds since the (simulated) kernel started.
+    const QString stamp = QStringLiteral("[%1] ").arg(double(m_uptime.nsecsElapsed()) / 1e9 + kBootSeconds, 12, 'f', 6);
+    for (const QString &l : lines)
+        m_kernelLog.append(stamp + l);
 }
 
 void SimulatedHost::failWrite(int nth, int err)
@@ -140,14 +167,14 @@ Status SimulatedHost::modify(const std::function<Status(HostSnapshot &, QStringL
     HostSnapshot next = m_state;
     QStringList log;
     Status s = change(next, log);
-    m_kernelLog += log;
+    logLocked(log);
     if (!s)
         return s;
     next.sort();
     driver::refreshDerivedState(next);
     m_state = std::move(next);
     if (Status saved = persistLocked(); !saved)
-        m_kernelLog.append(QStringLiteral("apconsole: the simulated host's state was not saved: %1").arg(saved.error().toString()));
+        logLocked({QStringLiteral("apconsole: the simulated host's state was not saved: %1").arg(saved.error().toString())});
     return {};
 }
 
@@ -202,7 +229,7 @@ Result<migration::VfioMigrationDevice::Transition> SimulatedHost::setMigrationSt
     if (!d)
         return d.error();
     migration::VfioMigrationDevice::Transition t = (*d)->setState(requested, m_state);
-    m_kernelLog += t.log;
+    logLocked(t.log);
     return t;
 }
 
@@ -223,7 +250,7 @@ Result<migration::ResumingFile::Answer> SimulatedHost::writeMigrationData(const 
         return d.error();
     const bool appliedBefore = (*d)->configApplied();
     migration::ResumingFile::Answer a = (*d)->write(chunk, m_state);
-    m_kernelLog += a.log;
+    logLocked(a.log);
     if ((*d)->configApplied() != appliedBefore && !persistLocked().ok())
         a.log.append(QStringLiteral("apconsole: the simulated host's state was not saved: %1").arg(m_saveError->toString()));
     return a;
@@ -308,19 +335,19 @@ Status SimulatedHost::doChangeDefinition(const definitions::DefinitionRequest &r
     if (request.kind == Kind::Start || request.kind == Kind::StartTransient) {
         const MatrixAssignment target = request.kind == Kind::Start ? next.definitions->find(request.uuid)->matrix : request.definition.matrix;
         driver::Outcome o = driver::createMdev(next, request.uuid.toLatin1());
-        m_kernelLog += o.log;
+        logLocked(o.log);
         for (const WriteStep &step : plans::changeMatrix(next, request.uuid, target).steps) {
             if (!o.ok())
                 break;
             o = driver::writeAttribute(next, step.write.path, step.write.value);
-            m_kernelLog += o.log;
+            logLocked(o.log);
         }
         if (!o.ok())
             return makeError(ErrorCode::Kernel, uri().text, QStringLiteral("mdevctl start %1: the kernel refused the matrix").arg(request.uuid),
                              o.log.join(QLatin1Char('\n')), o.err);
     } else if (request.kind == Kind::Stop) {
         const driver::Outcome o = driver::removeMdev(next, request.uuid, "1");
-        m_kernelLog += o.log;
+        logLocked(o.log);
         if (!o.ok())
             return makeError(ErrorCode::Kernel, uri().text, QStringLiteral("mdevctl stop %1").arg(request.uuid), {}, o.err);
     }
@@ -330,7 +357,7 @@ Status SimulatedHost::doChangeDefinition(const definitions::DefinitionRequest &r
     m_state = std::move(next);
     // The definition change is made; a failed save is the store's problem, reported beside it.
     if (Status saved = persistLocked(); !saved)
-        m_kernelLog.append(QStringLiteral("apconsole: the simulated host's state was not saved: %1").arg(saved.error().toString()));
+        logLocked({QStringLiteral("apconsole: the simulated host's state was not saved: %1").arg(saved.error().toString())});
     return {};
 }
 

@@ -3,6 +3,7 @@
 #include "hostbackend.h"
 #include "../driver/migration/vfiodevice.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QMutex>
 
@@ -25,6 +26,8 @@ public:
     HostSnapshot snapshot() const;
     /// Replaces the whole state (e.g. "reset demo").
     void load(HostSnapshot snapshot);
+    /// Every line the simulated kernel printed, normal operations included, each stamped like
+    /// dmesg ("[   42.123456] vfio_ap_mdev …").
     QStringList kernelLog() const override;
 
     /// Failure injection: the Nth write from now (1 = the next) fails with `err`. Calls add up:
@@ -68,10 +71,14 @@ private:
     Status reachableLocked() const;
     Result<migration::VfioMigrationDevice *> deviceLocked(const QString &uuid) const;
     Status persistLocked();
+    /// Appends kernel lines with a dmesg time stamp.
+    void logLocked(const QStringList &lines);
 
     mutable QMutex m_mutex;
     HostSnapshot m_state;
-    QStringList m_kernelLog;
+    QStringList m_kernelLog;          ///< "[    seconds] line", as dmesg prints it
+    QElapsedTimer m_uptime;
+    static constexpr double kBootSeconds = 42.0; ///< the simulated kernel was up this long when the console started
     std::shared_ptr<HostRecords> m_store;
     qint64 m_writes = 0;              ///< attribute writes so far
     QHash<qint64, int> m_failures;    ///< write number -> errno to answer instead

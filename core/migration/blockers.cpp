@@ -44,24 +44,29 @@ Result<QStringList> parseQueryMigrate(const QString &reply)
     return out;
 }
 
+namespace {
+/// A sentence for a finding; the source is marked with QT_TRANSLATE_NOOP("Finding", …) at the call.
+FindingText say(const char *source, QStringList args = {}) { return {QString::fromUtf8(source), std::move(args)}; }
+} // namespace
+
 QList<Finding> blockerFindings(const MigrationBlockers &b, const QString &guest)
 {
     QList<Finding> out;
     if (!b.asked)
         return out;
     if (b.unavailable) {
-        out.append({QStringLiteral("libvirt-blockers-unknown"), Severity::Info,
-                    QStringLiteral("libvirt could not say whether guest %1 can migrate: %2").arg(guest, b.unavailable->detail),
-                    QStringLiteral("libvirt asks QEMU when the migration starts; its refusal reads \"cannot migrate domain: …\".")});
+        out.append(Finding::make(QStringLiteral("libvirt-blockers-unknown"), Severity::Info,
+                                 say(QT_TRANSLATE_NOOP("Finding", "libvirt could not say whether guest %1 can migrate: %2"), {guest, b.unavailable->detail}),
+                                 say(QT_TRANSLATE_NOOP("Finding", "libvirt asks QEMU when the migration starts; its refusal reads \"cannot migrate domain: …\"."))));
         return out;
     }
     for (const QString &reason : b.reasons) {
         const bool device = blocksOnlyTheDevice(reason);
-        out.append({device ? QStringLiteral("libvirt-blocked-device") : QStringLiteral("libvirt-blocked"),
-                    device ? Severity::Warning : Severity::Error,
-                    QStringLiteral("libvirt refuses to migrate guest %1: cannot migrate domain: %2").arg(guest, reason),
-                    device ? QStringLiteral("QEMU cannot migrate the vfio-ap device of this guest; the replug strategy unplugs it first.")
-                           : QStringLiteral("Remove the cause in the guest's configuration; no strategy can move the guest until then.")});
+        out.append(Finding::make(
+            device ? QStringLiteral("libvirt-blocked-device") : QStringLiteral("libvirt-blocked"), device ? Severity::Warning : Severity::Error,
+            say(QT_TRANSLATE_NOOP("Finding", "libvirt refuses to migrate guest %1: cannot migrate domain: %2"), {guest, reason}),
+            device ? say(QT_TRANSLATE_NOOP("Finding", "QEMU cannot migrate the vfio-ap device of this guest; the replug strategy unplugs it first."))
+                   : say(QT_TRANSLATE_NOOP("Finding", "Remove the cause in the guest's configuration; no strategy can move the guest until then."))));
     }
     return out;
 }

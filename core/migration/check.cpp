@@ -12,16 +12,6 @@
 
 namespace ap::migration {
 
-QString severityName(Severity s)
-{
-    switch (s) {
-    case Severity::Error: return QStringLiteral("error");
-    case Severity::Warning: return QStringLiteral("warning");
-    case Severity::Info: return QStringLiteral("info");
-    }
-    return {};
-}
-
 namespace {
 
 DriverDecision decideWith(DriverProfile p, const HostIndex &sourceIndex, const QString &mdev, const HostIndex &targetIndex,
@@ -104,10 +94,25 @@ QList<RevisionDecision> decideAllRevisions(const HostSnapshot &source, const QSt
 
 namespace {
 
-QString typeOf(const HostSnapshot &h, Apqn q)
+/// What a report shows of one adapter's card: its type name and, when its attributes were
+/// read (a non-zero message size), its queue depth and largest message.
+struct CardFacts {
+    QString type;
+    std::optional<int> depth, maxMessage;
+};
+
+CardFacts cardFacts(const HostSnapshot &h, int adapter)
 {
-    const Card *c = h.card(q.adapter);
-    return c ? c->typeName() : QString();
+    CardFacts f;
+    const Card *c = h.card(adapter);
+    if (!c)
+        return f;
+    f.type = c->typeName();
+    if (c->maxMessageSize > 0) {
+        f.depth = c->depth;
+        f.maxMessage = c->maxMessageSize;
+    }
+    return f;
 }
 
 Error noSuchMdev(const CheckInput &in)
@@ -137,8 +142,8 @@ CheckReport assemble(const CheckInput &in, DriverProfile profile, const QList<Re
         if (d.profile == own)
             r.decision = d.decision;
 
-    // Card type names once per adapter: a full matrix has 256 adapters but 65,536 queues.
-    QHash<int, std::pair<QString, QString>> types;
+    // Card facts once per adapter: a full matrix has 256 adapters but 65,536 queues.
+    QHash<int, std::pair<CardFacts, CardFacts>> cards;
     const QList<Apqn> matrix = m->guestMatrix();
     r.queues.reserve(matrix.size());
     for (const Apqn q : matrix) {
@@ -148,11 +153,17 @@ CheckReport assemble(const CheckInput &in, DriverProfile profile, const QList<Re
         c.target = driverHwinfo(profile, target, q);
         if (c.target)
             c.compatible = queueCompatible(profile, c.source, *c.target);
-        auto t = types.find(q.adapter);
-        if (t == types.end())
-            t = types.insert(q.adapter, {typeOf(in.source, q), typeOf(in.target, q)});
-        c.sourceType = t->first;
-        c.targetType = t->second;
+        auto t = cards.find(q.adapter);
+        if (t == cards.end())
+            t = cards.insert(q.adapter, {cardFacts(in.source, q.adapter), cardFacts(in.target, q.adapter)});
+        c.sourceType = t->first.type;
+        c.targetType = t->second.type;
+        c.sourceDepth = t->first.depth;
+        c.sourceMaxMessage = t->first.maxMessage;
+        if (target.queue(q)) {
+            c.targetDepth = t->second.depth;
+            c.targetMaxMessage = t->second.maxMessage;
+        }
         r.queues.append(c);
     }
     r.findings = readinessFindings(in, r, source, target);
@@ -165,6 +176,15 @@ CheckReport assemble(const CheckInput &in, DriverProfile profile, const QList<Re
 QString targetOf(const CheckInput &in) { return in.targetMdev.isEmpty() ? in.mdev : in.targetMdev; }
 
 } // namespace
+
+QList<Finding> CheckReport::blocking() const
+{
+    QList<Finding> out;
+    for (const Finding &f : findings)
+        if (f.severity == Severity::Error)
+            out.append(f);
+    return out;
+}
 
 Result<CheckReport> runCheck(const CheckInput &in)
 {

@@ -20,6 +20,13 @@ struct QueueComparison {
     std::optional<bool> compatible;   ///< the rule's answer; nullopt without a target
     QString sourceType;               ///< "CEX8C"
     QString targetType;
+    /// The adapter's queue depth (hwinfo qd) and largest message in bytes as its card shows
+    /// them (`depth`, `max_msg_size`); nullopt where the card's attributes were not read.
+    /// The sysfs-derived hwinfo above carries neither, so these are what a report shows.
+    std::optional<int> sourceDepth, targetDepth;
+    std::optional<int> sourceMaxMessage, targetMaxMessage;
+
+    friend bool operator==(const QueueComparison &, const QueueComparison &) = default;
 };
 
 /// What the destination driver decides when the whole stream is written in one piece.
@@ -75,6 +82,9 @@ struct CheckReport {
     QList<RevisionDecision> byRevision;
     /// Why the revisions answer differently, one sentence each (empty when they agree).
     QStringList revisionNotes;
+
+    /// The findings that keep it from being ready (severity error), in report order.
+    QList<Finding> blocking() const;
 };
 
 /// The destination driver's decision for one profile (also used by the migration runner).

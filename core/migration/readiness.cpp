@@ -6,6 +6,8 @@
 #include "../driver/vfioapdriver.h"
 #include "../common/errnonames.h"
 
+#include <QCoreApplication>
+
 #include <cerrno>
 
 namespace ap::migration {
@@ -17,13 +19,19 @@ using S = MkvpRegister::Slot;
 
 class Collector {
 public:
-    void add(const char *id, Severity s, QString message, QString hint = {})
+    void add(const char *id, Severity s, FindingText message, FindingText hint = {})
     {
-        list.append(Finding{QString::fromLatin1(id), s, std::move(message), std::move(hint)});
+        list.append(Finding::make(QString::fromLatin1(id), s, std::move(message), std::move(hint)));
     }
     QList<Finding> list;
 };
 
+/// The sources are marked with QT_TRANSLATE_NOOP("Finding", …) where they are written, so the
+/// report can translate them; the words here are English until a renderer translates them.
+FindingText say(const char *source, QStringList args = {}) { return {QString::fromUtf8(source), std::move(args)}; }
+QString word(const char *source) { return QString::fromUtf8(source); }
+
+/// The first eight APQNs and a count of the rest: language-neutral, so it needs no translation.
 QString idList(const QList<Apqn> &apqns)
 {
     // Only the APQNs shown are formatted: a full matrix lists 65,536.
@@ -31,9 +39,11 @@ QString idList(const QList<Apqn> &apqns)
     for (qsizetype i = 0; i < apqns.size() && i < 8; ++i)
         s.append(apqns[i].toString());
     if (apqns.size() > 8)
-        return s.join(QStringLiteral(", ")) + QStringLiteral(" and %1 more").arg(apqns.size() - 8);
+        return s.join(QStringLiteral(", ")) + QStringLiteral(", … (+%1)").arg(apqns.size() - 8);
     return s.join(QStringLiteral(", "));
 }
+
+QString hex2(int v) { return QStringLiteral("0x%1").arg(v, 2, 16, QLatin1Char('0')); }
 
 /// HostSnapshot::knownMkvps through an index.
 const Mkvps *knownMkvps(const HostIndex &h, Apqn q, bool *lastSeen)
@@ -63,9 +73,10 @@ void masterKeys(const HostIndex &source, const HostIndex &target, const QList<Ap
             continue;
         }
         const QList<std::pair<K, const char *>> kinds = s->flavor == Mkvps::Flavor::Ep11
-            ? QList<std::pair<K, const char *>>{{K::Wk, "EP11 wrapping key (WK CUR)"}}
-            : QList<std::pair<K, const char *>>{{K::Aes, "AES master key (AES CUR)"}, {K::Apka, "APKA master key (APKA CUR)"},
-                                                 {K::Asym, "ASYM master key (ASYM CUR)"}};
+            ? QList<std::pair<K, const char *>>{{K::Wk, QT_TRANSLATE_NOOP("Finding", "EP11 wrapping key (WK CUR)")}}
+            : QList<std::pair<K, const char *>>{{K::Aes, QT_TRANSLATE_NOOP("Finding", "AES master key (AES CUR)")},
+                                                 {K::Apka, QT_TRANSLATE_NOOP("Finding", "APKA master key (APKA CUR)")},
+                                                 {K::Asym, QT_TRANSLATE_NOOP("Finding", "ASYM master key (ASYM CUR)")}};
         for (const auto &[kind, label] : kinds) {
             const MkvpRegister *rs = s->find(kind, S::Cur);
             const MkvpRegister *rt = t->find(kind, S::Cur);
@@ -75,20 +86,23 @@ void masterKeys(const HostIndex &source, const HostIndex &target, const QList<Ap
                 continue;
             if (sValid && tValid && rs->pattern == rt->pattern)
                 continue;
-            const QString seen = srcLastSeen || dstLastSeen ? QStringLiteral(" (as last seen while bound to the host)") : QString();
+            const QString src = sValid ? QStringLiteral("0x") + QString::fromLatin1(rs->pattern) : word(QT_TRANSLATE_NOOP("Finding", "none"));
+            const QString dst = tValid ? QStringLiteral("0x") + QString::fromLatin1(rt->pattern) : word(QT_TRANSLATE_NOOP("Finding", "none"));
             c.add("master_key_mismatch", Severity::Error,
-                  QStringLiteral("APQN %1: the %2 differs between source and destination%3: %4 vs %5")
-                      .arg(q.toString(), QLatin1String(label), seen,
-                           sValid ? QStringLiteral("0x") + QString::fromLatin1(rs->pattern) : QStringLiteral("none"),
-                           tValid ? QStringLiteral("0x") + QString::fromLatin1(rt->pattern) : QStringLiteral("none")),
-                  QStringLiteral("Load the same master keys into domain %1 on the destination (TKE or panel.exe) before migrating; "
-                                 "secure keys of the guest would not work there.").arg(QStringLiteral("0x%1").arg(q.domain, 2, 16, QLatin1Char('0'))));
+                  srcLastSeen || dstLastSeen
+                      ? say(QT_TRANSLATE_NOOP("Finding", "APQN %1: the %2 differs between source and destination (as last seen while bound to the host): %3 vs %4"),
+                          {q.toString(), word(label), src, dst})
+                      : say(QT_TRANSLATE_NOOP("Finding", "APQN %1: the %2 differs between source and destination: %3 vs %4"),
+                          {q.toString(), word(label), src, dst}),
+                  say(QT_TRANSLATE_NOOP("Finding", "Load the same master keys into domain %1 on the destination (TKE or panel.exe) before migrating; "
+                                                 "secure keys of the guest would not work there."),
+                    {hex2(q.domain)}));
         }
     }
     if (!unknown.isEmpty())
         c.add("master_keys_unknown", Severity::Info,
-              QStringLiteral("Master key patterns are not known for %1 (a domain shows them only while bound to the host).").arg(idList(unknown)),
-              QStringLiteral("Compare them inside the guest (lszcrypt -V) or read them once while the domain is bound to zcrypt."));
+              say(QT_TRANSLATE_NOOP("Finding", "Master key patterns are not known for %1 (a domain shows them only while bound to the host)."), {idList(unknown)}),
+              say(QT_TRANSLATE_NOOP("Finding", "Compare them inside the guest (lszcrypt -V) or read them once while the domain is bound to zcrypt.")));
 }
 
 void destinationQueues(const HostIndex &target, const QList<Apqn> &matrix, Collector &c)
@@ -108,17 +122,17 @@ void destinationQueues(const HostIndex &target, const QList<Apqn> &matrix, Colle
         }
     }
     if (!missing.isEmpty())
-        c.add("target_queue_missing", Severity::Error, QStringLiteral("No queue device on the destination for %1.").arg(idList(missing)),
-              QStringLiteral("Configure the adapters and domains to the destination LPAR (or pick another destination)."));
+        c.add("target_queue_missing", Severity::Error, say(QT_TRANSLATE_NOOP("Finding", "No queue device on the destination for %1."), {idList(missing)}),
+              say(QT_TRANSLATE_NOOP("Finding", "Configure the adapters and domains to the destination LPAR (or pick another destination).")));
     if (!notVfio.isEmpty())
-        c.add("target_queue_not_vfio", Severity::Error, QStringLiteral("On the destination, %1 are not bound to vfio_ap.").arg(idList(notVfio)),
-              QStringLiteral("Release them from the host: clear their adapters in apmask or their domains in aqmask."));
+        c.add("target_queue_not_vfio", Severity::Error, say(QT_TRANSLATE_NOOP("Finding", "On the destination, %1 are not bound to vfio_ap."), {idList(notVfio)}),
+              say(QT_TRANSLATE_NOOP("Finding", "Release them from the host: clear their adapters in apmask or their domains in aqmask.")));
     if (!deconfigured.isEmpty())
-        c.add("target_queue_deconfigured", Severity::Error, QStringLiteral("On the destination, %1 are deconfigured.").arg(idList(deconfigured)),
-              QStringLiteral("Configure the adapter again (chzcrypt -e or the card's config attribute)."));
+        c.add("target_queue_deconfigured", Severity::Error, say(QT_TRANSLATE_NOOP("Finding", "On the destination, %1 are deconfigured."), {idList(deconfigured)}),
+              say(QT_TRANSLATE_NOOP("Finding", "Configure the adapter again (chzcrypt -e or the card's config attribute).")));
     if (!checkstopped.isEmpty())
-        c.add("target_queue_checkstopped", Severity::Error, QStringLiteral("On the destination, %1 are checkstopped.").arg(idList(checkstopped)),
-              QStringLiteral("The adapter needs service; pick another destination."));
+        c.add("target_queue_checkstopped", Severity::Error, say(QT_TRANSLATE_NOOP("Finding", "On the destination, %1 are checkstopped."), {idList(checkstopped)}),
+              say(QT_TRANSLATE_NOOP("Finding", "The adapter needs service; pick another destination.")));
 }
 
 void quirks(const CheckInput &in, const CheckReport &r, Collector &c)
@@ -132,9 +146,9 @@ void quirks(const CheckInput &in, const CheckReport &r, Collector &c)
         const bool ok = queueCompatible(r.profile, s, t);
         if (!ok && rev.v2ReporterOrder && s.apType() <= t.apType())
             c.add("v2_aptype_line", Severity::Info,
-                  QStringLiteral("APQN %1: the destination will log \"AP type of source (%2) not compatible with target (%3)\" although the AP type is not the cause.")
-                      .arg(q.apqn.toString()).arg(s.apType(), 2, 16, QLatin1Char('0')).arg(t.apType(), 2, 16, QLatin1Char('0')),
-                  QStringLiteral("The v2 driver prints this line for every rejection; look at the other lines for the reason."));
+                  say(QT_TRANSLATE_NOOP("Finding", "APQN %1: the destination will log \"AP type of source (%2) not compatible with target (%3)\" although the AP type is not the cause."),
+                    {q.apqn.toString(), QStringLiteral("%1").arg(s.apType(), 2, 16, QLatin1Char('0')), QStringLiteral("%1").arg(t.apType(), 2, 16, QLatin1Char('0'))}),
+                  say(QT_TRANSLATE_NOOP("Finding", "The v2 driver prints this line for every rejection; look at the other lines for the reason.")));
         if (!ok) {
             const QStringList lines = incompatibilityLog(r.profile, r.targetMdev, q.apqn, s, t);
             const bool onlyHeader = std::all_of(lines.cbegin() + 1, lines.cend(), [](const QString &l) {
@@ -142,27 +156,29 @@ void quirks(const CheckInput &in, const CheckReport &r, Collector &c)
             });
             if (onlyHeader && s.classification() != t.classification())
                 c.add("class_rejected_without_reason", Severity::Warning,
-                      QStringLiteral("APQN %1 is rejected because the adapter classification differs (source 0x%2, destination 0x%3); the kernel log gives no reason.")
-                          .arg(q.apqn.toString()).arg(s.classification(), 2, 16, QLatin1Char('0')).arg(t.classification(), 2, 16, QLatin1Char('0')),
-                      QStringLiteral("The driver requires equal classification bits, even stateless to native."));
+                      say(QT_TRANSLATE_NOOP("Finding", "APQN %1 is rejected because the adapter classification differs (source %2, destination %3); the kernel log gives no reason."),
+                        {q.apqn.toString(), hex2(s.classification()), hex2(t.classification())}),
+                      say(QT_TRANSLATE_NOOP("Finding", "The driver requires equal classification bits, even stateless to native.")));
         }
         if (ok && s.bs() != 0 && s.bs() == t.bs())
             c.add("equal_nonzero_bs_accepted", Severity::Warning,
-                  QStringLiteral("APQN %1 is accepted with bind/associate state %2 on both sides, which the documented rule forbids.").arg(q.apqn.toString()).arg(s.bs()),
-                  QStringLiteral("Secure Execution bindings do not move with the guest; bind the queue again on the destination."));
+                  say(QT_TRANSLATE_NOOP("Finding", "APQN %1 is accepted with bind/associate state %2 on both sides, which the documented rule forbids."),
+                    {q.apqn.toString(), QString::number(s.bs())}),
+                  say(QT_TRANSLATE_NOOP("Finding", "Secure Execution bindings do not move with the guest; bind the queue again on the destination.")));
     }
     if (r.decision.compatible)
         c.add("truncated_stream_accepted", Severity::Info,
-              QStringLiteral("The destination driver does not check that the whole stream arrived: leaving RESUMING succeeds on a partial stream."),
-              QStringLiteral("If the transfer is interrupted, check the guest's AP configuration on the destination before resuming it."));
+              say(QT_TRANSLATE_NOOP("Finding", "The destination driver does not check that the whole stream arrived: leaving RESUMING succeeds on a partial stream.")),
+              say(QT_TRANSLATE_NOOP("Finding", "If the transfer is interrupted, check the guest's AP configuration on the destination before resuming it.")));
     if (!r.decision.undefined.isEmpty())
         c.add("undefined_behaviour", Severity::Error,
-              QStringLiteral("The %1 driver's behaviour is undefined here: %2.").arg(name, r.decision.undefined),
-              QStringLiteral("No verdict can be predicted; change what the transfer writes or pick another destination."));
+              say(QT_TRANSLATE_NOOP("Finding", "The %1 driver's behaviour is undefined here: %2."), {name, r.decision.undefined}),
+              say(QT_TRANSLATE_NOOP("Finding", "No verdict can be predicted; change what the transfer writes or pick another destination.")));
     if (r.decision.suppressedLines > 0)
         c.add("log_ratelimited", Severity::Info,
-              QStringLiteral("The %1 driver's rate limit drops %2 kernel log lines (10 per call site within 5 s).").arg(name).arg(r.decision.suppressedLines),
-              QStringLiteral("Failures on other mdevs within the last 5 s shrink the budget further; the report lists what the kernel prints."));
+              say(QT_TRANSLATE_NOOP("Finding", "The %1 driver's rate limit drops %2 kernel log lines (10 per call site within 5 s)."),
+                {name, QString::number(r.decision.suppressedLines)}),
+              say(QT_TRANSLATE_NOOP("Finding", "Failures on other mdevs within the last 5 s shrink the budget further; the report lists what the kernel prints.")));
 
     // How the transfer's chunking changes the answer.
     if (r.decision.chunkedErr && in.target.mdev(r.targetMdev)) {
@@ -170,15 +186,16 @@ void quirks(const CheckInput &in, const CheckReport &r, Collector &c)
         const bool oneShot = rev.write == WriteAlgorithm::OneShot;
         if (!r.decision.chunkedUndefined.isEmpty())
             c.add("chunked_write_undefined", Severity::Error,
-                  QStringLiteral("Written in chunks of %1 bytes, the %2 driver's behaviour is undefined: %3.").arg(in.chunkBytes).arg(name, r.decision.chunkedUndefined),
-                  QStringLiteral("The transfer must write the stream differently; no verdict can be predicted."));
+                  say(QT_TRANSLATE_NOOP("Finding", "Written in chunks of %1 bytes, the %2 driver's behaviour is undefined: %3."),
+                    {QString::number(in.chunkBytes), name, r.decision.chunkedUndefined}),
+                  say(QT_TRANSLATE_NOOP("Finding", "The transfer must write the stream differently; no verdict can be predicted.")));
         else if (err != r.decision.err)
             c.add("chunked_write_differs", oneShot ? Severity::Error : Severity::Warning,
-                  QStringLiteral("Written in chunks of %1 bytes, the destination answers %2 instead of %3.")
-                      .arg(in.chunkBytes).arg(err ? errnoName(err) : QStringLiteral("success"),
-                                              r.decision.err ? errnoName(r.decision.err) : QStringLiteral("success")),
-                  oneShot ? QStringLiteral("The %1 driver takes the stream only in one write(); the transfer must not split it.").arg(name)
-                          : QStringLiteral("The answer depends on how the stream is split; the errno seen by QEMU may differ."));
+                  say(QT_TRANSLATE_NOOP("Finding", "Written in chunks of %1 bytes, the destination answers %2 instead of %3."),
+                    {QString::number(in.chunkBytes), err ? errnoName(err) : word(QT_TRANSLATE_NOOP("Finding", "success")),
+                     r.decision.err ? errnoName(r.decision.err) : word(QT_TRANSLATE_NOOP("Finding", "success"))}),
+                  oneShot ? say(QT_TRANSLATE_NOOP("Finding", "The %1 driver takes the stream only in one write(); the transfer must not split it."), {name})
+                          : say(QT_TRANSLATE_NOOP("Finding", "The answer depends on how the stream is split; the errno seen by QEMU may differ.")));
     }
 }
 
@@ -198,61 +215,64 @@ QList<Finding> readinessFindings(const CheckInput &in, const CheckReport &r, con
     const Guest *g = in.source.guestOfMdev(in.mdev);
     if (!g || g->state == Guest::State::ShutOff)
         c.add("source_guest_not_running", Severity::Info,
-              g ? QStringLiteral("Guest %1 is shut off: there is no live state to migrate.").arg(g->name)
-                : QStringLiteral("No guest on %1 is known to use mdev %2.").arg(in.source.host, in.mdev),
-              QStringLiteral("A stopped guest can simply be defined on the destination with an mdev of the same UUID."));
+              g ? say(QT_TRANSLATE_NOOP("Finding", "Guest %1 is shut off: there is no live state to migrate."), {g->name})
+                : say(QT_TRANSLATE_NOOP("Finding", "No guest on %1 is known to use mdev %2."), {in.source.host, in.mdev}),
+              say(QT_TRANSLATE_NOOP("Finding", "A stopped guest can simply be defined on the destination with an mdev of the same UUID.")));
     if (in.source.secureExecutionGuest || in.target.secureExecutionGuest)
         c.add("secure_execution_guest", Severity::Error,
               revision(r.profile).secureExecution == SecureExecution::NoMigration
-                  ? QStringLiteral("%1 is a Secure Execution guest with AP pass-through: the driver registers no migration support there (ENOTTY; QEMU sees a device that cannot migrate).")
-                        .arg(in.source.secureExecutionGuest ? in.source.host : in.target.host)
-                  : QStringLiteral("%1 is a Secure Execution guest with AP pass-through: the driver refuses migration (EPERM).")
-                        .arg(in.source.secureExecutionGuest ? in.source.host : in.target.host),
-              QStringLiteral("Use the replug strategy, or migrate without the vfio-ap device."));
+                  ? say(QT_TRANSLATE_NOOP("Finding", "%1 is a Secure Execution guest with AP pass-through: the driver registers no migration support there (ENOTTY; QEMU sees a device that cannot migrate)."),
+                      {in.source.secureExecutionGuest ? in.source.host : in.target.host})
+                  : say(QT_TRANSLATE_NOOP("Finding", "%1 is a Secure Execution guest with AP pass-through: the driver refuses migration (EPERM)."),
+                      {in.source.secureExecutionGuest ? in.source.host : in.target.host}),
+              say(QT_TRANSLATE_NOOP("Finding", "Use the replug strategy, or migrate without the vfio-ap device.")));
     if (!in.source.matrix.has(u"migratable"))
         c.add("source_not_migratable", Severity::Error,
-              QStringLiteral("The vfio_ap driver on %1 does not advertise 'migratable' (no migration support in its kernel).").arg(in.source.host),
-              QStringLiteral("Use the replug strategy: hot-unplug the vfio-ap device, migrate, hot-plug an mdev on the destination."));
+              say(QT_TRANSLATE_NOOP("Finding", "The vfio_ap driver on %1 does not advertise 'migratable' (no migration support in its kernel)."), {in.source.host}),
+              say(QT_TRANSLATE_NOOP("Finding", "Use the replug strategy: hot-unplug the vfio-ap device, migrate, hot-plug an mdev on the destination.")));
     if (!in.target.matrix.has(u"migratable"))
         c.add("target_not_migratable", Severity::Error,
-              QStringLiteral("The vfio_ap driver on %1 does not advertise 'migratable'.").arg(in.target.host),
-              QStringLiteral("Pick a destination whose kernel carries the vfio-ap migration series, or use the replug strategy."));
+              say(QT_TRANSLATE_NOOP("Finding", "The vfio_ap driver on %1 does not advertise 'migratable'."), {in.target.host}),
+              say(QT_TRANSLATE_NOOP("Finding", "Pick a destination whose kernel carries the vfio-ap migration series, or use the replug strategy.")));
 
-    const Mdev *t = in.target.mdev(r.targetMdev);
+    const Mdev *tm = in.target.mdev(r.targetMdev);
     if (r.targetMdev != in.mdev)
         c.add("target_mdev_uuid_differs", Severity::Warning,
-              QStringLiteral("The destination mdev %1 is not the source's UUID %2; libvirt looks for the same UUID.").arg(r.targetMdev, in.mdev),
-              QStringLiteral("Create an mdev with UUID %1 on the destination.").arg(in.mdev));
-    if (!t) {
+              say(QT_TRANSLATE_NOOP("Finding", "The destination mdev %1 is not the source's UUID %2; libvirt looks for the same UUID."), {r.targetMdev, in.mdev}),
+              say(QT_TRANSLATE_NOOP("Finding", "Create an mdev with UUID %1 on the destination."), {in.mdev}));
+    if (!tm) {
         c.add("target_mdev_missing", Severity::Error,
-              QStringLiteral("There is no mdev %1 on %2; libvirt would fail with \"device not found: mediated device '%1' not found\".").arg(r.targetMdev, in.target.host),
-              QStringLiteral("Create it on the destination with the source's matrix (adapters %1, domains %2).")
-                  .arg(m->adapters.toRanges(true), m->domains.toRanges(true)));
+              say(QT_TRANSLATE_NOOP("Finding", "There is no mdev %1 on %2; libvirt would fail with \"device not found: mediated device '%1' not found\"."),
+                {r.targetMdev, in.target.host}),
+              say(QT_TRANSLATE_NOOP("Finding", "Create it on the destination with the source's matrix (adapters %1, domains %2)."),
+                {m->adapters.toRanges(true), m->domains.toRanges(true)}));
     } else {
         if (const Guest *tg = in.target.guestOfMdev(r.targetMdev); tg && tg->state != Guest::State::ShutOff)
-            c.add("target_mdev_in_use", Severity::Error, QStringLiteral("mdev %1 on %2 is in use by guest %3.").arg(r.targetMdev, in.target.host, tg->name),
-                  QStringLiteral("Stop that guest or migrate to another mdev."));
-        const driver::GuestMatrix gm = driver::computeGuestMatrix(in.target, t->adapters, t->domains, t->controlDomains);
+            c.add("target_mdev_in_use", Severity::Error,
+                  say(QT_TRANSLATE_NOOP("Finding", "mdev %1 on %2 is in use by guest %3."), {r.targetMdev, in.target.host, tg->name}),
+                  say(QT_TRANSLATE_NOOP("Finding", "Stop that guest or migrate to another mdev.")));
+        const driver::GuestMatrix gm = driver::computeGuestMatrix(in.target, tm->adapters, tm->domains, tm->controlDomains);
         for (const auto &[adapter, blocker] : gm.filteredAdapters)
             c.add("target_adapter_filtered", Severity::Warning,
-                  QStringLiteral("On the destination, adapter 0x%1 is withheld from the guest matrix: queue %2 is not usable by vfio_ap.")
-                      .arg(adapter, 2, 16, QLatin1Char('0')).arg(blocker.toString()),
-                  QStringLiteral("Bind the queue to vfio_ap on the destination or remove the adapter from the mdev."));
-        if (t->controlDomains != m->controlDomains && !revision(r.profile).controlDomains)
+                  say(QT_TRANSLATE_NOOP("Finding", "On the destination, adapter %1 is withheld from the guest matrix: queue %2 is not usable by vfio_ap."),
+                    {hex2(adapter), blocker.toString()}),
+                  say(QT_TRANSLATE_NOOP("Finding", "Bind the queue to vfio_ap on the destination or remove the adapter from the mdev.")));
+        if (tm->controlDomains != m->controlDomains && !revision(r.profile).controlDomains)
             c.add("control_domains_differ", Severity::Warning,
-                  QStringLiteral("Control domains differ: source %1, destination %2; the driver does not migrate them.")
-                      .arg(m->controlDomains.isEmpty() ? QStringLiteral("none") : m->controlDomains.toRanges(true),
-                           t->controlDomains.isEmpty() ? QStringLiteral("none") : t->controlDomains.toRanges(true)),
-                  QStringLiteral("Assign the same control domains to the destination mdev before migrating."));
+                  say(QT_TRANSLATE_NOOP("Finding", "Control domains differ: source %1, destination %2; the driver does not migrate them."),
+                    {m->controlDomains.isEmpty() ? word(QT_TRANSLATE_NOOP("Finding", "none")) : m->controlDomains.toRanges(true),
+                     tm->controlDomains.isEmpty() ? word(QT_TRANSLATE_NOOP("Finding", "none")) : tm->controlDomains.toRanges(true)}),
+                  say(QT_TRANSLATE_NOOP("Finding", "Assign the same control domains to the destination mdev before migrating.")));
     }
     const QList<Apqn> matrix = m->guestMatrix();
     destinationQueues(target, matrix, c);
     masterKeys(source, target, matrix, c);
     quirks(in, r, c);
+    // The notes name revisions, APQNs and hardware bits; they stay English (the report's revision table is translated).
     if (!r.revisionNotes.isEmpty())
         c.add("revisions_disagree", Severity::Info,
-              QStringLiteral("The driver revisions decide differently: %1").arg(r.revisionNotes.join(QLatin1Char(' '))),
-              QStringLiteral("Make sure which revision of the migration series the destination kernel carries."));
+              say(QT_TRANSLATE_NOOP("Finding", "The driver revisions decide differently: %1"), {r.revisionNotes.join(QLatin1Char(' '))}),
+              say(QT_TRANSLATE_NOOP("Finding", "Make sure which revision of the migration series the destination kernel carries.")));
     return c.list;
 }
 

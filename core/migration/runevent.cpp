@@ -9,7 +9,7 @@ namespace ap::migration {
 namespace {
 
 const char *const kKinds[] = {"plan", "inject", "step", "state", "stream", "memory", "kernel", "guest", "result", "device"};
-const char *const kStatuses[] = {"started", "done", "failed", "skipped"};
+const char *const kStatuses[] = {"started", "done", "failed", "skipped", "cancelled"};
 
 template<typename E, size_t N>
 std::optional<E> parseName(const QString &text, const char *const (&names)[N])

@@ -30,7 +30,8 @@ struct RunEvent {
         Result,    ///< the end (ok, step = the failed step, err, text, log = destination lines)
         Device,    ///< a VFIO device was opened (in state `to`) or closed (side, text)
     };
-    enum class StepStatus { Started, Done, Failed, Skipped };
+    /// Cancelled: the operator stopped the run during or before this step (not a failure).
+    enum class StepStatus { Started, Done, Failed, Skipped, Cancelled };
 
     Kind kind = Kind::Step;
     qint64 timeMs = 0;          ///< since the run started
@@ -60,6 +61,6 @@ struct RunEvent {
     static std::optional<RunEvent> fromJson(const QJsonObject &o);
 };
 
-QString stepStatusName(RunEvent::StepStatus s); ///< "started", "done", "failed", "skipped"
+QString stepStatusName(RunEvent::StepStatus s); ///< "started", "done", "failed", "skipped", "cancelled"
 
 } // namespace ap::migration

@@ -29,7 +29,8 @@ void StepRunner::emitStep(StepId id, RunEvent::StepStatus status, const StepEnd 
     e.step = stepIdName(id);
     e.status = status;
     e.text = end.detail;
-    e.err = end.err;
+    // A cancelled step did not fail: its errno (ECANCELED) stays on the run's result only.
+    e.err = status == RunEvent::StepStatus::Cancelled ? 0 : end.err;
     emitEvent(e);
 }
 
@@ -65,7 +66,7 @@ RunEvent StepRunner::run(RunSteps &steps, qint64 planTotal, bool dryRun)
         if (canceled()) {
             failed = &step;
             failure = StepEnd::cancelled();
-            emitStep(step.id, RunEvent::StepStatus::Skipped, failure);
+            emitStep(step.id, RunEvent::StepStatus::Cancelled, failure);
             break;
         }
         if (step.pointOfNoReturn)
@@ -75,7 +76,7 @@ RunEvent StepRunner::run(RunSteps &steps, qint64 planTotal, bool dryRun)
         if (end.err) {
             failed = &step;
             failure = end;
-            emitStep(step.id, RunEvent::StepStatus::Failed, end);
+            emitStep(step.id, end.canceled ? RunEvent::StepStatus::Cancelled : RunEvent::StepStatus::Failed, end);
             break;
         }
         emitStep(step.id, RunEvent::StepStatus::Done, end);

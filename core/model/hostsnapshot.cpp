@@ -70,14 +70,24 @@ QStringList HostSnapshot::mdevsAssigning(Apqn q, QStringView exceptUuid) const
     return out;
 }
 
+namespace {
+// Lists are nearly always sorted already; checking is linear, sorting moves large values.
+template<typename List, typename Less>
+void sortIfNeeded(List &list, Less less)
+{
+    if (!std::is_sorted(list.cbegin(), list.cend(), less))
+        std::sort(list.begin(), list.end(), less);
+}
+} // namespace
+
 void HostSnapshot::sort()
 {
-    std::sort(cards.begin(), cards.end(), [](const Card &a, const Card &b) { return a.id < b.id; });
-    std::sort(queues.begin(), queues.end(), [](const Queue &a, const Queue &b) { return a.apqn < b.apqn; });
+    sortIfNeeded(cards, [](const Card &a, const Card &b) { return a.id < b.id; });
+    sortIfNeeded(queues, [](const Queue &a, const Queue &b) { return a.apqn < b.apqn; });
     const auto byUuid = [](const Mdev &a, const Mdev &b) { return a.uuid < b.uuid; };
-    std::sort(mdevs.begin(), mdevs.end(), byUuid);
-    std::sort(inactiveMdevs.begin(), inactiveMdevs.end(), byUuid);
-    std::sort(guests.begin(), guests.end(), [](const Guest &a, const Guest &b) { return a.name < b.name; });
+    sortIfNeeded(mdevs, byUuid);
+    sortIfNeeded(inactiveMdevs, byUuid);
+    sortIfNeeded(guests, [](const Guest &a, const Guest &b) { return a.name < b.name; });
 }
 
 const Mkvps *HostSnapshot::knownMkvps(Apqn q, bool *lastSeen) const

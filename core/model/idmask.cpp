@@ -120,11 +120,16 @@ IdMask IdMask::operator~() const
 
 QString IdMask::toHex() const
 {
-    QString s = QStringLiteral("0x");
-    s.reserve(66);
-    for (auto w : m_words)
-        s += QStringLiteral("%1").arg(w, 16, 16, QLatin1Char('0'));
-    return s;
+    // Written by hand: this runs for every ap_config write the driver model replays.
+    static constexpr char kDigits[] = "0123456789abcdef";
+    char out[2 + 64];
+    out[0] = '0';
+    out[1] = 'x';
+    int at = 2;
+    for (const std::uint64_t w : m_words)
+        for (int shift = 60; shift >= 0; shift -= 4)
+            out[at++] = kDigits[(w >> shift) & 0xf];
+    return QString::fromLatin1(out, int(sizeof out));
 }
 
 QString IdMask::toRanges(bool hex) const

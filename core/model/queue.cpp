@@ -3,9 +3,9 @@
 namespace ap {
 
 namespace drivers {
-QString vfioAp() { static const QString s = QStringLiteral("vfio_ap"); return s; }
-QString cex4queue() { static const QString s = QStringLiteral("cex4queue"); return s; }
-QString cex4card() { static const QString s = QStringLiteral("cex4card"); return s; }
+const QString &vfioAp() { static const QString s = QStringLiteral("vfio_ap"); return s; }
+const QString &cex4queue() { static const QString s = QStringLiteral("cex4queue"); return s; }
+const QString &cex4card() { static const QString s = QStringLiteral("cex4card"); return s; }
 QString intern(const QString &name)
 {
     if (name == vfioAp()) return vfioAp();

@@ -37,9 +37,9 @@ struct Queue {
 QString vfioQueueStatusText(VfioQueueStatus s);
 
 namespace drivers {
-QString vfioAp();    ///< "vfio_ap"
-QString cex4queue(); ///< "cex4queue"
-QString cex4card();  ///< "cex4card"
+const QString &vfioAp();    ///< "vfio_ap"
+const QString &cex4queue(); ///< "cex4queue"
+const QString &cex4card();  ///< "cex4card"
 /// A shared instance of a known driver name (saves memory on hosts with 65,536 queues).
 QString intern(const QString &name);
 } // namespace drivers

@@ -58,6 +58,7 @@ struct JournalEntry {
     int err = 0;            ///< 0 = success
     QStringList kernelLog;  ///< the lines the kernel logged for this write
     bool rollback = false;  ///< written to undo an earlier step
+    QString user;           ///< the local account that made the write (filled in when stored, if empty)
 };
 
 /// What applying a plan did.

@@ -2,6 +2,8 @@
 
 #include "../common/errnonames.h"
 #include "../driver/migration/revision.h"
+#include "queuegroups.h"
+#include "reportwords.h"
 
 #include <QJsonArray>
 
@@ -80,32 +82,103 @@ QString csvField(const QString &s)
 
 QString esc(const QString &s) { return s.toHtmlEscaped(); }
 
+using W = ReportWords;
+
+/// One row of a queue's field table: its label (marked for translation) and value on one side.
 struct Field {
     const char *name;
-    std::function<QString(Hwinfo)> value;
+    std::function<QString(const QueueComparison &, bool target)> value;
 };
+
+/// The hwinfo word of one side; null for a destination without the queue.
+const Hwinfo *side(const QueueComparison &q, bool target)
+{
+    if (!target)
+        return &q.source;
+    return q.target ? &*q.target : nullptr;
+}
+
+/// qd and ml are not in the sysfs-derived hwinfo: a nonzero hwinfo field wins, then what the
+/// card shows, and otherwise the value is unknown, never 0.
+QString depthText(const QueueComparison &q, bool target)
+{
+    const Hwinfo *hw = side(q, target);
+    if (hw && hw->queueDepth())
+        return QString::number(hw->queueDepth());
+    const auto card = target ? q.targetDepth : q.sourceDepth;
+    return card ? QString::number(*card) : ReportWords::tr("unknown");
+}
+
+QString maxMessageText(const QueueComparison &q, bool target)
+{
+    const Hwinfo *hw = side(q, target);
+    if (hw && hw->maxMessageUnits())
+        return ReportWords::tr("%1 bytes").arg(hw->maxMessageUnits() * 4096);
+    const auto card = target ? q.targetMaxMessage : q.sourceMaxMessage;
+    return card ? ReportWords::tr("%1 bytes").arg(*card) : ReportWords::tr("unknown");
+}
 
 const QList<Field> &hwFields()
 {
-    auto bit = [](bool b) { return b ? QStringLiteral("1") : QStringLiteral("0"); };
+    auto bit = [](bool (Hwinfo::*get)() const) {
+        return [get](const QueueComparison &q, bool target) {
+            const Hwinfo *hw = side(q, target);
+            return !hw ? QStringLiteral("-") : (hw->*get)() ? QStringLiteral("1") : QStringLiteral("0");
+        };
+    };
+    auto number = [](auto get) {
+        return [get](const QueueComparison &q, bool target) {
+            const Hwinfo *hw = side(q, target);
+            return hw ? get(*hw) : QStringLiteral("-");
+        };
+    };
     static const QList<Field> f = {
-        {"APSC", [bit](Hwinfo h) { return bit(h.apsc()); }},
-        {"AP4KM (mex4k)", [bit](Hwinfo h) { return bit(h.mex4k()); }},
-        {"AP4KC (crt4k)", [bit](Hwinfo h) { return bit(h.crt4k()); }},
-        {"CCA mode", [bit](Hwinfo h) { return bit(h.cca()); }},
-        {"accelerator mode", [bit](Hwinfo h) { return bit(h.accel()); }},
-        {"EP11 mode", [bit](Hwinfo h) { return bit(h.ep11()); }},
-        {"APXA", [bit](Hwinfo h) { return bit(h.apxa()); }},
-        {"SLCF", [bit](Hwinfo h) { return bit(h.slcf()); }},
-        {"class", [](Hwinfo h) { return QStringLiteral("0x%1").arg(h.classification(), 2, 16, QLatin1Char('0')); }},
-        {"BS", [](Hwinfo h) { return QString::number(h.bs()); }},
-        {"bits 18-31", [](Hwinfo h) { return QStringLiteral("0x%1").arg(h.reserved18to31(), 4, 16, QLatin1Char('0')); }},
-        {"AP type", [](Hwinfo h) { return QString::number(h.apType()); }},
-        {"domains (nd)", [](Hwinfo h) { return QString::number(h.domains()); }},
-        {"max message (ml)", [](Hwinfo h) { return QString::number(h.maxMessageUnits()); }},
-        {"queue depth (qd)", [](Hwinfo h) { return QString::number(h.queueDepth()); }},
+        {QT_TRANSLATE_NOOP("ap::report::ReportWords", "APSC"), bit(&Hwinfo::apsc)},
+        {QT_TRANSLATE_NOOP("ap::report::ReportWords", "AP4KM (mex4k)"), bit(&Hwinfo::mex4k)},
+        {QT_TRANSLATE_NOOP("ap::report::ReportWords", "AP4KC (crt4k)"), bit(&Hwinfo::crt4k)},
+        {QT_TRANSLATE_NOOP("ap::report::ReportWords", "CCA mode"), bit(&Hwinfo::cca)},
+        {QT_TRANSLATE_NOOP("ap::report::ReportWords", "accelerator mode"), bit(&Hwinfo::accel)},
+        {QT_TRANSLATE_NOOP("ap::report::ReportWords", "EP11 mode"), bit(&Hwinfo::ep11)},
+        {QT_TRANSLATE_NOOP("ap::report::ReportWords", "APXA"), bit(&Hwinfo::apxa)},
+        {QT_TRANSLATE_NOOP("ap::report::ReportWords", "SLCF"), bit(&Hwinfo::slcf)},
+        {QT_TRANSLATE_NOOP("ap::report::ReportWords", "class"),
+         number([](Hwinfo h) { return QStringLiteral("0x%1").arg(h.classification(), 2, 16, QLatin1Char('0')); })},
+        {QT_TRANSLATE_NOOP("ap::report::ReportWords", "BS"), number([](Hwinfo h) { return QString::number(h.bs()); })},
+        {QT_TRANSLATE_NOOP("ap::report::ReportWords", "bits 18-31"),
+         number([](Hwinfo h) { return QStringLiteral("0x%1").arg(h.reserved18to31(), 4, 16, QLatin1Char('0')); })},
+        {QT_TRANSLATE_NOOP("ap::report::ReportWords", "AP type"), number([](Hwinfo h) { return QString::number(h.apType()); })},
+        {QT_TRANSLATE_NOOP("ap::report::ReportWords", "domains (nd)"),
+         number([](Hwinfo h) { return h.domains() ? QString::number(h.domains()) : ReportWords::tr("unknown"); })},
+        {QT_TRANSLATE_NOOP("ap::report::ReportWords", "max message (ml)"), maxMessageText},
+        {QT_TRANSLATE_NOOP("ap::report::ReportWords", "queue depth (qd)"), depthText},
     };
     return f;
+}
+
+/// verdictWord() in the operator's language.
+QString verdictText(const DriverDecision &d) { return !d.undefined.isEmpty() ? ReportWords::tr("undefined") : W::decision(d.compatible); }
+
+QString queueVerdict(const QueueComparison &q)
+{
+    return !q.compatible ? ReportWords::tr("no destination queue") : W::decision(*q.compatible);
+}
+
+QJsonValue optionalInt(const std::optional<int> &v) { return v ? QJsonValue(*v) : QJsonValue(); }
+
+std::optional<int> intOrNothing(const QJsonValue &v) { return v.isDouble() ? std::optional<int>(v.toInt()) : std::nullopt; }
+
+QJsonObject textJson(const FindingText &t)
+{
+    return {{QStringLiteral("source"), t.source}, {QStringLiteral("args"), QJsonArray::fromStringList(t.args)}};
+}
+
+FindingText textFromJson(const QJsonValue &v)
+{
+    const QJsonObject o = v.toObject();
+    FindingText t{o.value(QStringLiteral("source")).toString(), {}};
+    for (const QJsonValue &a : o.value(QStringLiteral("args")).toArray())
+        t.args.append(a.toString());
+    return t;
 }
 
 } // namespace
@@ -146,15 +219,27 @@ QJsonObject checkReportJson(const CheckReport &r)
         j.insert(QStringLiteral("compatible"), q.compatible ? QJsonValue(*q.compatible) : QJsonValue());
         j.insert(QStringLiteral("source_type"), q.sourceType.isEmpty() ? QJsonValue() : QJsonValue(q.sourceType));
         j.insert(QStringLiteral("target_type"), q.targetType.isEmpty() ? QJsonValue() : QJsonValue(q.targetType));
+        j.insert(QStringLiteral("source_depth"), optionalInt(q.sourceDepth));
+        j.insert(QStringLiteral("target_depth"), optionalInt(q.targetDepth));
+        j.insert(QStringLiteral("source_max_msg_size"), optionalInt(q.sourceMaxMessage));
+        j.insert(QStringLiteral("target_max_msg_size"), optionalInt(q.targetMaxMessage));
         queues.append(j);
     }
     o.insert(QStringLiteral("queues"), queues);
     QJsonArray findings;
     for (const Finding &f : r.findings)
-        findings.append(QJsonObject{{QStringLiteral("id"), f.id},
-                                    {QStringLiteral("severity"), severityName(f.severity)},
-                                    {QStringLiteral("message"), f.message},
-                                    {QStringLiteral("hint"), f.hint}});
+    {
+        QJsonObject j{{QStringLiteral("id"), f.id},
+                      {QStringLiteral("severity"), severityName(f.severity)},
+                      {QStringLiteral("message"), f.message},
+                      {QStringLiteral("hint"), f.hint}};
+        // The sentences as data, so a stored report reads in the operator's language later.
+        if (!f.text.isEmpty())
+            j.insert(QStringLiteral("message_text"), textJson(f.text));
+        if (!f.hintText.isEmpty())
+            j.insert(QStringLiteral("hint_text"), textJson(f.hintText));
+        findings.append(j);
+    }
     o.insert(QStringLiteral("findings"), findings);
     if (const RevisionDecision *other = otherDecision(r))
         o.insert(QStringLiteral("other_profile"), decisionJson(other->profile, other->decision));
@@ -213,6 +298,10 @@ Result<CheckReport> checkReportFromJson(const QJsonObject &o)
             c.compatible = q.value(QStringLiteral("compatible")).toBool();
         c.sourceType = q.value(QStringLiteral("source_type")).toString();
         c.targetType = q.value(QStringLiteral("target_type")).toString();
+        c.sourceDepth = intOrNothing(q.value(QStringLiteral("source_depth")));
+        c.targetDepth = intOrNothing(q.value(QStringLiteral("target_depth")));
+        c.sourceMaxMessage = intOrNothing(q.value(QStringLiteral("source_max_msg_size")));
+        c.targetMaxMessage = intOrNothing(q.value(QStringLiteral("target_max_msg_size")));
         r.queues.append(c);
     }
     for (const QJsonValue &v : o.value(QStringLiteral("findings")).toArray()) {
@@ -220,7 +309,8 @@ Result<CheckReport> checkReportFromJson(const QJsonObject &o)
         const QString sev = f.value(QStringLiteral("severity")).toString();
         const Severity s = sev == u"error" ? Severity::Error : sev == u"warning" ? Severity::Warning : Severity::Info;
         r.findings.append({f.value(QStringLiteral("id")).toString(), s, f.value(QStringLiteral("message")).toString(),
-                           f.value(QStringLiteral("hint")).toString()});
+                           f.value(QStringLiteral("hint")).toString(), textFromJson(f.value(QStringLiteral("message_text"))),
+                           textFromJson(f.value(QStringLiteral("hint_text")))});
     }
     for (const QJsonValue &v : o.value(QStringLiteral("by_revision")).toArray()) {
         const QJsonObject j = v.toObject();
@@ -247,6 +337,7 @@ QString checkReportText(const CheckReport &r)
     s += QStringLiteral("%1: %2 -> %3, mdev %4%5\n")
              .arg(r.ready ? QStringLiteral("READY") : QStringLiteral("NOT READY"), r.sourceHost, r.targetHost, r.mdev,
                   r.guest.isEmpty() ? QString() : QStringLiteral(" (guest %1)").arg(r.guest));
+    s += W::verdict(r) + QLatin1Char('\n');
     s += QStringLiteral("Destination driver (%1): %2%3, stream %4 bytes\n")
              .arg(profileName(r.profile), verdictWord(r.decision),
                   r.decision.err ? QStringLiteral(", %1 (%2)").arg(errnoName(r.decision.err), errnoMessage(r.decision.err)) : QString())
@@ -260,11 +351,13 @@ QString checkReportText(const CheckReport &r)
     }
     s += revisionTableText(r);
     s += QStringLiteral("Queues:\n");
-    for (const QueueComparison &q : r.queues)
+    for (const QueueGroup &g : groupQueues(r.queues)) {
+        const QueueComparison &q = g.sample;
         s += QStringLiteral("  %1 %2 %3 -> %4 %5  %6\n")
-                 .arg(q.apqn.toString(), q.sourceType, q.source.toHex(), q.targetType.isEmpty() ? QStringLiteral("-") : q.targetType,
+                 .arg(W::apqnSet(g.apqns), q.sourceType, q.source.toHex(), q.targetType.isEmpty() ? QStringLiteral("-") : q.targetType,
                       q.target ? q.target->toHex() : QStringLiteral("(none)"),
                       !q.compatible ? QStringLiteral("no queue") : *q.compatible ? QStringLiteral("compatible") : QStringLiteral("INCOMPATIBLE"));
+    }
     if (!r.findings.isEmpty()) {
         s += QStringLiteral("Findings:\n");
         for (const Finding &f : r.findings)
@@ -314,31 +407,33 @@ QByteArray checkReportCsv(const CheckReport &r)
 
 QString checkReportHtml(const CheckReport &r)
 {
+    auto heading = [](int level, const QString &text) { return QStringLiteral("<h%1>%2</h%1>\n").arg(level).arg(esc(text)); };
     QString h;
-    h += QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Pre-migration report: %1</title>\n").arg(esc(r.guest.isEmpty() ? r.mdev : r.guest));
+    h += QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>%1</title>\n")
+             .arg(esc(ReportWords::tr("Pre-migration report: %1").arg(r.guest.isEmpty() ? r.mdev : r.guest)));
     h += QStringLiteral("<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin:.5em 0}"
                         "td,th{border:1px solid #999;padding:3px 6px;font-size:90%}th{background:#eee;text-align:left}"
                         ".ready{color:#1a6b2f}.notready{color:#a01818}.diff{background:#fde2a6;font-weight:bold}"
                         "pre{background:#f4f4f4;padding:.5em;white-space:pre-wrap}.error{color:#a01818}.warning{color:#8a5a00}</style></head><body>\n");
-    h += QStringLiteral("<h1>Pre-migration report</h1>\n");
-    h += QStringLiteral("<h2 class=\"%1\">%2</h2>\n").arg(r.ready ? QStringLiteral("ready") : QStringLiteral("notready"),
-                                                         r.ready ? QStringLiteral("Verdict: ready to migrate") : QStringLiteral("Verdict: not ready"));
-    h += QStringLiteral("<p>Destination vfio_ap driver (%1): <b>%2</b>%3; stream of %4 bytes.</p>\n")
-             .arg(profileName(r.profile), verdictWord(r.decision),
-                  r.decision.err ? QStringLiteral(", %1 &ldquo;%2&rdquo;").arg(errnoName(r.decision.err), esc(errnoMessage(r.decision.err))) : QString())
-             .arg(r.decision.streamBytes);
-    h += QStringLiteral("<table><tr><th>Source host</th><td>%1</td></tr><tr><th>Destination host</th><td>%2</td></tr>"
-                        "<tr><th>Guest</th><td>%3</td></tr><tr><th>mdev</th><td>%4</td></tr><tr><th>Destination mdev</th><td>%5</td></tr>"
-                        "<tr><th>Checked at</th><td>%6</td></tr></table>\n")
-             .arg(esc(r.sourceHost), esc(r.targetHost), esc(r.guest.isEmpty() ? QStringLiteral("-") : r.guest), esc(r.mdev), esc(r.targetMdev),
-                  esc(r.time.toString(Qt::ISODate)));
+    h += heading(1, ReportWords::tr("Pre-migration report"));
+    h += QStringLiteral("<h2 class=\"%1\">%2</h2>\n").arg(r.ready ? QStringLiteral("ready") : QStringLiteral("notready"), esc(W::verdict(r)));
+    const QString err = r.decision.err ? QStringLiteral(", %1 &ldquo;%2&rdquo;").arg(errnoName(r.decision.err), esc(errnoMessage(r.decision.err))) : QString();
+    h += QStringLiteral("<p>%1</p>\n").arg(ReportWords::tr("Destination vfio_ap driver (%1): <b>%2</b>%3; stream of %4 bytes.")
+                                              .arg(profileName(r.profile), esc(verdictText(r.decision)), err)
+                                              .arg(r.decision.streamBytes));
+    auto row = [](const QString &k, const QString &v) { return QStringLiteral("<tr><th>%1</th><td>%2</td></tr>").arg(esc(k), esc(v)); };
+    h += QStringLiteral("<table>") + row(ReportWords::tr("Source host"), r.sourceHost) + row(ReportWords::tr("Destination host"), r.targetHost)
+        + row(ReportWords::tr("Guest"), r.guest.isEmpty() ? QStringLiteral("-") : r.guest) + row(ReportWords::tr("mdev"), r.mdev)
+        + row(ReportWords::tr("Destination mdev"), r.targetMdev) + row(ReportWords::tr("Checked at"), r.time.toString(Qt::ISODate)) + QStringLiteral("</table>\n");
     if (!r.decision.undefined.isEmpty())
-        h += QStringLiteral("<p class=\"error\">Undefined kernel behaviour: %1</p>\n").arg(esc(r.decision.undefined));
-    h += QStringLiteral("<h3>By revision</h3>\n<table><tr><th>Revision</th><th>Verdict</th><th>errno</th><th>First kernel line</th></tr>\n");
+        h += QStringLiteral("<p class=\"error\">%1</p>\n").arg(esc(ReportWords::tr("Undefined kernel behaviour: %1").arg(r.decision.undefined)));
+    h += heading(3, ReportWords::tr("By revision"));
+    h += QStringLiteral("<table><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>\n")
+             .arg(esc(ReportWords::tr("Revision")), esc(ReportWords::tr("Verdict")), esc(ReportWords::tr("errno")), esc(ReportWords::tr("First kernel line")));
     for (const RevisionDecision &d : r.byRevision)
         h += QStringLiteral("<tr%1><td>%2</td><td>%3</td><td>%4</td><td><code>%5</code></td></tr>\n")
                  .arg(d.profile == revision(r.profile).sameCodeAs ? QStringLiteral(" class=\"diff\"") : QString(), esc(revisionColumn(d.profile)),
-                      verdictWord(d.decision), errnoCell(d.decision), esc(firstLine(d.decision)));
+                      esc(verdictText(d.decision)), errnoCell(d.decision), esc(firstLine(d.decision)));
     h += QStringLiteral("</table>\n");
     if (!r.revisionNotes.isEmpty()) {
         h += QStringLiteral("<ul>\n");
@@ -346,32 +441,53 @@ QString checkReportHtml(const CheckReport &r)
             h += QStringLiteral("<li>%1</li>\n").arg(esc(n));
         h += QStringLiteral("</ul>\n");
     }
-    h += QStringLiteral("<h3>Destination kernel log</h3>\n");
-    h += r.decision.kernelLog.isEmpty() ? QStringLiteral("<p>(no lines)</p>\n")
+    // Where a viewer can put what changed since an earlier report.
+    h += QStringLiteral("<!--changes-->\n");
+    h += heading(3, ReportWords::tr("Destination kernel log"));
+    h += r.decision.kernelLog.isEmpty() ? QStringLiteral("<p>%1</p>\n").arg(esc(ReportWords::tr("(no lines)")))
                                         : QStringLiteral("<pre>%1</pre>\n").arg(esc(r.decision.kernelLog.join(QLatin1Char('\n'))));
-    h += QStringLiteral("<h3>Findings</h3>\n");
+    h += heading(3, ReportWords::tr("Findings"));
     if (r.findings.isEmpty())
-        h += QStringLiteral("<p>None.</p>\n");
+        h += QStringLiteral("<p>%1</p>\n").arg(esc(ReportWords::tr("None.")));
     else {
-        h += QStringLiteral("<table><tr><th>Severity</th><th>Finding</th><th>What to do</th></tr>\n");
+        h += QStringLiteral("<table><tr><th>%1</th><th>%2</th><th>%3</th></tr>\n").arg(esc(ReportWords::tr("Severity")), esc(ReportWords::tr("Finding")), esc(ReportWords::tr("What to do")));
         for (const Finding &f : r.findings)
-            h += QStringLiteral("<tr><td class=\"%1\">%1</td><td>%2<br><small>%3</small></td><td>%4</td></tr>\n")
-                     .arg(severityName(f.severity), esc(f.message), esc(f.id), esc(f.hint));
+            h += QStringLiteral("<tr><td class=\"%1\">%2</td><td>%3<br><small>%4</small></td><td>%5</td></tr>\n")
+                     .arg(severityName(f.severity), esc(W::severity(f.severity)), esc(W::findingMessage(f)), esc(f.id), esc(W::findingHint(f)));
         h += QStringLiteral("</table>\n");
     }
-    h += QStringLiteral("<h3>Queues</h3>\n");
-    for (const QueueComparison &q : r.queues) {
-        h += QStringLiteral("<h4>APQN %1: %2 &rarr; %3 &mdash; %4</h4>\n")
-                 .arg(q.apqn.toString(), esc(q.sourceType), esc(q.targetType.isEmpty() ? QStringLiteral("no queue") : q.targetType),
-                      !q.compatible ? QStringLiteral("no destination queue") : *q.compatible ? QStringLiteral("compatible") : QStringLiteral("<b>incompatible</b>"));
-        h += QStringLiteral("<table><tr><th>Field</th><th>Source %1</th><th>Destination %2</th></tr>\n")
-                 .arg(q.source.toHex(), q.target ? q.target->toHex() : QStringLiteral("-"));
+    // One line per group of alike queues, the ones that differ first; field tables only where
+    // something differs, so a large mdev of identical queues stays a page.
+    const QList<QueueGroup> groups = groupQueues(r.queues);
+    h += heading(3, ReportWords::tr("Queues"));
+    h += QStringLiteral("<p>%1</p>\n").arg(esc(ReportWords::tr("Queues: %1 in %2 groups of alike queues, those with differences first.").arg(r.queues.size()).arg(groups.size())));
+    h += QStringLiteral("<table><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th></tr>\n")
+             .arg(esc(ReportWords::tr("APQNs")), esc(ReportWords::tr("Count")), esc(ReportWords::tr("Source")), esc(ReportWords::tr("Destination")), esc(ReportWords::tr("Result")));
+    for (const QueueGroup &g : groups) {
+        const QueueComparison &q = g.sample;
+        const bool bad = g.kind == QueueGroup::Kind::Refused || g.kind == QueueGroup::Kind::Missing;
+        h += QStringLiteral("<tr%1><td>%2</td><td>%3</td><td>%4 %5</td><td>%6 %7</td><td>%8</td></tr>\n")
+                 .arg(g.kind == QueueGroup::Kind::Identical ? QString() : QStringLiteral(" class=\"diff\""), esc(W::apqnSet(g.apqns)))
+                 .arg(g.apqns.size())
+                 .arg(esc(q.sourceType), q.source.toHex(), esc(q.targetType.isEmpty() ? QStringLiteral("-") : q.targetType),
+                      q.target ? q.target->toHex() : QStringLiteral("-"),
+                      (bad ? QStringLiteral("<b>%1</b>") : QStringLiteral("%1")).arg(esc(W::groupKind(g.kind))));
+    }
+    h += QStringLiteral("</table>\n");
+    for (const QueueGroup &g : groups) {
+        if (g.kind == QueueGroup::Kind::Identical)
+            continue;
+        const QueueComparison &q = g.sample;
+        h += QStringLiteral("<h4>%1 &mdash; %2</h4>\n").arg(esc(W::apqnSet(g.apqns)), esc(queueVerdict(q)));
+        h += QStringLiteral("<table><tr><th>%1</th><th>%2</th><th>%3</th></tr>\n")
+                 .arg(esc(ReportWords::tr("Field")), esc(ReportWords::tr("Source %1").arg(q.source.toHex())),
+                      esc(ReportWords::tr("Destination %1").arg(q.target ? q.target->toHex() : QStringLiteral("-"))));
         for (const Field &f : hwFields()) {
-            const QString a = f.value(q.source);
-            const QString b = q.target ? f.value(*q.target) : QStringLiteral("-");
+            const QString a = f.value(q, false);
+            const QString b = f.value(q, true);
             const bool diff = q.target && a != b;
             h += QStringLiteral("<tr%1><td>%2</td><td>%3</td><td>%4</td></tr>\n")
-                     .arg(diff ? QStringLiteral(" class=\"diff\"") : QString(), QLatin1String(f.name), a, b);
+                     .arg(diff ? QStringLiteral(" class=\"diff\"") : QString(), esc(ReportWords::tr(f.name)), esc(a), esc(b));
         }
         h += QStringLiteral("</table>\n");
     }

@@ -4,7 +4,8 @@
 
 namespace ap::migration {
 
-Store::MigrationRun runRecord(const MigrationPlan &plan, const QList<RunEvent> &events, const QDateTime &started)
+Store::MigrationRun runRecord(const MigrationPlan &plan, const QList<RunEvent> &events, const QDateTime &started,
+                              const RunDecisions &decisions)
 {
     Store::MigrationRun r;
     r.time = started;
@@ -13,6 +14,10 @@ Store::MigrationRun runRecord(const MigrationPlan &plan, const QList<RunEvent> &
     r.guest = plan.guest;
     r.mdev = plan.mdev;
     r.strategy = strategyName(plan.strategy);
+    r.overrideText = decisions.overrideText;
+    r.overriddenFindings = decisions.overriddenFindings;
+    if (decisions.inject != InjectedFailure::None)
+        r.injectedFailure = injectedFailureName(decisions.inject);
     for (const QString &id : plan.stepIds())
         r.steps.append({id, -1, -1, QStringLiteral("not run"), {}, {}});
     for (const RunEvent &e : events) {
@@ -29,6 +34,8 @@ Store::MigrationRun runRecord(const MigrationPlan &plan, const QList<RunEvent> &
                 s.detail = e.text;
                 s.errnoName = e.err ? errnoName(e.err) : QString();
             }
+        } else if (e.kind == RunEvent::Kind::Inject && r.injectedFailure.isEmpty()) {
+            r.injectedFailure = e.text;
         } else if (e.kind == RunEvent::Kind::Result) {
             r.ok = e.ok;
             r.failedStep = e.step;
@@ -53,6 +60,9 @@ QJsonObject runRecordToJson(const Store::MigrationRun &run)
     o[QLatin1String("failedStep")] = run.failedStep;
     o[QLatin1String("errno")] = run.errnoName;
     o[QLatin1String("message")] = run.message;
+    o[QLatin1String("override")] = run.overrideText.isEmpty() ? QJsonValue() : QJsonValue(run.overrideText);
+    o[QLatin1String("overriddenFindings")] = QJsonArray::fromStringList(run.overriddenFindings);
+    o[QLatin1String("injectedFailure")] = run.injectedFailure.isEmpty() ? QJsonValue() : QJsonValue(run.injectedFailure);
     QJsonArray steps;
     for (const Store::MigrationRunStep &s : run.steps) {
         QJsonObject so;

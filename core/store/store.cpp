@@ -269,9 +269,21 @@ std::optional<Store::OpenFailure> Store::migrate()
             "PRAGMA user_version = 3",
         },
         {
+            // What the operator decided before a run: an override past blocking findings, an injected failure.
+            "ALTER TABLE migration_runs ADD COLUMN override_text TEXT",
+            "ALTER TABLE migration_runs ADD COLUMN overridden_findings TEXT",
+            "ALTER TABLE migration_runs ADD COLUMN injected_failure TEXT",
+            // The operator's own names for hosts (demo hosts too, which are not in `hosts`).
+            "CREATE TABLE IF NOT EXISTS host_names (uri TEXT PRIMARY KEY, name TEXT NOT NULL)",
+            // Who made each write (older entries have none).
+            "ALTER TABLE audit_log ADD COLUMN account TEXT",
+            "PRAGMA user_version = 4",
+        },
+        {
+            // Which vfio_ap driver revision each host runs, as the operator set or confirmed it.
             "CREATE TABLE IF NOT EXISTS host_revisions (host TEXT PRIMARY KEY, profile TEXT NOT NULL,"
             " kernel_release TEXT, srcversion TEXT, set_at TEXT NOT NULL)",
-            "PRAGMA user_version = 4",
+            "PRAGMA user_version = 5",
         },
     };
     for (int v = version; v < steps.size(); ++v) {
@@ -440,7 +452,40 @@ Status Store::removeHost(const QString &uri)
     q.addBindValue(uri);
     if (!q.exec())
         return sqlError(m_path, q.lastError());
+    return setHostName(uri, {});
+}
+
+Status Store::setHostName(const QString &uri, const QString &name)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(QSqlDatabase::database(*conn));
+    if (name.isEmpty()) {
+        q.prepare(QStringLiteral("DELETE FROM host_names WHERE uri = ?"));
+        q.addBindValue(uri);
+    } else {
+        q.prepare(QStringLiteral("INSERT OR REPLACE INTO host_names (uri, name) VALUES (?, ?)"));
+        q.addBindValue(uri);
+        q.addBindValue(name);
+    }
+    if (!q.exec())
+        return sqlError(m_path, q.lastError());
     return {};
+}
+
+Result<QHash<QString, QString>> Store::hostNames() const
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(QSqlDatabase::database(*conn));
+    if (!q.exec(QStringLiteral("SELECT uri, name FROM host_names")))
+        return sqlError(m_path, q.lastError());
+    QHash<QString, QString> out;
+    while (q.next())
+        out.insert(q.value(0).toString(), q.value(1).toString());
+    return out;
 }
 
 Result<QStringList> Store::hosts() const
@@ -511,11 +556,14 @@ Status Store::appendJournal(const QList<JournalEntry> &entries)
     if (!db.transaction())
         return sqlError(m_path, db.lastError());
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO audit_log (time, host, action, path, value, before, after, errno, kernel_log, rollback)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT INTO audit_log (time, host, account, action, path, value, before, after, errno, kernel_log, rollback)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    // The console writes as the account that runs it; that is who the audit log names.
+    const QString localUser = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
     for (const JournalEntry &e : entries) {
         q.addBindValue(e.time.toString(Qt::ISODateWithMs));
         q.addBindValue(e.host);
+        q.addBindValue(e.user.isEmpty() ? localUser : e.user);
         q.addBindValue(e.action);
         q.addBindValue(e.path);
         q.addBindValue(QString::fromLatin1(e.value));
@@ -541,7 +589,7 @@ Result<QList<JournalEntry>> Store::journal(const QString &host, int limit) const
     if (!conn)
         return conn.error();
     QSqlQuery q(QSqlDatabase::database(*conn));
-    q.prepare(QStringLiteral("SELECT time, host, action, path, value, before, after, errno, kernel_log, rollback FROM audit_log"
+    q.prepare(QStringLiteral("SELECT time, host, action, path, value, before, after, errno, kernel_log, rollback, account FROM audit_log"
                              " WHERE (IFNULL(?, '') = '' OR host = ?) ORDER BY id DESC LIMIT ?"));
     q.addBindValue(host);
     q.addBindValue(host);
@@ -562,6 +610,7 @@ Result<QList<JournalEntry>> Store::journal(const QString &host, int limit) const
         const QString log = q.value(8).toString();
         e.kernelLog = log.isEmpty() ? QStringList() : log.split(QLatin1Char('\n'));
         e.rollback = q.value(9).toInt() != 0;
+        e.user = q.value(10).toString();
         out.append(e);
     }
     return out;
@@ -577,7 +626,8 @@ Result<qint64> Store::saveMigrationRun(const MigrationRun &r)
         return sqlError(m_path, db.lastError());
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO migration_runs (time, source, target, guest, mdev, strategy, ok, failed_step, errno,"
-                             " message, events) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                             " message, override_text, overridden_findings, injected_failure, events)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(r.time.toUTC().toString(Qt::ISODateWithMs));
     q.addBindValue(r.source);
     q.addBindValue(r.target);
@@ -589,6 +639,9 @@ Result<qint64> Store::saveMigrationRun(const MigrationRun &r)
     q.addBindValue(r.failedStep);
     q.addBindValue(r.errnoName);
     q.addBindValue(r.message);
+    q.addBindValue(r.overrideText);
+    q.addBindValue(r.overriddenFindings.join(QLatin1Char(',')));
+    q.addBindValue(r.injectedFailure);
     q.addBindValue(QString::fromUtf8(QJsonDocument(r.events).toJson(QJsonDocument::Compact)));
     if (!q.exec()) {
         const Error err = sqlError(m_path, q.lastError());
@@ -636,6 +689,9 @@ Store::MigrationRun runFromQuery(const QSqlQuery &q)
     r.failedStep = q.value(8).toString();
     r.errnoName = q.value(9).toString();
     r.message = q.value(10).toString();
+    r.overrideText = q.value(11).toString();
+    r.overriddenFindings = q.value(12).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    r.injectedFailure = q.value(13).toString();
     return r;
 }
 
@@ -652,7 +708,8 @@ Status loadSteps(const QSqlDatabase &db, const QString &path, Store::MigrationRu
     return {};
 }
 
-const char kRunColumns[] = "id, time, source, target, guest, mdev, strategy, ok, failed_step, errno, message";
+const char kRunColumns[] = "id, time, source, target, guest, mdev, strategy, ok, failed_step, errno, message, override_text,"
+                           " overridden_findings, injected_failure";
 
 } // namespace
 
@@ -695,7 +752,7 @@ Result<Store::MigrationRun> Store::migrationRun(qint64 id) const
         return makeError(ErrorCode::NotFound, m_path, QStringLiteral("no migration run %1").arg(id));
     MigrationRun r = runFromQuery(q);
     QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(q.value(11).toString().toUtf8(), &pe);
+    const QJsonDocument doc = QJsonDocument::fromJson(q.value(14).toString().toUtf8(), &pe);
     if (pe.error != QJsonParseError::NoError || !doc.isArray())
         return makeError(ErrorCode::Corrupt, m_path, QStringLiteral("the events of migration run %1 are not valid JSON").arg(id));
     r.events = doc.array();

@@ -5,6 +5,7 @@
 #include "../migration/revisionguess.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QMutex>
@@ -39,8 +40,13 @@ public:
 
     // Remembered hosts (URIs), in the order they were added.
     Status addHost(const QString &uri);
+    /// Forgets the host and its name.
     Status removeHost(const QString &uri);
     Result<QStringList> hosts() const;
+    /// The operator's name for a host (any URI, demo hosts too); an empty name removes it.
+    Status setHostName(const QString &uri, const QString &name);
+    /// URI -> name, for the hosts that have one.
+    Result<QHash<QString, QString>> hostNames() const;
 
     // Simulated hosts' persisted state (inventory JSON).
     Status saveSimulatedHost(const QString &name, const QJsonObject &snapshot) override;
@@ -96,6 +102,9 @@ public:
         QString failedStep;
         QString errnoName;
         QString message;
+        QString overrideText;          ///< what the operator typed to start past blocking findings; empty if none blocked
+        QStringList overriddenFindings; ///< the ids of the blocking findings that were overridden
+        QString injectedFailure;       ///< the demo failure injected into the run ("incompatible"); empty if none
         QList<MigrationRunStep> steps;
         QJsonArray events;     ///< filled by migrationRun(id) only
     };
@@ -104,7 +113,7 @@ public:
     Result<QList<MigrationRun>> migrationRuns(const QString &guest = {}, int limit = 1000) const;
     Result<MigrationRun> migrationRun(qint64 id) const;
 
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
 private:
     Store(QString path, int busyTimeoutMs);

@@ -179,6 +179,15 @@ private slots:
         QVERIFY(res->summaryText().contains(QLatin1String("EFAULT")));
         QVERIFY(res->summaryText().contains(QLatin1String("payments-01 runs on demo:zlab-a again")));
         QTRY_COMPARE(fleet.session(QStringLiteral("demo:zlab-a"))->snapshot()->guest(u"payments-01")->state, Guest::State::Running);
+        // The history keeps the typed override past the blocking findings and the injected failure.
+        const auto stored = fleet.store()->migrationRun(w.storedRunId);
+        QVERIFY(stored.ok());
+        QCOMPARE(stored->overrideText, QStringLiteral("payments-01"));
+        QVERIFY(stored->overriddenFindings.contains(QStringLiteral("master_key_mismatch")));
+        QCOMPARE(stored->injectedFailure, QStringLiteral("incompatible"));
+        MigrationRunsWindow history(fleet.store(), QString());
+        const QString decisions = history.model()->index(0, MigrationRunsModel::Decisions).data().toString();
+        QVERIFY2(decisions.contains(QLatin1String("master_key_mismatch")) && decisions.contains(QLatin1String("injected")), qPrintable(decisions));
     }
 
     void cliPrintsWhatTheWizardRecorded_data()

@@ -7,6 +7,7 @@
 #include <hosts/demofleet.h>
 #include <hosts/libvirt/libvirthost.h>
 #include <hosts/simulatedhost.h>
+#include <store/store.h>
 #include <sysfs/treewriter.h>
 
 #include "../support/testsupport.h"
@@ -108,7 +109,7 @@ private slots:
         QCOMPARE(model.columnCount(), int(AuditLogModel::ColumnCount));
         QCOMPARE(model.headerData(AuditLogModel::Outcome, Qt::Horizontal).toString(), QStringLiteral("Result"));
         JournalEntry ok{QDateTime::currentDateTimeUtc(), QStringLiteral("demo:zlab-a"), QStringLiteral("assign domain 0x13"),
-                        QStringLiteral("/sys/devices/vfio_ap/matrix/x/assign_domain"), "0x13", QStringLiteral("-"), QStringLiteral("0x13"), 0, {}, false};
+                        QStringLiteral("/sys/devices/vfio_ap/matrix/x/assign_domain"), "0x13", QStringLiteral("-"), QStringLiteral("0x13"), 0, {}, false, {}};
         JournalEntry busy = ok;
         busy.err = 16;
         model.setEntries({ok, busy});
@@ -116,8 +117,60 @@ private slots:
         QCOMPARE(model.index(0, AuditLogModel::Outcome).data().toString(), QStringLiteral("ok"));
         QCOMPARE(model.index(1, AuditLogModel::Outcome).data().toString(), QStringLiteral("failed (errno 16)"));
         QCOMPARE(model.index(0, AuditLogModel::Path).data().toString(), ok.path);
+        QCOMPARE(model.index(0, AuditLogModel::Host).data().toString(), QStringLiteral("demo:zlab-a"));
+        // Full values, however long: in the cell, in the tooltip and in the export.
+        JournalEntry wide = ok;
+        wide.user = QStringLiteral("operator1");
+        wide.before = QStringLiteral("0x") + QString(64, QLatin1Char('6'));
+        wide.after = QStringLiteral("0x") + QString(64, QLatin1Char('7'));
+        wide.kernelLog = {QStringLiteral("vfio_ap_mdev x: line")};
+        model.setEntries({wide, busy});
+        QCOMPARE(model.index(0, AuditLogModel::User).data().toString(), QStringLiteral("operator1"));
+        QCOMPARE(model.index(0, AuditLogModel::Before).data().toString(), wide.before);
+        const QString tip = model.index(0, AuditLogModel::Action).data(Qt::ToolTipRole).toString();
+        QVERIFY(tip.contains(wide.before) && tip.contains(wide.after) && tip.contains(QStringLiteral("vfio_ap_mdev x: line")));
+        const QByteArray csv = model.toCsv();
+        QVERIFY(csv.startsWith("time,host,user,action,"));
+        QVERIFY(csv.contains(wide.after.toLatin1()) && csv.contains("operator1"));
+        QCOMPARE(csv.count("\r\n"), 3);
         model.setEntries({});
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    // Two sysfs hosts under one long folder read apart in the tree; a host can be renamed (kept
+    // in the store across restarts), and one that was never reachable can be removed for good.
+    void hostsRenamedAndRemoved()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("fleet.db"));
+        const QString parent = QStringLiteral("sysfs:/srv/trees/customer-lab-frankfurt/");
+        {
+            auto store = Store::open(db);
+            QVERIFY(store);
+            Fleet fleet(*store);
+            FleetModel model(&fleet);
+            QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+            auto a = fleet.addHost(parent + QStringLiteral("host-a"));
+            auto b = fleet.addHost(parent + QStringLiteral("host-b"));
+            QVERIFY(a && b);
+            QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("sysfs:…/host-a"));
+            QCOMPARE(model.index(1, 0).data().toString(), QStringLiteral("sysfs:…/host-b"));
+            QVERIFY(model.index(0, 0).data(Qt::ToolTipRole).toString().contains(parent + QStringLiteral("host-a")));
+            QVERIFY(fleet.renameHost(*a, QStringLiteral("lab A")).ok());
+            QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("lab A"));
+            QVERIFY(!fleet.renameHost(*b, QStringLiteral("lab A")).ok()); // names stay distinct
+            QTRY_COMPARE_WITH_TIMEOUT((*b)->state(), HostSession::State::Failed, 5000); // the folder does not exist
+            fleet.removeHost(*b);
+            QCOMPARE(model.rowCount(), 1);
+        }
+        auto store = Store::open(db);
+        QVERIFY(store);
+        Fleet fleet(*store);
+        FleetModel model(&fleet);
+        fleet.loadDefault();
+        const int demoHosts = int(demo::hostNames().size());
+        QCOMPARE(model.rowCount(), demoHosts + 1); // host-b stays removed
+        QCOMPARE(model.index(demoHosts, 0).data().toString(), QStringLiteral("lab A"));
     }
 
     void hostWithSshOrSysfsAndLibvirt()

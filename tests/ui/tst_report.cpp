@@ -14,7 +14,12 @@
 #include <QFile>
 #include <QImage>
 #include <QJsonDocument>
+#include <QJsonArray>
 #include <QJsonObject>
+#include <QLabel>
+#include <QScopeGuard>
+#include <QTextBrowser>
+#include <QTranslator>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStackedBarSeries>
@@ -78,10 +83,13 @@ private slots:
         QCOMPARE(d.size(), demo::hostNames().size());
         QVERIFY(!d[0].enabled && d[0].reason.contains(QLatin1String("own host")));
         QVERIFY(d[1].enabled);
-        QVERIFY(!d[2].enabled && d[2].reason.contains(QLatin1String("migratable")));
+        QVERIFY(d[1].reason.isEmpty());
+        // Without 'migratable' a host still takes the guest by replug: selectable, and labelled so.
+        QVERIFY(d[2].enabled && d[2].reason.contains(QLatin1String("replug only")));
         QVERIFY(d[3].enabled); // zlab-d
-        QVERIFY(!d[6].enabled && d[6].reason.contains(QLatin1String("migratable"))); // zlab-g, an older z14
-        QVERIFY(!dialog.selectDestination(QStringLiteral("demo:zlab-c")));
+        QVERIFY(d[6].enabled && d[6].reason.contains(QLatin1String("replug only"))); // zlab-g, an older z14
+        QVERIFY(dialog.selectDestination(QStringLiteral("demo:zlab-c")));
+        QVERIFY(!dialog.selectDestination(QStringLiteral("demo:zlab-a")));
     }
 
     void exportedJsonEqualsTheCli()
@@ -149,6 +157,48 @@ private slots:
                 ink += qGray(page.pixel(x, y)) < 200;
         QVERIFY2(ink > 2000, qPrintable(QStringLiteral("only %1 dark pixels on page 1").arg(ink)));
         QFile::copy(png + QStringLiteral(".png"), QStringLiteral(APCONSOLE_BINARY_DIR "/artifacts/report-page1.png"));
+    }
+
+    // With the German translator installed, the whole report body is German (HTML, the dialog's
+    // banner and view, the exported HTML); JSON keys and the stored English stay as they are.
+    void germanReportBody()
+    {
+        QTranslator de;
+        QVERIFY(de.load(QLocale(QLocale::German), QStringLiteral("apconsole"), QStringLiteral("_"), QStringLiteral(":/i18n")));
+        QVERIFY(QCoreApplication::installTranslator(&de));
+        const auto restore = qScopeGuard([&] { QCoreApplication::removeTranslator(&de); });
+        Fleet fleet(nullptr);
+        fleet.loadDefault();
+        QVERIFY(waitConnected(fleet));
+        ReportDialog *dialog = nullptr;
+        const auto r = runDialog(fleet, QStringLiteral("demo:zlab-b"), migration::DriverProfile::V2, &dialog);
+        QVERIFY(r);
+        std::unique_ptr<ReportDialog> owner(dialog);
+        const QString html = report::checkReportHtml(*r);
+        for (const char *german : {"Bericht vor der Migration", "Nicht bereit", "Befunde", "Warteschlangen", "Kernel-Protokoll des Ziels",
+                                   "Was zu tun ist", "Quellhost"})
+            QVERIFY2(html.contains(QString::fromUtf8(german)), german);
+        for (const char *english : {"Pre-migration report", "Not ready", "<h3>Findings</h3>", "<h3>Queues</h3>", "Destination kernel log", "What to do",
+                                    "Source host", "identical on both sides", "differs between source and destination",
+                                    "Load the same master keys", "unknown"})
+            QVERIFY2(!html.contains(QLatin1String(english)), english);
+        const auto *view = dialog->findChild<QTextBrowser *>(QStringLiteral("reportView"));
+        QVERIFY(view && view->toPlainText().contains(QStringLiteral("Befunde")));
+        const auto *banner = dialog->findChild<QLabel *>(QStringLiteral("verdictBanner"));
+        QVERIFY2(banner && banner->text().contains(QStringLiteral("Nicht bereit")), qPrintable(banner ? banner->text() : QString()));
+        const QString exported = m_dir.filePath(QStringLiteral("report-de.html"));
+        QVERIFY(dialog->exportTo(exported).ok());
+        QFile f(exported);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(QString::fromUtf8(f.readAll()).contains(QStringLiteral("Warteschlangen")));
+        const QJsonObject json = report::checkReportJson(*r);
+        QVERIFY(json.contains(QStringLiteral("findings")) && json.contains(QStringLiteral("queues")));
+        const QJsonObject finding = json.value(QStringLiteral("findings")).toArray().first().toObject();
+        QVERIFY(finding.contains(QStringLiteral("message")));
+        QVERIFY(!finding.value(QStringLiteral("message")).toString().contains(QStringLiteral("Ziel")));
+        QDir().mkpath(QStringLiteral(APCONSOLE_BINARY_DIR "/artifacts"));
+        dialog->resize(960, 720);
+        QVERIFY(dialog->grab().save(QStringLiteral(APCONSOLE_BINARY_DIR "/artifacts/check-dialog-de.png")));
     }
 
     void historySurvivesRestart()

@@ -255,6 +255,22 @@ private slots:
         QCOMPARE(r.result.step, QStringLiteral("memory-copy"));
         QCOMPARE(r.result.text, QStringLiteral("canceled"));
         QCOMPARE(f.a->snapshot().guest(u"payments-01")->state, Guest::State::Running);
+        // The step the operator stopped is "cancelled", not a failure with ECANCELED.
+        bool cancelled = false;
+        for (const RunEvent &e : ofKind(r.events, RunEvent::Kind::Step)) {
+            QVERIFY2(e.status != RunEvent::StepStatus::Failed, qPrintable(e.step));
+            if (e.step == u"memory-copy" && e.status == RunEvent::StepStatus::Cancelled) {
+                cancelled = true;
+                QCOMPARE(e.err, 0);
+            }
+        }
+        QVERIFY(cancelled);
+        const Store::MigrationRun stored = runRecord(p, r.events, QDateTime::currentDateTimeUtc());
+        const auto step = std::find_if(stored.steps.cbegin(), stored.steps.cend(), [](const auto &s) { return s.step == u"memory-copy"; });
+        QVERIFY(step != stored.steps.cend());
+        QCOMPARE(step->outcome, QStringLiteral("cancelled"));
+        QVERIFY(step->errnoName.isEmpty());
+        QVERIFY(RunEvent::fromJson(ofKind(r.events, RunEvent::Kind::Step).constLast().toJson())); // "cancelled" reads back
     }
 
     void cancelPastThePointOfNoReturnIsIgnored()

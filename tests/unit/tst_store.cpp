@@ -1,3 +1,4 @@
+#include <store/runrecord.h>
 #include <store/store.h>
 
 #include <QDir>
@@ -35,6 +36,24 @@ bool rawExec(const QString &path, const QString &sql)
     }
     QSqlDatabase::removeDatabase(QStringLiteral("raw"));
     return ok;
+}
+
+/// PRAGMA user_version of the file, read directly.
+int userVersion(const QString &path)
+{
+    int v = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
+                v = q.value(0).toInt();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+    return v;
 }
 
 } // namespace
@@ -262,6 +281,123 @@ private slots:
         QVERIFY((*s)->saveMigrationRun(run));
         // A step whose run does not exist is refused by SQLite itself.
         QVERIFY(!rawExec(path, QStringLiteral("PRAGMA foreign_keys = ON; INSERT INTO migration_steps (run_id, seq, step, outcome) VALUES (999, 0, 'x', 'done')")));
+    }
+
+    // The history keeps what the operator decided: the typed override past blocking findings and
+    // the injected failure, through saving, listing, loading and the JSON export.
+    void runsKeepOverrideAndInjectedFailure()
+    {
+        QTemporaryDir dir;
+        auto s = Store::open(dir.filePath(QStringLiteral("o.db")));
+        QVERIFY(s);
+        migration::MigrationPlan plan;
+        plan.sourceHost = QStringLiteral("demo:zlab-a");
+        plan.targetHost = QStringLiteral("demo:zlab-b");
+        plan.guest = QStringLiteral("payments-01");
+        plan.mdev = QStringLiteral("0e9c4c64-1b47-4d38-9b5b-3f2a3c1d2e10");
+        migration::RunEvent result;
+        result.kind = migration::RunEvent::Kind::Result;
+        result.err = 22;
+        const migration::RunDecisions decisions{migration::InjectedFailure::Incompatible, QStringLiteral("payments-01"),
+                                                {QStringLiteral("master_key_mismatch")}};
+        Store::MigrationRun run = migration::runRecord(plan, {result}, QDateTime::currentDateTimeUtc(), decisions);
+        QCOMPARE(run.injectedFailure, QStringLiteral("incompatible"));
+        const auto saved = (*s)->saveMigrationRun(run);
+        QVERIFY2(saved, saved ? "" : qPrintable(saved.error().toString()));
+        const qint64 id = *saved;
+        const auto listed = (*s)->migrationRuns();
+        QVERIFY(listed);
+        QCOMPARE(listed->size(), 1);
+        QCOMPARE(listed->first().overrideText, QStringLiteral("payments-01"));
+        QCOMPARE(listed->first().overriddenFindings, QStringList{QStringLiteral("master_key_mismatch")});
+        QCOMPARE(listed->first().injectedFailure, QStringLiteral("incompatible"));
+        const auto loaded = (*s)->migrationRun(id);
+        QVERIFY(loaded);
+        QCOMPARE(loaded->overrideText, QStringLiteral("payments-01"));
+        QCOMPARE(loaded->injectedFailure, QStringLiteral("incompatible"));
+        const QJsonObject json = migration::runRecordToJson(*loaded);
+        QCOMPARE(json.value(QStringLiteral("override")).toString(), QStringLiteral("payments-01"));
+        QCOMPARE(json.value(QStringLiteral("injectedFailure")).toString(), QStringLiteral("incompatible"));
+
+        // An Inject event alone (the CLI's host-away failure) is recorded too; no override, no entry.
+        migration::RunEvent inject;
+        inject.kind = migration::RunEvent::Kind::Inject;
+        inject.text = QStringLiteral("host-away");
+        const Store::MigrationRun plain = migration::runRecord(plan, {inject, result}, QDateTime::currentDateTimeUtc());
+        QCOMPARE(plain.injectedFailure, QStringLiteral("host-away"));
+        QVERIFY(plain.overrideText.isEmpty() && plain.overriddenFindings.isEmpty());
+    }
+
+    // A database of schema version 3 (before the operator's decisions were stored) is brought
+    // up to date; its runs read with no override and no injected failure.
+    void schemaThreeRunsAreMigrated()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v3.db"));
+        QVERIFY(rawExec(path, QStringLiteral("CREATE TABLE migration_runs (id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL,"
+                                             " source TEXT NOT NULL, target TEXT NOT NULL, guest TEXT NOT NULL, mdev TEXT NOT NULL,"
+                                             " strategy TEXT NOT NULL, ok INTEGER NOT NULL, failed_step TEXT, errno TEXT, message TEXT,"
+                                             " events TEXT NOT NULL)")));
+        QVERIFY(rawExec(path, QStringLiteral("CREATE TABLE migration_steps (run_id INTEGER NOT NULL REFERENCES migration_runs(id) ON DELETE CASCADE,"
+                                             " seq INTEGER NOT NULL, step TEXT NOT NULL, started_ms INTEGER, ended_ms INTEGER, outcome TEXT NOT NULL,"
+                                             " detail TEXT, errno TEXT, PRIMARY KEY (run_id, seq))")));
+        QVERIFY(rawExec(path, QStringLiteral("CREATE TABLE audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL, host TEXT NOT NULL,"
+                                             " action TEXT NOT NULL, path TEXT NOT NULL, value TEXT NOT NULL, before TEXT, after TEXT,"
+                                             " errno INTEGER NOT NULL, kernel_log TEXT, rollback INTEGER NOT NULL)")));
+        QVERIFY(rawExec(path, QStringLiteral("INSERT INTO audit_log (time, host, action, path, value, errno, rollback)"
+                                             " VALUES ('2026-11-30T10:00:00.000Z', 'demo:a', 'assign adapter 0x05', 'p', '0x05', 0, 0)")));
+        QVERIFY(rawExec(path, QStringLiteral("INSERT INTO migration_runs (time, source, target, guest, mdev, strategy, ok, events)"
+                                             " VALUES ('2026-11-30T10:00:00.000Z', 'demo:a', 'demo:b', 'g', 'm', 'live', 1, '[]')")));
+        QVERIFY(rawExec(path, QStringLiteral("PRAGMA user_version = 3")));
+        auto s = Store::open(path);
+        QVERIFY2(s, s ? "" : qPrintable(s.error().toString()));
+        const auto runs = (*s)->migrationRuns();
+        QVERIFY(runs);
+        QCOMPARE(runs->size(), 1);
+        QVERIFY(runs->first().ok);
+        QVERIFY(runs->first().overrideText.isEmpty() && runs->first().injectedFailure.isEmpty());
+        Store::MigrationRun later = runs->first();
+        later.injectedFailure = QStringLiteral("fewer-queues");
+        QVERIFY((*s)->saveMigrationRun(later));
+        QCOMPARE((*s)->migrationRuns()->first().injectedFailure, QStringLiteral("fewer-queues"));
+        // The audit log gained its user column: old entries have none, new ones name the account.
+        QCOMPARE((*s)->journal()->size(), 1);
+        QVERIFY((*s)->journal()->first().user.isEmpty());
+        JournalEntry e;
+        e.time = QDateTime::currentDateTimeUtc();
+        e.host = QStringLiteral("demo:a");
+        e.action = QStringLiteral("assign domain 0x13");
+        e.path = QStringLiteral("sys/devices/vfio_ap/matrix/x/assign_domain");
+        e.value = "0x13\n";
+        e.user = QStringLiteral("operator1");
+        QVERIFY((*s)->appendJournal({e}).ok());
+        QCOMPARE((*s)->journal()->first().user, QStringLiteral("operator1"));
+        // Both steps ran: the per-host driver revisions (version 5) are there as well.
+        QVERIFY((*s)->setHostRevision({QStringLiteral("demo:b"), migration::DriverProfile::C, {}, {}}));
+        QCOMPARE((*s)->hostRevisions()->size(), 1);
+        QCOMPARE(userVersion(path), Store::kSchemaVersion);
+    }
+
+    // A database of schema version 4 (run decisions, host names, audit user; no driver revisions)
+    // gains the per-host revision table and keeps what it held.
+    void schemaFourGainsHostRevisions()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v4.db"));
+        {
+            auto s = Store::open(path);
+            QVERIFY(s);
+            QVERIFY((*s)->addHost(QStringLiteral("sysfs:/kept")).ok());
+        }
+        QVERIFY(rawExec(path, QStringLiteral("DROP TABLE host_revisions")));
+        QVERIFY(rawExec(path, QStringLiteral("PRAGMA user_version = 4")));
+        auto s = Store::open(path);
+        QVERIFY2(s, s ? "" : qPrintable(s.error().toString()));
+        QCOMPARE(userVersion(path), 5);
+        QCOMPARE((*s)->hosts().value(), QStringList{QStringLiteral("sysfs:/kept")});
+        QVERIFY((*s)->hostRevisions()->isEmpty());
+        QVERIFY((*s)->setHostRevision({QStringLiteral("sysfs:/kept"), migration::DriverProfile::V4, QStringLiteral("6.17.0"), QStringLiteral("ABC")}));
+        QCOMPARE((*s)->hostRevisions()->first().profile, migration::DriverProfile::V4);
     }
 
     void missingDirectoryIsCreated()

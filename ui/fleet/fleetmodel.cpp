@@ -5,6 +5,7 @@
 
 #include "../matrix/dropverdict.h"
 #include "../matrix/matrixmime.h"
+#include "../migration/migrationtext.h"
 
 #include <QApplication>
 #include <QStyle>
@@ -69,6 +70,24 @@ FleetModel::FleetModel(Fleet *fleet, QObject *parent)
     connect(fleet, &Fleet::hostAdded, this, &FleetModel::addHost);
     connect(fleet, &Fleet::hostAboutToBeRemoved, this, &FleetModel::removeHost);
     connect(fleet, &Fleet::hostChanged, this, &FleetModel::updateHost);
+    connect(fleet, &Fleet::namesChanged, this, &FleetModel::relabel);
+}
+
+void FleetModel::relabel()
+{
+    for (const auto &h : m_root->children) {
+        const QString name = hostName(h->session);
+        if (name == h->name)
+            continue;
+        h->name = name;
+        emit dataChanged(indexOf(h.get()), indexOf(h.get()));
+    }
+}
+
+QString FleetModel::hostName(const HostSession *s) const
+{
+    const QString name = m_fleet->displayName(s);
+    return s->uri().libvirt.isEmpty() || !m_fleet->customName(s).isEmpty() ? name : tr("%1 + libvirt").arg(name);
 }
 
 FleetModel::~FleetModel() = default;
@@ -247,8 +266,9 @@ void FleetModel::addHost(HostSession *s)
     host->parent = m_root.get();
     host->session = s;
     host->key = s->uri().text;
-    // A host with two addresses is named by the first; the tooltip has both.
-    host->name = s->uri().libvirt.isEmpty() ? s->uri().text : tr("%1 + libvirt").arg(s->uri().text.section(QLatin1Char(','), 0, 0));
+    // The name tells hosts apart (the operator's, or a short distinct form of the address); the
+    // tooltip has the full address(es).
+    host->name = hostName(s);
     host->status = hostStatus(s);
     for (Kind g : {Kind::AdapterGroup, Kind::MdevGroup, Kind::GuestGroup}) {
         auto group = std::make_unique<Node>(g);
@@ -323,6 +343,8 @@ void FleetModel::updateHost(HostSession *s)
     if (!s->uri().libvirt.isEmpty())
         host->tooltip = s->uri().text.section(QLatin1Char(','), 0, 0) + QLatin1Char('\n') + s->uri().libvirt
             + (host->tooltip.isEmpty() ? QString() : QLatin1Char('\n') + host->tooltip);
+    else
+        host->tooltip = s->uri().text + (host->tooltip.isEmpty() ? QString() : QLatin1Char('\n') + host->tooltip);
     emit dataChanged(indexOf(host), indexOf(host, 1));
     const auto snap = s->snapshot();
     if (!snap)
@@ -363,7 +385,7 @@ void FleetModel::updateHost(HostSession *s)
         const auto drift = definitions::driftOf(*snap, m.uuid);
         const bool drifted = drift && !drift->isEmpty();
         mdevs.push_back(make(Kind::Mdev, mdevIcon(true), m.uuid, m.uuid.left(8) + QStringLiteral("\u2026"),
-                             (g ? tr("%1 (%2)").arg(g->name, guestStateName(g->state)) : tr("no guest")) + lifetime(m)
+                             (g ? tr("%1 (%2)").arg(g->name, migrationtext::guestState(guestStateName(g->state))) : tr("no guest")) + lifetime(m)
                                  + (drifted ? tr(", differs from its definition") : QString()),
                              m.uuid + QLatin1Char('\n') + tr("%n APQN(s) assigned, ", nullptr, int(m.matrix().size()))
                                  + tr("%n in the guest matrix", nullptr, int(m.guestMatrix().size()))
@@ -375,7 +397,7 @@ void FleetModel::updateHost(HostSession *s)
                              m.uuid + QLatin1Char('\n') + tr("Persistent mdev with %n APQN(s); not in sysfs until it is started.", nullptr,
                                                               int(m.matrix().size()))));
     for (const Guest &g : snap->guests)
-        guests.push_back(make(Kind::Guest, guestIcon(), g.name, g.name, guestStateName(g.state), g.mdev.isEmpty() ? tr("no vfio-ap device") : tr("vfio-ap mdev %1").arg(g.mdev)));
+        guests.push_back(make(Kind::Guest, guestIcon(), g.name, g.name, migrationtext::guestState(guestStateName(g.state)), g.mdev.isEmpty() ? tr("no vfio-ap device") : tr("vfio-ap mdev %1").arg(g.mdev)));
     syncGroup(host->children[0].get(), std::move(adapters));
     syncGroup(host->children[1].get(), std::move(mdevs));
     syncGroup(host->children[2].get(), std::move(guests));

@@ -58,6 +58,9 @@ private:
     void addHost(HostSession *s);
     void removeHost(HostSession *s);
     void updateHost(HostSession *s);
+    /// Host rows take the fleet's display names again (a host came, went or was renamed).
+    void relabel();
+    QString hostName(const HostSession *s) const;
     void syncGroup(Node *group, std::vector<std::unique_ptr<Node>> fresh);
 
     Fleet *m_fleet;

@@ -14,6 +14,8 @@
 #include <plan/writeplan.h>
 
 #include <QAction>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QFutureWatcher>
 #include <QMenu>
 #include <QMessageBox>
@@ -75,6 +77,54 @@ void HostActions::fillTreeMenu(QMenu &menu, HostSession *s, const FleetNode &nod
         menu.addAction(m_shared.apply);
     }
     menu.addAction(tr("Refresh"), s, &HostSession::refresh);
+    if (node.kind == NodeKind::Host) {
+        menu.addSeparator();
+        menu.addAction(tr("Rename host…"), this, [this, s] { renameHost(s); });
+        // Demo hosts are built in: they have a name but no address to change or forget.
+        if (s->uri().scheme != HostUri::Scheme::Demo) {
+            menu.addAction(tr("Edit address…"), this, [this, s] { editHost(s); });
+            menu.addAction(tr("Remove host…"), this, [this, s] { removeHost(s); });
+        }
+    }
+}
+
+void HostActions::renameHost(HostSession *s)
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(m_window, tr("Rename host"),
+                                               tr("Name of %1 in the console (empty: show its address):").arg(s->uri().text),
+                                               QLineEdit::Normal, m_fleet->customName(s), &ok);
+    if (!ok)
+        return;
+    if (Status st = m_fleet->renameHost(s, name); !st)
+        QMessageBox::warning(m_window, tr("Rename host"), tr("The name was not kept: %1").arg(st.error().toString()));
+}
+
+void HostActions::editHost(HostSession *s)
+{
+    bool ok = false;
+    const QString uri = QInputDialog::getText(m_window, tr("Edit host address"), tr("Address of %1:").arg(m_fleet->displayName(s)),
+                                              QLineEdit::Normal, s->uri().text, &ok);
+    if (!ok || uri.trimmed() == s->uri().text)
+        return;
+    auto edited = m_fleet->editHost(s, uri.trimmed());
+    if (!edited) {
+        QMessageBox::warning(m_window, tr("Edit host address"), tr("Cannot use %1:\n%2\n%3").arg(uri, edited.error().detail, edited.error().hint));
+        return;
+    }
+    emit selectRequested({(*edited)->uri().text, NodeKind::Host, (*edited)->uri().text});
+}
+
+void HostActions::removeHost(HostSession *s)
+{
+    const QString text = s->edits().hasPending()
+        ? tr("Remove %1 from the console? Its pending changes are discarded. Nothing on the host is changed.").arg(m_fleet->displayName(s))
+        : tr("Remove %1 from the console? Nothing on the host is changed.").arg(m_fleet->displayName(s));
+    if (QMessageBox::question(m_window, tr("Remove host"), text) != QMessageBox::Yes)
+        return;
+    const QString name = m_fleet->displayName(s);
+    m_fleet->removeHost(s);
+    emit statusMessage(tr("Removed %1 from the console.").arg(name), 5000);
 }
 
 void HostActions::addHost()

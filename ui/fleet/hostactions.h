@@ -23,7 +23,8 @@ class DefinitionActions;
 class Fleet;
 class HostSession;
 
-/// What the operator does to hosts from the fleet tree and the File menu: add a host, trust an
+/// What the operator does to hosts from the fleet tree and the File menu: add, rename, edit and
+/// remove a host, trust an
 /// unknown SSH host key, create and remove mdevs, libvirt's start, define, undefine and autostart
 /// of mdevs and pause and resume of guests, refresh, reset the demo fleet. Dialogs open over
 /// `window`; outcomes go to the status bar through statusMessage().
@@ -46,6 +47,12 @@ public:
     /// Puts the simulated hosts back to the built-in demo state (after asking).
     void resetDemo();
     void createMdev(HostSession *s);
+    /// Asks for the operator's name of the host (empty: its address again).
+    void renameHost(HostSession *s);
+    /// Asks for a new address; the host is read again from there, keeping its name.
+    void editHost(HostSession *s);
+    /// Asks, then takes the host out of the console for good (reachable or never reached).
+    void removeHost(HostSession *s);
     void removeMdev(HostSession *s, const QString &uuid);
 
 signals:

@@ -10,6 +10,7 @@
 #include <hosts/simulatedhost.h>
 #include <migration/runnerfactory.h>
 #include <report/checkrender.h>
+#include <report/reportwords.h>
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -68,22 +69,15 @@ void DestinationPage::initializePage()
     for (HostSession *s : m_wizard->fleet()->sessions()) {
         if (s == m_wizard->source())
             continue;
-        QString reason;
         const auto snap = s->snapshot();
-        if (s->state() == HostSession::State::Failed)
-            reason = tr("unavailable: %1").arg(s->error().detail);
-        else if (!snap)
-            reason = tr("not read yet");
-        else if (!snap->matrix.present)
-            reason = tr("vfio_ap is not loaded");
-        else if (snap->guest(m_wizard->guest()))
-            reason = tr("a guest named %1 already exists there").arg(m_wizard->guest());
-        auto *item = new QStandardItem(reason.isEmpty() ? s->uri().text : tr("%1 (%2)").arg(s->uri().text, reason));
+        const auto e = destinationEligibility({false, s->state() == HostSession::State::Failed, snap.get()}, m_wizard->guest());
+        const QString note = migrationtext::destinationNote(e, m_wizard->guest(), s->error().detail);
+        auto *item = new QStandardItem(note.isEmpty() ? s->uri().text : tr("%1 (%2)").arg(s->uri().text, note));
         item->setData(s->uri().text, Qt::UserRole);
-        item->setEnabled(reason.isEmpty());
-        item->setToolTip(reason.isEmpty() ? s->uri().text : reason);
+        item->setEnabled(isSelectable(e));
+        item->setToolTip(note.isEmpty() ? s->uri().text : note);
         model->appendRow(item);
-        if (reason.isEmpty() && firstEnabled < 0)
+        if (isSelectable(e) && firstEnabled < 0)
             firstEnabled = model->rowCount() - 1;
     }
     m_target->setModel(model);
@@ -146,7 +140,11 @@ PrecheckPage::PrecheckPage(MigrationWizard *wizard)
     m_override->setObjectName(QStringLiteral("overrideName"));
     ol->addWidget(m_override);
     layout->addWidget(m_overrideBox);
-    connect(m_override, &QLineEdit::textChanged, this, &QWizardPage::completeChanged);
+    connect(m_override, &QLineEdit::textChanged, this, [this](const QString &text) {
+        const bool overrides = m_wizard->report && !m_wizard->report->ready && text.trimmed() == m_wizard->guest();
+        m_wizard->overrideText = overrides ? text.trimmed() : QString();
+        emit completeChanged();
+    });
     connect(m_profile, &QComboBox::currentIndexChanged, this, [this] {
         m_wizard->profile = m_profile->profile();
         start();
@@ -189,6 +187,7 @@ void PrecheckPage::start()
     if (isBusy() || !m_wizard->target)
         return;
     m_wizard->report.reset();
+    m_wizard->overrideText.clear();
     m_overrideBox->hide();
     m_override->clear();
     m_view->clear();
@@ -222,16 +221,9 @@ void PrecheckPage::onChecked()
         if (auto saved = store->saveReport(report::checkReportJson(*r)); !saved)
             notSaved = QStringLiteral("<br>") + tr("The report was not saved in the history: %1").arg(saved.error().toString().toHtmlEscaped());
     }
-    if (r->ready) {
-        m_banner->setText(tr("<b>Ready.</b> The destination driver accepts the configuration and nothing blocks the migration.") + notSaved);
-    } else {
-        const QString verdict = !r->decision.undefined.isEmpty()
-            ? tr("the destination driver's behaviour is undefined: %1").arg(r->decision.undefined.toHtmlEscaped())
-            : r->decision.compatible ? tr("the destination driver accepts the configuration, but findings block the migration")
-                                     : tr("the destination driver refuses: %1").arg(errnoText(r->decision.err).toHtmlEscaped());
-        m_banner->setText(tr("<b>Not ready:</b> %1.").arg(verdict) + notSaved);
+    m_banner->setText(QStringLiteral("<b>%1</b>").arg(report::ReportWords::verdict(*r).toHtmlEscaped()) + notSaved);
+    if (!r->ready)
         m_overrideBox->show();
-    }
     m_view->setHtml(report::checkReportHtml(*r));
     emit completeChanged();
 }

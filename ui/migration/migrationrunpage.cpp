@@ -49,7 +49,10 @@ RunPage::RunPage(MigrationWizard *wizard)
     m_steps->setHeaderLabels({tr("Step"), tr("Status")});
     m_steps->setRootIsDecorated(false);
     m_steps->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    top->addWidget(m_steps, 3);
+    m_steps->setTextElideMode(Qt::ElideMiddle);
+    // Room for a step title and its status (about 40 characters); the diagrams give way first.
+    m_steps->setMinimumWidth(m_steps->fontMetrics().averageCharWidth() * 40);
+    top->addWidget(m_steps, 4);
     m_sourceDiagram = new VfioStateDiagram(tr("Source device"));
     m_sourceDiagram->setObjectName(QStringLiteral("sourceDiagram"));
     m_destinationDiagram = new VfioStateDiagram(tr("Destination device"));
@@ -104,8 +107,8 @@ void RunPage::initializePage()
         item->setData(0, Qt::UserRole, stepIdName(s.id));
         m_steps->addTopLevelItem(item);
     }
-    m_sourceDiagram->setTitle(tr("Source device (%1)").arg(m_wizard->sourceHostText()));
-    m_destinationDiagram->setTitle(tr("Destination device (%1)").arg(m_wizard->target->uri().text));
+    m_sourceDiagram->setTitle(tr("Source device"), m_wizard->sourceHostText());
+    m_destinationDiagram->setTitle(tr("Destination device"), m_wizard->target->uri().text);
     m_sourceDiagram->clear();
     m_destinationDiagram->clear();
     m_timeline->clear();
@@ -160,7 +163,8 @@ void RunPage::onEvent(const RunEvent &e)
         QString detail = e.text;
         if (e.err)
             detail = errnoText(e.err) + (e.text.isEmpty() ? QString() : QStringLiteral(": ") + e.text);
-        setStepStatus(e.step, stepStatusName(e.status), e.status == RunEvent::StepStatus::Started ? QString() : detail);
+        setStepStatus(e.step, stepStatusName(e.status),
+                      e.status == RunEvent::StepStatus::Started || e.status == RunEvent::StepStatus::Cancelled ? QString() : detail);
         const auto id = parseStepId(e.step);
         const PlanStep *step = id ? m_wizard->plan->step(*id) : nullptr;
         if (step && step->pointOfNoReturn && e.status == RunEvent::StepStatus::Started) {
@@ -207,7 +211,7 @@ void RunPage::onFinished(const RunEvent &result)
     m_cancel->setEnabled(false);
     m_noReturn->setText(result.ok ? tr("<b>Finished.</b>") : tr("<b>The run ended without migrating the guest.</b> See the next page."));
     if (const auto store = m_wizard->fleet()->store()) {
-        if (auto id = store->saveMigrationRun(runRecord(*m_wizard->plan, m_wizard->job->events(), m_wizard->started)))
+        if (auto id = store->saveMigrationRun(runRecord(*m_wizard->plan, m_wizard->job->events(), m_wizard->started, m_wizard->decisions())))
             m_wizard->storedRunId = *id;
     }
     m_wizard->source()->refresh();
@@ -244,7 +248,7 @@ ResultPage::ResultPage(MigrationWizard *wizard)
                                                           tr("JSON (*.json)"));
         if (path.isEmpty())
             return;
-        Store::MigrationRun run = runRecord(*m_wizard->plan, m_wizard->job->events(), m_wizard->started);
+        Store::MigrationRun run = runRecord(*m_wizard->plan, m_wizard->job->events(), m_wizard->started, m_wizard->decisions());
         run.id = m_wizard->storedRunId;
         if (Status s = writeOutputFile(path, QJsonDocument(runRecordToJson(run)).toJson()); !s)
             QMessageBox::warning(this, tr("Export failed"), s.error().toString());

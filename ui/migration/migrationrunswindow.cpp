@@ -65,6 +65,16 @@ QVariant MigrationRunsModel::data(const QModelIndex &index, int role) const
                 return tr("cancelled at %1").arg(migrationtext::stepTitle(r->failedStep));
             return r->failedStep.isEmpty() ? tr("failed: %1").arg(r->message)
                                            : tr("failed at %1 (%2)").arg(migrationtext::stepTitle(r->failedStep), r->errnoName);
+        case Decisions: {
+            QStringList parts;
+            if (!r->overrideText.isEmpty())
+                parts.append(tr("override past %1 (typed “%2”)").arg(r->overriddenFindings.join(QStringLiteral(", ")), r->overrideText));
+            if (!r->injectedFailure.isEmpty()) {
+                const auto f = migration::parseInjectedFailure(r->injectedFailure);
+                parts.append(tr("injected: %1").arg(f ? migrationtext::failureTitle(*f) : r->injectedFailure));
+            }
+            return parts.join(QStringLiteral("; "));
+        }
         }
     }
     if (role == Qt::ToolTipRole && index.column() == Outcome)
@@ -82,6 +92,7 @@ QVariant MigrationRunsModel::headerData(int section, Qt::Orientation orientation
     case Route: return tr("From → to");
     case Strategy: return tr("Strategy");
     case Outcome: return tr("Outcome");
+    case Decisions: return tr("Override / injected failure");
     }
     return {};
 }
@@ -160,7 +171,8 @@ void MigrationRunsWindow::showSteps()
         return;
     const auto ms = [](qint64 v) { return v < 0 ? QString() : tr("%1 ms").arg(v); };
     for (const Store::MigrationRunStep &s : r->steps) {
-        const QString detail = s.errnoName.isEmpty() ? s.detail : tr("%1: %2").arg(s.errnoName, s.detail);
+        // A cancelled step shows no errno: it was the operator's choice, not a failure.
+        const QString detail = s.outcome == u"cancelled" ? QString() : s.errnoName.isEmpty() ? s.detail : tr("%1: %2").arg(s.errnoName, s.detail);
         m_steps->addTopLevelItem(new QTreeWidgetItem({migrationtext::stepTitle(s.step), ms(s.startedMs), ms(s.endedMs),
                                                       migrationtext::stepStatus(s.outcome), detail}));
     }

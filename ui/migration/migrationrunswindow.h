@@ -16,7 +16,7 @@ namespace ap::ui {
 class MigrationRunsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Time, Guest, Route, Strategy, Outcome, ColumnCount };
+    enum Column { Time, Guest, Route, Strategy, Outcome, Decisions, ColumnCount };
     explicit MigrationRunsModel(QObject *parent = nullptr);
     void setRuns(QList<Store::MigrationRun> runs);
     const Store::MigrationRun *at(int row) const;

@@ -111,6 +111,22 @@ QString blocker(const QString &id)
     return id;
 }
 
+QString destinationNote(DestinationEligibility e, const QString &guest, const QString &failure)
+{
+    switch (e) {
+    case DestinationEligibility::Eligible: return {};
+    case DestinationEligibility::ReplugOnly:
+        return QCoreApplication::translate("MigrationText", "replug only: its vfio_ap driver has no 'migratable'");
+    case DestinationEligibility::SourceHost: return QCoreApplication::translate("MigrationText", "the guest's own host");
+    case DestinationEligibility::Unreachable: return QCoreApplication::translate("MigrationText", "unavailable: %1").arg(failure);
+    case DestinationEligibility::NotRead: return QCoreApplication::translate("MigrationText", "not read yet");
+    case DestinationEligibility::NoVfioAp: return QCoreApplication::translate("MigrationText", "vfio_ap is not loaded");
+    case DestinationEligibility::GuestNameTaken:
+        return QCoreApplication::translate("MigrationText", "a guest named %1 already exists there").arg(guest);
+    }
+    return {};
+}
+
 QString failureTitle(InjectedFailure f)
 {
     switch (f) {
@@ -133,6 +149,8 @@ QString guestState(const QString &state)
         return QCoreApplication::translate("MigrationText", "paused");
     if (state == u"gone")
         return QCoreApplication::translate("MigrationText", "gone");
+    if (state == u"shut off")
+        return QCoreApplication::translate("MigrationText", "shut off");
     return state;
 }
 
@@ -146,6 +164,8 @@ QString stepStatus(const QString &status)
         return QCoreApplication::translate("MigrationText", "failed");
     if (status == u"skipped")
         return QCoreApplication::translate("MigrationText", "skipped");
+    if (status == u"cancelled")
+        return QCoreApplication::translate("MigrationText", "cancelled");
     if (status == u"not run")
         return QCoreApplication::translate("MigrationText", "not run");
     return status;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <migration/destination.h>
 #include <migration/migrationplan.h>
 #include <migration/simulatedrun.h>
 
@@ -21,5 +22,8 @@ QString blocker(const QString &id);
 QString failureTitle(migration::InjectedFailure f);
 QString guestState(const QString &state);
 QString stepStatus(const QString &status);
+/// Why a host cannot be a destination, or the label of a replug-only one; empty for an
+/// eligible host. `failure` is the host's last read error (for Unreachable).
+QString destinationNote(migration::DestinationEligibility e, const QString &guest, const QString &failure);
 
 } // namespace ap::ui::migrationtext

@@ -39,11 +39,14 @@ MigrationTimeline::MigrationTimeline(QWidget *parent)
     m_memoryAxis = new QValueAxis(chart);
     m_memoryAxis->setTitleText(tr("MiB"));
     m_memoryAxis->setRange(0, 1);
-    m_memoryAxis->setLabelFormat(QStringLiteral("%d"));
+    m_memoryAxis->setLabelFormat(QStringLiteral("%.0f"));
+    m_memoryAxis->setTickCount(5);
     m_streamAxis = new QValueAxis(chart);
     m_streamAxis->setTitleText(tr("bytes"));
-    m_streamAxis->setRange(0, 1);
-    m_streamAxis->setLabelFormat(QStringLiteral("%d"));
+    // Whole bytes on nice round ticks: a range of 0..1 with "%d" printed 1,0,0,0,0.
+    m_streamAxis->setRange(0, 100);
+    m_streamAxis->setLabelFormat(QStringLiteral("%.0f"));
+    m_streamAxis->setTickCount(5);
     chart->addAxis(m_time, Qt::AlignBottom);
     chart->addAxis(states, Qt::AlignLeft);
     chart->addAxis(m_memoryAxis, Qt::AlignRight);
@@ -64,6 +67,8 @@ void MigrationTimeline::clear()
     for (QLineSeries *s : {m_source, m_destination, m_memory, m_stream})
         s->clear();
     m_time->setRange(0, 1);
+    m_memoryAxis->setRange(0, 1);
+    m_streamAxis->setRange(0, 100);
     m_maxMemory = m_maxStream = 1;
 }
 
@@ -101,7 +106,8 @@ void MigrationTimeline::addEvent(const RunEvent &e)
         const qreal mib = e.bytes / (1024.0 * 1024.0);
         m_memory->append(t, mib);
         m_maxMemory = qMax(m_maxMemory, mib);
-        m_memoryAxis->setMax(m_maxMemory * 1.1);
+        m_memoryAxis->setRange(0, m_maxMemory * 1.1);
+        m_memoryAxis->applyNiceNumbers();
         break;
     }
     case RunEvent::Kind::Stream:
@@ -109,7 +115,8 @@ void MigrationTimeline::addEvent(const RunEvent &e)
             m_stream->append(t, 0); // a one-write stream still shows as a rise
         m_stream->append(t, qreal(e.bytes));
         m_maxStream = qMax(m_maxStream, qreal(qMax(e.bytes, e.total)));
-        m_streamAxis->setMax(m_maxStream * 1.1);
+        m_streamAxis->setRange(0, m_maxStream * 1.1);
+        m_streamAxis->applyNiceNumbers(); // 0, 20, 40… instead of fractions of a byte
         break;
     default:
         break;

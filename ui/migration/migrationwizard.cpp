@@ -31,6 +31,21 @@ MigrationWizard::MigrationWizard(Fleet *fleet, HostSession *source, const QStrin
 
 MigrationWizard::~MigrationWizard() = default;
 
+migration::RunDecisions MigrationWizard::decisions() const
+{
+    migration::RunDecisions d;
+    d.inject = options.inject;
+    if (report && !report->ready && !overrideText.isEmpty()) {
+        d.overrideText = overrideText;
+        for (const migration::Finding &f : report->blocking())
+            if (!d.overriddenFindings.contains(f.id))
+                d.overriddenFindings.append(f.id);
+        if (!report->decision.compatible)
+            d.overriddenFindings.prepend(QStringLiteral("driver_refuses"));
+    }
+    return d;
+}
+
 QString MigrationWizard::sourceHostText() const
 {
     return m_source->uri().text;

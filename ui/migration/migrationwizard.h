@@ -4,6 +4,7 @@
 #include <migration/migrationjob.h>
 #include <migration/migrationplan.h>
 #include <migration/simulatedrun.h>
+#include <store/runrecord.h>
 
 #include <QDateTime>
 #include <QWizard>
@@ -46,6 +47,11 @@ public:
     migration::MigrationJob *job = nullptr;
     QDateTime started;
     qint64 storedRunId = 0;
+    /// What the operator typed to go past a report that was not ready (empty while nothing is overridden).
+    QString overrideText;
+
+    /// The operator's decisions to store with the run: the override and the injected failure.
+    migration::RunDecisions decisions() const;
 
     /// Pause between progress samples of a simulated run, so it can be watched
     /// (APCONSOLE_MIGRATION_PACE_MS overrides; tests set 0).

@@ -78,9 +78,10 @@ VfioStateDiagram::VfioStateDiagram(const QString &title, QWidget *parent)
     updateAccessibleText();
 }
 
-void VfioStateDiagram::setTitle(const QString &title)
+void VfioStateDiagram::setTitle(const QString &title, const QString &host)
 {
     m_title = title;
+    m_host = host;
     updateAccessibleText();
     update();
 }
@@ -120,7 +121,7 @@ QSize VfioStateDiagram::minimumSizeHint() const
 
 void VfioStateDiagram::updateAccessibleText()
 {
-    setAccessibleName(m_title);
+    setAccessibleName(m_host.isEmpty() ? m_title : QStringLiteral("%1 (%2)").arg(m_title, m_host));
     QStringList taken;
     for (const auto &[from, to] : m_arcs)
         taken.append(vfioStateName(from) + QStringLiteral(" → ") + vfioStateName(to));
@@ -130,7 +131,7 @@ void VfioStateDiagram::updateAccessibleText()
 
 QRectF VfioStateDiagram::stateRect(VfioState s) const
 {
-    const qreal top = fontMetrics().height() * 1.8;
+    const qreal top = fontMetrics().height() * 3; // the title and the host line
     const qreal w = width();
     const qreal h = height() - top - fontMetrics().height() * 1.3; // the footnote below stays clear
     const QPointF cell = cellOf(s);
@@ -150,10 +151,13 @@ void VfioStateDiagram::paintEvent(QPaintEvent *)
     bold.setBold(true);
     p.setFont(bold);
     p.setPen(pal.color(QPalette::WindowText));
-    const QString title = m_current ? QStringLiteral("%1 — %2").arg(m_title, vfioStateName(*m_current)) : QStringLiteral("%1 — %2").arg(m_title, tr("closed"));
-    p.drawText(QRectF(0, 0, width(), fontMetrics().height() * 1.5), Qt::AlignLeft | Qt::AlignVCenter,
-               QFontMetrics(bold).elidedText(title, Qt::ElideMiddle, width()));
+    // Title and state on the first line, the host on its own: neither has to be cut off.
+    const QString title = QStringLiteral("%1 — %2").arg(m_title, m_current ? vfioStateName(*m_current) : tr("closed"));
+    const qreal line = fontMetrics().height() * 1.3;
+    p.drawText(QRectF(0, 0, width(), line), Qt::AlignLeft | Qt::AlignVCenter, QFontMetrics(bold).elidedText(title, Qt::ElideRight, width()));
     p.setFont(font());
+    if (!m_host.isEmpty())
+        p.drawText(QRectF(0, line, width(), line), Qt::AlignLeft | Qt::AlignVCenter, fontMetrics().elidedText(m_host, Qt::ElideMiddle, width()));
 
     // Every arc the machine has, faint; a pair in both directions is drawn side by side.
     const auto offsetLine = [this](VfioState a, VfioState b, qreal offset) {
@@ -172,7 +176,8 @@ void VfioStateDiagram::paintEvent(QPaintEvent *)
     }
 
     // The arcs taken, each labelled with its positions in the run ("1,3" when taken twice). The
-    // label sits nearer the arc's start so that the two directions of a pair do not collide.
+    // label sits nearer the arc's start and beside it, on the arc's own side of a pair, so it
+    // covers neither this arrow nor the one coming back.
     const QColor strong = pal.color(QPalette::Highlight);
     QList<std::pair<std::pair<VfioState, VfioState>, QStringList>> labels;
     for (qsizetype i = 0; i < m_arcs.size(); ++i) {
@@ -182,18 +187,20 @@ void VfioStateDiagram::paintEvent(QPaintEvent *)
         else
             it->second.append(QString::number(i + 1));
     }
+    QList<std::pair<QRectF, QString>> badges; // painted last, so no state box hides a number
     for (const auto &[arc, numbers] : labels) {
         const auto [from, to] = offsetLine(arc.first, arc.second, 4);
         p.setPen(QPen(strong, 2.5));
         drawArrow(p, from, to, 9);
         const QString text = numbers.join(u',');
-        const QPointF at = from + (to - from) * 0.3;
         const qreal w = qMax<qreal>(18, fontMetrics().horizontalAdvance(text) + 8);
-        const QRectF badge(at.x() - w / 2, at.y() - 9, w, 18);
-        p.setBrush(strong);
-        p.drawRoundedRect(badge, 9, 9);
-        p.setPen(pal.color(QPalette::HighlightedText));
-        p.drawText(badge, Qt::AlignCenter, text);
+        const QPointF d = to - from;
+        const qreal len = qSqrt(d.x() * d.x() + d.y() * d.y());
+        const QPointF normal = len > 0 ? QPointF(-d.y() / len, d.x() / len) : QPointF();
+        // Far enough out that the badge's nearest edge clears the line, whatever the arc's angle.
+        const qreal clearance = qAbs(normal.x()) * w / 2 + qAbs(normal.y()) * 9 + 3;
+        const QPointF at = from + d * 0.3 + normal * clearance;
+        badges.append({QRectF(at.x() - w / 2, at.y() - 9, w, 18), text});
     }
     p.setBrush(Qt::NoBrush);
 
@@ -213,6 +220,14 @@ void VfioStateDiagram::paintEvent(QPaintEvent *)
         p.setPen(current ? pal.color(QPalette::HighlightedText) : pal.color(supported ? QPalette::Text : QPalette::Mid));
         p.drawText(r, Qt::AlignCenter, vfioStateName(s));
     }
+    for (const auto &[badge, text] : badges) {
+        p.setPen(QPen(strong.darker(130), 1));
+        p.setBrush(strong);
+        p.drawRoundedRect(badge, 9, 9);
+        p.setPen(pal.color(QPalette::HighlightedText));
+        p.drawText(badge, Qt::AlignCenter, text);
+    }
+    p.setBrush(Qt::NoBrush);
     p.setPen(pal.color(QPalette::Mid));
     p.drawText(QRectF(0, height() - fontMetrics().height() - 2, width(), fontMetrics().height()), Qt::AlignRight,
                tr("dashed: not supported by this device"));

@@ -18,7 +18,8 @@ class VfioStateDiagram : public QWidget {
 public:
     explicit VfioStateDiagram(const QString &title, QWidget *parent = nullptr);
 
-    void setTitle(const QString &title);
+    /// The title ("Source device") and, on a line of its own, the host it is on.
+    void setTitle(const QString &title, const QString &host = {});
     /// The device was opened in `state` (a run starts) or closed (nullopt).
     void setCurrent(std::optional<migration::VfioState> state);
     /// The device went from `from` to `to` (becomes the current state).
@@ -39,6 +40,7 @@ private:
     void updateAccessibleText();
 
     QString m_title;
+    QString m_host;
     static constexpr quint32 kFlags = migration::StopCopyFlag; ///< what vfio-ap advertises
     std::optional<migration::VfioState> m_current;
     QList<std::pair<migration::VfioState, migration::VfioState>> m_arcs;

@@ -3,9 +3,12 @@
 #include <migration/checkinput.h>
 #include "../fleet/fleet.h"
 #include "reportexport.h"
+#include "../fleet/hostsession.h"
+#include "../migration/migrationtext.h"
 
 #include <report/checkrender.h>
 #include <report/reportdiff.h>
+#include <report/reportwords.h>
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -35,29 +38,18 @@ ReportDialog::ReportDialog(Fleet *fleet, HostSession *source, const QString &mde
     const auto snap = source->snapshot();
     const Guest *g = snap ? snap->guestOfMdev(mdev) : nullptr;
     setWindowTitle(g ? tr("Check migration of %1").arg(g->name) : tr("Check migration of mdev %1").arg(mdev.left(8)));
+    const QString guest = g ? g->name : QString();
     for (HostSession *s : fleet->sessions()) {
-        Destination d{s->uri().text, false, {}};
         const auto t = s->snapshot();
-        if (s == source)
-            d.reason = tr("the guest's own host");
-        else if (s->state() == HostSession::State::Failed)
-            d.reason = tr("unavailable: %1").arg(s->error().detail);
-        else if (!t)
-            d.reason = tr("not read yet");
-        else if (!t->matrix.present)
-            d.reason = tr("vfio_ap is not loaded");
-        else if (!t->matrix.has(u"migratable"))
-            d.reason = tr("its vfio_ap driver cannot migrate (no 'migratable')");
-        else
-            d.enabled = true;
-        m_destinations.append(d);
+        const auto e = destinationEligibility({s == source, s->state() == HostSession::State::Failed, t.get()}, guest);
+        m_destinations.append({s->uri().text, isSelectable(e), migrationtext::destinationNote(e, guest, s->error().detail)});
     }
     auto *model = new QStandardItemModel(m_target);
     for (const Destination &d : m_destinations) {
-        auto *item = new QStandardItem(d.enabled ? d.uri : tr("%1 (%2)").arg(d.uri, d.reason));
+        auto *item = new QStandardItem(d.reason.isEmpty() ? d.uri : tr("%1 (%2)").arg(d.uri, d.reason));
         item->setData(d.uri, Qt::UserRole);
         item->setEnabled(d.enabled);
-        item->setToolTip(d.enabled ? d.uri : d.reason);
+        item->setToolTip(d.reason.isEmpty() ? d.uri : d.reason);
         model->appendRow(item);
     }
     m_target->setModel(model);
@@ -243,12 +235,8 @@ void ReportDialog::onChecked()
 
 void ReportDialog::showReport(const CheckReport &r)
 {
-    const QString revision = ProfileCombo::label(r.profile);
-    const QString verdict = !r.decision.undefined.isEmpty()
-        ? tr("the destination driver (%1) behaves undefined here: %2").arg(revision, r.decision.undefined)
-        : r.decision.compatible ? tr("the destination driver (%1) will accept the guest's AP configuration").arg(revision)
-                                : tr("the destination driver (%1) will refuse it").arg(revision);
-    m_banner->setText(QStringLiteral("<b>%1</b>: %2.").arg(r.ready ? tr("Ready to migrate") : tr("Not ready"), verdict));
+    // One sentence that names what blocks; the same one heads the report itself.
+    m_banner->setText(QStringLiteral("<b>%1</b>").arg(report::ReportWords::verdict(r).toHtmlEscaped()));
     m_banner->setStyleSheet(r.ready ? QStringLiteral("color: #1a6b2f") : QStringLiteral("color: #a01818"));
     QString html = report::checkReportHtml(r);
     if (m_baseline) {
@@ -262,7 +250,7 @@ void ReportDialog::showReport(const CheckReport &r)
                 list += QStringLiteral("<li>%1</li>").arg(c.toHtmlEscaped());
             list += QStringLiteral("</ul>");
         }
-        html.replace(QLatin1String("<h3>Destination kernel log</h3>"), list + QStringLiteral("<h3>Destination kernel log</h3>"));
+        html.replace(QLatin1String("<!--changes-->"), list);
     }
     m_view->setHtml(html);
     for (QPushButton *b : m_exports)

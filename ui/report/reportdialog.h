@@ -30,7 +30,8 @@ public:
     /// Shows a stored report (from the history) without running anything.
     ReportDialog(Fleet *fleet, const migration::CheckReport &stored, QWidget *parent = nullptr);
 
-    /// The destination picker's entries: URI, enabled, and the reason when disabled.
+    /// The destination picker's entries: URI, enabled, and the reason when disabled (or the
+    /// label of a replug-only destination, which is enabled).
     struct Destination {
         QString uri;
         bool enabled = false;

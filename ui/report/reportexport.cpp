@@ -7,6 +7,7 @@
 #include <QPageSize>
 #include <QPdfWriter>
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QTextDocument>
 
 namespace ap::ui {
@@ -44,7 +45,7 @@ Status exportReport(const migration::CheckReport &report, ReportFormat format, c
         QPdfWriter pdf(&buffer);
         pdf.setPageSize(QPageSize(QPageSize::A4));
         pdf.setResolution(150);
-        pdf.setTitle(QStringLiteral("Pre-migration report: %1").arg(report.guest.isEmpty() ? report.mdev : report.guest));
+        pdf.setTitle(QCoreApplication::translate("ap::report::ReportWords", "Pre-migration report: %1").arg(report.guest.isEmpty() ? report.mdev : report.guest));
         pdf.setCreator(QStringLiteral("apconsole"));
         QTextDocument doc;
         doc.setHtml(report::checkReportHtml(report));
