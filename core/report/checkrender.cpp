@@ -1,4 +1,5 @@
 #include "checkrender.h"
+#include "../common/csv.h"
 
 #include "../common/errnonames.h"
 #include "queuegroups.h"
@@ -26,15 +27,6 @@ QJsonObject decisionJson(DriverProfile p, const DriverDecision &d)
     o.insert(QStringLiteral("errno"), errnoValue(d.err));
     o.insert(QStringLiteral("kernel_log"), QJsonArray::fromStringList(d.kernelLog));
     return o;
-}
-
-QString csvField(const QString &s)
-{
-    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n')))
-        return s;
-    QString q = s;
-    q.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + q + QLatin1Char('"');
 }
 
 QString esc(const QString &s) { return s.toHtmlEscaped(); }

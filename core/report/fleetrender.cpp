@@ -1,4 +1,5 @@
 #include "fleetrender.h"
+#include "../common/csv.h"
 
 #include "../common/errnonames.h"
 
@@ -17,13 +18,6 @@ QString apqnList(const Placement &p)
     for (const Apqn q : p.apqns())
         s.append(q.toString());
     return s.join(QLatin1Char(' '));
-}
-
-QString csvField(const QString &s)
-{
-    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n')))
-        return s;
-    return QLatin1Char('"') + QString(s).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
 }
 
 QString cellSummary(const Placement &p)

@@ -1,5 +1,7 @@
 #include "auditlogmodel.h"
 
+#include <common/csv.h>
+
 #include <QLocale>
 
 namespace ap::ui {
@@ -11,14 +13,6 @@ QString outcomeText(const JournalEntry &e)
     return e.rollback ? AuditLogModel::tr("%1, undoing an earlier write").arg(r) : r;
 }
 
-QString csvField(const QString &s)
-{
-    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n')))
-        return s;
-    QString q = s;
-    q.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + q + QLatin1Char('"');
-}
 } // namespace
 
 AuditLogModel::AuditLogModel(QObject *parent) : QAbstractTableModel(parent) {}
