@@ -67,6 +67,8 @@ QString ReportWords::blockerTitle(const QString &id)
         {QStringLiteral("target_queue_checkstopped"), QT_TRANSLATE_NOOP("ap::report::ReportWords", "destination queues checkstopped")},
         {QStringLiteral("master_key_mismatch"), QT_TRANSLATE_NOOP("ap::report::ReportWords", "different master keys")},
         {QStringLiteral("chunked_write_differs"), QT_TRANSLATE_NOOP("ap::report::ReportWords", "the stream must not be split")},
+        {QStringLiteral("chunked_write_undefined"), QT_TRANSLATE_NOOP("ap::report::ReportWords", "undefined behaviour for a split stream")},
+        {QStringLiteral("undefined_behaviour"), QT_TRANSLATE_NOOP("ap::report::ReportWords", "undefined driver behaviour")},
         {QStringLiteral("libvirt-blocked"), QT_TRANSLATE_NOOP("ap::report::ReportWords", "libvirt refuses the guest")},
     };
     const char *t = titles.value(id);
@@ -84,6 +86,8 @@ QString ReportWords::verdict(const CheckReport &r)
     if (r.decision.compatible)
         return tr("Not ready: the destination driver accepts the guest's AP configuration, but the migration is blocked by: %1.")
             .arg(names.join(QStringLiteral(", ")));
+    if (!r.decision.undefined.isEmpty())
+        return tr("Not ready: the destination driver's behaviour is undefined for the guest's AP configuration (%1).").arg(r.decision.undefined);
     const QString why = r.decision.err ? QStringLiteral("%1, %2").arg(errnoName(r.decision.err), errnoMessage(r.decision.err)) : tr("no errno");
     if (names.isEmpty())
         return tr("Not ready: the destination driver refuses the guest's AP configuration (%1).").arg(why);

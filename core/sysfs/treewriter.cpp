@@ -114,6 +114,12 @@ Status writeTree(const HostSnapshot &h, const QString &root)
     w.file(bus + u"/bindings", QByteArray::number(bound) + '/' + QByteArray::number(h.cards.size() + h.queues.size())
                                    + (bound == h.cards.size() + h.queues.size() ? " (complete)\n" : "\n"));
     w.file(paths::seGuestFlag(), formatFlag(h.secureExecutionGuest));
+    if (!h.kernelRelease.isEmpty())
+        w.file(paths::osRelease(), h.kernelRelease.toUtf8() + '\n');
+    if (!h.vfioApVersion.isEmpty())
+        w.file(paths::join(paths::vfioApModule(), u"version"), h.vfioApVersion.toUtf8() + '\n');
+    if (!h.vfioApSrcversion.isEmpty())
+        w.file(paths::join(paths::vfioApModule(), u"srcversion"), h.vfioApSrcversion.toUtf8() + '\n');
 
     qsizetype qi = 0;
     for (const Card &c : h.cards) {
