@@ -122,7 +122,7 @@ Error noSuchMdev(const CheckInput &in)
 }
 
 /// The report for one profile from the revisions' decisions; the source mdev exists.
-CheckReport assemble(const CheckInput &in, DriverProfile profile, const QList<RevisionDecision> &all, const QStringList &notes,
+CheckReport assemble(const CheckInput &in, DriverProfile profile, const QList<RevisionDecision> &all, const QList<FindingText> &notes,
                      const HostIndex &source, const HostIndex &target)
 {
     const Mdev *m = in.source.mdev(in.mdev);
@@ -205,7 +205,7 @@ Result<QList<CheckReport>> runCheckAllProfiles(const CheckInput &in)
         return noSuchMdev(in);
     const HostIndex source(in.source), target(in.target);
     const QList<RevisionDecision> all = decideAll(source, in.mdev, target, targetOf(in), in.chunkBytes);
-    const QStringList notes = revisionNotes(in, targetOf(in), all);
+    const QList<FindingText> notes = revisionNotes(in, targetOf(in), all);
     QList<CheckReport> out;
     for (const DriverProfile p : allProfiles())
         out.append(assemble(in, p, all, notes, source, target));
