@@ -747,6 +747,16 @@ private slots:
         QVERIFY(all);
         QCOMPARE(all->size(), 5);
         QCOMPARE(all->at(1).decision.err, all->at(2).decision.err);
+        QCOMPARE(all->at(2).profile, P::V4);
+        QCOMPARE(all->at(2).queues, all->at(1).queues);
+        QCOMPARE(all->at(2).findings.size(), all->at(1).findings.size());
+        for (qsizetype i = 0; i < all->at(1).findings.size(); ++i)
+            QCOMPARE(all->at(2).findings[i].message, all->at(1).findings[i].message);
+        in.profile = P::V4;
+        const auto v4 = runCheck(in);
+        QVERIFY(v4);
+        QCOMPARE(v4->queues, all->at(2).queues);
+        QCOMPARE(v4->findings.size(), all->at(2).findings.size());
         QCOMPARE(all->at(4).decision.err, EINVAL);
     }
 
