@@ -172,7 +172,8 @@ private slots:
         QCOMPARE(r.result.destinationState, std::optional<VfioState>(VfioState::Running));
         QCOMPARE(r.result.sourceState, std::optional<VfioState>()); // closed
         QVERIFY(!f.a->snapshot().guest(u"payments-01"));
-        const Guest *moved = f.b->snapshot().guest(u"payments-01");
+        const HostSnapshot destination = f.b->snapshot(); // a copy: the pointer below points into it
+        const Guest *moved = destination.guest(u"payments-01");
         QVERIFY(moved);
         QCOMPARE(moved->state, Guest::State::Running);
         QCOMPARE(moved->mdev, demo::uuids::payments);

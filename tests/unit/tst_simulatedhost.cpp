@@ -89,7 +89,8 @@ private slots:
         QVERIFY(e.path.endsWith(QLatin1String("/ap_config")));
         QCOMPARE(e.err, 0);
         QVERIFY(e.before != e.after);
-        const Mdev *m = host->snapshot().mdev(kPayments);
+        const HostSnapshot after = host->snapshot(); // a copy: the pointer below points into it
+        const Mdev *m = after.mdev(kPayments);
         QCOMPARE(m->domains.ids(), (QList<int>{0x11, 0x12, 0x13}));
         QCOMPARE(m->guestMatrix().size(), 6);
         // A normal operation shows in the host's kernel log too, stamped like dmesg.
