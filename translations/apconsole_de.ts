@@ -3797,16 +3797,24 @@ Changes will not be remembered.</source>
         <translation>mdev %1 am Ziel mit der Matrix der Quelle anlegen</translation>
     </message>
     <message>
-        <source>The destination has no mdev with this UUID. The driver model accepts the source&apos;s matrix there.</source>
-        <translation>Das Ziel hat kein mdev mit dieser UUID. Das Treibermodell nimmt die Matrix der Quelle dort an.</translation>
-    </message>
-    <message>
         <source>The destination has no mdev with this UUID, and the destination driver would refuse the source&apos;s matrix: %1</source>
         <translation>Das Ziel hat kein mdev mit dieser UUID, und der Treiber am Ziel würde die Matrix der Quelle ablehnen: %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;No plan:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Kein Plan:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>The destination has no mdev with this UUID, and starting one with the source&apos;s matrix is refused (ap-check&apos;s start rules): %1</source>
+        <translation>Das Ziel hat kein mdev mit dieser UUID, und das Starten eines mdev mit der Matrix der Quelle wird abgelehnt (Startregeln von ap-check): %1</translation>
+    </message>
+    <message>
+        <source>The destination has no mdev with this UUID; whether its driver accepts the source&apos;s matrix is unknown: %1</source>
+        <translation>Das Ziel hat kein mdev mit dieser UUID; ob sein Treiber die Matrix der Quelle annimmt, ist unbekannt: %1</translation>
+    </message>
+    <message>
+        <source>The destination has no mdev with this UUID. ap-check&apos;s start rules and the driver model accept the source&apos;s matrix there.</source>
+        <translation>Das Ziel hat kein mdev mit dieser UUID. Die Startregeln von ap-check und das Treibermodell nehmen die Matrix der Quelle dort an.</translation>
     </message>
 </context>
 <context>
