@@ -2455,6 +2455,10 @@ Changes will not be remembered.</source>
         <source>Removed %1 from the console.</source>
         <translation>%1 wurde aus der Konsole entfernt.</translation>
     </message>
+    <message>
+        <source>Runs through libvirt: %1</source>
+        <translation>Läuft über libvirt: %1</translation>
+    </message>
 </context>
 <context>
     <name>ap::ui::HostRevisionHint</name>
