@@ -115,9 +115,10 @@ void DefinitionActions::fillTreeMenu(QMenu &menu, HostSession *s, const HostSnap
             const auto now = s->snapshot();
             if (!now)
                 return;
-            ApplyDialog dialog(s, plans::changeMatrix(*now, key, target), m_window);
-            dialog.start();
-            dialog.exec();
+            auto *dialog = new ApplyDialog(s, plans::changeMatrix(*now, key, target), m_window);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->start();
+            dialog->open();
         });
     }
     menu.addAction(tr("Export as mdevctl JSON…"), this, [this, snap, key] { exportMdev(snap, key, false); });

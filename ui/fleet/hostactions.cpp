@@ -183,20 +183,25 @@ QString HostActions::whyNoWrites(const HostSession *s)
 }
 
 // Like every change: previewed in the Apply dialog (what it creates or removes and which guest
-// notices), written only when the operator applies it.
+// notices), written only when the operator applies it. Window-modal without a loop of its own:
+// the console goes on drawing and reading hosts while the writes run.
 void HostActions::createMdev(HostSession *s)
 {
     const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    ApplyDialog dialog(s, plans::createMdev(uuid), m_window);
-    dialog.exec();
-    if (dialog.succeeded())
-        emit selectRequested({s->uri().text, NodeKind::Mdev, uuid});
+    auto *dialog = new ApplyDialog(s, plans::createMdev(uuid), m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this, dialog, uri = s->uri().text, uuid] {
+        if (dialog->succeeded())
+            emit selectRequested({uri, NodeKind::Mdev, uuid});
+    });
+    dialog->open();
 }
 
 void HostActions::removeMdev(HostSession *s, const QString &uuid)
 {
-    ApplyDialog dialog(s, plans::removeMdev(uuid), m_window);
-    dialog.exec();
+    auto *dialog = new ApplyDialog(s, plans::removeMdev(uuid), m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void HostActions::askTrustHostKey(HostSession *s)
