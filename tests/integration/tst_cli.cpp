@@ -284,6 +284,28 @@ private slots:
         QVERIFY(wrong.err.contains("after the 4 queues") || wrong.err.contains("truncated") || wrong.err.contains("bytes after"));
     }
 
+    // No stream is larger than 65,536 entries: an endless or oversized input is refused before
+    // it is read whole, naming the file and the limit.
+    void streamDecodeRefusesOversizedInput_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("endless device") << QStringLiteral("/dev/zero");
+        QTest::newRow("oversized file") << QStringLiteral("big");
+    }
+    void streamDecodeRefusesOversizedInput()
+    {
+        QFETCH(QString, file);
+        if (!file.startsWith(u'/')) {
+            file = m_home.filePath(file);
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QVERIFY(f.resize(8LL * 1024 * 1024)); // sparse: 8 MiB of zeros, more than any v2 stream
+        }
+        const Run d = run({QStringLiteral("stream"), QStringLiteral("decode"), QStringLiteral("--profile"), QStringLiteral("v2"), file});
+        QCOMPARE(d.code, 1);
+        QVERIFY2(d.err.contains(file.toUtf8()) && d.err.contains("larger than any v2 stream can be"), d.err.constData());
+    }
+
     // apconsole-cli mdev: ap-check's rules before anything is written, exit codes as check's.
     void mdevCommands_data()
     {
