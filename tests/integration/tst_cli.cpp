@@ -7,12 +7,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "../support/clirun.h"
+
 namespace {
-struct Run {
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = ap::test::CliRun;
 }
 
 class TstCli : public QObject {
@@ -22,14 +20,7 @@ private:
 
     Run run(const QStringList &args, const QString &db = QStringLiteral("cli.db"))
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("APCONSOLE_DB"), m_home.filePath(db));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(APCONSOLE_CLI), args);
-        if (!p.waitForFinished(60000))
-            return {};
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+        return ap::test::runCli(QStringLiteral(APCONSOLE_CLI), args, m_home.filePath(db));
     }
 
 private slots:
