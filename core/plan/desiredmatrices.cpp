@@ -7,6 +7,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 
 namespace ap {
@@ -19,8 +20,9 @@ std::optional<IdMask> jsonIds(const QJsonValue &v)
         return std::nullopt;
     IdMask m;
     for (const QJsonValue &e : v.toArray()) {
+        // The range first: converting a double beyond int's range is undefined.
         const double d = e.toDouble(-1);
-        if (!e.isDouble() || d != double(int(d)) || d < 0 || d > 255)
+        if (!e.isDouble() || !(d >= 0 && d <= 255) || d != std::floor(d))
             return std::nullopt;
         m.set(int(d));
     }

@@ -184,6 +184,9 @@ private slots:
                                       << QString::fromLatin1(u + ": needs exactly the lists");
         QTest::newRow("id 256") << QByteArray("{\"" + u + "\": {\"adapters\": [256], \"domains\": [2], \"control_domains\": []}}") << -1
                                 << QString::fromLatin1(u + ": 'adapters' must be one of");
+        QTest::newRow("id beyond int (found by fuzzing)")
+            << QByteArray("{\"" + u + "\": {\"adapters\": [], \"domains\": [777777777777777777777777777], \"control_domains\": []}}") << -1
+            << QString::fromLatin1(u + ": 'domains' must be one of");
         QTest::newRow("fractional id") << QByteArray("{\"" + u + "\": {\"adapters\": [1.5], \"domains\": [2], \"control_domains\": []}}") << -1
                                        << QString::fromLatin1(u + ": 'adapters' must be one of");
         QTest::newRow("unknown list") << QByteArray("{\"" + u + "\": {\"adapters\": [1], \"usage\": [2], \"control_domains\": []}}") << -1
