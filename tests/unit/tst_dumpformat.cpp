@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -104,10 +105,10 @@ private slots:
     {
         QTest::addColumn<QString>("name");
         QTest::addColumn<bool>("portable");
-        for (const QString &n : demo::hostNames()) {
+        const QStringList names = demo::hostNames();
+        for (const QString &n : names)
             QTest::newRow(qPrintable(n + QStringLiteral(", GNU find"))) << n << false;
-            QTest::newRow(qPrintable(n + QStringLiteral(", find without -printf"))) << n << true;
-        }
+        QTest::newRow(qPrintable(names.first() + QStringLiteral(", find without -printf"))) << names.first() << true;
     }
     void scriptReadsWhatTheDirectoryReaderReads()
     {
@@ -258,6 +259,39 @@ private slots:
             QVERIFY2(!src, qPrintable(QStringLiteral("a dump cut at %1 was accepted").arg(cut)));
             QCOMPARE(src.error().code, ErrorCode::Corrupt);
         }
+    }
+
+    // Property: whatever bytes a host sends, parsing and merging end in a source or a Corrupt
+    // error naming the host, never in a crash (the fuzz target digs deeper with sanitizers).
+    void mutatedStreamsNeverCrash()
+    {
+        QTemporaryDir dir;
+        QVERIFY(sysfs::writeTree(test::makeHost(2, 3), dir.path()).ok());
+        const QByteArray dump = runDump(dir.path(), {QStringLiteral("new"), QString(), QStringLiteral("1")});
+        auto base = sysfs::parseDump(dump, QStringLiteral("h"));
+        QVERIFY(base);
+        QRandomGenerator rng(20);
+        for (int i = 0; i < 3000; ++i) {
+            QByteArray m = dump;
+            const int edits = 1 + int(rng.bounded(4));
+            for (int e = 0; e < edits; ++e) {
+                const qsizetype at = qsizetype(rng.bounded(quint32(m.size())));
+                switch (rng.bounded(3)) {
+                case 0: m[at] = char(rng.bounded(256)); break;
+                case 1: m.remove(at, 1 + qsizetype(rng.bounded(8))); break;
+                default: m.insert(at, "\n@sys/x\n"); break;
+                }
+            }
+            m.replace("#apconsole-dump 2 full", (i % 2) ? "#apconsole-dump 2 diff" : "#apconsole-dump 2 full");
+            for (const auto &r : {sysfs::parseDump(m, QStringLiteral("ssh://h")), (*base)->merge(m)}) {
+                if (r)
+                    (void)sysfs::readHost(**r, QStringLiteral("h"));
+                else
+                    QVERIFY(r.error().code == ErrorCode::Corrupt
+                            && (r.error().where == QStringLiteral("h") || r.error().where == QStringLiteral("ssh://h")));
+            }
+        }
+        QVERIFY(QDir((*base)->state()).removeRecursively());
     }
 
     void refreshSendsOnlyWhatChanged_data()

@@ -126,7 +126,7 @@ SshHost::~SshHost()
     drain();
     // The host's copy of the last dump goes with the backend (best effort, not waited for).
     QMutexLocker lock(&m_readMutex);
-    const QString state = m_last ? m_last->state() : QString();
+    const QString state = m_statePath;
     if (!m_client->connected() || !state.startsWith(QLatin1Char('/')) || state.contains(QLatin1String(".."))
         || !QFileInfo(state).fileName().startsWith(QLatin1String("apconsole-dump.")))
         return;
@@ -202,7 +202,11 @@ Result<HostSnapshot> SshHost::readOnce(const std::function<bool()> &canceled, QD
         }
     }
     const quint64 next = m_generation + 1;
-    const QString state = !m_client->settings().incrementalReads ? QString() : last ? last->state() : QStringLiteral("new");
+    QString state;
+    if (m_client->settings().incrementalReads) {
+        QMutexLocker lock(&m_readMutex);
+        state = m_statePath.isEmpty() ? QStringLiteral("new") : m_statePath; // a full read keeps using the host's directory
+    }
     const bool gzip = wantCompression();
     auto r = m_client->run(inventoryCommand(uri().root, state, have, next, gzip), {}, deadline, canceled);
     if (!r)
@@ -241,6 +245,7 @@ Result<HostSnapshot> SshHost::readOnce(const std::function<bool()> &canceled, QD
         QMutexLocker lock(&m_readMutex);
         m_generation = next;
         m_last = (*dump)->state().isEmpty() ? nullptr : *dump;
+        m_statePath = (*dump)->state();
         m_lastDumpBytes = end;
         stats.incremental = (*dump)->lastWasDiff();
         stats.directories = (*dump)->lastRecords();

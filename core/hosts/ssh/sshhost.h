@@ -47,7 +47,7 @@ public:
     /// Read retries after a failed connection: attempts and the first pause (doubled each time).
     void setReadRetries(int attempts, int firstPauseMs);
 
-    /// The next read is a full one (the host's state is set aside), as the first read is.
+    /// The next read is a full one, as the first read is (the host's directory is reused).
     /// Call from the backend's worker or between reads.
     void forgetReadState();
 
@@ -76,6 +76,7 @@ private:
     std::unique_ptr<SshClient> m_client;
     mutable QMutex m_readMutex; ///< guards the read state below
     std::shared_ptr<const sysfs::DumpSource> m_last; ///< what the host last sent, merged
+    QString m_statePath; ///< the host's directory for diffs, kept across full reads
     quint64 m_generation = 0;
     qint64 m_lastDumpBytes = -1;
     ReadStats m_stats;
