@@ -10,7 +10,7 @@ namespace ap::sysfs {
 namespace {
 
 /// The attributes the console reads; a name's code is the letter at its index in kCodes.
-constexpr std::array<const char *, 31> kNames = {
+constexpr std::array<const char *, 34> kNames = {
     // bus
     "ap_max_adapter_id", "ap_max_domain_id", "apmask", "aqmask", "features", "ap_adapter_mask",
     "ap_usage_domain_mask", "ap_control_domain_mask", "ap_domain",
@@ -19,10 +19,10 @@ constexpr std::array<const char *, 31> kNames = {
     "online", "request_count", "serialnr", "op_modes", "mkvps", "status", "se_bind", "se_associate",
     // vfio_ap
     "available_instances", "matrix", "guest_matrix", "control_domains", "ap_config",
-    // firmware
-    "prot_virt_guest",
+    // firmware, kernel and module (the driver revision's hints)
+    "prot_virt_guest", "osrelease", "version", "srcversion",
 };
-constexpr char kCodes[] = "abcdefghijklmnopqrstuvwxyzABCDE";
+constexpr char kCodes[] = "abcdefghijklmnopqrstuvwxyzABCDEFGH";
 static_assert(sizeof kCodes - 1 == kNames.size());
 constexpr char kLink = '>';
 constexpr qint64 kMaxAttribute = 1 << 20; // what DirectorySource reads of a file at most
@@ -49,10 +49,11 @@ char codeOf(QStringView name)
     return codes.value(name.toString(), 0);
 }
 
-/// A directory path the host may name: relative, below sys/, plain components.
+/// A directory path the host may name: relative, below sys/ (or proc/sys/kernel, for the
+/// kernel release), plain components.
 bool validPath(QByteArrayView p)
 {
-    if (p.size() > kMaxPath || !p.startsWith("sys/") || p.endsWith('/'))
+    if (p.size() > kMaxPath || !(p.startsWith("sys/") || p == "proc/sys/kernel") || p.endsWith('/'))
         return false;
     for (char c : p)
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
@@ -98,7 +99,7 @@ QString dumpScript()
                "esac\n"
                "[ \"$st\" = new ] && { st=$(mktemp -d \"$base/apconsole-dump.XXXXXX\" 2>/dev/null) || st=; }\n"
                "set --\n"
-               "for d in sys/bus/ap sys/devices/ap sys/devices/vfio_ap sys/firmware/uv; do [ -e \"$d\" ] && set -- \"$@\" \"$d\"; done\n"
+               "for d in sys/bus/ap sys/devices/ap sys/devices/vfio_ap sys/firmware/uv sys/module/vfio_ap proc/sys/kernel/osrelease; do [ -e \"$d\" ] && set -- \"$@\" \"$d\"; done\n"
                "{\n"
                "if [ $# -gt 0 ]; then\n"
                "  if find . -maxdepth 0 -printf '' >/dev/null 2>&1; then\n"
