@@ -16,7 +16,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <unistd.h>
 
 using namespace ap;
 
@@ -189,21 +188,6 @@ private slots:
         QVERIFY(std::any_of(h->issues.cbegin(), h->issues.cend(), [](const Error &e) {
             return e.code == ErrorCode::Io && e.where.endsWith(QLatin1String("00.0001/ap_functions"));
         }));
-    }
-
-    void unreadableAttributeNamesTheError()
-    {
-        if (::geteuid() == 0)
-            QSKIP("root reads any file");
-        QTemporaryDir dir;
-        QVERIFY(sysfs::writeTree(test::makeHost(2, 4), dir.path()).ok());
-        const QString f = dir.filePath(QStringLiteral("sys/devices/ap/card01/01.0002/ap_functions"));
-        QVERIFY(QFile::setPermissions(f, QFileDevice::WriteOwner));
-        auto src = sysfs::parseDump(runDump(dir.path()), QStringLiteral("h"));
-        QVERIFY(src);
-        const auto r = (*src)->read(QStringLiteral("sys/devices/ap/card01/01.0002/ap_functions"));
-        QCOMPARE(r.status, sysfs::SysfsSource::File::Status::Error);
-        QCOMPARE(r.error, QStringLiteral("Permission denied"));
     }
 
     void malformedStreamsAreRefused_data()
