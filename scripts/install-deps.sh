@@ -8,7 +8,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-charts-dev qt6-svg-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   libqt6sql6-sqlite libgl-dev
-  libvirt-dev libvirt-clients
+  libvirt-dev libvirt-clients zlib1g-dev
   libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86
   xvfb xauth xdotool imagemagick openssh-server openssh-client poppler-utils
   fonts-dejavu-core

@@ -49,24 +49,4 @@ private:
     QDeadlineTimer m_deadline;
 };
 
-/// A tree captured in one batched dump (see dumpformat.h), e.g. from one SSH round trip.
-class DumpSource final : public SysfsSource {
-public:
-    File read(const QString &path) const override;
-    std::optional<QString> readLink(const QString &path) const override;
-    QStringList list(const QString &dir) const override;
-    QString describe() const override { return m_origin; }
-
-    /// Parses a dump. Fails (ErrorCode::Corrupt) on a stream that is not a complete dump.
-    friend class DumpParser;
-
-private:
-    void addEntry(const QString &path);
-    QString m_origin;
-    QHash<QString, QByteArray> m_files;
-    QHash<QString, QString> m_errors;
-    QHash<QString, QString> m_links;
-    QHash<QString, QStringList> m_children;
-};
-
 } // namespace ap::sysfs

@@ -168,6 +168,108 @@ private slots:
         QCOMPARE(host->client().invocations(), 2);
     }
 
+    // After the first read the host keeps what it sent; a refresh carries only the directory
+    // that changed, still in one command, and gives what a full read gives.
+    void refreshCarriesOnlyTheChange_data()
+    {
+        QTest::addColumn<QString>("attribute");
+        QTest::addColumn<QByteArray>("value");
+        QTest::newRow("queue config") << QStringLiteral("sys/devices/ap/card01/01.0003/config") << QByteArray("0\n");
+        QTest::newRow("bus apmask") << QStringLiteral("sys/bus/ap/apmask")
+                                    << QByteArray("0x7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff\n");
+        QTest::newRow("mdev matrix") << QStringLiteral("sys/devices/vfio_ap/matrix/%1/matrix").arg(kUuid) << QByteArray("00.0002\n");
+    }
+    void refreshCarriesOnlyTheChange()
+    {
+        QFETCH(QString, attribute);
+        QFETCH(QByteArray, value);
+        QTemporaryDir tree;
+        HostSnapshot h = makeHost(4, 16);
+        addMdev(h, kUuid, {0, 1}, {2, 3}, {2});
+        QVERIFY(sysfs::writeTree(h, tree.path()).ok());
+        auto host = sshHost(m_sshd->uri(tree.path()));
+        QVERIFY(readNow(*host).ok());
+        QVERIFY(!host->lastReadStats().incremental);
+        QFile f(tree.filePath(attribute));
+        QVERIFY(f.exists());
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(value);
+        f.close();
+        const auto refreshed = readNow(*host);
+        QVERIFY2(refreshed.ok(), qPrintable(refreshed.ok() ? QString() : refreshed.error().toString()));
+        QVERIFY(host->lastReadStats().incremental);
+        QCOMPARE(host->lastReadStats().directories, 1);
+        QCOMPARE(host->client().invocations(), 2);
+        SysfsHost local(*HostUri::parse(QStringLiteral("sysfs:") + tree.path()));
+        const auto expected = readNow(local);
+        QVERIFY(expected.ok());
+        HostSnapshot a = *refreshed, b = *expected;
+        a.host = b.host = QString();
+        QCOMPARE(QJsonDocument(snapshotToJson(a)).toJson(), QJsonDocument(snapshotToJson(b)).toJson());
+        // Turned off, every read is a full one.
+        SshSettings full = SshSettings::fromEnvironment();
+        full.incrementalReads = false;
+        auto plain = sshHost(m_sshd->uri(tree.path()), full);
+        QVERIFY(readNow(*plain).ok());
+        QVERIFY(readNow(*plain).ok());
+        QVERIFY(!plain->lastReadStats().incremental);
+    }
+
+    void compressedReadEqualsPlain()
+    {
+        SshSettings zs = SshSettings::fromEnvironment();
+        zs.compression = SshSettings::Compression::Always;
+        auto host = sshHost(m_sshd->uri(m_big), zs);
+        const auto r = readNow(*host);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
+        QVERIFY(host->lastReadStats().compressed);
+        QVERIFY(host->lastReadStats().wireBytes * 4 < host->lastReadStats().dumpBytes);
+        SysfsHost local(*HostUri::parse(QStringLiteral("sysfs:") + m_big));
+        QVERIFY(r->sameSysfsState(*readNow(local)));
+        // Auto never compresses over loopback.
+        auto autoHost = sshHost(m_sshd->uri(m_big));
+        QVERIFY(readNow(*autoHost).ok());
+        QVERIFY(!autoHost->lastReadStats().compressed);
+    }
+
+    // A host whose find lacks -printf (busybox): the fallback walk gives the same inventory.
+    void hostWithoutGnuFind()
+    {
+        const QString bin = m_dir.filePath(QStringLiteral("busybox-like"));
+        QVERIFY(QDir().mkpath(bin));
+        QFile find(bin + QStringLiteral("/find"));
+        QVERIFY(find.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        find.write("#!/bin/sh\nfor a; do case $a in -printf) exit 1;; esac; done\nexec /usr/bin/find \"$@\"\n");
+        find.close();
+        QVERIFY(find.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        QVERIFY(m_sshd->start(QStringLiteral("PATH='%1':$PATH; export PATH; eval \"$SSH_ORIGINAL_COMMAND\"").arg(bin)).ok());
+        auto host = sshHost(m_sshd->uri(m_big));
+        const auto r = readNow(*host);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
+        QVERIFY(r->issues.isEmpty());
+        SysfsHost local(*HostUri::parse(QStringLiteral("sysfs:") + m_big));
+        QVERIFY(r->sameSysfsState(*readNow(local)));
+    }
+
+    // With ControlPersist the connection outlives the client: the next one (a later CLI run)
+    // uses it instead of logging in again; disconnect() ends it.
+    void keptConnectionIsReused()
+    {
+        SshSettings kept = SshSettings::fromEnvironment();
+        kept.controlPersistSec = 30;
+        {
+            auto first = sshHost(m_sshd->uri(m_small), kept);
+            QVERIFY(readNow(*first).ok());
+            QVERIFY(!first->client().reusedConnection());
+        }
+        auto second = sshHost(m_sshd->uri(m_small), kept);
+        QVERIFY(readNow(*second).ok());
+        QVERIFY(second->client().reusedConnection());
+        QVERIFY(second->client().connected());
+        second->client().disconnect();
+        QTRY_VERIFY_WITH_TIMEOUT(!second->client().connected(), 5000);
+    }
+
     void writesLandInTheTree()
     {
         auto host = sshHost(m_sshd->uri(m_small));

@@ -188,6 +188,8 @@ void SshdFixture::exportClientEnvironment() const
     qputenv("APCONSOLE_SSH_KNOWN_HOSTS", knownHostsFile().toLocal8Bit());
     qputenv("APCONSOLE_SSH_CONTROL_DIR", (m_dir + QStringLiteral("/ctl")).toLocal8Bit());
     qputenv("APCONSOLE_SSH_CONNECT_TIMEOUT", "5");
+    // Each test opens its own connection (a kept one would hide a changed key or a restart).
+    qputenv("APCONSOLE_SSH_CONTROL_PERSIST", "0");
 }
 
 QString SshdFixture::hostKeyFingerprint() const

@@ -27,7 +27,8 @@ public:
     int port() const { return m_port; }
     QString uri(const QString &root) const;
     /// Sets APCONSOLE_SSH_CONFIG (client key, user), APCONSOLE_SSH_KNOWN_HOSTS (empty at first)
-    /// and APCONSOLE_SSH_CONTROL_DIR for this process and its children.
+    /// and APCONSOLE_SSH_CONTROL_DIR for this process and its children; connections are not
+    /// kept after a client ends (APCONSOLE_SSH_CONTROL_PERSIST=0).
     void exportClientEnvironment() const;
     QString knownHostsFile() const { return m_dir + QStringLiteral("/apconsole_known_hosts"); }
     QString clientConfig() const { return m_dir + QStringLiteral("/ssh_config"); }

@@ -192,67 +192,6 @@ private slots:
         QVERIFY(!t);
         QCOMPARE(t.error().code, ErrorCode::Timeout);
     }
-
-    void dumpErrorsBecomeIssues()
-    {
-        const QByteArray dump = QByteArray("#apconsole-dump 1\n")
-            + QByteArray("F\0sys/bus/ap/ap_max_adapter_id\0", 31)
-            + QByteArray("F\0sys/devices/ap/card00/hwtype\0", 31)
-            + QByteArray("F\0sys/devices/ap/card00/00.0001/ap_functions\0", 45)
-            + "#content\n"
-            + QByteArray("sys/bus/ap/ap_max_adapter_id\0" "63\n", 32)
-            + QByteArray("sys/devices/ap/card00/hwtype\0" "14\n", 32)
-            + "#errors\n"
-            + "grep: sys/devices/ap/card00/00.0001/ap_functions: Input/output error\n"
-            + "#end\n";
-        auto src = sysfs::parseDump(dump, QStringLiteral("h"));
-        QVERIFY2(src, qPrintable(src ? QString() : src.error().toString()));
-        const auto f = (*src)->read(QStringLiteral("sys/devices/ap/card00/00.0001/ap_functions"));
-        QCOMPARE(f.status, sysfs::SysfsSource::File::Status::Error);
-        QCOMPARE(f.error, QStringLiteral("Input/output error"));
-        QCOMPARE((*src)->read(QStringLiteral("sys/bus/ap/ap_max_adapter_id")).content, QByteArray("63\n"));
-        QCOMPARE((*src)->list(QStringLiteral("sys/devices/ap/card00")), (QStringList{QStringLiteral("hwtype"), QStringLiteral("00.0001")}));
-        auto h = sysfs::readHost(**src, QStringLiteral("h"));
-        QVERIFY(h);
-        QCOMPARE(h->queues.size(), 1);
-        QVERIFY(!h->queues[0].functions);
-        QVERIFY(std::any_of(h->issues.cbegin(), h->issues.cend(), [](const Error &e) {
-            return e.code == ErrorCode::Io && e.where.endsWith(QLatin1String("00.0001/ap_functions"));
-        }));
-    }
-
-    // Lines without a path separator are skipped; with the NUL searched only within each line, a
-    // dump of many such lines parses in one pass (it took 52 s for 3.2 MB when the search ran to
-    // the end of the dump for every line; see the README's numbers).
-    void linesWithoutSeparatorAreSkipped()
-    {
-        QByteArray dump = QByteArray("#apconsole-dump 1\n") + QByteArray("F\0sys/bus/ap/ap_max_adapter_id\0", 31) + "#content\n";
-        for (int i = 0; i < 200000; ++i)
-            dump += "no separator on this line\n";
-        dump += QByteArray("sys/bus/ap/ap_max_adapter_id\0" "63\n", 32) + "#errors\n#end\n";
-        QVERIFY(dump.size() > 5'000'000);
-        auto src = sysfs::parseDump(dump, QStringLiteral("h"));
-        QVERIFY(src);
-        QCOMPARE((*src)->read(QStringLiteral("sys/bus/ap/ap_max_adapter_id")).content, QByteArray("63\n"));
-    }
-
-    void truncatedDumpIsRefused_data()
-    {
-        QTest::addColumn<QByteArray>("dump");
-        QTest::newRow("empty") << QByteArray();
-        QTest::newRow("no header") << QByteArray("hello\n");
-        QTest::newRow("cut in list") << QByteArray("#apconsole-dump 1\nF\0sys/bus", 26);
-        QTest::newRow("no end") << QByteArray("#apconsole-dump 1\n#content\n#errors\n");
-        QTest::newRow("unknown record") << QByteArray("#apconsole-dump 1\nX\0a\0#content\n#errors\n#end\n", 43);
-    }
-    void truncatedDumpIsRefused()
-    {
-        QFETCH(QByteArray, dump);
-        auto src = sysfs::parseDump(dump, QStringLiteral("ssh://h"));
-        QVERIFY(!src);
-        QCOMPARE(src.error().code, ErrorCode::Corrupt);
-        QCOMPARE(src.error().where, QStringLiteral("ssh://h"));
-    }
 };
 
 QTEST_GUILESS_MAIN(TstTreeRoundTrip)

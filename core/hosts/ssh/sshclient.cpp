@@ -73,6 +73,16 @@ SshSettings SshSettings::fromEnvironment()
     const int t = qEnvironmentVariableIntValue("APCONSOLE_SSH_CONNECT_TIMEOUT", &ok);
     if (ok && t > 0)
         s.connectTimeoutSec = t;
+    const int persist = qEnvironmentVariableIntValue("APCONSOLE_SSH_CONTROL_PERSIST", &ok);
+    if (ok && persist >= 0)
+        s.controlPersistSec = persist;
+    if (qEnvironmentVariable("APCONSOLE_SSH_INCREMENTAL") == QLatin1String("0"))
+        s.incrementalReads = false;
+    const QString z = qEnvironmentVariable("APCONSOLE_SSH_COMPRESSION");
+    if (z == QLatin1String("always"))
+        s.compression = Compression::Always;
+    else if (z == QLatin1String("never"))
+        s.compression = Compression::Never;
     return s;
 }
 
@@ -88,7 +98,27 @@ SshClient::SshClient(HostUri uri, SshSettings settings)
 
 SshClient::~SshClient()
 {
-    disconnect();
+    // A persistent master outlives the client on purpose: the next run of the console uses it.
+    QMutexLocker lock(&m_masterMutex);
+    if (m_settings.controlPersistSec == 0 && processAlive(m_masterPid))
+        ::kill(pid_t(m_masterPid), SIGTERM);
+}
+
+bool SshClient::connected() const
+{
+    return QFileInfo::exists(m_controlPath);
+}
+
+bool SshClient::control(const QString &verb) const
+{
+    QProcess p;
+    p.start(m_settings.sshProgram, baseArguments() << QStringLiteral("-O") << verb << QStringLiteral("--") << m_uri.host);
+    if (!p.waitForFinished(5000)) {
+        p.kill();
+        p.waitForFinished(1000);
+        return false;
+    }
+    return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
 }
 
 QString SshClient::shellQuote(const QString &text)
@@ -187,11 +217,18 @@ Error SshClient::transportError(const QByteArray &stderrText) const
 Status SshClient::ensureMaster(QDeadlineTimer deadline)
 {
     QMutexLocker lock(&m_masterMutex);
-    if (processAlive(m_masterPid) && QFileInfo::exists(m_controlPath))
+    const bool persist = m_settings.controlPersistSec > 0;
+    if ((m_masterReady || processAlive(m_masterPid)) && QFileInfo::exists(m_controlPath))
         return {};
     if (processAlive(m_masterPid))
         ::kill(pid_t(m_masterPid), SIGTERM);
     m_masterPid = 0;
+    m_masterReady = false;
+    if (persist && QFileInfo::exists(m_controlPath) && control(QStringLiteral("check"))) {
+        m_masterReady = true;
+        m_reused = true;
+        return {};
+    }
     if (Status ok = ensurePrivateDirectory(m_settings.controlDir); !ok)
         return ok;
     QFile::remove(m_controlPath);
@@ -200,15 +237,19 @@ Status SshClient::ensureMaster(QDeadlineTimer deadline)
     QProcess p;
     p.setProgram(m_settings.sshProgram);
     p.setArguments(baseArguments() << QStringLiteral("-M") << QStringLiteral("-N") << QStringLiteral("-o") << QStringLiteral("ControlMaster=yes")
-                                   << QStringLiteral("-o") << QStringLiteral("ControlPersist=no") << QStringLiteral("--") << m_uri.host);
+                                   << QStringLiteral("-o")
+                                   << (persist ? QStringLiteral("ControlPersist=%1").arg(m_settings.controlPersistSec) : QStringLiteral("ControlPersist=no"))
+                                   << QStringLiteral("--") << m_uri.host);
     p.setStandardInputFile(QProcess::nullDevice());
     p.setStandardOutputFile(QProcess::nullDevice());
     p.setStandardErrorFile(log);
     qint64 pid = 0;
     if (!p.startDetached(&pid))
         return makeError(ErrorCode::Unsupported, m_uri.text, QStringLiteral("cannot run %1").arg(m_settings.sshProgram)).withHint(Hint::InstallSshClient);
+    // With ControlPersist ssh forks into the background once authenticated and the process
+    // started here ends: the socket existing is what counts.
     while (!QFileInfo::exists(m_controlPath)) {
-        if (!processAlive(pid)) {
+        if (!processAlive(pid) && !QFileInfo::exists(m_controlPath)) {
             QFile f(log);
             (void)f.open(QIODevice::ReadOnly);
             return transportError(f.readAll());
@@ -220,6 +261,7 @@ Status SshClient::ensureMaster(QDeadlineTimer deadline)
         QThread::msleep(10);
     }
     m_masterPid = pid;
+    m_masterReady = persist;
     return {};
 }
 
@@ -258,7 +300,10 @@ void SshClient::disconnect()
     QMutexLocker lock(&m_masterMutex);
     if (processAlive(m_masterPid))
         ::kill(pid_t(m_masterPid), SIGTERM);
+    if (m_settings.controlPersistSec > 0 && QFileInfo::exists(m_controlPath))
+        (void)control(QStringLiteral("exit")); // a kept master, ours or an earlier client's
     m_masterPid = 0;
+    m_masterReady = false;
     QFile::remove(m_controlPath + QStringLiteral(".log"));
 }
 

@@ -22,6 +22,16 @@ struct SshSettings {
                                ///< ~/.ssh/known_hosts) is consulted as well
     QString controlDir;        ///< private (0700, ours, checked) directory for ControlMaster sockets (APCONSOLE_SSH_CONTROL_DIR)
     int connectTimeoutSec = 10; ///< APCONSOLE_SSH_CONNECT_TIMEOUT
+    /// Seconds the connection stays open after the console's last command, for later commands
+    /// and later runs of the console (ssh's ControlPersist); 0 ends it with the client
+    /// (APCONSOLE_SSH_CONTROL_PERSIST).
+    int controlPersistSec = 600;
+    /// Inventory reads after the first send only what changed since (APCONSOLE_SSH_INCREMENTAL=0 turns it off).
+    bool incrementalReads = true;
+    /// gzip on the host for the inventory stream: Auto compresses where it pays (not over a
+    /// loopback address, and only for streams larger than compressAboveBytes).
+    enum class Compression { Auto, Always, Never } compression = Compression::Auto; ///< APCONSOLE_SSH_COMPRESSION=auto|always|never
+    qint64 compressAboveBytes = 256 * 1024;
     QString sshProgram = QStringLiteral("ssh");
 
     /// The defaults with the environment overrides above applied.
@@ -75,6 +85,12 @@ public:
 
     /// Ends the ControlMaster connection (the next command opens a new one).
     void disconnect();
+    /// Whether the shared connection's socket is there (a command would not open a new one).
+    bool connected() const;
+    /// Whether this client found a connection left open by an earlier one (ControlPersist)
+    /// instead of opening its own.
+    bool reusedConnection() const { return m_reused.load(); }
+    const SshSettings &settings() const { return m_settings; }
 
     /// 'text' for a POSIX shell: single quotes, embedded quotes as '\''.
     static QString shellQuote(const QString &text);
@@ -85,6 +101,8 @@ private:
     /// once: the console adds its file beside them instead of overriding the user's setting.
     QStringList userKnownHostsFiles() const;
     Status ensureMaster(QDeadlineTimer deadline);
+    /// `ssh -O VERB` against the control socket (check, exit); true if ssh says yes.
+    bool control(const QString &verb) const;
     Error transportError(const QByteArray &stderrText) const;
 
     HostUri m_uri;
@@ -92,6 +110,8 @@ private:
     QString m_controlPath;
     QMutex m_masterMutex;
     qint64 m_masterPid = 0;
+    bool m_masterReady = false; ///< a persistent master answered; trusted until a command fails
+    std::atomic_bool m_reused = false;
     std::atomic_int m_invocations = 0;
     mutable QMutex m_knownHostsMutex;
     mutable std::optional<QStringList> m_userKnownHosts;

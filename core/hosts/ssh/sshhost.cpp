@@ -10,7 +10,11 @@
 #include "../../sysfs/attributeparsers.h"
 #include "../../sysfs/dumpformat.h"
 #include "../../sysfs/treereader.h"
+#include "gunzip.h"
 
+#include <QFileInfo>
+
+#include <QProcess>
 #include <QThread>
 
 #include <cerrno>
@@ -120,6 +124,19 @@ SshHost::SshHost(HostUri uri, SshSettings settings, std::shared_ptr<HostRecords>
 SshHost::~SshHost()
 {
     drain();
+    // The host's copy of the last dump goes with the backend (best effort, not waited for).
+    QMutexLocker lock(&m_readMutex);
+    const QString state = m_statePath;
+    if (!m_client->connected() || !state.startsWith(QLatin1Char('/')) || state.contains(QLatin1String(".."))
+        || !QFileInfo(state).fileName().startsWith(QLatin1String("apconsole-dump.")))
+        return;
+    QProcess rm;
+    rm.setProgram(m_client->program());
+    rm.setArguments(m_client->commandArguments(QStringLiteral("exec rm -rf -- ") + SshClient::shellQuote(state)));
+    rm.setStandardInputFile(QProcess::nullDevice());
+    rm.setStandardOutputFile(QProcess::nullDevice());
+    rm.setStandardErrorFile(QProcess::nullDevice());
+    rm.startDetached();
 }
 
 void SshHost::setReadRetries(int attempts, int firstPauseMs)
@@ -128,37 +145,117 @@ void SshHost::setReadRetries(int attempts, int firstPauseMs)
     m_firstPauseMs = std::max(0, firstPauseMs);
 }
 
+QString SshHost::inventoryCommand(const QString &root, const QString &state, quint64 have, quint64 next, bool gzip)
+{
+    // The login shell only parses this one line and execs sh: the scripts travel as arguments.
+    // $1 ROOT, $2 STATE, $3 HAVE, $4 NEW, $5 gzip|plain, $6 the dump script, $7 the definitions'.
+    const QString body = QStringLiteral(
+        "cd -- \"$1\" 2>/dev/null || exit 97\n"
+        "for c in find awk; do command -v $c >/dev/null 2>&1 || { echo \"$c: not found\" >&2; exit 127; }; done\n"
+        "run() { sh -c \"$6\" sh \"$1\" \"$2\" \"$3\" \"$4\" && sh -c \"$7\" \"$1\"; }\n"
+        "if [ \"$5\" = gzip ] && command -v gzip >/dev/null 2>&1; then printf '#gzip\\n'; run \"$@\" | gzip -1; else run \"$@\"; fi\n");
+    QStringList args{root, state, have ? QString::number(have) : QString(), QString::number(next),
+                     gzip ? QStringLiteral("gzip") : QStringLiteral("plain"), sysfs::dumpScript(), definitions::definitionsScript()};
+    QString command = QStringLiteral("exec sh -c ") + SshClient::shellQuote(body) + QStringLiteral(" sh");
+    for (const QString &a : args)
+        command += QLatin1Char(' ') + SshClient::shellQuote(a);
+    return command;
+}
+
+bool SshHost::wantCompression() const
+{
+    using C = SshSettings::Compression;
+    const SshSettings &s = m_client->settings();
+    if (s.compression != C::Auto)
+        return s.compression == C::Always;
+    // Over loopback the CPU gzip costs is never won back; elsewhere only for large streams
+    // (the first read of a host does not know yet, and compresses).
+    const QString h = uri().host;
+    if (h == QLatin1String("localhost") || h.startsWith(QLatin1String("127.")) || h == QLatin1String("::1") || h == QLatin1String("[::1]"))
+        return false;
+    return m_lastDumpBytes < 0 || m_lastDumpBytes > s.compressAboveBytes;
+}
+
+void SshHost::forgetReadState()
+{
+    QMutexLocker lock(&m_readMutex);
+    m_last.reset();
+}
+
+SshHost::ReadStats SshHost::lastReadStats() const
+{
+    QMutexLocker lock(&m_readMutex);
+    return m_stats;
+}
+
 Result<HostSnapshot> SshHost::readOnce(const std::function<bool()> &canceled, QDeadlineTimer deadline)
 {
-    // One remote command: the sysfs dump, then the definitions listing right after its "#end".
-    const QString command = QStringLiteral("sh -c ") + SshClient::shellQuote(sysfs::dumpScript()) + QStringLiteral(" sh ")
-        + SshClient::shellQuote(uri().root) + QStringLiteral(" && sh -c ") + SshClient::shellQuote(definitions::definitionsScript())
-        + QLatin1Char(' ') + SshClient::shellQuote(uri().root);
-    auto r = m_client->run(command, {}, deadline, canceled);
+    // One remote command: the sysfs dump (a diff against the last one where the host kept it),
+    // then the definitions listing right after its "#end".
+    std::shared_ptr<const sysfs::DumpSource> last;
+    quint64 have = 0;
+    {
+        QMutexLocker lock(&m_readMutex);
+        if (m_client->settings().incrementalReads) {
+            last = m_last;
+            have = last ? m_generation : 0;
+        }
+    }
+    const quint64 next = m_generation + 1;
+    QString state;
+    if (m_client->settings().incrementalReads) {
+        QMutexLocker lock(&m_readMutex);
+        state = m_statePath.isEmpty() ? QStringLiteral("new") : m_statePath; // a full read keeps using the host's directory
+    }
+    const bool gzip = wantCompression();
+    auto r = m_client->run(inventoryCommand(uri().root, state, have, next, gzip), {}, deadline, canceled);
     if (!r)
         return r.error();
-    const QByteArray seam = "#end\n#apconsole-definitions 1\n";
-    const qsizetype at = r->out.indexOf(seam);
-    const QByteArray dumpPart = at < 0 ? r->out : r->out.left(at + 5);
-    const bool dumpComplete = at >= 0 || r->out.endsWith("#end\n");
-    if (r->exitCode == NoRoot && !dumpComplete)
+    if (r->exitCode == NoRoot)
         return makeError(ErrorCode::NotFound, uri().text, QStringLiteral("directory %1 does not exist on the host").arg(uri().root));
-    if (r->exitCode == 127 && !dumpComplete)
+    if (r->exitCode == 127)
         return makeError(ErrorCode::Unsupported, uri().text,
                          QStringLiteral("a command the inventory needs is missing on the host: %1").arg(QString::fromLocal8Bit(r->err).trimmed())).withHint(Hint::HostNeedsPosixTools);
-    auto dump = sysfs::parseDump(dumpPart, uri().text);
-    if (!dump)
+    ReadStats stats;
+    stats.wireBytes = r->out.size();
+    QByteArray out = std::move(r->out);
+    if (out.startsWith("#gzip\n")) {
+        // No dump is near 1 GiB (256 x 256 is some 10 MB): a bigger one is an attack or a fault.
+        auto inflated = gunzip(QByteArrayView(out).sliced(6), uri().text, qsizetype(1) << 30);
+        if (!inflated)
+            return inflated.error();
+        out = std::move(*inflated);
+        stats.compressed = true;
+    }
+    stats.dumpBytes = out.size();
+    qsizetype end = 0;
+    auto dump = last ? last->merge(out, &end) : sysfs::DumpSource::parse(out, uri().text, &end);
+    if (!dump) {
+        QMutexLocker lock(&m_readMutex);
+        m_last.reset(); // the next attempt reads everything
         return dump.error();
+    }
     sysfs::ReadOptions options;
     options.canceled = canceled;
     options.deadline = deadline;
     auto host = sysfs::readHost(**dump, uri().text, options);
     if (!host)
         return host;
-    auto defs = at < 0 ? Result<std::optional<HostDefinitions>>(makeError(
-                             ErrorCode::Io, uri().text,
-                             QStringLiteral("reading the mdev definitions failed: %1").arg(QString::fromLocal8Bit(r->err).trimmed())))
-                       : definitions::parseDefinitionsDump(r->out.mid(at + 5), uri().text);
+    {
+        QMutexLocker lock(&m_readMutex);
+        m_generation = next;
+        m_last = (*dump)->state().isEmpty() ? nullptr : *dump;
+        m_statePath = (*dump)->state();
+        m_lastDumpBytes = end;
+        stats.incremental = (*dump)->lastWasDiff();
+        stats.directories = (*dump)->lastRecords();
+        m_stats = stats;
+    }
+    const QByteArray defsPart = out.mid(end);
+    auto defs = defsPart.isEmpty() ? Result<std::optional<HostDefinitions>>(makeError(
+                                         ErrorCode::Io, uri().text,
+                                         QStringLiteral("reading the mdev definitions failed: %1").arg(QString::fromLocal8Bit(r->err).trimmed())))
+                                   : definitions::parseDefinitionsDump(defsPart, uri().text);
     if (!defs) {
         host->issues.append(defs.error()); // a bad definition file leaves the definitions unknown, not the host
     } else {

@@ -10,11 +10,14 @@
 namespace ap {
 
 class HostRecords;
+namespace sysfs { class DumpSource; }
 
 /// A host reached with OpenSSH (`ssh://[user@]host[:port][/ROOT]`). The whole inventory is one
 /// remote command (the batched dump, parsed locally by the same reader as local trees, then the
 /// mdev definitions and persistent masks, see definitions/definitionfiles.h), retried
-/// with backoff when the connection fails; each sysfs write is one invocation of a fixed remote
+/// with backoff when the connection fails. After the first read the host keeps what it sent
+/// (a private directory of its own) and later reads carry only the directories that changed
+/// (sysfs/dumpformat.h); large streams are gzip'ed on the host where that pays; each sysfs write is one invocation of a fixed remote
 /// command that takes the path and the bytes on its stdin, so neither host data nor user input
 /// is ever interpreted by a shell. Writes never retry by themselves.
 class SshHost final : public HostBackend {
@@ -44,6 +47,23 @@ public:
     /// Read retries after a failed connection: attempts and the first pause (doubled each time).
     void setReadRetries(int attempts, int firstPauseMs);
 
+    /// The next read is a full one, as the first read is (the host's directory is reused).
+    /// Call from the backend's worker or between reads.
+    void forgetReadState();
+
+    /// What the last successful read moved, for the benchmarks and the status line.
+    struct ReadStats {
+        qint64 wireBytes = 0;  ///< stdout bytes received (compressed, if it was)
+        qint64 dumpBytes = 0;  ///< the stream after decompression
+        bool compressed = false;
+        bool incremental = false; ///< a diff against the previous read
+        int directories = 0;     ///< directories whose records arrived
+    };
+    ReadStats lastReadStats() const;
+    /// The stream the remote read command prints, for the tests: ROOT, then the state
+    /// directory, the generation held, the next generation, and "gzip" or "plain".
+    static QString inventoryCommand(const QString &root, const QString &state, quint64 have, quint64 next, bool gzip);
+
 private:
     class Access;
     Result<HostSnapshot> doReadInventory(const std::function<bool()> &canceled, QDeadlineTimer deadline) override;
@@ -51,7 +71,15 @@ private:
     Status doChangeDefinition(const definitions::DefinitionRequest &request, QDeadlineTimer deadline) override;
     Result<HostSnapshot> readOnce(const std::function<bool()> &canceled, QDeadlineTimer deadline);
 
+    bool wantCompression() const;
+
     std::unique_ptr<SshClient> m_client;
+    mutable QMutex m_readMutex; ///< guards the read state below
+    std::shared_ptr<const sysfs::DumpSource> m_last; ///< what the host last sent, merged
+    QString m_statePath; ///< the host's directory for diffs, kept across full reads
+    quint64 m_generation = 0;
+    qint64 m_lastDumpBytes = -1;
+    ReadStats m_stats;
     std::shared_ptr<HostRecords> m_store;
     int m_attempts = 3;
     int m_firstPauseMs = 300;

@@ -1,0 +1,377 @@
+// The batched dump SSH hosts are read through: the remote script against fixture trees (GNU
+// find and the busybox-style fallback), the framing as untrusted input, and diffs for refresh.
+#include "testsupport.h"
+
+#include <hosts/demofleet.h>
+#include <sysfs/dumpformat.h>
+#include <sysfs/paths.h>
+#include <sysfs/treereader.h>
+#include <sysfs/treewriter.h>
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+
+using namespace ap;
+
+namespace {
+
+const QString kUuid = QStringLiteral("11111111-2222-4333-8444-555555555555");
+
+/// Runs the dump script as the SSH host does; `path` prefixes PATH (a find without -printf).
+QByteArray runDump(const QString &root, const QStringList &args = {}, const QString &path = {})
+{
+    QProcess p;
+    if (!path.isEmpty()) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PATH"), path + QLatin1Char(':') + env.value(QStringLiteral("PATH")));
+        p.setProcessEnvironment(env);
+    }
+    p.start(QStringLiteral("/bin/sh"), QStringList{QStringLiteral("-c"), sysfs::dumpScript(), QStringLiteral("sh"), root} + args);
+    if (!p.waitForFinished(60000))
+        return {};
+    return p.readAllStandardOutput();
+}
+
+void overwrite(const QString &path, const QByteArray &content)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(content);
+}
+
+HostSnapshot readDirect(const QString &root)
+{
+    sysfs::DirectorySource source(root);
+    auto h = sysfs::readHost(source, QStringLiteral("h"));
+    return h ? *h : HostSnapshot();
+}
+
+/// The same reader over a dump source, compared field by field through JSON-free equality.
+void verifySame(const sysfs::DumpSource &src, const QString &root)
+{
+    auto viaDump = sysfs::readHost(src, QStringLiteral("h"));
+    QVERIFY2(viaDump, qPrintable(viaDump ? QString() : viaDump.error().toString()));
+    const HostSnapshot direct = readDirect(root);
+    QVERIFY(viaDump->sameSysfsState(direct));
+    QCOMPARE(viaDump->issues.size(), direct.issues.size());
+    QCOMPARE(viaDump->cards.size(), direct.cards.size());
+    QCOMPARE(viaDump->queues.size(), direct.queues.size());
+    for (qsizetype i = 0; i < direct.queues.size(); ++i) {
+        QCOMPARE(viaDump->queues[i].apqn, direct.queues[i].apqn);
+        QCOMPARE(viaDump->queues[i].driver, direct.queues[i].driver);
+        QCOMPARE(viaDump->queues[i].online, direct.queues[i].online);
+        QCOMPARE(viaDump->queues[i].requestCount, direct.queues[i].requestCount);
+    }
+}
+
+const QByteArray kValid = QByteArray("#apconsole-dump 2 full\n"
+                                     "@sys/bus/ap\n"
+                                     "a3\n63\n"
+                                     "@sys/devices/ap\n"
+                                     "@sys/devices/ap/card00\n"
+                                     "j3\n14\n"
+                                     ">cex4card\n"
+                                     "@sys/devices/ap/card00/00.0001\n"
+                                     "!lInput/output error\n"
+                                     "#end 4\n");
+
+} // namespace
+
+class TstDumpFormat : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    QString m_noPrintf; ///< a directory whose `find` refuses -printf, as busybox's does
+
+private slots:
+    void initTestCase()
+    {
+        m_noPrintf = m_dir.filePath(QStringLiteral("busybox-like"));
+        QVERIFY(QDir().mkpath(m_noPrintf));
+        const QString find = m_noPrintf + QStringLiteral("/find");
+        overwrite(find, "#!/bin/sh\nfor a; do case $a in -printf) echo 'find: unrecognized: -printf' >&2; exit 1;; esac; done\n"
+                        "exec /usr/bin/find \"$@\"\n");
+        QVERIFY(QFile::setPermissions(find, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    }
+
+    void scriptReadsWhatTheDirectoryReaderReads_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("portable");
+        const QStringList names = demo::hostNames();
+        for (const QString &n : names)
+            QTest::newRow(qPrintable(n + QStringLiteral(", GNU find"))) << n << false;
+        QTest::newRow(qPrintable(names.first() + QStringLiteral(", find without -printf"))) << names.first() << true;
+    }
+    void scriptReadsWhatTheDirectoryReaderReads()
+    {
+        QFETCH(QString, name);
+        QFETCH(bool, portable);
+        QTemporaryDir dir;
+        QVERIFY(sysfs::writeTree(*demo::initialState(name), dir.path()).ok());
+        const QByteArray dump = runDump(dir.path(), {}, portable ? m_noPrintf : QString());
+        auto src = sysfs::parseDump(dump, name);
+        QVERIFY2(src, qPrintable(src ? QString() : src.error().toString()));
+        verifySame(**src, dir.path());
+    }
+
+    void oneRecordPerDirectoryAndOnlyUsedAttributes()
+    {
+        QTemporaryDir dir;
+        HostSnapshot h = test::makeHost(4, 16);
+        QVERIFY(sysfs::writeTree(h, dir.path()).ok());
+        overwrite(dir.filePath(QStringLiteral("sys/devices/ap/card01/unused_attribute")), "x\n");
+        const QByteArray dump = runDump(dir.path());
+        QVERIFY(!dump.contains("unused_attribute"));
+        QCOMPARE(dump.count("\n@sys/devices/ap/card01\n"), 1);
+        QCOMPARE(dump.count("\n@sys/devices/ap/card01/01.000f\n"), 1);
+        auto src = sysfs::parseDump(dump, QStringLiteral("h"));
+        QVERIFY(src);
+        verifySame(**src, dir.path());
+    }
+
+    // Names a host may show: quotes, spaces, newlines and shell syntax in directory and file
+    // names never reach a shell's parser, and whatever the dump says about them is checked.
+    void hostileNamesInTheTree_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("quote") << QStringLiteral("it's");
+        QTest::newRow("command") << QStringLiteral("$(touch PWNED)");
+        QTest::newRow("newline") << QStringLiteral("a\n@sys/devices/ap/card00\nj3\n99");
+        QTest::newRow("arrow") << QStringLiteral("x -> y");
+        QTest::newRow("backslash") << QStringLiteral("a\\nb");
+    }
+    void hostileNamesInTheTree()
+    {
+        QFETCH(QString, name);
+        for (bool portable : {false, true}) {
+            QTemporaryDir dir;
+            QVERIFY(sysfs::writeTree(test::makeHost(2, 4), dir.path()).ok());
+            const QString odd = dir.filePath(QStringLiteral("sys/devices/ap/card00/") + name);
+            QVERIFY(QDir().mkpath(odd));
+            overwrite(odd + QStringLiteral("/config"), "1\n");
+            QVERIFY(QFile::link(QStringLiteral("../../") + name, odd + QStringLiteral("/driver")));
+            const QByteArray dump = runDump(dir.path(), {}, portable ? m_noPrintf : QString());
+            QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("PWNED"))));
+            auto src = sysfs::parseDump(dump, QStringLiteral("ssh://h"));
+            if (!src) {
+                // A name the framing cannot carry is refused, naming the host.
+                QCOMPARE(src.error().code, ErrorCode::Corrupt);
+                QCOMPARE(src.error().where, QStringLiteral("ssh://h"));
+                continue;
+            }
+            verifySame(**src, dir.path());
+        }
+    }
+
+    void readErrorsBecomeIssues()
+    {
+        auto src = sysfs::parseDump(kValid, QStringLiteral("h"));
+        QVERIFY2(src, qPrintable(src ? QString() : src.error().toString()));
+        const auto f = (*src)->read(QStringLiteral("sys/devices/ap/card00/00.0001/ap_functions"));
+        QCOMPARE(f.status, sysfs::SysfsSource::File::Status::Error);
+        QCOMPARE(f.error, QStringLiteral("Input/output error"));
+        QCOMPARE((*src)->read(QStringLiteral("sys/bus/ap/ap_max_adapter_id")).content, QByteArray("63\n"));
+        QCOMPARE((*src)->readLink(QStringLiteral("sys/devices/ap/card00/driver")), QStringLiteral("cex4card"));
+        QCOMPARE((*src)->list(QStringLiteral("sys/devices/ap/card00")),
+                 (QStringList{QStringLiteral("hwtype"), QStringLiteral("driver"), QStringLiteral("00.0001")}));
+        auto h = sysfs::readHost(**src, QStringLiteral("h"));
+        QVERIFY(h);
+        QCOMPARE(h->queues.size(), 1);
+        QVERIFY(!h->queues[0].functions);
+        QVERIFY(std::any_of(h->issues.cbegin(), h->issues.cend(), [](const Error &e) {
+            return e.code == ErrorCode::Io && e.where.endsWith(QLatin1String("00.0001/ap_functions"));
+        }));
+    }
+
+    void malformedStreamsAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("dump");
+        QTest::addColumn<QString>("says"); // a part of the detail: what is wrong and where
+        QTest::newRow("empty") << QByteArray() << "missing header";
+        QTest::newRow("old format") << QByteArray("#apconsole-dump 1\n#end\n") << "missing header";
+        QTest::newRow("no end") << QByteArray("#apconsole-dump 2 full\n@sys/bus/ap\na3\n63\n") << "missing end marker";
+        QTest::newRow("count differs") << QByteArray("#apconsole-dump 2 full\n@sys/bus/ap\n#end 2\n") << "does not match the 1";
+        QTest::newRow("attribute first") << QByteArray("#apconsole-dump 2 full\na3\n63\n#end 0\n") << "outside a directory";
+        QTest::newRow("unknown code") << QByteArray("#apconsole-dump 2 full\n@sys/bus/ap\n~3\n63\n#end 1\n")
+                                      << "unknown record type 0x7e in sys/bus/ap";
+        QTest::newRow("length beyond the end") << QByteArray("#apconsole-dump 2 full\n@sys/bus/ap\na99\n63\n#end 1\n")
+                                               << "ap_max_adapter_id cut off in sys/bus/ap";
+        QTest::newRow("negative length") << QByteArray("#apconsole-dump 2 full\n@sys/bus/ap\na-3\n63\n#end 1\n")
+                                         << "bad length for ap_max_adapter_id";
+        QTest::newRow("huge length") << QByteArray("#apconsole-dump 2 full\n@sys/bus/ap\na99999999999\n#end 1\n") << "bad length";
+        QTest::newRow("length too short") << QByteArray("#apconsole-dump 2 full\n@sys/bus/ap\na1\n63\n#end 1\n")
+                                          << "unknown record type 0x33";
+        QTest::newRow("parent directory") << QByteArray("#apconsole-dump 2 full\n@sys/../etc\n#end 1\n") << "bad directory name";
+        QTest::newRow("absolute") << QByteArray("#apconsole-dump 2 full\n@/etc\n#end 1\n") << "bad directory name";
+        QTest::newRow("outside sys") << QByteArray("#apconsole-dump 2 full\n@etc/ap\n#end 1\n") << "bad directory name";
+        QTest::newRow("control character") << QByteArray("#apconsole-dump 2 full\n@sys/a\x1b[2Jb\n#end 1\n") << "bad directory name";
+        QTest::newRow("twice") << QByteArray("#apconsole-dump 2 full\n@sys/bus/ap\n@sys/bus/ap\n#end 2\n") << "directory listed twice";
+        QTest::newRow("attribute twice") << QByteArray("#apconsole-dump 2 full\n@sys/bus/ap\na1\n1a1\n2#end 1\n") << "attribute listed twice";
+        QTest::newRow("driver with slash") << QByteArray("#apconsole-dump 2 full\n@sys/d/ap/card00\n>../x\n#end 1\n") << "bad driver name";
+        QTest::newRow("removal in full") << QByteArray("#apconsole-dump 2 full\n-sys/bus/ap\n#end 0\n") << "removal in a full dump";
+        QTest::newRow("diff without state") << QByteArray("#apconsole-dump 2 diff\n#end 0\n") << "a difference";
+        QTest::newRow("trailing data") << QByteArray("#apconsole-dump 2 full\n#end 0\nmore") << "data after the end marker";
+        QTest::newRow("relative state") << QByteArray("#apconsole-dump 2 full\n#state tmp/x\n#end 0\n") << "bad state line";
+    }
+    void malformedStreamsAreRefused()
+    {
+        QFETCH(QByteArray, dump);
+        QFETCH(QString, says);
+        auto src = sysfs::parseDump(dump, QStringLiteral("ssh://h"));
+        QVERIFY(!src);
+        QCOMPARE(src.error().code, ErrorCode::Corrupt);
+        QCOMPARE(src.error().where, QStringLiteral("ssh://h"));
+        QVERIFY2(src.error().detail.contains(says), qPrintable(src.error().detail));
+    }
+
+    // Every prefix of a real dump is refused (never parsed as a smaller host), naming the host.
+    void everyTruncationIsRefused()
+    {
+        QTemporaryDir dir;
+        QVERIFY(sysfs::writeTree(test::makeHost(2, 3), dir.path()).ok());
+        const QByteArray dump = runDump(dir.path());
+        QVERIFY(sysfs::parseDump(dump, QStringLiteral("h")));
+        for (qsizetype cut = 0; cut < dump.size(); ++cut) {
+            auto src = sysfs::parseDump(dump.left(cut), QStringLiteral("ssh://h"));
+            QVERIFY2(!src, qPrintable(QStringLiteral("a dump cut at %1 was accepted").arg(cut)));
+            QCOMPARE(src.error().code, ErrorCode::Corrupt);
+        }
+    }
+
+    // Property: whatever bytes a host sends, parsing and merging end in a source or a Corrupt
+    // error naming the host, never in a crash (the fuzz target digs deeper with sanitizers).
+    void mutatedStreamsNeverCrash()
+    {
+        QTemporaryDir dir;
+        QVERIFY(sysfs::writeTree(test::makeHost(2, 3), dir.path()).ok());
+        const QByteArray dump = runDump(dir.path(), {QStringLiteral("new"), QString(), QStringLiteral("1")});
+        auto base = sysfs::parseDump(dump, QStringLiteral("h"));
+        QVERIFY(base);
+        QRandomGenerator rng(20);
+        for (int i = 0; i < 3000; ++i) {
+            QByteArray m = dump;
+            const int edits = 1 + int(rng.bounded(4));
+            for (int e = 0; e < edits; ++e) {
+                const qsizetype at = qsizetype(rng.bounded(quint32(m.size())));
+                switch (rng.bounded(3)) {
+                case 0: m[at] = char(rng.bounded(256)); break;
+                case 1: m.remove(at, 1 + qsizetype(rng.bounded(8))); break;
+                default: m.insert(at, "\n@sys/x\n"); break;
+                }
+            }
+            m.replace("#apconsole-dump 2 full", (i % 2) ? "#apconsole-dump 2 diff" : "#apconsole-dump 2 full");
+            for (const auto &r : {sysfs::parseDump(m, QStringLiteral("ssh://h")), (*base)->merge(m)}) {
+                if (r)
+                    (void)sysfs::readHost(**r, QStringLiteral("h"));
+                else
+                    QVERIFY(r.error().code == ErrorCode::Corrupt
+                            && (r.error().where == QStringLiteral("h") || r.error().where == QStringLiteral("ssh://h")));
+            }
+        }
+        QVERIFY(QDir((*base)->state()).removeRecursively());
+    }
+
+    void refreshSendsOnlyWhatChanged_data()
+    {
+        QTest::addColumn<QString>("change");
+        QTest::addColumn<int>("records"); // directories the diff carries
+        QTest::addColumn<int>("removed");
+        QTest::newRow("nothing") << QString() << 0 << 0;
+        QTest::newRow("one queue attribute") << QStringLiteral("sys/devices/ap/card02/02.0005/online") << 1 << 0;
+        QTest::newRow("mdev matrix") << QStringLiteral("mdev") << 1 << 0;
+        QTest::newRow("queue removed") << QStringLiteral("remove sys/devices/ap/card03/03.0007") << 0 << 1;
+        QTest::newRow("new queue") << QStringLiteral("add sys/devices/ap/card01/01.0020") << 1 << 0;
+    }
+    void refreshSendsOnlyWhatChanged()
+    {
+        QFETCH(QString, change);
+        QFETCH(int, records);
+        QFETCH(int, removed);
+        QTemporaryDir dir;
+        HostSnapshot h = test::makeHost(4, 16);
+        test::addMdev(h, kUuid, {0, 1}, {2, 3});
+        QVERIFY(sysfs::writeTree(h, dir.path()).ok());
+        const QByteArray first = runDump(dir.path(), {QStringLiteral("new"), QString(), QStringLiteral("1")});
+        auto src = sysfs::parseDump(first, QStringLiteral("h"));
+        QVERIFY2(src, qPrintable(src ? QString() : src.error().toString()));
+        QVERIFY(!(*src)->state().isEmpty());
+
+        if (change == QLatin1String("mdev")) {
+            overwrite(dir.filePath(sysfs::paths::mdev(kUuid) + QStringLiteral("/matrix")), "00.0002\n00.0003\n");
+        } else if (change.startsWith(QLatin1String("remove "))) {
+            QVERIFY(QDir(dir.filePath(change.mid(7))).removeRecursively());
+        } else if (change.startsWith(QLatin1String("add "))) {
+            const QString q = dir.filePath(change.mid(4));
+            QVERIFY(QDir().mkpath(q));
+            overwrite(q + QStringLiteral("/config"), "1\n");
+        } else if (!change.isEmpty()) {
+            overwrite(dir.filePath(change), "0\n");
+        }
+        const QByteArray diff = runDump(dir.path(), {(*src)->state(), QStringLiteral("1"), QStringLiteral("2")});
+        QVERIFY2(diff.startsWith("#apconsole-dump 2 diff\n"), diff.left(200).constData());
+        QCOMPARE(int(diff.count("\n@")), records);
+        QCOMPARE(int(diff.count("\n-")), removed);
+        QVERIFY(diff.size() < first.size() / 10);
+        auto merged = (*src)->merge(diff);
+        QVERIFY2(merged, qPrintable(merged ? QString() : merged.error().toString()));
+        QVERIFY((*merged)->lastWasDiff());
+        verifySame(**merged, dir.path());
+        // The first source is untouched (a failed or abandoned refresh leaves it as it was).
+        QCOMPARE(sysfs::readHost(**src, QStringLiteral("h"))->queues.size(), h.queues.size());
+        QVERIFY(QDir((*src)->state()).removeRecursively());
+    }
+
+    // A state the console did not receive (a refresh whose output was lost) is never diffed against.
+    void generationMismatchGivesAFullDump()
+    {
+        QTemporaryDir dir;
+        QVERIFY(sysfs::writeTree(test::makeHost(2, 4), dir.path()).ok());
+        auto src = sysfs::parseDump(runDump(dir.path(), {QStringLiteral("new"), QString(), QStringLiteral("1")}), QStringLiteral("h"));
+        QVERIFY(src);
+        (void)runDump(dir.path(), {(*src)->state(), QStringLiteral("1"), QStringLiteral("2")}); // lost on the way
+        const QByteArray again = runDump(dir.path(), {(*src)->state(), QStringLiteral("1"), QStringLiteral("3")});
+        QVERIFY(again.startsWith("#apconsole-dump 2 full\n"));
+        auto merged = (*src)->merge(again);
+        QVERIFY(merged);
+        QVERIFY(!(*merged)->lastWasDiff());
+        verifySame(**merged, dir.path());
+        // A state directory that is gone (reboot, tmp cleaner): a new one and a full dump.
+        QVERIFY(QDir((*src)->state()).removeRecursively());
+        const QByteArray fresh = runDump(dir.path(), {(*src)->state(), QStringLiteral("3"), QStringLiteral("4")});
+        QVERIFY(fresh.startsWith("#apconsole-dump 2 full\n#state "));
+        auto again2 = sysfs::parseDump(fresh, QStringLiteral("h"));
+        QVERIFY(again2);
+        QVERIFY((*again2)->state() != (*src)->state());
+        QVERIFY(QDir((*again2)->state()).removeRecursively());
+    }
+
+    void manyRefreshesKeepMemoryBounded()
+    {
+        QTemporaryDir dir;
+        QVERIFY(sysfs::writeTree(test::makeHost(4, 16), dir.path()).ok());
+        auto src = sysfs::parseDump(runDump(dir.path(), {QStringLiteral("new"), QString(), QStringLiteral("1")}), QStringLiteral("h"));
+        QVERIFY(src);
+        std::shared_ptr<sysfs::DumpSource> cur = *src;
+        const qsizetype start = cur->footprint();
+        for (int gen = 1; gen < 30; ++gen) {
+            overwrite(dir.filePath(QStringLiteral("sys/devices/ap/card00/00.0001/request_count")), QByteArray::number(gen) + '\n');
+            auto next = cur->merge(runDump(dir.path(), {cur->state(), QString::number(gen), QString::number(gen + 1)}));
+            QVERIFY2(next, qPrintable(next ? QString() : next.error().toString()));
+            QVERIFY((*next)->lastWasDiff());
+            cur = *next;
+        }
+        verifySame(*cur, dir.path());
+        QVERIFY2(cur->footprint() < 2 * start, qPrintable(QStringLiteral("%1 -> %2").arg(start).arg(cur->footprint())));
+        QVERIFY(QDir(cur->state()).removeRecursively());
+    }
+};
+
+QTEST_GUILESS_MAIN(TstDumpFormat)
+#include "tst_dumpformat.moc"
