@@ -1,0 +1,138 @@
+#include "matrixoverview.h"
+
+#include "matrixdelegate.h"
+#include "matrixview.h"
+
+#include <QHeaderView>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QScrollBar>
+
+namespace ap::ui {
+
+MatrixOverview::MatrixOverview(MatrixView *view, QWidget *parent)
+    : QWidget(parent)
+    , m_view(view)
+{
+    setObjectName(QStringLiteral("matrixOverview"));
+    setAccessibleName(tr("Overview of the whole matrix"));
+    setToolTip(tr("The whole matrix; the frame is the part in view. Click or drag to move there."));
+    setCursor(Qt::CrossCursor);
+    const auto stale = [this] {
+        m_dirty = true;
+        update();
+    };
+    QAbstractItemModel *model = view->model();
+    connect(model, &QAbstractItemModel::modelReset, this, stale);
+    connect(model, &QAbstractItemModel::dataChanged, this, stale);
+    connect(view, &MatrixView::shownChanged, this, stale);
+    connect(view, &MatrixView::regionChanged, this, qOverload<>(&QWidget::update));
+}
+
+QSize MatrixOverview::sizeHint() const
+{
+    return {180, 180};
+}
+
+QSize MatrixOverview::minimumSizeHint() const
+{
+    return {96, 96};
+}
+
+void MatrixOverview::rebuild()
+{
+    m_dirty = false;
+    const MatrixModel *model = m_view->matrixModel();
+    const QList<int> rows = m_view->shownRows();
+    const QList<int> columns = m_view->shownColumns();
+    if (rows.isEmpty() || columns.isEmpty()) {
+        m_image = {};
+        return;
+    }
+    m_image = QImage(int(columns.size()), int(rows.size()), QImage::Format_RGB32);
+    const QPalette &pal = palette();
+    const bool hostWide = model->mdevUuid().isEmpty();
+    const QRgb control = MatrixDelegate::tint(int(driver::ApqnState::Ownership::OtherMdev), -1, pal).lighter(110).rgb();
+    const QRgb plain = pal.color(QPalette::AlternateBase).rgb();
+    const QRgb problem = pal.color(QPalette::Mid).rgb();
+    for (int y = 0; y < rows.size(); ++y) {
+        auto *line = reinterpret_cast<QRgb *>(m_image.scanLine(y));
+        for (int x = 0; x < columns.size(); ++x) {
+            const MatrixModel::CellSummary c = model->summary(rows[y], columns[x]);
+            if (c.ownership < 0)
+                line[x] = c.control ? control : plain;
+            else if (c.problem)
+                line[x] = problem;
+            else
+                line[x] = MatrixDelegate::tint(c.ownership, hostWide ? c.owner : -1, pal).rgb();
+        }
+    }
+}
+
+QRectF MatrixOverview::matrixRect() const
+{
+    if (m_image.isNull())
+        return {};
+    const QRectF room = QRectF(rect()).adjusted(2, 2, -2, -2);
+    const qreal scale = std::min(room.width() / m_image.width(), room.height() / m_image.height());
+    const QSizeF size(m_image.width() * scale, m_image.height() * scale);
+    return {room.topLeft(), size};
+}
+
+QRectF MatrixOverview::visibleRegion() const
+{
+    const QRectF m = matrixRect();
+    const qreal totalW = m_view->horizontalHeader()->length();
+    const qreal totalH = m_view->verticalHeader()->length();
+    if (m.isEmpty() || totalW <= 0 || totalH <= 0)
+        return {};
+    const QScrollBar *h = m_view->horizontalScrollBar();
+    const QScrollBar *v = m_view->verticalScrollBar();
+    const QRectF content(h->value() / totalW, v->value() / totalH, m_view->viewport()->width() / totalW,
+                         m_view->viewport()->height() / totalH);
+    const QRectF r(m.left() + content.left() * m.width(), m.top() + content.top() * m.height(), content.width() * m.width(),
+                   content.height() * m.height());
+    return r.intersected(m);
+}
+
+void MatrixOverview::paintEvent(QPaintEvent *)
+{
+    if (m_dirty)
+        rebuild();
+    QPainter p(this);
+    p.fillRect(rect(), palette().color(QPalette::Window));
+    const QRectF m = matrixRect();
+    if (m.isEmpty())
+        return;
+    p.drawImage(m, m_image);
+    p.setPen(QPen(palette().color(QPalette::Highlight), 2));
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(visibleRegion().adjusted(1, 1, -1, -1));
+    p.setPen(palette().color(QPalette::Mid));
+    p.drawRect(m.adjusted(-1, -1, 0, 0));
+}
+
+void MatrixOverview::navigate(QPointF pos)
+{
+    const QRectF m = matrixRect();
+    if (m.isEmpty())
+        return;
+    const qreal fx = std::clamp((pos.x() - m.left()) / m.width(), 0.0, 1.0);
+    const qreal fy = std::clamp((pos.y() - m.top()) / m.height(), 0.0, 1.0);
+    m_view->horizontalScrollBar()->setValue(int(fx * m_view->horizontalHeader()->length() - m_view->viewport()->width() / 2.0));
+    m_view->verticalScrollBar()->setValue(int(fy * m_view->verticalHeader()->length() - m_view->viewport()->height() / 2.0));
+}
+
+void MatrixOverview::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton)
+        navigate(event->position());
+}
+
+void MatrixOverview::mouseMoveEvent(QMouseEvent *event)
+{
+    if (event->buttons() & Qt::LeftButton)
+        navigate(event->position());
+}
+
+} // namespace ap::ui
