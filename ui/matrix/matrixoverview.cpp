@@ -39,8 +39,10 @@ QSize MatrixOverview::minimumSizeHint() const
     return {96, 96};
 }
 
-void MatrixOverview::rebuild()
+void MatrixOverview::rebuild() const
 {
+    if (!m_dirty)
+        return;
     m_dirty = false;
     const MatrixModel *model = m_view->matrixModel();
     const QList<int> rows = m_view->shownRows();
@@ -71,6 +73,7 @@ void MatrixOverview::rebuild()
 
 QRectF MatrixOverview::matrixRect() const
 {
+    rebuild();
     if (m_image.isNull())
         return {};
     const QRectF room = QRectF(rect()).adjusted(2, 2, -2, -2);
@@ -97,8 +100,6 @@ QRectF MatrixOverview::visibleRegion() const
 
 void MatrixOverview::paintEvent(QPaintEvent *)
 {
-    if (m_dirty)
-        rebuild();
     QPainter p(this);
     p.fillRect(rect(), palette().color(QPalette::Window));
     const QRectF m = matrixRect();

@@ -28,12 +28,13 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
 
 private:
-    void rebuild();
+    /// Makes the picture again if the matrix changed since (lazily: many changes, one picture).
+    void rebuild() const;
     void navigate(QPointF pos);
 
     MatrixView *m_view;
-    QImage m_image; ///< one pixel per shown cell
-    bool m_dirty = true;
+    mutable QImage m_image; ///< one pixel per shown cell
+    mutable bool m_dirty = true;
 };
 
 } // namespace ap::ui
