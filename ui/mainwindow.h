@@ -2,6 +2,7 @@
 
 #include "fleet/fleetmodel.h"
 #include "fleet/fleetnode.h"
+#include "matrix/matrixview.h"
 
 #include <common/result.h>
 
@@ -25,7 +26,6 @@ class HostSession;
 class Inspector;
 class MatrixModel;
 class MatrixPanel;
-class MatrixView;
 
 /// The console's main window: the fleet tree on the left, the adapter x domain matrix in the
 /// centre, the inspector on the right, kernel and audit logs below. Layout, splitters, column

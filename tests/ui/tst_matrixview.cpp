@@ -3,6 +3,7 @@
 #include <fleet/fleet.h>
 #include <fleet/fleetmodel.h>
 #include <mainwindow.h>
+#include <matrix/inspector.h>
 #include <matrix/matrixmodel.h>
 #include <matrix/matrixoverview.h>
 #include <matrix/matrixpanel.h>
@@ -11,6 +12,10 @@
 #include <hosts/demofleet.h>
 
 #include <QAbstractItemModelTester>
+#include <QAbstractTextDocumentLayout>
+#include <QTextBlock>
+#include <QTextLayout>
+#include <QTranslator>
 #include <QHeaderView>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -239,6 +244,66 @@ private slots:
         QApplication::sendEvent(overview, &move);
         QTest::mouseRelease(overview, Qt::LeftButton, {}, to);
         QVERIFY(overview->visibleRegion().adjusted(-2, -2, 2, 2).contains(to));
+    }
+
+    // Every line of the inspector starts after a space (or a compound's hyphen): lines never
+    // break inside a hex value, an id range or a (German) word.
+    void inspectorWrapsBetweenItems_data()
+    {
+        QTest::addColumn<QString>("lang");
+        QTest::addColumn<int>("width");
+        QTest::newRow("en, narrow") << QStringLiteral("en") << 220;
+        QTest::newRow("de, narrow") << QStringLiteral("de") << 220;
+        QTest::newRow("de, 1024x700 share") << QStringLiteral("de") << 290;
+    }
+    void inspectorWrapsBetweenItems()
+    {
+        QFETCH(QString, lang);
+        QFETCH(int, width);
+        QTranslator german;
+        if (lang == QLatin1String("de")) {
+            QVERIFY(german.load(QLocale(QStringLiteral("de")), QStringLiteral("apconsole"), QStringLiteral("_"), QStringLiteral(":/i18n")));
+            QCoreApplication::installTranslator(&german);
+        }
+        HostSnapshot h = *m_small->snapshot();
+        Mdev m;
+        m.uuid = QStringLiteral("11111111-2222-4333-8444-555555555555");
+        QList<int> odd;
+        for (int i = 1; i < 0x50; i += 3)
+            odd.append(i);
+        m.adapters = IdMask::fromIds(odd);
+        m.domains = IdMask::fromIds({0x11, 0x12, 0x13, 0x20, 0x38, 0x39, 0x3a, 0x40, 0x44, 0x45});
+        m.controlDomains = m.domains;
+        h.mdevs.append(m);
+        Inspector inspector;
+        inspector.resize(width, 600);
+        inspector.show();
+        for (int pass = 0; pass < 2; ++pass) {
+            if (pass == 0)
+                inspector.showMdev(h, m.uuid);
+            else
+                inspector.showQueue(h, Apqn{1, 0x11});
+            QTextDocument *doc = inspector.document();
+            doc->setTextWidth(inspector.viewport()->width());
+            (void)doc->documentLayout()->documentSize();
+            int wrapped = 0;
+            for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
+                QTextLayout *layout = b.layout();
+                for (int l = 1; layout && l < layout->lineCount(); ++l) {
+                    const int start = layout->lineAt(l).textStart();
+                    const QString text = b.text();
+                    ++wrapped;
+                    // A compound may break after its hyphen ("CCA-Coprozessor-|Modus"), a range not.
+                    const bool atSpace = start > 0 && text.at(start - 1).isSpace();
+                    const bool atHyphen = start > 0 && text.at(start - 1) == QLatin1Char('-') && text.at(start).isLetter();
+                    QVERIFY2(atSpace || atHyphen,
+                             qPrintable(QStringLiteral("broken inside: \"%1|%2\"").arg(text.left(start), text.mid(start))));
+                }
+            }
+            if (pass == 0)
+                QVERIFY(wrapped > 0); // the long lists did wrap, between their items
+        }
+        QCoreApplication::removeTranslator(&german);
     }
 
     void smallMatrixNeedsNoOverview()

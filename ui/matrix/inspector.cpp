@@ -12,12 +12,11 @@ QString esc(const QString &s) { return s.toHtmlEscaped(); }
 QString row(const QString &k, const QString &v) { return QStringLiteral("<tr><th align=left>%1</th><td>%2</td></tr>").arg(esc(k), v); }
 QString hex2(int v) { return QStringLiteral("0x%1").arg(v, 2, 16, QLatin1Char('0')); }
 QString yesNo(bool b) { return b ? Inspector::tr("yes") : Inspector::tr("no"); }
-/// An id list ("0x00-0x05,0x38-0x39") that wraps between its items only: a space after each
-/// comma, word joiners around each hyphen (with word wrap, never inside "0x38").
+/// An id list ("0x00-0x05, 0x38-0x39") that wraps between its items only: with word wrap a line
+/// breaks at the space after a comma, never inside "0x38" nor after a hyphen before a digit.
 QString ids(const IdMask &m)
 {
-    QString text = m.toRanges(true).replace(QLatin1Char(','), QStringLiteral(", "));
-    text.replace(QLatin1Char('-'), QStringLiteral("\u2060-\u2060"));
+    const QString text = m.toRanges(true).replace(QLatin1Char(','), QStringLiteral(", "));
     return text.isEmpty() ? Inspector::tr("none") : text;
 }
 QString funcs(std::uint32_t f) { return QStringLiteral("0x%1").arg(QString::number(f, 16).toUpper().rightJustified(8, QLatin1Char('0'))); }
