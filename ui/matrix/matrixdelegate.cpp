@@ -63,7 +63,7 @@ void MatrixDelegate::setScale(qreal scale)
     m_scale = scale;
 }
 
-QString MatrixDelegate::fittingLabel(const QFont &font, const QStringList &labels, QSize room) const
+bool MatrixDelegate::isLegible(const QFont &font, QSize room) const
 {
     if (font != m_widthFont) {
         m_widths.clear();
@@ -71,7 +71,12 @@ QString MatrixDelegate::fittingLabel(const QFont &font, const QStringList &label
         m_height = QFontMetrics(font).height();
     }
     // Below a legible size the tint alone stands for the cell (the overview's way).
-    if (font.pointSizeF() < 5 || m_height > room.height() + 2)
+    return font.pointSizeF() >= 5 && m_height <= room.height() + 2;
+}
+
+QString MatrixDelegate::fittingLabel(const QFont &font, const QStringList &labels, QSize room) const
+{
+    if (!isLegible(font, room))
         return {};
     for (const QString &label : labels) {
         auto it = m_widths.constFind(label);
@@ -93,19 +98,27 @@ void MatrixDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, cons
     QColor bg;
     QStringList labels; // longest first: the first that fits is drawn
     bool problem = false;
+    QFont f = option.font;
+    if (!qFuzzyCompare(m_scale, 1.0))
+        f.setPointSizeF(std::max(1.0, f.pointSizeF() * m_scale));
+    // Zoomed far out, no label fits: then none is fetched (most cells in view, cheapest frame).
+    const bool legible = isLegible(f, r.size());
     if (index.row() == 0) {
         const bool cd = index.data(MatrixModel::ControlDomainRole).toBool();
         bg = cd ? tint(int(Own::OtherMdev), -1, pal).lighter(110) : pal.color(QPalette::AlternateBase);
-        if (cd)
+        if (cd && legible)
             labels = {QStringLiteral("\u2691 CD"), QStringLiteral("\u2691")}; // flag
     } else {
-        const int own = index.data(MatrixModel::OwnershipRole).toInt();
-        const int owner = hostWide && Own(own) == Own::OtherMdev ? index.data(MatrixModel::OwnerRole).toInt() : -1;
-        bg = tint(own, owner, pal);
-        const QString sym = owner >= 0 ? mdevNumber(owner) : symbol(own);
-        const QString shortType = index.data(MatrixModel::ShortTypeRole).toString();
-        labels = {sym + QLatin1Char(' ') + index.data(MatrixModel::TypeModeRole).toString(), sym + QLatin1Char(' ') + shortType, sym};
-        problem = !index.data(MatrixModel::ProblemRole).toString().isEmpty();
+        // One summary instead of a role each: the state of a cell is worked out once a frame.
+        const MatrixModel::CellSummary c = model ? model->summary(index.row(), index.column()) : MatrixModel::CellSummary{};
+        const int owner = hostWide && Own(c.ownership) == Own::OtherMdev ? c.owner : -1;
+        bg = tint(c.ownership, owner, pal);
+        if (legible) {
+            const QString sym = owner >= 0 ? mdevNumber(owner) : symbol(c.ownership);
+            const QString shortType = index.data(MatrixModel::ShortTypeRole).toString();
+            labels = {sym + QLatin1Char(' ') + index.data(MatrixModel::TypeModeRole).toString(), sym + QLatin1Char(' ') + shortType, sym};
+        }
+        problem = c.problem;
     }
     p->fillRect(r, bg);
     if (problem) {
@@ -125,9 +138,6 @@ void MatrixDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, cons
         p->setPen(QPen(pal.color(QPalette::Highlight), 2));
         p->drawRect(r.adjusted(1, 1, -1, -1));
     }
-    QFont f = option.font;
-    if (!qFuzzyCompare(m_scale, 1.0))
-        f.setPointSizeF(std::max(1.0, f.pointSizeF() * m_scale));
     if (const QString label = fittingLabel(f, labels, r.size()); !label.isEmpty()) {
         p->setFont(f);
         p->setPen(pal.color(QPalette::Text));

@@ -31,6 +31,8 @@ public:
     static QString mdevNumber(int index) { return QString::number(index + 1); }
 
 private:
+    /// Whether text in `font` can be read in a cell of `room` (also keeps the width cache).
+    bool isLegible(const QFont &font, QSize room) const;
     /// The first of `labels` (longest first) that fits `room` in `font`; empty if none does.
     QString fittingLabel(const QFont &font, const QStringList &labels, QSize room) const;
 

@@ -3,6 +3,7 @@
 #include "matrixdelegate.h"
 #include "matrixview.h"
 
+#include <QHash>
 #include <QHeaderView>
 #include <QMouseEvent>
 #include <QPainter>
@@ -51,22 +52,37 @@ void MatrixOverview::rebuild() const
         m_image = {};
         return;
     }
-    m_image = QImage(int(columns.size()), int(rows.size()), QImage::Format_RGB32);
+    // One pixel per cell, but never more cells than the overview has pixels: a 256 x 256 matrix
+    // in a 180-pixel square is sampled, which halves the work of a change.
+    const int side = std::max(width(), height());
+    const int w = int(std::min<qsizetype>(columns.size(), side));
+    const int h = int(std::min<qsizetype>(rows.size(), side));
+    m_image = QImage(w, h, QImage::Format_RGB32);
     const QPalette &pal = palette();
     const bool hostWide = model->mdevUuid().isEmpty();
     const QRgb control = MatrixDelegate::tint(int(driver::ApqnState::Ownership::OtherMdev), -1, pal).lighter(110).rgb();
     const QRgb plain = pal.color(QPalette::AlternateBase).rgb();
     const QRgb problem = pal.color(QPalette::Mid).rgb();
-    for (int y = 0; y < rows.size(); ++y) {
+    QRgb byState[int(driver::ApqnState::Ownership::Free) + 1];
+    for (int own = 0; own <= int(driver::ApqnState::Ownership::Free); ++own)
+        byState[own] = MatrixDelegate::tint(own, -1, pal).rgb();
+    QHash<int, QRgb> byOwner;
+    for (int y = 0; y < h; ++y) {
+        const int row = rows[qsizetype(y) * rows.size() / h];
         auto *line = reinterpret_cast<QRgb *>(m_image.scanLine(y));
-        for (int x = 0; x < columns.size(); ++x) {
-            const MatrixModel::CellSummary c = model->summary(rows[y], columns[x]);
+        for (int x = 0; x < w; ++x) {
+            const MatrixModel::CellSummary c = model->summary(row, columns[qsizetype(x) * columns.size() / w]);
             if (c.ownership < 0)
                 line[x] = c.control ? control : plain;
             else if (c.problem)
                 line[x] = problem;
-            else
-                line[x] = MatrixDelegate::tint(c.ownership, hostWide ? c.owner : -1, pal).rgb();
+            else if (hostWide && c.owner >= 0) {
+                auto it = byOwner.constFind(c.owner);
+                if (it == byOwner.cend())
+                    it = byOwner.insert(c.owner, MatrixDelegate::mdevColour(c.owner, pal).rgb());
+                line[x] = *it;
+            } else
+                line[x] = byState[c.ownership];
         }
     }
 }
