@@ -43,8 +43,12 @@ MatrixView::MatrixView(MatrixModel *model, QWidget *parent)
     setModel(model);
     setItemDelegate(m_delegate);
     setAccessibleName(tr("Adapter by domain matrix"));
+    // Room for the longest label with the widest symbol (symbols come from fallback fonts).
     const QFontMetrics fm(font());
-    m_baseCell = QSize(fm.horizontalAdvance(QStringLiteral("\u2713 8P\u00B7EP11")) + 12, fm.height() + 8);
+    int widest = 0;
+    for (int own = 0; own <= int(driver::ApqnState::Ownership::Free); ++own)
+        widest = std::max(widest, fm.horizontalAdvance(MatrixDelegate::symbol(own) + QStringLiteral(" 8P\u00B7EP11")));
+    m_baseCell = QSize(widest + 12, fm.height() + 8);
     fixSections(horizontalHeader());
     fixSections(verticalHeader());
     copyDragSetup(this);
