@@ -302,10 +302,6 @@
         <translation>Erfolg</translation>
     </message>
     <message>
-        <source>The v3 driver takes the stream only in one write(); the transfer must not split it.</source>
-        <translation>Der v3-Treiber nimmt den Datenstrom nur in einem write() an; die Übertragung darf ihn nicht teilen.</translation>
-    </message>
-    <message>
         <source>The answer depends on how the stream is split; the errno seen by QEMU may differ.</source>
         <translation>Die Antwort hängt davon ab, wie der Datenstrom geteilt wird; QEMU kann einen anderen errno sehen.</translation>
     </message>
@@ -386,16 +382,96 @@
         <translation>Weisen Sie dem Ziel-mdev vor der Migration dieselben Steuerdomänen zu.</translation>
     </message>
     <message>
-        <source>The %1 driver would decide differently: compatible.</source>
-        <translation>Der %1-Treiber würde anders entscheiden: kompatibel.</translation>
-    </message>
-    <message>
-        <source>The %1 driver would decide differently: incompatible (%2).</source>
-        <translation>Der %1-Treiber würde anders entscheiden: inkompatibel (%2).</translation>
-    </message>
-    <message>
         <source>Make sure which revision of the migration series the destination kernel carries.</source>
         <translation>Klären Sie, welche Fassung der Migrationsserie der Zielkernel enthält.</translation>
+    </message>
+    <message>
+        <source>The %1 driver&apos;s behaviour is undefined here: %2.</source>
+        <translation>Das Verhalten des %1-Treibers ist hier undefiniert: %2.</translation>
+    </message>
+    <message>
+        <source>No verdict can be predicted; change what the transfer writes or pick another destination.</source>
+        <translation>Kein Ergebnis lässt sich vorhersagen; ändern Sie, was die Übertragung schreibt, oder wählen Sie ein anderes Ziel.</translation>
+    </message>
+    <message>
+        <source>The %1 driver&apos;s rate limit drops %2 kernel log lines (10 per call site within 5 s).</source>
+        <translation>Die Ratenbegrenzung des %1-Treibers verwirft %2 Kernel-Protokollzeilen (10 je Aufrufstelle innerhalb von 5 s).</translation>
+    </message>
+    <message>
+        <source>Failures on other mdevs within the last 5 s shrink the budget further; the report lists what the kernel prints.</source>
+        <translation>Fehler auf anderen mdevs in den letzten 5 s verringern das Kontingent weiter; der Bericht listet, was der Kernel ausgibt.</translation>
+    </message>
+    <message>
+        <source>Written in chunks of %1 bytes, the %2 driver&apos;s behaviour is undefined: %3.</source>
+        <translation>In Stücken von %1 Bytes geschrieben ist das Verhalten des %2-Treibers undefiniert: %3.</translation>
+    </message>
+    <message>
+        <source>The transfer must write the stream differently; no verdict can be predicted.</source>
+        <translation>Die Übertragung muss den Datenstrom anders schreiben; kein Ergebnis lässt sich vorhersagen.</translation>
+    </message>
+    <message>
+        <source>The %1 driver takes the stream only in one write(); the transfer must not split it.</source>
+        <translation>Der %1-Treiber nimmt den Datenstrom nur in einem write() an; die Übertragung darf ihn nicht teilen.</translation>
+    </message>
+    <message>
+        <source>%1 is a Secure Execution guest with AP pass-through: the driver registers no migration support there (ENOTTY; QEMU sees a device that cannot migrate).</source>
+        <translation>%1 ist ein Secure-Execution-Gast mit AP-Durchreichung: der Treiber meldet dort keine Migrationsunterstützung an (ENOTTY; QEMU sieht ein Gerät, das nicht migrieren kann).</translation>
+    </message>
+    <message>
+        <source>The driver revisions decide differently; the table by revision names each answer and why.</source>
+        <translation>Die Treiberrevisionen entscheiden unterschiedlich; die Tabelle nach Revision nennt jede Antwort und den Grund.</translation>
+    </message>
+    <message>
+        <source>undefined</source>
+        <translation>undefiniert</translation>
+    </message>
+    <message>
+        <source>compatible</source>
+        <translation>kompatibel</translation>
+    </message>
+    <message>
+        <source>Rejected by %1; accepted by %2: equal non-zero BS (%3), APQN %4.</source>
+        <translation>Abgelehnt von %1, akzeptiert von %2: gleiches BS ungleich null (%3), APQN %4.</translation>
+    </message>
+    <message>
+        <source>Rejected by %1; accepted by %2: non-zero BS (source %3, destination %4; v2 sees the card&apos;s hwinfo, where BS is always 0), APQN %5.</source>
+        <translation>Abgelehnt von %1, akzeptiert von %2: BS ungleich null (Quelle %3, Ziel %4; v2 sieht das hwinfo der Karte, dort ist BS immer 0), APQN %5.</translation>
+    </message>
+    <message>
+        <source>Rejected by %1; accepted by %2: a stateless source on a native destination, APQN %3.</source>
+        <translation>Abgelehnt von %1, akzeptiert von %2: eine zustandslose Quelle auf einem nativen Ziel, APQN %3.</translation>
+    </message>
+    <message>
+        <source>Rejected by %1; accepted by %2: classification bits other than native (0x%3 vs 0x%4), APQN %5.</source>
+        <translation>Abgelehnt von %1, akzeptiert von %2: Klassifizierungsbits außer nativ (0x%3 gegenüber 0x%4), APQN %5.</translation>
+    </message>
+    <message>
+        <source>Rejected by %1; accepted by %2: bits 18-31 differ, APQN %3.</source>
+        <translation>Abgelehnt von %1, akzeptiert von %2: Bits 18–31 unterscheiden sich, APQN %3.</translation>
+    </message>
+    <message>
+        <source>Rejected by %1; accepted by %2 by the rule itself, APQN %3.</source>
+        <translation>Abgelehnt von %1, von %2 akzeptiert durch die Regel selbst, APQN %3.</translation>
+    </message>
+    <message>
+        <source>Answer of %1: %2.</source>
+        <translation>Antwort von %1: %2.</translation>
+    </message>
+    <message>
+        <source>For an incompatible queue %1 answer EINVAL, %2 EFAULT.</source>
+        <translation>Für eine inkompatible Queue antworten %1 mit EINVAL, %2 mit EFAULT.</translation>
+    </message>
+    <message>
+        <source>On a Secure Execution host v2 and v3/v4 refuse the state change (EPERM); B and C register no migration support (ENOTTY).</source>
+        <translation>Auf einem Secure-Execution-Host verweigern v2 und v3/v4 den Zustandswechsel (EPERM); B und C melden keine Migrationsunterstützung an (ENOTTY).</translation>
+    </message>
+    <message>
+        <source>v2 compares the stream with the destination mdev %1&apos;s own guest matrix (size, count, APQNs); later revisions only need the source&apos;s queues bound to vfio_ap on the destination host, and assign them.</source>
+        <translation>v2 vergleicht den Datenstrom mit der eigenen Gastmatrix des Ziel-mdev %1 (Größe, Anzahl, APQNs); spätere Revisionen brauchen nur die Queues der Quelle an vfio_ap gebunden auf dem Zielhost und weisen sie zu.</translation>
+    </message>
+    <message>
+        <source>B and C carry the control domains in the stream and require each in the destination host&apos;s control-domain mask; v2 and v3/v4 do not migrate them.</source>
+        <translation>B und C übertragen die Kontrolldomänen im Datenstrom und verlangen jede in der Kontrolldomänenmaske des Zielhosts; v2 und v3/v4 migrieren sie nicht.</translation>
     </message>
 </context>
 <context>
@@ -810,10 +886,6 @@ Changes will not be remembered.</source>
         <translation>Geprüft am</translation>
     </message>
     <message>
-        <source>Note: the %1 driver would answer %2%3.</source>
-        <translation>Hinweis: der %1-Treiber würde %2%3 antworten.</translation>
-    </message>
-    <message>
         <source>Destination kernel log</source>
         <translation>Kernel-Protokoll des Ziels</translation>
     </message>
@@ -1060,6 +1132,46 @@ Changes will not be remembered.</source>
     <message>
         <source>Not ready: the destination driver refuses the guest&apos;s AP configuration (%1), and the migration is also blocked by: %2.</source>
         <translation>Nicht bereit: der Zieltreiber lehnt die AP-Konfiguration des Gastes ab (%1), und die Migration wird außerdem blockiert durch: %2.</translation>
+    </message>
+    <message>
+        <source>undefined</source>
+        <translation>undefiniert</translation>
+    </message>
+    <message>
+        <source>Undefined kernel behaviour: %1</source>
+        <translation>Undefiniertes Kernel-Verhalten: %1</translation>
+    </message>
+    <message>
+        <source>By revision</source>
+        <translation>Nach Revision</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>errno</source>
+        <translation>errno</translation>
+    </message>
+    <message>
+        <source>First kernel line</source>
+        <translation>Erste Kernel-Zeile</translation>
+    </message>
+    <message>
+        <source>undefined behaviour for a split stream</source>
+        <translation>undefiniertes Verhalten bei geteiltem Datenstrom</translation>
+    </message>
+    <message>
+        <source>undefined driver behaviour</source>
+        <translation>undefiniertes Treiberverhalten</translation>
+    </message>
+    <message>
+        <source>Not ready: the destination driver&apos;s behaviour is undefined for the guest&apos;s AP configuration (%1).</source>
+        <translation>Nicht bereit: das Verhalten des Zieltreibers ist für die AP-Konfiguration des Gastes undefiniert (%1).</translation>
     </message>
 </context>
 <context>
@@ -1888,14 +2000,6 @@ Changes will not be remembered.</source>
         <translation>Kompatibilitätskarte der Flotte</translation>
     </message>
     <message>
-        <source>v2 driver</source>
-        <translation>Treiber v2</translation>
-    </message>
-    <message>
-        <source>v3 driver</source>
-        <translation>Treiber v3</translation>
-    </message>
-    <message>
         <source>Filter by host, guest, mdev or verdict</source>
         <translation>Nach Host, Gast, mdev oder Urteil filtern</translation>
     </message>
@@ -2302,6 +2406,41 @@ Changes will not be remembered.</source>
     <message>
         <source>Removed %1 from the console.</source>
         <translation>%1 wurde aus der Konsole entfernt.</translation>
+    </message>
+</context>
+<context>
+    <name>ap::ui::HostRevisionHint</name>
+    <message>
+        <source>Revision of the destination: unknown (the host was not read).</source>
+        <translation>Revision des Ziels: unbekannt (der Host wurde nicht gelesen).</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 runs %2 (as you set it).</source>
+        <translation>%1 läuft mit %2 (wie von Ihnen festgelegt).</translation>
+    </message>
+    <message>
+        <source>Proposed for %1: %2, the vfio_ap build (srcversion %3) you set on %4.</source>
+        <translation>Vorschlag für %1: %2, der vfio_ap-Build (srcversion %3), den Sie auf %4 festgelegt haben.</translation>
+    </message>
+    <message>
+        <source>Proposed for %1: %2, the kernel release %3 you set on %4.</source>
+        <translation>Vorschlag für %1: %2, das Kernel-Release %3, das Sie auf %4 festgelegt haben.</translation>
+    </message>
+    <message>
+        <source>%1 does not advertise &apos;migratable&apos;: no revision of the migration series is loaded.</source>
+        <translation>%1 meldet kein „migratable“: keine Revision der Migrationsserie ist geladen.</translation>
+    </message>
+    <message>
+        <source>Revision of %1: unknown (kernel %2, vfio_ap %3). Pick the revision it runs; it is remembered for the host.</source>
+        <translation>Revision von %1: unbekannt (Kernel %2, vfio_ap %3). Wählen Sie die Revision, mit der der Host läuft; sie wird für ihn gespeichert.</translation>
+    </message>
+    <message>
+        <source>The revision could not be remembered: %1</source>
+        <translation>Die Revision konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -3296,14 +3435,6 @@ Changes will not be remembered.</source>
         <translation>Prüfung vor der Migration</translation>
     </message>
     <message>
-        <source>v2 (series of 2026-04-07)</source>
-        <translation>v2 (Serie vom 07.04.2026)</translation>
-    </message>
-    <message>
-        <source>v3 (series of 2026-06-30)</source>
-        <translation>v3 (Serie vom 30.06.2026)</translation>
-    </message>
-    <message>
         <source>Destination driver:</source>
         <translation>Treiber am Ziel:</translation>
     </message>
@@ -3333,6 +3464,29 @@ Changes will not be remembered.</source>
     </message>
 </context>
 <context>
+    <name>ap::ui::ProfileCombo</name>
+    <message>
+        <source>v2 (series of 2026-04-07)</source>
+        <translation>v2 (Serie vom 07.04.2026)</translation>
+    </message>
+    <message>
+        <source>v3 (series of 2026-06-30)</source>
+        <translation>v3 (Serie vom 30.06.2026)</translation>
+    </message>
+    <message>
+        <source>v4 (2026-07-07, the code of v3)</source>
+        <translation>v4 (07.07.2026, der Code von v3)</translation>
+    </message>
+    <message>
+        <source>B (later copy: control domains, EINVAL)</source>
+        <translation>B (spätere Kopie: Kontrolldomänen, EINVAL)</translation>
+    </message>
+    <message>
+        <source>C (later copy: &quot;vfap&quot; header, rate-limited log)</source>
+        <translation>C (spätere Kopie: „vfap“-Kopf, gedrosseltes Protokoll)</translation>
+    </message>
+</context>
+<context>
     <name>ap::ui::ReportDialog</name>
     <message>
         <source>Check migration of %1</source>
@@ -3353,14 +3507,6 @@ Changes will not be remembered.</source>
     <message>
         <source>Migration report of %1</source>
         <translation>Migrationsbericht vom %1</translation>
-    </message>
-    <message>
-        <source>v2 (series of 2026-04-07)</source>
-        <translation>v2 (Serie vom 07.04.2026)</translation>
-    </message>
-    <message>
-        <source>v3 (series of 2026-06-30)</source>
-        <translation>v3 (Serie vom 30.06.2026)</translation>
     </message>
     <message>
         <source>Destination host:</source>

@@ -5,7 +5,8 @@
 #include <common/printable.h>
 #include <migration/check.h>
 #include <migration/checkinput.h>
-#include <driver/migration/hwinfosource.h>
+#include <driver/migration/revision.h>
+#include <driver/migration/sourcestream.h>
 #include <driver/migration/stream.h>
 #include <driver/migration/vfiostate.h>
 #include <report/checkrender.h>
@@ -21,23 +22,28 @@ using namespace ap::migration;
 int checkCommand(const QStringList &args)
 {
     const QString usage = QStringLiteral("apconsole-cli check --source URI --target URI --mdev UUID [--target-mdev UUID] "
-                                         "[--profile v2|v3] [--format text|json|html|csv] [--output FILE]");
+                                         "[--profile v2|v3|v4|b|c|all] [--format text|json|html|csv] [--output FILE]");
     QCommandLineParser p;
     p.addOption({QStringLiteral("source"), QStringLiteral("The host the guest runs on."), QStringLiteral("URI")});
     p.addOption({QStringLiteral("target"), QStringLiteral("The destination host."), QStringLiteral("URI")});
     p.addOption({QStringLiteral("mdev"), QStringLiteral("The source mdev."), QStringLiteral("UUID")});
     p.addOption({QStringLiteral("target-mdev"), QStringLiteral("The destination mdev (default: the same UUID)."), QStringLiteral("UUID")});
-    p.addOption({QStringLiteral("profile"), QStringLiteral("Destination driver: v2 (default) or v3."), QStringLiteral("PROFILE"), QStringLiteral("v2")});
+    p.addOption({QStringLiteral("profile"), QStringLiteral("Destination driver revision: v2 (default), v3, v4, b, c, or all."), QStringLiteral("PROFILE"), QStringLiteral("v2")});
     p.addOption({QStringLiteral("format"), QStringLiteral("text, json, html or csv (default text)."), QStringLiteral("FORMAT"), QStringLiteral("text")});
     p.addOption({QStringLiteral("output"), QStringLiteral("Write the report to FILE (atomically) instead of stdout."), QStringLiteral("FILE")});
     if (!parseOrUsage(p, args, usage))
         return Usage;
-    const auto profile = parseProfile(p.value(QStringLiteral("profile")));
+    const bool all = p.value(QStringLiteral("profile")).compare(QLatin1String("all"), Qt::CaseInsensitive) == 0;
+    const auto profile = all ? std::optional(DriverProfile::V2) : parseProfile(p.value(QStringLiteral("profile")));
     const QString format = p.value(QStringLiteral("format"));
     const QStringList formats = {QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("html"), QStringLiteral("csv")};
     if (!p.isSet(QStringLiteral("source")) || !p.isSet(QStringLiteral("target")) || !p.isSet(QStringLiteral("mdev")) || !profile
         || !formats.contains(format) || !p.positionalArguments().isEmpty()) {
-        err(QStringLiteral("apconsole-cli: check needs --source, --target and --mdev, a profile of v2 or v3 and a format of text, json, html or csv\nusage: %1\n").arg(usage));
+        err(QStringLiteral("apconsole-cli: check needs --source, --target and --mdev, a profile of v2, v3, v4, b, c or all and a format of text, json, html or csv\nusage: %1\n").arg(usage));
+        return Usage;
+    }
+    if (all && format != QLatin1String("text") && format != QLatin1String("json")) {
+        err(QStringLiteral("apconsole-cli: check --profile all prints text or json\nusage: %1\n").arg(usage));
         return Usage;
     }
     if (!hostAddressesValid(p, {QStringLiteral("source"), QStringLiteral("target")}))
@@ -54,31 +60,50 @@ int checkCommand(const QStringList &args)
         return HostUnreadable;
     }
     in->targetMdev = p.value(QStringLiteral("target-mdev")).toLower();
-    auto report = runCheck(*in);
-    if (!report) {
-        err(QStringLiteral("apconsole-cli: %1: %2 (%3)\n").arg(report.error().where, report.error().detail, report.error().hint));
-        return report.error().code == ErrorCode::Usage ? Usage : Failed; // a missing mdev is an answer, not a usage error
+    auto one = [&]() -> Result<QList<CheckReport>> {
+        auto r = runCheck(*in);
+        if (!r)
+            return r.error();
+        return QList<CheckReport>{std::move(*r)};
+    };
+    auto reports = all ? runCheckAllProfiles(*in) : one();
+    if (!reports) {
+        err(QStringLiteral("apconsole-cli: %1: %2 (%3)\n").arg(reports.error().where, reports.error().detail, reports.error().hint));
+        return reports.error().code == ErrorCode::Usage ? Usage : Failed; // a missing mdev is an answer, not a usage error
     }
     // The console's history shows checks from the command line too.
     bool recorded = true;
     if (store) {
-        if (auto saved = store->saveReport(report::checkReportJson(*report)); !saved) {
-            err(QStringLiteral("apconsole-cli: the report was not recorded: %1\n").arg(saved.error().toString()));
-            recorded = false;
+        for (const CheckReport &r : *reports) {
+            if (auto saved = store->saveReport(report::checkReportJson(r)); !saved) {
+                err(QStringLiteral("apconsole-cli: the report was not recorded: %1\n").arg(saved.error().toString()));
+                recorded = false;
+                break;
+            }
         }
     }
     QByteArray data;
-    if (format == QLatin1String("json"))
-        data = QJsonDocument(report::checkReportJson(*report)).toJson(QJsonDocument::Indented);
+    if (all && format == QLatin1String("json")) {
+        QJsonArray profiles;
+        for (const CheckReport &r : *reports)
+            profiles.append(report::checkReportJson(r));
+        data = QJsonDocument(QJsonObject{{QStringLiteral("profiles"), profiles}}).toJson(QJsonDocument::Indented);
+    } else if (all) {
+        QStringList texts;
+        for (const CheckReport &r : *reports)
+            texts.append(report::checkReportText(r));
+        data = printable(texts.join(QLatin1Char('\n')), true).toUtf8();
+    } else if (format == QLatin1String("json"))
+        data = QJsonDocument(report::checkReportJson(reports->first())).toJson(QJsonDocument::Indented);
     else if (format == QLatin1String("html"))
-        data = report::checkReportHtml(*report).toUtf8();
+        data = report::checkReportHtml(reports->first()).toUtf8();
     else if (format == QLatin1String("csv"))
-        data = report::checkReportCsv(*report);
+        data = report::checkReportCsv(reports->first());
     else
-        data = printable(report::checkReportText(*report), true).toUtf8();
+        data = printable(report::checkReportText(reports->first()), true).toUtf8();
     if (!writeOutput(p.value(QStringLiteral("output")), data))
         return Failed;
-    if (!report->ready)
+    if (std::any_of(reports->cbegin(), reports->cend(), [](const CheckReport &r) { return !r.ready; }))
         return Failed;
     return recorded ? Ok : NotRecorded;
 }
@@ -100,9 +125,12 @@ int fsmCommand(const QStringList &args)
         err(QStringLiteral("apconsole-cli: fsm needs flags from stop_copy, p2p, pre_copy and two state names\nusage: %1\n").arg(usage));
         return Usage;
     }
-    auto path = statePath(*from, *to, *flags);
+    const VfioState fromState = from.value_or(VfioState::Error), toState = to.value_or(VfioState::Error);
+    auto path = statePath(fromState, toState, *flags);
     if (!path) {
         out(QStringLiteral("EINVAL\n"));
+        if (unpatchedKernelLocksUp(fromState, toState, *flags))
+            out(QStringLiteral("note: a kernel without the 2026-06 fix of vfio_mig_get_next_state() loops here forever (soft lockup) instead of answering EINVAL\n"));
         return Failed;
     }
     for (VfioState s : *path)
@@ -112,13 +140,13 @@ int fsmCommand(const QStringList &args)
 
 int streamCommand(const QStringList &args)
 {
-    const QString usage = QStringLiteral("apconsole-cli stream encode --host URI --mdev UUID --profile v2|v3 --output FILE\n"
-                                         "       apconsole-cli stream decode --profile v2|v3 FILE");
+    const QString usage = QStringLiteral("apconsole-cli stream encode --host URI --mdev UUID --profile v2|v3|v4|b|c --output FILE\n"
+                                         "       apconsole-cli stream decode --profile v2|v3|v4|b|c FILE");
     QCommandLineParser p;
     p.addPositionalArgument(QStringLiteral("encode|decode"), QStringLiteral("What to do."));
     p.addOption({QStringLiteral("host"), QStringLiteral("encode: the source host."), QStringLiteral("URI")});
     p.addOption({QStringLiteral("mdev"), QStringLiteral("encode: the source mdev."), QStringLiteral("UUID")});
-    p.addOption({QStringLiteral("profile"), QStringLiteral("v2 or v3."), QStringLiteral("PROFILE")});
+    p.addOption({QStringLiteral("profile"), QStringLiteral("v2, v3, v4, b or c."), QStringLiteral("PROFILE")});
     p.addOption({QStringLiteral("output"), QStringLiteral("encode: the stream file to write."), QStringLiteral("FILE")});
     if (!parseOrUsage(p, args, usage))
         return Usage;
@@ -142,16 +170,14 @@ int streamCommand(const QStringList &args)
             err(QStringLiteral("apconsole-cli: %1: no mdev %2\n").arg(host->host, uuid));
             return Usage;
         }
-        QList<StreamEntry> entries;
-        for (const Apqn q : m->guestMatrix()) {
-            const auto hw = driverHwinfo(*profile, *host, q);
-            if (!hw) {
-                err(QStringLiteral("apconsole-cli: %1: queue %2: hwinfo cannot be read (the source driver would fail with EIO)\n").arg(host->host, q.toString()));
-                return Failed;
-            }
-            entries.append({q, *hw});
+        const SourceStream s = buildSourceStream(*profile, *host, uuid);
+        if (s.err) {
+            err(QStringLiteral("apconsole-cli: %1: the %2 source driver's read() fails with %3\n").arg(host->host, profileName(*profile), errnoName(s.err)));
+            for (const QString &l : s.log)
+                err(QStringLiteral("  %1\n").arg(l));
+            return Failed;
         }
-        return writeOutput(p.value(QStringLiteral("output")), encodeStream(*profile, entries)) ? Ok : Failed;
+        return writeOutput(p.value(QStringLiteral("output")), s.bytes) ? Ok : Failed;
     }
     QFile f(pos[1]);
     if (!f.open(QIODevice::ReadOnly)) {
@@ -180,8 +206,15 @@ int streamCommand(const QStringList &args)
         queues.append(QJsonObject{{QStringLiteral("apqn"), e.apqn.toString()}, {QStringLiteral("hwinfo"), e.hwinfo.toHex()}});
     QJsonObject o{{QStringLiteral("profile"), profileName(*profile)}, {QStringLiteral("num_queues"), int(s->entries.size())},
                   {QStringLiteral("bytes"), double(bytes.size())}, {QStringLiteral("queues"), queues}};
-    if (*profile == DriverProfile::V3)
+    const HeaderLayout &h = revision(*profile).header;
+    if (h.configSizeOffset >= 0)
         o.insert(QStringLiteral("config_sz"), double(s->configSize));
+    if (h.admOffset >= 0)
+        o.insert(QStringLiteral("control_domains"), s->controlDomains.toRanges(true));
+    if (h.magicAndVersion) {
+        o.insert(QStringLiteral("magic"), QStringLiteral("0x%1").arg(kStreamMagic, 8, 16, QLatin1Char('0')));
+        o.insert(QStringLiteral("version"), int(kStreamVersion));
+    }
     out(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented)));
     return Ok;
 }

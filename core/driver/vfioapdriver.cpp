@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include <cerrno>
+#include <vector>
 
 namespace ap::driver {
 
@@ -221,10 +222,15 @@ GuestMatrix computeGuestMatrix(const HostSnapshot &h, const IdMask &adapters, co
     if (g.domains.isEmpty())
         return g;
     const QList<int> doms = g.domains.ids();
+    // One pass over the host's queues instead of a search per APQN (a full matrix has 65,536).
+    std::vector<bool> passable(1 << 16);
+    for (const Queue &q : h.queues)
+        if (q.isBoundToVfio())
+            passable[q.apqn.value()] = true;
     for (int a : g.adapters.ids()) {
         for (int d : doms) {
             const Apqn q{quint8(a), quint8(d)};
-            if (!isPassable(h, q)) {
+            if (!passable[q.value()]) {
                 g.adapters.clear(a);
                 g.filteredAdapters.append({a, q});
                 break;

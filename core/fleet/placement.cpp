@@ -122,6 +122,7 @@ CheckReport check(const HostSnapshot &source, const QString &uuid, const HostSna
     in.target = target;
     in.mdev = uuid;
     in.profile = profile;
+    in.allRevisions = false; // one revision per pair: the map weighs many pairs
     return migration::runCheck(in).valueOr(CheckReport());
 }
 

@@ -175,6 +175,9 @@ QJsonObject snapshotToJson(const HostSnapshot &h)
     o.insert(QStringLiteral("matrix_features"), stringArray(h.matrix.features));
     o.insert(QStringLiteral("available_instances"), h.matrix.availableInstances);
     o.insert(QStringLiteral("secure_execution_guest"), h.secureExecutionGuest);
+    o.insert(QStringLiteral("kernel_release"), orNull(h.kernelRelease));
+    o.insert(QStringLiteral("vfio_ap_version"), orNull(h.vfioApVersion));
+    o.insert(QStringLiteral("vfio_ap_srcversion"), orNull(h.vfioApSrcversion));
 
     QJsonArray cards;
     for (const Card &c : h.cards) {
@@ -326,6 +329,9 @@ Result<HostSnapshot> snapshotFromJson(const QJsonObject &o)
     h.matrix.features = r.strings(o, "matrix_features");
     h.matrix.availableInstances = r.integer(o, "available_instances", 65536, false);
     h.secureExecutionGuest = r.boolean(o, "secure_execution_guest", false, false);
+    h.kernelRelease = o.value(QStringLiteral("kernel_release")).toString();
+    h.vfioApVersion = o.value(QStringLiteral("vfio_ap_version")).toString();
+    h.vfioApSrcversion = o.value(QStringLiteral("vfio_ap_srcversion")).toString();
 
     for (const QJsonValue &v : o.value(QStringLiteral("cards")).toArray()) {
         const QJsonObject j = v.toObject();

@@ -35,6 +35,20 @@ struct DriverDecision {
     int err = 0;             ///< 0 or the errno the destination's write (or state change) returns
     QStringList kernelLog;   ///< the lines it logs, in order
     qint64 streamBytes = 0;
+    /// Non-empty: the kernel's behaviour is undefined here (why); compatible and err are not a
+    /// prediction.
+    QString undefined;
+    int suppressedLines = 0; ///< C: lines its rate limit drops
+    /// The same stream written in pieces of the check's chunk size: the errno (0: accepted) and,
+    /// when non-empty, why that is undefined. nullopt when the stream fits in one piece.
+    std::optional<int> chunkedErr;
+    QString chunkedUndefined;
+};
+
+/// One distinct revision's decision (v4 shares v3's).
+struct RevisionDecision {
+    DriverProfile profile;
+    DriverDecision decision;
 };
 
 struct CheckInput {
@@ -45,6 +59,9 @@ struct CheckInput {
     DriverProfile profile = DriverProfile::V2;
     int chunkBytes = 4096; ///< the write size to model for chunked transfers
     MigrationBlockers blockers; ///< what the source's libvirt says (hosts with a libvirt address)
+    /// false: decide for input.profile's revision only (byRevision then holds just it); for
+    /// callers that weigh many host pairs, such as the fleet map.
+    bool allRevisions = true;
 };
 
 /// A pre-migration report: the driver's verdict (for the chosen profile), each queue compared,
@@ -61,18 +78,28 @@ struct CheckReport {
     QList<QueueComparison> queues;
     QList<Finding> findings;
     bool ready = false;
-    /// The other profile's decision, when it differs from this one (shown as a note).
-    std::optional<DriverDecision> otherProfile;
+    /// Every distinct revision's decision (v2, v3 for v3/v4, B, C), in that order.
+    QList<RevisionDecision> byRevision;
+    /// Why the revisions answer differently, one sentence each (empty when they agree).
+    QList<FindingText> revisionNotes;
 
     /// The findings that keep it from being ready (severity error), in report order.
     QList<Finding> blocking() const;
 };
 
 /// The destination driver's decision for one profile (also used by the migration runner).
+/// `chunkBytes` > 0 also models the stream written in pieces of that size (chunkedErr).
 DriverDecision decide(DriverProfile profile, const HostSnapshot &source, const QString &mdev,
-                      const HostSnapshot &target, const QString &targetMdev);
+                      const HostSnapshot &target, const QString &targetMdev, int chunkBytes = 0);
 
-/// Runs the whole check. Fails only when the source mdev does not exist (ErrorCode::NotFound).
+/// The decision of every distinct revision (distinctRevisions()), each computed once.
+QList<RevisionDecision> decideAllRevisions(const HostSnapshot &source, const QString &mdev, const HostSnapshot &target,
+                                           const QString &targetMdev, int chunkBytes = 0);
+
+/// Runs the whole check for input.profile. Fails only when the source mdev does not exist
+/// (ErrorCode::NotFound).
 Result<CheckReport> runCheck(const CheckInput &input);
+/// The check for every profile (v2, v3, v4, B, C), sharing the per-revision decisions.
+Result<QList<CheckReport>> runCheckAllProfiles(const CheckInput &input);
 
 } // namespace ap::migration

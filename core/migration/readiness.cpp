@@ -1,9 +1,8 @@
 #include "readiness.h"
 
 #include "../driver/migration/compatibility.h"
-#include "../driver/migration/resumingfile.h"
-#include "../driver/migration/stream.h"
-#include "../driver/migration/hwinfosource.h"
+#include "../driver/migration/hostindex.h"
+#include "../driver/migration/revision.h"
 #include "../driver/vfioapdriver.h"
 #include "../common/errnonames.h"
 
@@ -27,32 +26,33 @@ public:
     QList<Finding> list;
 };
 
-/// The sources are marked with QT_TRANSLATE_NOOP("Finding", …) where they are written, so the
-/// report can translate them; the words here are English until a renderer translates them.
-FindingText say(const char *source, QStringList args = {}) { return {QString::fromUtf8(source), std::move(args)}; }
+/// Words marked with QT_TRANSLATE_NOOP("Finding", …) where they are written, English until a
+/// renderer translates them.
 QString word(const char *source) { return QString::fromUtf8(source); }
-
-/// The first eight APQNs and a count of the rest: language-neutral, so it needs no translation.
-QString idList(const QList<Apqn> &apqns)
-{
-    QStringList s;
-    for (const Apqn q : apqns)
-        s.append(q.toString());
-    if (s.size() > 8)
-        return s.mid(0, 8).join(QStringLiteral(", ")) + QStringLiteral(", … (+%1)").arg(s.size() - 8);
-    return s.join(QStringLiteral(", "));
-}
 
 QString hex2(int v) { return QStringLiteral("0x%1").arg(v, 2, 16, QLatin1Char('0')); }
 
-void masterKeys(const CheckInput &in, const Mdev &m, Collector &c)
+/// HostSnapshot::knownMkvps through an index.
+const Mkvps *knownMkvps(const HostIndex &h, Apqn q, bool *lastSeen)
+{
+    *lastSeen = false;
+    if (const Queue *qu = h.queue(q); qu && qu->mkvps)
+        return &*qu->mkvps;
+    const auto it = h.host().lastSeenMkvps.constFind(q);
+    if (it == h.host().lastSeenMkvps.cend())
+        return nullptr;
+    *lastSeen = true;
+    return &*it;
+}
+
+void masterKeys(const HostIndex &source, const HostIndex &target, const QList<Apqn> &matrix, Collector &c)
 {
     QList<Apqn> unknown;
-    for (const Apqn q : m.guestMatrix()) {
+    for (const Apqn q : matrix) {
         bool srcLastSeen = false, dstLastSeen = false;
-        const Mkvps *s = in.source.knownMkvps(q, &srcLastSeen);
-        const Mkvps *t = in.target.knownMkvps(q, &dstLastSeen);
-        const Card *card = in.source.card(q.adapter);
+        const Mkvps *s = knownMkvps(source, q, &srcLastSeen);
+        const Mkvps *t = knownMkvps(target, q, &dstLastSeen);
+        const Card *card = source.card(q.adapter);
         if (!card || card->mode() == CryptoMode::Accelerator || card->mode() == CryptoMode::None)
             continue; // accelerators hold no master keys
         if (!s || !t) {
@@ -88,15 +88,15 @@ void masterKeys(const CheckInput &in, const Mdev &m, Collector &c)
     }
     if (!unknown.isEmpty())
         c.add("master_keys_unknown", Severity::Info,
-              say(QT_TRANSLATE_NOOP("Finding", "Master key patterns are not known for %1 (a domain shows them only while bound to the host)."), {idList(unknown)}),
+              say(QT_TRANSLATE_NOOP("Finding", "Master key patterns are not known for %1 (a domain shows them only while bound to the host)."), {apqnList(unknown)}),
               say(QT_TRANSLATE_NOOP("Finding", "Compare them inside the guest (lszcrypt -V) or read them once while the domain is bound to zcrypt.")));
 }
 
-void destinationQueues(const CheckInput &in, const Mdev &m, Collector &c)
+void destinationQueues(const HostIndex &target, const QList<Apqn> &matrix, Collector &c)
 {
     QList<Apqn> missing, notVfio, deconfigured, checkstopped;
-    for (const Apqn q : m.guestMatrix()) {
-        const Queue *t = in.target.queue(q);
+    for (const Apqn q : matrix) {
+        const Queue *t = target.queue(q);
         if (!t)
             missing.append(q);
         else {
@@ -109,34 +109,35 @@ void destinationQueues(const CheckInput &in, const Mdev &m, Collector &c)
         }
     }
     if (!missing.isEmpty())
-        c.add("target_queue_missing", Severity::Error, say(QT_TRANSLATE_NOOP("Finding", "No queue device on the destination for %1."), {idList(missing)}),
+        c.add("target_queue_missing", Severity::Error, say(QT_TRANSLATE_NOOP("Finding", "No queue device on the destination for %1."), {apqnList(missing)}),
               say(QT_TRANSLATE_NOOP("Finding", "Configure the adapters and domains to the destination LPAR (or pick another destination).")));
     if (!notVfio.isEmpty())
-        c.add("target_queue_not_vfio", Severity::Error, say(QT_TRANSLATE_NOOP("Finding", "On the destination, %1 are not bound to vfio_ap."), {idList(notVfio)}),
+        c.add("target_queue_not_vfio", Severity::Error, say(QT_TRANSLATE_NOOP("Finding", "On the destination, %1 are not bound to vfio_ap."), {apqnList(notVfio)}),
               say(QT_TRANSLATE_NOOP("Finding", "Release them from the host: clear their adapters in apmask or their domains in aqmask.")));
     if (!deconfigured.isEmpty())
-        c.add("target_queue_deconfigured", Severity::Error, say(QT_TRANSLATE_NOOP("Finding", "On the destination, %1 are deconfigured."), {idList(deconfigured)}),
+        c.add("target_queue_deconfigured", Severity::Error, say(QT_TRANSLATE_NOOP("Finding", "On the destination, %1 are deconfigured."), {apqnList(deconfigured)}),
               say(QT_TRANSLATE_NOOP("Finding", "Configure the adapter again (chzcrypt -e or the card's config attribute).")));
     if (!checkstopped.isEmpty())
-        c.add("target_queue_checkstopped", Severity::Error, say(QT_TRANSLATE_NOOP("Finding", "On the destination, %1 are checkstopped."), {idList(checkstopped)}),
+        c.add("target_queue_checkstopped", Severity::Error, say(QT_TRANSLATE_NOOP("Finding", "On the destination, %1 are checkstopped."), {apqnList(checkstopped)}),
               say(QT_TRANSLATE_NOOP("Finding", "The adapter needs service; pick another destination.")));
 }
 
 void quirks(const CheckInput &in, const CheckReport &r, Collector &c)
 {
-    const bool v2 = in.profile == DriverProfile::V2;
+    const Revision &rev = revision(r.profile);
+    const QString name = QString::fromLatin1(rev.label);
     for (const QueueComparison &q : r.queues) {
         if (!q.target)
             continue;
         const Hwinfo s = q.source, t = *q.target;
-        const bool ok = queueCompatible(in.profile, s, t);
-        if (!ok && v2 && s.apType() <= t.apType())
+        const bool ok = queueCompatible(r.profile, s, t);
+        if (!ok && rev.v2ReporterOrder && s.apType() <= t.apType())
             c.add("v2_aptype_line", Severity::Info,
                   say(QT_TRANSLATE_NOOP("Finding", "APQN %1: the destination will log \"AP type of source (%2) not compatible with target (%3)\" although the AP type is not the cause."),
                     {q.apqn.toString(), QStringLiteral("%1").arg(s.apType(), 2, 16, QLatin1Char('0')), QStringLiteral("%1").arg(t.apType(), 2, 16, QLatin1Char('0'))}),
                   say(QT_TRANSLATE_NOOP("Finding", "The v2 driver prints this line for every rejection; look at the other lines for the reason.")));
         if (!ok) {
-            const QStringList lines = incompatibilityLog(in.profile, r.targetMdev, q.apqn, s, t);
+            const QStringList lines = incompatibilityLog(r.profile, r.targetMdev, q.apqn, s, t);
             const bool onlyHeader = std::all_of(lines.cbegin() + 1, lines.cend(), [](const QString &l) {
                 return l.contains(QLatin1String("AP type of source"));
             });
@@ -156,32 +157,43 @@ void quirks(const CheckInput &in, const CheckReport &r, Collector &c)
         c.add("truncated_stream_accepted", Severity::Info,
               say(QT_TRANSLATE_NOOP("Finding", "The destination driver does not check that the whole stream arrived: leaving RESUMING succeeds on a partial stream.")),
               say(QT_TRANSLATE_NOOP("Finding", "If the transfer is interrupted, check the guest's AP configuration on the destination before resuming it.")));
+    if (!r.decision.undefined.isEmpty())
+        c.add("undefined_behaviour", Severity::Error,
+              say(QT_TRANSLATE_NOOP("Finding", "The %1 driver's behaviour is undefined here: %2."), {name, r.decision.undefined}),
+              say(QT_TRANSLATE_NOOP("Finding", "No verdict can be predicted; change what the transfer writes or pick another destination.")));
+    if (r.decision.suppressedLines > 0)
+        c.add("log_ratelimited", Severity::Info,
+              say(QT_TRANSLATE_NOOP("Finding", "The %1 driver's rate limit drops %2 kernel log lines (10 per call site within 5 s)."),
+                {name, QString::number(r.decision.suppressedLines)}),
+              say(QT_TRANSLATE_NOOP("Finding", "Failures on other mdevs within the last 5 s shrink the budget further; the report lists what the kernel prints.")));
 
     // How the transfer's chunking changes the answer.
-    const Mdev *m = in.source.mdev(in.mdev);
-    if (in.chunkBytes > 0 && m && in.target.mdev(r.targetMdev) && r.decision.streamBytes > in.chunkBytes) {
-        QList<StreamEntry> entries;
-        for (const Apqn q : m->guestMatrix())
-            entries.append({q, driverHwinfo(in.profile, in.source, q).value_or(Hwinfo())});
-        const QByteArray stream = encodeStream(in.profile, entries);
-        ResumingFile file(in.profile, in.target, r.targetMdev);
-        int err = 0;
-        for (qsizetype off = 0; off < stream.size() && !err; off += in.chunkBytes)
-            err = file.write(stream.mid(off, in.chunkBytes)).err();
-        if (err != r.decision.err)
-            c.add("chunked_write_differs", in.profile == DriverProfile::V3 ? Severity::Error : Severity::Warning,
+    if (r.decision.chunkedErr && in.target.mdev(r.targetMdev)) {
+        const int err = *r.decision.chunkedErr;
+        const bool oneShot = rev.write == WriteAlgorithm::OneShot;
+        if (!r.decision.chunkedUndefined.isEmpty())
+            c.add("chunked_write_undefined", Severity::Error,
+                  say(QT_TRANSLATE_NOOP("Finding", "Written in chunks of %1 bytes, the %2 driver's behaviour is undefined: %3."),
+                    {QString::number(in.chunkBytes), name, r.decision.chunkedUndefined}),
+                  say(QT_TRANSLATE_NOOP("Finding", "The transfer must write the stream differently; no verdict can be predicted.")));
+        else if (err != r.decision.err)
+            c.add("chunked_write_differs", oneShot ? Severity::Error : Severity::Warning,
                   say(QT_TRANSLATE_NOOP("Finding", "Written in chunks of %1 bytes, the destination answers %2 instead of %3."),
                     {QString::number(in.chunkBytes), err ? errnoName(err) : word(QT_TRANSLATE_NOOP("Finding", "success")),
                      r.decision.err ? errnoName(r.decision.err) : word(QT_TRANSLATE_NOOP("Finding", "success"))}),
-                  in.profile == DriverProfile::V3
-                      ? say(QT_TRANSLATE_NOOP("Finding", "The v3 driver takes the stream only in one write(); the transfer must not split it."))
-                      : say(QT_TRANSLATE_NOOP("Finding", "The answer depends on how the stream is split; the errno seen by QEMU may differ.")));
+                  oneShot ? say(QT_TRANSLATE_NOOP("Finding", "The %1 driver takes the stream only in one write(); the transfer must not split it."), {name})
+                          : say(QT_TRANSLATE_NOOP("Finding", "The answer depends on how the stream is split; the errno seen by QEMU may differ.")));
     }
 }
 
 } // namespace
 
 QList<Finding> readinessFindings(const CheckInput &in, const CheckReport &r)
+{
+    return readinessFindings(in, r, HostIndex(in.source), HostIndex(in.target));
+}
+
+QList<Finding> readinessFindings(const CheckInput &in, const CheckReport &r, const HostIndex &source, const HostIndex &target)
 {
     Collector c;
     const Mdev *m = in.source.mdev(in.mdev);
@@ -195,8 +207,11 @@ QList<Finding> readinessFindings(const CheckInput &in, const CheckReport &r)
               say(QT_TRANSLATE_NOOP("Finding", "A stopped guest can simply be defined on the destination with an mdev of the same UUID.")));
     if (in.source.secureExecutionGuest || in.target.secureExecutionGuest)
         c.add("secure_execution_guest", Severity::Error,
-              say(QT_TRANSLATE_NOOP("Finding", "%1 is a Secure Execution guest with AP pass-through: the driver refuses migration (EPERM)."),
-                {in.source.secureExecutionGuest ? in.source.host : in.target.host}),
+              revision(r.profile).secureExecution == SecureExecution::NoMigration
+                  ? say(QT_TRANSLATE_NOOP("Finding", "%1 is a Secure Execution guest with AP pass-through: the driver registers no migration support there (ENOTTY; QEMU sees a device that cannot migrate)."),
+                      {in.source.secureExecutionGuest ? in.source.host : in.target.host})
+                  : say(QT_TRANSLATE_NOOP("Finding", "%1 is a Secure Execution guest with AP pass-through: the driver refuses migration (EPERM)."),
+                      {in.source.secureExecutionGuest ? in.source.host : in.target.host}),
               say(QT_TRANSLATE_NOOP("Finding", "Use the replug strategy, or migrate without the vfio-ap device.")));
     if (!in.source.matrix.has(u"migratable"))
         c.add("source_not_migratable", Severity::Error,
@@ -229,23 +244,21 @@ QList<Finding> readinessFindings(const CheckInput &in, const CheckReport &r)
                   say(QT_TRANSLATE_NOOP("Finding", "On the destination, adapter %1 is withheld from the guest matrix: queue %2 is not usable by vfio_ap."),
                     {hex2(adapter), blocker.toString()}),
                   say(QT_TRANSLATE_NOOP("Finding", "Bind the queue to vfio_ap on the destination or remove the adapter from the mdev.")));
-        if (tm->controlDomains != m->controlDomains)
+        if (tm->controlDomains != m->controlDomains && !revision(r.profile).controlDomains)
             c.add("control_domains_differ", Severity::Warning,
                   say(QT_TRANSLATE_NOOP("Finding", "Control domains differ: source %1, destination %2; the driver does not migrate them."),
                     {m->controlDomains.isEmpty() ? word(QT_TRANSLATE_NOOP("Finding", "none")) : m->controlDomains.toRanges(true),
                      tm->controlDomains.isEmpty() ? word(QT_TRANSLATE_NOOP("Finding", "none")) : tm->controlDomains.toRanges(true)}),
                   say(QT_TRANSLATE_NOOP("Finding", "Assign the same control domains to the destination mdev before migrating.")));
     }
-    destinationQueues(in, *m, c);
-    masterKeys(in, *m, c);
+    const QList<Apqn> matrix = m->guestMatrix();
+    destinationQueues(target, matrix, c);
+    masterKeys(source, target, matrix, c);
     quirks(in, r, c);
-    if (r.otherProfile)
-        c.add("profiles_disagree", Severity::Info,
-              r.otherProfile->compatible
-                  ? say(QT_TRANSLATE_NOOP("Finding", "The %1 driver would decide differently: compatible."),
-                      {profileName(in.profile == DriverProfile::V2 ? DriverProfile::V3 : DriverProfile::V2)})
-                  : say(QT_TRANSLATE_NOOP("Finding", "The %1 driver would decide differently: incompatible (%2)."),
-                      {profileName(in.profile == DriverProfile::V2 ? DriverProfile::V3 : DriverProfile::V2), errnoName(r.otherProfile->err)}),
+    // The notes themselves follow the report's table by revision.
+    if (!r.revisionNotes.isEmpty())
+        c.add("revisions_disagree", Severity::Info,
+              say(QT_TRANSLATE_NOOP("Finding", "The driver revisions decide differently; the table by revision names each answer and why.")),
               say(QT_TRANSLATE_NOOP("Finding", "Make sure which revision of the migration series the destination kernel carries.")));
     return c.list;
 }
@@ -253,7 +266,8 @@ QList<Finding> readinessFindings(const CheckInput &in, const CheckReport &r)
 bool blocksReplug(const Finding &f)
 {
     static const QStringList liveOnly{QStringLiteral("source_not_migratable"), QStringLiteral("target_not_migratable"),
-                                      QStringLiteral("secure_execution_guest"), QStringLiteral("chunked_write_differs")};
+                                      QStringLiteral("secure_execution_guest"), QStringLiteral("chunked_write_differs"),
+                                      QStringLiteral("chunked_write_undefined"), QStringLiteral("undefined_behaviour")};
     return f.severity == Severity::Error && !liveOnly.contains(f.id);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "check.h"
+#include "../driver/migration/hostindex.h"
 
 namespace ap::migration {
 
@@ -9,6 +10,8 @@ namespace ap::migration {
 /// control domains, and the driver quirks that would mislead an operator. `report` carries the
 /// driver's decision and the queue comparison already made.
 QList<Finding> readinessFindings(const CheckInput &input, const CheckReport &report);
+/// The same with indexes of input.source and input.target at hand.
+QList<Finding> readinessFindings(const CheckInput &input, const CheckReport &report, const HostIndex &source, const HostIndex &target);
 
 /// Whether an error finding also stops the replug strategy: every error except the rules of
 /// the live path alone (`migratable` on either host, Secure Execution, the stream's chunking),

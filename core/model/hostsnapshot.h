@@ -51,6 +51,11 @@ struct HostSnapshot {
     BusInfo bus;
     MatrixInfo matrix;
     bool secureExecutionGuest = false; ///< `/sys/firmware/uv/prot_virt_guest` is 1
+    /// What the host shows of its kernel and vfio_ap module (empty where unreadable): the hints
+    /// for which revision of the migration series it carries.
+    QString kernelRelease;    ///< /proc/sys/kernel/osrelease
+    QString vfioApVersion;    ///< /sys/module/vfio_ap/version
+    QString vfioApSrcversion; ///< /sys/module/vfio_ap/srcversion
     QList<Card> cards;
     QList<Queue> queues;
     QList<Mdev> mdevs;   ///< the active mdevs (in sysfs): all the driver knows

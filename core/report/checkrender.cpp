@@ -2,6 +2,7 @@
 #include "../common/csv.h"
 
 #include "../common/errnonames.h"
+#include "../driver/migration/revision.h"
 #include "queuegroups.h"
 #include "reportwords.h"
 
@@ -17,7 +18,47 @@ namespace {
 
 QJsonValue errnoValue(int err) { return err ? QJsonValue(errnoName(err)) : QJsonValue(); }
 
-QString verdictWord(const DriverDecision &d) { return d.compatible ? QStringLiteral("compatible") : QStringLiteral("incompatible"); }
+QString verdictWord(const DriverDecision &d)
+{
+    if (!d.undefined.isEmpty())
+        return QStringLiteral("undefined");
+    return d.compatible ? QStringLiteral("compatible") : QStringLiteral("incompatible");
+}
+
+QString errnoCell(const DriverDecision &d) { return d.err ? errnoName(d.err) : QStringLiteral("-"); }
+QString firstLine(const DriverDecision &d) { return d.kernelLog.isEmpty() ? QStringLiteral("-") : d.kernelLog.first(); }
+
+/// The first other revision whose answer differs from the report's own (the "other profile"
+/// older readers know).
+const RevisionDecision *otherDecision(const CheckReport &r)
+{
+    const DriverProfile own = revision(r.profile).sameCodeAs;
+    for (const RevisionDecision &d : r.byRevision)
+        if (d.profile != own && (verdictWord(d.decision) != verdictWord(r.decision) || d.decision.err != r.decision.err))
+            return &d;
+    return nullptr;
+}
+
+QJsonArray byRevisionJson(const CheckReport &r)
+{
+    QJsonArray a;
+    for (const RevisionDecision &d : r.byRevision) {
+        QJsonArray profiles;
+        for (const DriverProfile p : allProfiles())
+            if (revision(p).sameCodeAs == d.profile)
+                profiles.append(profileName(p));
+        QJsonObject o{{QStringLiteral("revision"), revisionColumn(d.profile)},
+                      {QStringLiteral("profiles"), profiles},
+                      {QStringLiteral("verdict"), verdictWord(d.decision)},
+                      {QStringLiteral("errno"), errnoValue(d.decision.err)},
+                      {QStringLiteral("first_kernel_line"), d.decision.kernelLog.isEmpty() ? QJsonValue() : QJsonValue(d.decision.kernelLog.first())},
+                      {QStringLiteral("kernel_log"), QJsonArray::fromStringList(d.decision.kernelLog)}};
+        if (!d.decision.undefined.isEmpty())
+            o.insert(QStringLiteral("undefined"), d.decision.undefined);
+        a.append(o);
+    }
+    return a;
+}
 
 QJsonObject decisionJson(DriverProfile p, const DriverDecision &d)
 {
@@ -26,6 +67,8 @@ QJsonObject decisionJson(DriverProfile p, const DriverDecision &d)
     o.insert(QStringLiteral("verdict"), verdictWord(d));
     o.insert(QStringLiteral("errno"), errnoValue(d.err));
     o.insert(QStringLiteral("kernel_log"), QJsonArray::fromStringList(d.kernelLog));
+    if (!d.undefined.isEmpty())
+        o.insert(QStringLiteral("undefined"), d.undefined);
     return o;
 }
 
@@ -104,6 +147,9 @@ const QList<Field> &hwFields()
     return f;
 }
 
+/// verdictWord() in the operator's language.
+QString verdictText(const DriverDecision &d) { return !d.undefined.isEmpty() ? ReportWords::tr("undefined") : W::decision(d.compatible); }
+
 QString queueVerdict(const QueueComparison &q)
 {
     return !q.compatible ? ReportWords::tr("no destination queue") : W::decision(*q.compatible);
@@ -128,6 +174,22 @@ FindingText textFromJson(const QJsonValue &v)
 }
 
 } // namespace
+
+QString revisionTableText(const CheckReport &r)
+{
+    if (r.byRevision.isEmpty())
+        return {};
+    QString s = QStringLiteral("By revision:\n");
+    for (const RevisionDecision &d : r.byRevision)
+        s += QStringLiteral("  %1 %2 %3 %4\n")
+                 .arg(revisionColumn(d.profile), -6)
+                 .arg(verdictWord(d.decision), -12)
+                 .arg(errnoCell(d.decision), -7)
+                 .arg(firstLine(d.decision));
+    for (const FindingText &n : r.revisionNotes)
+        s += QStringLiteral("  - %1\n").arg(n.english());
+    return s;
+}
 
 QJsonObject checkReportJson(const CheckReport &r)
 {
@@ -171,9 +233,16 @@ QJsonObject checkReportJson(const CheckReport &r)
         findings.append(j);
     }
     o.insert(QStringLiteral("findings"), findings);
-    if (r.otherProfile)
-        o.insert(QStringLiteral("other_profile"),
-                 decisionJson(r.profile == DriverProfile::V2 ? DriverProfile::V3 : DriverProfile::V2, *r.otherProfile));
+    if (const RevisionDecision *other = otherDecision(r))
+        o.insert(QStringLiteral("other_profile"), decisionJson(other->profile, other->decision));
+    o.insert(QStringLiteral("by_revision"), byRevisionJson(r));
+    QJsonArray notes, noteTexts;
+    for (const FindingText &n : r.revisionNotes) {
+        notes.append(n.english());
+        noteTexts.append(textJson(n));
+    }
+    o.insert(QStringLiteral("revision_notes"), notes);
+    o.insert(QStringLiteral("revision_note_texts"), noteTexts);
     return o;
 }
 
@@ -186,11 +255,14 @@ Result<CheckReport> checkReportFromJson(const QJsonObject &o)
         return bad(QStringLiteral("unknown profile"));
     r.profile = *profile;
     const QString verdict = o.value(QStringLiteral("verdict")).toString();
-    if (verdict != u"compatible" && verdict != u"incompatible")
+    if (verdict != u"compatible" && verdict != u"incompatible" && verdict != u"undefined")
         return bad(QStringLiteral("unknown verdict"));
     auto decision = [](const QJsonObject &j) {
         DriverDecision d;
         d.compatible = j.value(QStringLiteral("verdict")).toString() == u"compatible";
+        d.undefined = j.value(QStringLiteral("undefined")).toString();
+        if (d.undefined.isEmpty() && j.value(QStringLiteral("verdict")).toString() == u"undefined")
+            d.undefined = QStringLiteral("undefined");
         d.err = j.value(QStringLiteral("errno")).isString() ? errnoFromName(j.value(QStringLiteral("errno")).toString()) : 0;
         for (const QJsonValue &l : j.value(QStringLiteral("kernel_log")).toArray())
             d.kernelLog.append(l.toString());
@@ -238,8 +310,27 @@ Result<CheckReport> checkReportFromJson(const QJsonObject &o)
                            f.value(QStringLiteral("hint")).toString(), textFromJson(f.value(QStringLiteral("message_text"))),
                            textFromJson(f.value(QStringLiteral("hint_text")))});
     }
-    if (o.value(QStringLiteral("other_profile")).isObject())
-        r.otherProfile = decision(o.value(QStringLiteral("other_profile")).toObject());
+    for (const QJsonValue &v : o.value(QStringLiteral("by_revision")).toArray()) {
+        const QJsonObject j = v.toObject();
+        const auto p = parseProfile(j.value(QStringLiteral("profiles")).toArray().first().toString());
+        if (!p)
+            return bad(QStringLiteral("unknown revision in by_revision"));
+        r.byRevision.append({*p, decision(j)});
+    }
+    // Reports stored before the revision table knew only their own profile and the other one.
+    if (r.byRevision.isEmpty()) {
+        r.byRevision.append({revision(r.profile).sameCodeAs, r.decision});
+        const QJsonObject other = o.value(QStringLiteral("other_profile")).toObject();
+        if (const auto p = parseProfile(other.value(QStringLiteral("profile")).toString()))
+            r.byRevision.append({revision(*p).sameCodeAs, decision(other)});
+    }
+    // Reports stored before the notes were data have the English sentences only.
+    const QJsonArray noteTexts = o.value(QStringLiteral("revision_note_texts")).toArray();
+    const QJsonArray notes = o.value(QStringLiteral("revision_notes")).toArray();
+    for (qsizetype i = 0; i < notes.size(); ++i) {
+        const FindingText t = textFromJson(noteTexts.at(i));
+        r.revisionNotes.append(t.isEmpty() ? FindingText{notes.at(i).toString(), {}} : t);
+    }
     return r;
 }
 
@@ -254,11 +345,14 @@ QString checkReportText(const CheckReport &r)
              .arg(profileName(r.profile), verdictWord(r.decision),
                   r.decision.err ? QStringLiteral(", %1 (%2)").arg(errnoName(r.decision.err), errnoMessage(r.decision.err)) : QString())
              .arg(r.decision.streamBytes);
+    if (!r.decision.undefined.isEmpty())
+        s += QStringLiteral("Undefined kernel behaviour: %1\n").arg(r.decision.undefined);
     if (!r.decision.kernelLog.isEmpty()) {
         s += QStringLiteral("Destination kernel log:\n");
         for (const QString &l : r.decision.kernelLog)
             s += QStringLiteral("  ") + l + QLatin1Char('\n');
     }
+    s += revisionTableText(r);
     s += QStringLiteral("Queues:\n");
     for (const QueueGroup &g : groupQueues(r.queues)) {
         const QueueComparison &q = g.sample;
@@ -272,10 +366,6 @@ QString checkReportText(const CheckReport &r)
         for (const Finding &f : r.findings)
             s += QStringLiteral("  [%1] %2: %3\n      %4\n").arg(severityName(f.severity), f.id, f.message, f.hint);
     }
-    if (r.otherProfile)
-        s += QStringLiteral("Note: the %1 driver would answer %2%3.\n")
-                 .arg(profileName(r.profile == DriverProfile::V2 ? DriverProfile::V3 : DriverProfile::V2), verdictWord(*r.otherProfile),
-                      r.otherProfile->err ? QStringLiteral(" (%1)").arg(errnoName(r.otherProfile->err)) : QString());
     return s;
 }
 
@@ -304,6 +394,11 @@ QByteArray checkReportCsv(const CheckReport &r)
     row({QStringLiteral("summary"), QStringLiteral("time"), r.time.toString(Qt::ISODate)});
     for (qsizetype i = 0; i < r.decision.kernelLog.size(); ++i)
         row({QStringLiteral("kernel_log"), QString::number(i + 1), r.decision.kernelLog[i]});
+    for (const RevisionDecision &d : r.byRevision)
+        row({QStringLiteral("revision"), revisionColumn(d.profile), verdictWord(d.decision), d.decision.err ? errnoName(d.decision.err) : QString(),
+             d.decision.kernelLog.value(0)});
+    for (const FindingText &n : r.revisionNotes)
+        row({QStringLiteral("revision_note"), QString(), n.english()});
     for (const QueueComparison &q : r.queues)
         row({QStringLiteral("queue"), q.apqn.toString(), q.source.toHex(), q.target ? q.target->toHex() : QString(),
              !q.compatible ? QString() : *q.compatible ? QStringLiteral("true") : QStringLiteral("false"),
@@ -315,7 +410,6 @@ QByteArray checkReportCsv(const CheckReport &r)
 
 QString checkReportHtml(const CheckReport &r)
 {
-    const QString otherName = profileName(r.profile == DriverProfile::V2 ? DriverProfile::V3 : DriverProfile::V2);
     auto heading = [](int level, const QString &text) { return QStringLiteral("<h%1>%2</h%1>\n").arg(level).arg(esc(text)); };
     QString h;
     h += QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>%1</title>\n")
@@ -328,17 +422,28 @@ QString checkReportHtml(const CheckReport &r)
     h += QStringLiteral("<h2 class=\"%1\">%2</h2>\n").arg(r.ready ? QStringLiteral("ready") : QStringLiteral("notready"), esc(W::verdict(r)));
     const QString err = r.decision.err ? QStringLiteral(", %1 &ldquo;%2&rdquo;").arg(errnoName(r.decision.err), esc(errnoMessage(r.decision.err))) : QString();
     h += QStringLiteral("<p>%1</p>\n").arg(ReportWords::tr("Destination vfio_ap driver (%1): <b>%2</b>%3; stream of %4 bytes.")
-                                              .arg(profileName(r.profile), esc(W::decision(r.decision.compatible)), err)
+                                              .arg(profileName(r.profile), esc(verdictText(r.decision)), err)
                                               .arg(r.decision.streamBytes));
     auto row = [](const QString &k, const QString &v) { return QStringLiteral("<tr><th>%1</th><td>%2</td></tr>").arg(esc(k), esc(v)); };
     h += QStringLiteral("<table>") + row(ReportWords::tr("Source host"), r.sourceHost) + row(ReportWords::tr("Destination host"), r.targetHost)
         + row(ReportWords::tr("Guest"), r.guest.isEmpty() ? QStringLiteral("-") : r.guest) + row(ReportWords::tr("mdev"), r.mdev)
         + row(ReportWords::tr("Destination mdev"), r.targetMdev) + row(ReportWords::tr("Checked at"), r.time.toString(Qt::ISODate)) + QStringLiteral("</table>\n");
-    if (r.otherProfile)
-        h += QStringLiteral("<p><i>%1</i></p>\n")
-                 .arg(esc(ReportWords::tr("Note: the %1 driver would answer %2%3.")
-                              .arg(otherName, W::decision(r.otherProfile->compatible),
-                                   r.otherProfile->err ? QStringLiteral(" (%1)").arg(errnoName(r.otherProfile->err)) : QString())));
+    if (!r.decision.undefined.isEmpty())
+        h += QStringLiteral("<p class=\"error\">%1</p>\n").arg(esc(ReportWords::tr("Undefined kernel behaviour: %1").arg(r.decision.undefined)));
+    h += heading(3, ReportWords::tr("By revision"));
+    h += QStringLiteral("<table><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>\n")
+             .arg(esc(ReportWords::tr("Revision")), esc(ReportWords::tr("Verdict")), esc(ReportWords::tr("errno")), esc(ReportWords::tr("First kernel line")));
+    for (const RevisionDecision &d : r.byRevision)
+        h += QStringLiteral("<tr%1><td>%2</td><td>%3</td><td>%4</td><td><code>%5</code></td></tr>\n")
+                 .arg(d.profile == revision(r.profile).sameCodeAs ? QStringLiteral(" class=\"diff\"") : QString(), esc(revisionColumn(d.profile)),
+                      esc(verdictText(d.decision)), errnoCell(d.decision), esc(firstLine(d.decision)));
+    h += QStringLiteral("</table>\n");
+    if (!r.revisionNotes.isEmpty()) {
+        h += QStringLiteral("<ul>\n");
+        for (const FindingText &n : r.revisionNotes)
+            h += QStringLiteral("<li>%1</li>\n").arg(esc(ReportWords::sentence(n)));
+        h += QStringLiteral("</ul>\n");
+    }
     // Where a viewer can put what changed since an earlier report.
     h += QStringLiteral("<!--changes-->\n");
     h += heading(3, ReportWords::tr("Destination kernel log"));

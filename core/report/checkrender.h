@@ -14,7 +14,11 @@ namespace ap::report {
 QJsonObject checkReportJson(const migration::CheckReport &r);
 /// Reads a report back from its JSON (a stored or exported one). Fails on a malformed document.
 Result<migration::CheckReport> checkReportFromJson(const QJsonObject &o);
+/// Leads with the verdict for the report's profile, then the "by revision" table (verdict,
+/// errno, first kernel line of v2, v3/v4, B and C) and why they differ.
 QString checkReportText(const migration::CheckReport &r);
+/// The "by revision" part of the text rendering on its own.
+QString revisionTableText(const migration::CheckReport &r);
 /// One table: record,key,... rows for the summary, every kernel log line, queue and finding.
 QByteArray checkReportCsv(const migration::CheckReport &r);
 /// A standalone HTML document for a change board: the verdict first, then hosts, guest, mdev and

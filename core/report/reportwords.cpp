@@ -11,11 +11,9 @@ namespace ap::report {
 
 using namespace ap::migration;
 
-namespace {
-
-/// A finding's sentence in the operator's language: the source and every argument go through
-/// the "Finding" context (ids and host names have no translation and stay as they are).
-QString translated(const FindingText &t)
+/// The source and every argument go through the "Finding" context (ids and host names have no
+/// translation and stay as they are).
+QString ReportWords::sentence(const FindingText &t)
 {
     QStringList args;
     args.reserve(t.args.size());
@@ -24,11 +22,9 @@ QString translated(const FindingText &t)
     return fillPlaceholders(QCoreApplication::translate("Finding", t.source.toUtf8().constData()), args);
 }
 
-} // namespace
+QString ReportWords::findingMessage(const Finding &f) { return f.text.isEmpty() ? f.message : sentence(f.text); }
 
-QString ReportWords::findingMessage(const Finding &f) { return f.text.isEmpty() ? f.message : translated(f.text); }
-
-QString ReportWords::findingHint(const Finding &f) { return f.hintText.isEmpty() ? f.hint : translated(f.hintText); }
+QString ReportWords::findingHint(const Finding &f) { return f.hintText.isEmpty() ? f.hint : sentence(f.hintText); }
 
 QString ReportWords::severity(Severity s)
 {
@@ -67,6 +63,8 @@ QString ReportWords::blockerTitle(const QString &id)
         {QStringLiteral("target_queue_checkstopped"), QT_TRANSLATE_NOOP("ap::report::ReportWords", "destination queues checkstopped")},
         {QStringLiteral("master_key_mismatch"), QT_TRANSLATE_NOOP("ap::report::ReportWords", "different master keys")},
         {QStringLiteral("chunked_write_differs"), QT_TRANSLATE_NOOP("ap::report::ReportWords", "the stream must not be split")},
+        {QStringLiteral("chunked_write_undefined"), QT_TRANSLATE_NOOP("ap::report::ReportWords", "undefined behaviour for a split stream")},
+        {QStringLiteral("undefined_behaviour"), QT_TRANSLATE_NOOP("ap::report::ReportWords", "undefined driver behaviour")},
         {QStringLiteral("libvirt-blocked"), QT_TRANSLATE_NOOP("ap::report::ReportWords", "libvirt refuses the guest")},
     };
     const char *t = titles.value(id);
@@ -84,6 +82,8 @@ QString ReportWords::verdict(const CheckReport &r)
     if (r.decision.compatible)
         return tr("Not ready: the destination driver accepts the guest's AP configuration, but the migration is blocked by: %1.")
             .arg(names.join(QStringLiteral(", ")));
+    if (!r.decision.undefined.isEmpty())
+        return tr("Not ready: the destination driver's behaviour is undefined for the guest's AP configuration (%1).").arg(r.decision.undefined);
     const QString why = r.decision.err ? QStringLiteral("%1, %2").arg(errnoName(r.decision.err), errnoMessage(r.decision.err)) : tr("no errno");
     if (names.isEmpty())
         return tr("Not ready: the destination driver refuses the guest's AP configuration (%1).").arg(why);

@@ -281,6 +281,12 @@ std::optional<Store::OpenFailure> Store::migrate()
             "ALTER TABLE audit_log ADD COLUMN account TEXT",
             "PRAGMA user_version = 4",
         },
+        {
+            // Which vfio_ap driver revision each host runs, as the operator set or confirmed it.
+            "CREATE TABLE IF NOT EXISTS host_revisions (host TEXT PRIMARY KEY, profile TEXT NOT NULL,"
+            " kernel_release TEXT, srcversion TEXT, set_at TEXT NOT NULL)",
+            "PRAGMA user_version = 5",
+        },
     };
     for (int v = version; v < steps.size(); ++v) {
         for (const char *stmt : steps[v]) {
@@ -388,6 +394,54 @@ Status Store::addHost(const QString &uri)
     if (!q.exec())
         return sqlError(m_path, q.lastError());
     return {};
+}
+
+Status Store::setHostRevision(const migration::HostRevisionRecord &r)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(QSqlDatabase::database(*conn));
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO host_revisions (host, profile, kernel_release, srcversion, set_at) VALUES (?, ?, ?, ?, ?)"));
+    q.addBindValue(r.host);
+    q.addBindValue(migration::profileName(r.profile));
+    q.addBindValue(r.kernelRelease);
+    q.addBindValue(r.vfioApSrcversion);
+    q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    if (!q.exec())
+        return sqlError(m_path, q.lastError());
+    return {};
+}
+
+Status Store::forgetHostRevision(const QString &host)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(QSqlDatabase::database(*conn));
+    q.prepare(QStringLiteral("DELETE FROM host_revisions WHERE host = ?"));
+    q.addBindValue(host);
+    if (!q.exec())
+        return sqlError(m_path, q.lastError());
+    return {};
+}
+
+Result<QList<migration::HostRevisionRecord>> Store::hostRevisions() const
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(QSqlDatabase::database(*conn));
+    if (!q.exec(QStringLiteral("SELECT host, profile, kernel_release, srcversion FROM host_revisions ORDER BY host")))
+        return sqlError(m_path, q.lastError());
+    QList<migration::HostRevisionRecord> out;
+    while (q.next()) {
+        const auto p = migration::parseProfile(q.value(1).toString());
+        if (!p)
+            continue; // written by a newer apconsole with a revision this one does not know
+        out.append({q.value(0).toString(), *p, q.value(2).toString(), q.value(3).toString()});
+    }
+    return out;
 }
 
 Status Store::removeHost(const QString &uri)

@@ -2,6 +2,7 @@
 
 #include "../common/result.h"
 #include "../hosts/hostrecords.h"
+#include "../migration/revisionguess.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -74,6 +75,12 @@ public:
     Result<QList<ReportSummary>> reports(const QString &host = {}, const QString &guest = {}, int limit = 1000) const;
     Result<QJsonObject> report(qint64 id) const;
 
+    // Driver revisions the operator set per host (what the host showed is kept with it).
+    /// Remembers `record` for its host, replacing an earlier one.
+    Status setHostRevision(const migration::HostRevisionRecord &record);
+    Status forgetHostRevision(const QString &host);
+    Result<QList<migration::HostRevisionRecord>> hostRevisions() const;
+
     // Migration runs: one row per run, one per step, and every event as the CLI prints it.
     struct MigrationRunStep {
         QString step;
@@ -106,7 +113,7 @@ public:
     Result<QList<MigrationRun>> migrationRuns(const QString &guest = {}, int limit = 1000) const;
     Result<MigrationRun> migrationRun(qint64 id) const;
 
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
 private:
     Store(QString path, int busyTimeoutMs);

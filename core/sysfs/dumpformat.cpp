@@ -12,8 +12,8 @@ const char *const kNames[] = {
     "online", "request_count", "serialnr", "op_modes", "mkvps", "status", "se_bind", "se_associate",
     // vfio_ap
     "available_instances", "matrix", "guest_matrix", "control_domains", "ap_config",
-    // firmware
-    "prot_virt_guest",
+    // firmware, kernel and module (the driver revision's hints)
+    "prot_virt_guest", "osrelease", "version", "srcversion",
 };
 
 constexpr char kHeader[] = "#apconsole-dump 1\n";
@@ -29,7 +29,7 @@ QString dumpScript()
         findNames += (findNames.isEmpty() ? QString() : QStringLiteral(" -o")) + QStringLiteral(" -name ") + QLatin1String(n);
         grepIncludes += QStringLiteral(" --include=") + QLatin1String(n);
     }
-    const QString dirs = QStringLiteral("sys/bus/ap sys/devices/ap sys/devices/vfio_ap sys/firmware/uv");
+    const QString dirs = QStringLiteral("sys/bus/ap sys/devices/ap sys/devices/vfio_ap sys/firmware/uv sys/module/vfio_ap proc/sys/kernel/osrelease");
     // find lists which files and driver links exist (so empty files are known), grep prints the
     // contents ("path NUL line" per line), and grep's complaints (EIO from a live TAPQ) are
     // collected separately so they cannot split a content line.

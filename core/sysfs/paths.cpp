@@ -9,6 +9,8 @@ QString vfioRoot() { return QStringLiteral("sys/devices/vfio_ap"); }
 QString matrix() { return QStringLiteral("sys/devices/vfio_ap/matrix"); }
 QString mdevType() { return QStringLiteral("sys/devices/vfio_ap/matrix/mdev_supported_types/vfio_ap-passthrough"); }
 QString seGuestFlag() { return QStringLiteral("sys/firmware/uv/prot_virt_guest"); }
+QString osRelease() { return QStringLiteral("proc/sys/kernel/osrelease"); }
+QString vfioApModule() { return QStringLiteral("sys/module/vfio_ap"); }
 QString cardName(int adapter) { return QStringLiteral("card%1").arg(adapter, 2, 16, QLatin1Char('0')); }
 QString queueName(Apqn a) { return a.toString(); }
 QString card(int adapter) { return devices() + QLatin1Char('/') + cardName(adapter); }

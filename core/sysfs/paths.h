@@ -14,6 +14,8 @@ QString vfioRoot();       ///< sys/devices/vfio_ap
 QString matrix();         ///< sys/devices/vfio_ap/matrix
 QString mdevType();       ///< sys/devices/vfio_ap/matrix/mdev_supported_types/vfio_ap-passthrough
 QString seGuestFlag();    ///< sys/firmware/uv/prot_virt_guest
+QString osRelease();      ///< proc/sys/kernel/osrelease
+QString vfioApModule();   ///< sys/module/vfio_ap
 QString cardName(int adapter);  ///< card05
 QString queueName(Apqn apqn);   ///< 05.0004
 QString card(int adapter);      ///< sys/devices/ap/card05

@@ -247,6 +247,9 @@ Result<HostSnapshot> readHost(const SysfsSource &src, const QString &hostName, c
     Reader rd(src, h.issues);
     readBus(rd, h);
     h.secureExecutionGuest = rd.get(paths::seGuestFlag(), parseFlag, false).value_or(false);
+    h.kernelRelease = rd.get(paths::osRelease(), parseLine, false).value_or(QString());
+    h.vfioApVersion = rd.get(paths::join(paths::vfioApModule(), u"version"), parseLine, false).value_or(QString());
+    h.vfioApSrcversion = rd.get(paths::join(paths::vfioApModule(), u"srcversion"), parseLine, false).value_or(QString());
 
     QList<int> cardIds;
     for (const QString &name : src.list(paths::devices())) {

@@ -126,7 +126,7 @@ private slots:
                        if (q.functions)
                            *q.functions = (*q.functions & ~0x00ff0000u) | 0x00c00000u; // native + stateless bit
                })
-            << -1 << EFAULT << QString() << -1 << QStringList() << QStringList() << QStringList{QStringLiteral("profiles_disagree")} << false;
+            << -1 << EFAULT << QString() << -1 << QStringList() << QStringList() << QStringList{QStringLiteral("revisions_disagree")} << false;
         QTest::newRow("v2 AP-type line quirk")
             << input("zlab-a", "zlab-b") << Change([](CheckInput &in) { in.target.card(1)->functions |= 0x00400000u; }) // class 0xc0 vs 0x80
             << -1 << -1 << QString() << -1 << QStringList()
@@ -171,6 +171,25 @@ private slots:
         QVERIFY2(contains(ids(*r, Severity::Warning), warnings), qPrintable(ids(*r, Severity::Warning).join(u',')));
         QVERIFY2(contains(ids(*r, Severity::Info), infos), qPrintable(ids(*r, Severity::Info).join(u',')));
         QVERIFY2(r->ready == ready, qPrintable(ids(*r, Severity::Error).join(u',')));
+    }
+
+    void revisionsSideBySide()
+    {
+        // Native source, stateless-only destination class: v3 rejects, v2 (probe-time card
+        // words, unchanged) accepts; the report shows every revision and says they disagree.
+        CheckInput in = input("zlab-a", "zlab-b", demo::uuids::payments, DriverProfile::V3);
+        for (Queue &q : in.target.queues)
+            if (q.functions)
+                *q.functions = (*q.functions & ~0x00ff0000u) | 0x00400000u;
+        for (Queue &q : in.source.queues)
+            if (q.functions)
+                *q.functions = (*q.functions & ~0x00ff0000u) | 0x00c00000u;
+        const auto r = runCheck(in);
+        QVERIFY(r);
+        QCOMPARE(r->decision.err, EFAULT);
+        QCOMPARE(r->byRevision.size(), 4);
+        QVERIFY(r->byRevision.first().decision.compatible);
+        QVERIFY(!r->revisionNotes.isEmpty());
     }
 
     void whatTheReportNames()

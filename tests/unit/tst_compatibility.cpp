@@ -62,11 +62,10 @@ private slots:
         QTest::newRow("v2 native to stateless") << v2 << kBase << withClass(kBase, 0x40) << false << (QStringList{hdr} + classLines + QStringList{type(14, 14)});
         QTest::newRow("v3 native to stateless") << v3 << kBase << withClass(kBase, 0x40) << false << (QStringList{hdr} + classLines);
         const QStringList modeV2 = {P + QStringLiteral("Coprocessor-mode facility installed in source queue 05.0004"),
-                                    P + QStringLiteral("Coprocessor-mode facility not installed target queue 05.0004"),
+                                    P + QStringLiteral("Coprocessor-mode  facility not installed target queue 05.0004"),
                                     P + QStringLiteral("XCP-mode facility not installed source queue 05.0004"),
                                     P + QStringLiteral("XCP-mode facility installed target queue 05.0004")};
-        QStringList modeV3 = modeV2;
-        modeV3[1] = P + QStringLiteral("Coprocessor-mode  facility not installed target queue 05.0004");
+        const QStringList modeV3 = modeV2; // two blanks before "facility" in v2 and v3 alike
         QTest::newRow("v2 CCA to EP11") << v2 << kBase << ep11(kBase) << false << (QStringList{hdr} + modeV2 + QStringList{type(14, 14)});
         QTest::newRow("v3 CCA to EP11") << v3 << kBase << ep11(kBase) << false << (QStringList{hdr} + modeV3);
         QTest::newRow("v2 BS 1/1") << v2 << withBs(kBase, 1) << withBs(kBase, 1) << true << QStringList();

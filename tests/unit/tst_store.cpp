@@ -38,6 +38,24 @@ bool rawExec(const QString &path, const QString &sql)
     return ok;
 }
 
+/// PRAGMA user_version of the file, read directly.
+int userVersion(const QString &path)
+{
+    int v = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
+                v = q.value(0).toInt();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+    return v;
+}
+
 } // namespace
 
 class TstStore : public QObject {
@@ -395,6 +413,32 @@ private slots:
         e.user = QStringLiteral("operator1");
         QVERIFY((*s)->appendJournal({e}).ok());
         QCOMPARE((*s)->journal()->first().user, QStringLiteral("operator1"));
+        // Both steps ran: the per-host driver revisions (version 5) are there as well.
+        QVERIFY((*s)->setHostRevision({QStringLiteral("demo:b"), migration::DriverProfile::C, {}, {}}));
+        QCOMPARE((*s)->hostRevisions()->size(), 1);
+        QCOMPARE(userVersion(path), Store::kSchemaVersion);
+    }
+
+    // A database of schema version 4 (run decisions, host names, audit user; no driver revisions)
+    // gains the per-host revision table and keeps what it held.
+    void schemaFourGainsHostRevisions()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v4.db"));
+        {
+            auto s = Store::open(path);
+            QVERIFY(s);
+            QVERIFY((*s)->addHost(QStringLiteral("sysfs:/kept")).ok());
+        }
+        QVERIFY(rawExec(path, QStringLiteral("DROP TABLE host_revisions")));
+        QVERIFY(rawExec(path, QStringLiteral("PRAGMA user_version = 4")));
+        auto s = Store::open(path);
+        QVERIFY2(s, s ? "" : qPrintable(s.error().toString()));
+        QCOMPARE(userVersion(path), 5);
+        QCOMPARE((*s)->hosts().value(), QStringList{QStringLiteral("sysfs:/kept")});
+        QVERIFY((*s)->hostRevisions()->isEmpty());
+        QVERIFY((*s)->setHostRevision({QStringLiteral("sysfs:/kept"), migration::DriverProfile::V4, QStringLiteral("6.17.0"), QStringLiteral("ABC")}));
+        QCOMPARE((*s)->hostRevisions()->first().profile, migration::DriverProfile::V4);
     }
 
     void missingDirectoryIsCreated()

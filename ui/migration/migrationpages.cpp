@@ -115,11 +115,11 @@ PrecheckPage::PrecheckPage(MigrationWizard *wizard)
     setTitle(tr("Pre-migration check"));
     auto *layout = new QVBoxLayout(this);
     auto *form = new QFormLayout;
-    m_profile = new QComboBox;
+    m_profile = new ProfileCombo;
     m_profile->setObjectName(QStringLiteral("profile"));
-    m_profile->addItem(tr("v2 (series of 2026-04-07)"));
-    m_profile->addItem(tr("v3 (series of 2026-06-30)"));
     form->addRow(tr("Destination driver:"), m_profile);
+    m_revision = new HostRevisionHint(m_profile);
+    form->addRow(QString(), m_revision);
     layout->addLayout(form);
     m_progress = new QProgressBar;
     m_progress->setRange(0, 0);
@@ -146,7 +146,7 @@ PrecheckPage::PrecheckPage(MigrationWizard *wizard)
         emit completeChanged();
     });
     connect(m_profile, &QComboBox::currentIndexChanged, this, [this] {
-        m_wizard->profile = m_profile->currentIndex() == 0 ? DriverProfile::V2 : DriverProfile::V3;
+        m_wizard->profile = m_profile->profile();
         start();
     });
     connect(&m_read, &QFutureWatcher<Result<CheckInput>>::finished, this, [this] {
@@ -166,7 +166,14 @@ PrecheckPage::PrecheckPage(MigrationWizard *wizard)
 void PrecheckPage::initializePage()
 {
     setSubTitle(subtitle(m_wizard));
-    m_profile->setCurrentIndex(m_wizard->profile == DriverProfile::V2 ? 0 : 1);
+    {
+        // The destination's remembered or proposed revision replaces the default, without a
+        // check per step.
+        const QSignalBlocker quiet(m_profile);
+        m_profile->setProfile(m_wizard->profile);
+        m_revision->setHost(m_wizard->fleet()->store(), m_wizard->target ? m_wizard->target->snapshot() : nullptr);
+        m_wizard->profile = m_profile->profile();
+    }
     start();
 }
 

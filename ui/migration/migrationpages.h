@@ -1,5 +1,7 @@
 #pragma once
 
+#include "../report/hostrevision.h"
+#include "../report/profilecombo.h"
 #include <migration/check.h>
 
 #include <QFutureWatcher>
@@ -53,7 +55,8 @@ private:
     void onChecked();
 
     MigrationWizard *m_wizard;
-    QComboBox *m_profile;
+    ProfileCombo *m_profile;
+    HostRevisionHint *m_revision;
     QProgressBar *m_progress;
     QLabel *m_banner;
     QTextBrowser *m_view;

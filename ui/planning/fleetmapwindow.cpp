@@ -1,4 +1,5 @@
 #include "fleetmapwindow.h"
+#include "../report/profilecombo.h"
 
 #include "evacuationdialog.h"
 #include "../fleet/fleet.h"
@@ -49,8 +50,8 @@ FleetMapWindow::FleetMapWindow(Fleet *fleet, QWidget *parent)
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->setObjectName(QStringLiteral("fleetMapView"));
 
-    m_profile->addItem(tr("v2 driver"), int(migration::DriverProfile::V2));
-    m_profile->addItem(tr("v3 driver"), int(migration::DriverProfile::V3));
+    for (const migration::DriverProfile p : migration::allProfiles())
+        m_profile->addItem(ProfileCombo::label(p), int(p));
     m_filter->setPlaceholderText(tr("Filter by host, guest, mdev or verdict"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setObjectName(QStringLiteral("fleetMapFilter"));

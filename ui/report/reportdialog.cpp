@@ -59,6 +59,8 @@ ReportDialog::ReportDialog(Fleet *fleet, HostSession *source, const QString &mde
             break;
         }
     m_run->setEnabled(std::any_of(m_destinations.cbegin(), m_destinations.cend(), [](const Destination &d) { return d.enabled; }));
+    showDestinationRevision();
+    connect(m_target, &QComboBox::currentIndexChanged, this, &ReportDialog::showDestinationRevision);
 
     connect(&m_read, &QFutureWatcherBase::finished, this, [this] {
         const Result<CheckInput> r = m_read.result();
@@ -86,8 +88,9 @@ ReportDialog::ReportDialog(Fleet *fleet, const CheckReport &stored, QWidget *par
     m_destinations.append({stored.targetHost, true, {}});
     m_target->addItem(stored.targetHost);
     m_target->setEnabled(false);
-    m_profile->setCurrentIndex(stored.profile == DriverProfile::V2 ? 0 : 1);
+    m_profile->setProfile(stored.profile);
     m_profile->setEnabled(false);
+    m_revision->hide();
     m_run->hide();
     m_report = stored;
     showReport(stored);
@@ -100,12 +103,12 @@ void ReportDialog::build()
     auto *form = new QFormLayout;
     m_target = new QComboBox;
     m_target->setObjectName(QStringLiteral("destination"));
-    m_profile = new QComboBox;
+    m_profile = new ProfileCombo;
     m_profile->setObjectName(QStringLiteral("profile"));
-    m_profile->addItem(tr("v2 (series of 2026-04-07)"));
-    m_profile->addItem(tr("v3 (series of 2026-06-30)"));
     form->addRow(tr("Destination host:"), m_target);
     form->addRow(tr("Destination driver:"), m_profile);
+    m_revision = new HostRevisionHint(m_profile);
+    form->addRow(QString(), m_revision);
     layout->addLayout(form);
     auto *row = new QHBoxLayout;
     m_run = new QPushButton(tr("Run check"));
@@ -165,9 +168,19 @@ bool ReportDialog::selectDestination(const QString &uri)
     return false;
 }
 
+void ReportDialog::showDestinationRevision()
+{
+    const int i = m_target->currentIndex();
+    HostSession *s = i >= 0 && i < m_destinations.size() ? m_fleet->session(m_destinations[i].uri) : nullptr;
+    // The next run uses the destination's revision; the report shown (of the previous
+    // destination) is not re-run with it.
+    const QSignalBlocker quiet(m_profile);
+    m_revision->setHost(m_fleet->store(), s ? s->snapshot() : nullptr);
+}
+
 void ReportDialog::setProfile(DriverProfile p)
 {
-    m_profile->setCurrentIndex(p == DriverProfile::V2 ? 0 : 1);
+    m_profile->setProfile(p);
 }
 
 void ReportDialog::run()
@@ -193,7 +206,7 @@ void ReportDialog::rerunProfile()
 {
     if (!m_input)
         return;
-    m_input->profile = m_profile->currentIndex() == 0 ? DriverProfile::V2 : DriverProfile::V3;
+    m_input->profile = m_profile->profile();
     m_run->setEnabled(false);
     m_profile->setEnabled(false);
     m_progress->show();

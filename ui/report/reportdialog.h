@@ -1,5 +1,7 @@
 #pragma once
 
+#include "hostrevision.h"
+#include "profilecombo.h"
 #include <migration/check.h>
 
 #include <QDialog>
@@ -57,13 +59,16 @@ private:
     /// Runs the engine on the hosts as last read, with the chosen profile, on a worker thread.
     void rerunProfile();
     void onChecked();
+    /// The revision hint follows the chosen destination.
+    void showDestinationRevision();
 
     Fleet *m_fleet;
     HostSession *m_source = nullptr;
     QString m_mdev;
     QList<Destination> m_destinations;
     QComboBox *m_target = nullptr;
-    QComboBox *m_profile = nullptr;
+    ProfileCombo *m_profile = nullptr;
+    HostRevisionHint *m_revision = nullptr;
     QPushButton *m_run = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_banner = nullptr;

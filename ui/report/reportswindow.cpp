@@ -234,7 +234,7 @@ void ReportsWindow::rerunSelected(bool compare)
         QMessageBox::information(this, tr("Migration reports"), tr("%1 cannot be checked as a destination now.").arg(r->target));
         return;
     }
-    dialog.setProfile(r->profile == u"v3" ? migration::DriverProfile::V3 : migration::DriverProfile::V2);
+    dialog.setProfile(migration::parseProfile(r->profile).value_or(migration::DriverProfile::V2));
     if (compare && m_fleet->store())
         if (auto json = m_fleet->store()->report(r->id))
             if (auto earlier = report::checkReportFromJson(*json))

@@ -2,200 +2,344 @@
 
 #include "compatibility.h"
 #include "hwinfosource.h"
+#include "revision.h"
 #include "stream.h"
-#include "../outcome.h"
 #include "../vfioapdriver.h"
 
 #include <QtEndian>
 
 #include <cerrno>
+#include <cstring>
 
 namespace ap::migration {
 
-ResumingFile::ResumingFile(DriverProfile profile, const HostSnapshot &destination, QString mdevUuid)
+namespace {
+constexpr qint64 kMaxQueues = 65536;
+constexpr int kStagingBytes = 12; // C: magic, version, num_queues
+} // namespace
+
+ResumingFile::ResumingFile(DriverProfile profile, const HostSnapshot &destination, QString mdevUuid, Leftover leftover,
+                           const HostIndex *index)
     : m_profile(profile)
     , m_dest(destination)
+    , m_index(index)
     , m_uuid(std::move(mdevUuid))
-    , m_prefix(driver::mdevLogPrefix(m_uuid))
+    , m_log(profile, m_uuid)
+    , m_stored(leftover.stored)
+    , m_stagingFilled(leftover.stagingFilled)
 {
-    if (const Mdev *m = m_dest.mdev(m_uuid))
-        m_guestMatrix = m->guestMatrix();
-    if (m_profile == DriverProfile::V2) {
-        m_size = streamSize(DriverProfile::V2, m_guestMatrix.size());
+    if (revision(m_profile).write == WriteAlgorithm::FixedBuffer) {
+        m_size = streamSize(m_profile, destinationQueueCount());
         m_buffer = QByteArray(m_size, '\0');
     }
+}
+
+int ResumingFile::destinationQueueCount() const
+{
+    const Mdev *m = m_dest.mdev(m_uuid);
+    return m ? m->guestAdapters.count() * m->guestDomains.count() : 0;
+}
+
+ResumingFile::Answer ResumingFile::done(qint64 result)
+{
+    return {result, m_log.take(), {}};
+}
+
+ResumingFile::Answer ResumingFile::undefined(const QString &why)
+{
+    return {0, m_log.take(), why};
 }
 
 ResumingFile::Answer ResumingFile::write(const QByteArray &chunk)
 {
-    return m_profile == DriverProfile::V2 ? writeV2(chunk) : writeV3(chunk);
+    switch (revision(m_profile).write) {
+    case WriteAlgorithm::FixedBuffer: return writeFixedBuffer(chunk);
+    case WriteAlgorithm::OneShot: return writeOneShot(chunk);
+    case WriteAlgorithm::Chunked: return writeChunked(chunk);
+    case WriteAlgorithm::Staged: return writeStaged(chunk);
+    }
+    return done(-EINVAL);
 }
 
-ResumingFile::Answer ResumingFile::writeV2(const QByteArray &chunk)
+// v2 (kernel-interfaces §6.4): a buffer of the destination's own size; the queue count is
+// compared on every write once the header is in, the rest when the buffer is exactly full.
+ResumingFile::Answer ResumingFile::writeFixedBuffer(QByteArrayView chunk)
 {
-    Answer a;
     const qint64 len = chunk.size();
-    // Parameter checks: -EIO, nothing copied, position unchanged.
     if (m_pos + len > m_size) {
-        a.log.append(m_prefix + QStringLiteral("migration failed: source guest's AP config size (%1) larger than target's (%2)")
-                                    .arg(m_pos + len).arg(m_size));
-        a.result = -EIO;
-        return a;
+        m_log.add(LogId::ConfigTooLarge, {m_pos + len, m_size});
+        return done(-EIO);
     }
-    std::memcpy(m_buffer.data() + m_pos, chunk.constData(), size_t(len));
-    m_pos += len; // committed even if a check below fails: a retry continues after the data
-
-    if (m_pos >= 4) {
-        const qint64 nSrc = readU32(m_buffer.constData());
-        const qint64 nDst = m_guestMatrix.size();
-        if (nSrc != nDst) {
-            a.log.append(m_prefix + QStringLiteral("migration failed: number of queues on source (%1) and target (%2) guests differ")
-                                        .arg(qint32(nSrc)).arg(nDst));
-            a.result = nDst > nSrc ? -ENODEV : -E2BIG;
-            return a;
-        }
-        if (m_pos == m_size) {
-            QList<StreamEntry> entries;
-            for (qint64 i = 0; i < nSrc; ++i) {
-                const char *e = m_buffer.constData() + 8 + 16 * i;
-                entries.append({Apqn::fromValue(qFromBigEndian<quint16>(e + 8)), Hwinfo(readU64(e))});
-            }
-            const Mdev *m = m_dest.mdev(m_uuid);
-            bool allAssigned = true;
-            for (const StreamEntry &e : entries) {
-                if (!m || !m->guestAdapters.test(e.apqn.adapter) || !m->guestDomains.test(e.apqn.domain)) {
-                    a.log.append(m_prefix + QStringLiteral("migration failed: queue %1 not assigned to guest matrix").arg(e.apqn.toString()));
-                    allAssigned = false;
-                }
-            }
-            if (!allAssigned) {
-                a.result = -ENODEV;
-                return a;
-            }
-            for (const StreamEntry &e : entries) {
-                const Hwinfo target = driverHwinfo(DriverProfile::V2, m_dest, e.apqn).value_or(Hwinfo());
-                if (!queueCompatible(DriverProfile::V2, e.hwinfo, target)) {
-                    a.log += incompatibilityLog(DriverProfile::V2, m_uuid, e.apqn, e.hwinfo, target);
-                    a.result = -EFAULT; // the first incompatible queue ends the check
-                    return a;
-                }
-            }
-            m_accepted = true;
-        }
+    std::memcpy(m_buffer.data() + m_pos, chunk.data(), size_t(len));
+    m_pos += len; // committed even if a check below fails
+    if (m_pos < 4)
+        return done(len);
+    // Both counts are C ints: 0xFFFFFFFF in the stream is -1.
+    const int nSrc = int(readU32(m_buffer.constData()));
+    const int nDst = destinationQueueCount();
+    if (nSrc != nDst) {
+        m_log.add(LogId::QueueCountDiffers, {nSrc, nDst});
+        return done(nDst > nSrc ? -ENODEV : -E2BIG);
     }
-    a.result = len;
-    return a;
+    if (m_pos == m_size) {
+        if (const int err = validate())
+            return done(-err);
+        m_accepted = true;
+    }
+    return done(len);
 }
 
-ResumingFile::Answer ResumingFile::writeV3(const QByteArray &chunk)
+// v3 (driver-revisions §2.3): the whole configuration must arrive in one write.
+ResumingFile::Answer ResumingFile::writeOneShot(QByteArrayView chunk)
 {
-    Answer a;
     const qint64 len = chunk.size();
-    if ((!m_stored && m_pos != 0) || (m_stored && m_pos == 0)) {
-        a.result = -EFAULT;
-        return a;
-    }
+    if (m_dangling)
+        return undefined(QStringLiteral("an earlier write freed the stored configuration the driver still points to"));
+    if (len == 0)
+        return undefined(QStringLiteral("a zero-length write: the driver sizes or resizes its buffer to nothing and reads the header from it"));
+    if ((!m_stored && m_pos != 0) || (m_stored && m_pos == 0))
+        return done(-EFAULT);
+    qint64 cfg = 0;
     if (m_pos == 0) {
-        // Header from the first min(len, 16) bytes; a short first write sizes the buffer to itself.
-        QByteArray header = chunk.left(16);
-        header.resize(16, '\0');
-        const quint32 n = readU32(header.constData());
-        if (len >= 16) {
-            if (n > 65536) {
-                a.result = -EINVAL;
-                return a;
-            }
-            m_size = streamSize(DriverProfile::V3, n);
-        } else {
-            m_size = len;
-        }
-        m_buffer = QByteArray(m_size, '\0');
+        if (len < headerSize(m_profile))
+            return undefined(QStringLiteral("a first write of %1 bytes: the driver sizes its buffer to the write and validates a header it never received")
+                                 .arg(len));
+        const quint32 n = readU32(chunk.data());
+        if (n > kMaxQueues)
+            return done(-EINVAL);
+        cfg = streamSize(m_profile, n);
     } else {
-        // The stored buffer is resized from the config_sz field in the stream, which the source
-        // never sets (0): the new size is that field plus this write's length.
-        const quint64 field = readU64(m_buffer.constData() + 8);
+        // "Reallocation" from the in-stream config_sz, which the source leaves 0.
+        const quint64 field = readU64(m_buffer.constData() + revision(m_profile).header.configSizeOffset);
         const quint32 n = readU32(m_buffer.constData());
-        if (field >= 16 && qint64(field) != streamSize(DriverProfile::V3, n)) {
-            a.result = -EINVAL;
-            return a;
+        if (field >= 16 && qint64(field) != streamSize(m_profile, n))
+            return done(-EINVAL);
+        cfg = field >= 16 ? qint64(field) : qint64(field) + len;
+        if (m_pos + len > cfg) {
+            m_dangling = true; // the error path frees the buffer the migration data still holds
+            return done(-EIO);
         }
-        m_size = field >= 16 ? qint64(field) : qint64(field) + len;
     }
-    if (m_pos + len > m_size) {
-        a.result = -EIO;
-        return a;
-    }
-    if (m_buffer.size() < m_size)
-        m_buffer.resize(m_size, '\0');
-    std::memcpy(m_buffer.data() + m_pos, chunk.constData(), size_t(len));
-    if (m_pos + len == m_size) {
-        Answer checked = checkV3Configuration();
-        if (checked.result < 0)
-            return checked; // the buffer is freed; nothing is remembered
-        a.log = checked.log;
+    if (m_pos + len > cfg)
+        return done(-EIO);
+    QByteArray buffer = m_pos == 0 ? QByteArray(cfg, '\0') : m_buffer;
+    buffer.resize(cfg, '\0');
+    std::memcpy(buffer.data() + m_pos, chunk.data(), size_t(len));
+    m_size = cfg;
+    if (m_pos + len == cfg) {
+        m_buffer = buffer;
+        if (const int err = validate()) {
+            m_buffer.clear();
+            return done(-err); // the buffer is freed; nothing is remembered
+        }
         m_stored = true;
         m_accepted = true;
     }
-    m_pos += len;
-    a.result = len;
-    return a;
+    m_pos += len; // a short first write is not kept: the next write meets EFAULT
+    return done(len);
 }
 
-ResumingFile::Answer ResumingFile::checkV3Configuration()
+// B (driver-revisions §3.3): sized from num_queues in the first 4 bytes, any split after that.
+ResumingFile::Answer ResumingFile::writeChunked(QByteArrayView chunk)
 {
-    Answer a;
-    QList<StreamEntry> entries;
-    const qint64 n = m_buffer.size() >= 4 ? readU32(m_buffer.constData()) : 0;
-    for (qint64 i = 0; i < n && 16 + 16 * (i + 1) <= m_buffer.size(); ++i) {
-        const char *e = m_buffer.constData() + 16 + 16 * i;
-        entries.append({Apqn::fromValue(qFromBigEndian<quint16>(e + 8)), Hwinfo(readU64(e))});
+    const qint64 len = chunk.size();
+    if (len == 0)
+        return done(-EINVAL);
+    if ((!m_stored && m_pos != 0) || (m_stored && m_pos == 0))
+        return done(-EFAULT);
+    const bool first = m_pos == 0;
+    if (first) {
+        if (len < 4)
+            return done(-EINVAL);
+        const quint32 n = readU32(chunk.data());
+        if (n > kMaxQueues)
+            return done(-EINVAL);
+        m_size = streamSize(m_profile, n);
     }
-    // a. Every source queue must exist here and be bound to vfio_ap.
+    if (m_pos + len > m_size)
+        return done(-EIO);
+    if (first)
+        m_buffer = QByteArray(m_size, '\0');
+    const qint64 at = m_pos;
+    m_pos += len; // committed before the copy and kept on a failed validation
+    std::memcpy(m_buffer.data() + at, chunk.data(), size_t(len));
+    if (m_pos == m_size) {
+        if (const int err = validate()) {
+            if (first)
+                m_buffer.clear();
+            return done(-err);
+        }
+        m_accepted = true;
+    }
+    m_stored = true;
+    return done(len);
+}
+
+// C (driver-revisions §4.3): a 12-byte staging buffer, then a buffer sized from it.
+ResumingFile::Answer ResumingFile::writeStaged(QByteArrayView chunk)
+{
+    const qint64 len = chunk.size();
+    if (len == 0)
+        return done(-EINVAL);
+    if (m_stagingFilled != m_stored)
+        return done(-EFAULT);
+    const HeaderLayout &h = revision(m_profile).header;
+    if (m_stored) {
+        if (readU32(m_buffer.constData()) != kStreamMagic || readU32(m_buffer.constData() + 4) != kStreamVersion)
+            return done(-EINVAL); // silently: no log line
+        if (m_pos + len > m_size)
+            return done(-EIO);
+        // The kernel writes into a copy of the stored buffer and copies it back on success;
+        // keeping the bytes this write replaces does the same without copying the whole buffer.
+        const qint64 at = m_pos;
+        const QByteArray replaced = m_buffer.mid(at, len);
+        std::memcpy(m_buffer.data() + at, chunk.data(), size_t(len));
+        m_pos += len;
+        if (m_pos == m_size) {
+            if (const int err = validate()) {
+                std::memcpy(m_buffer.data() + at, replaced.constData(), size_t(len)); // the copy is freed
+                return done(-err);
+            }
+            m_accepted = true;
+        }
+        return done(len);
+    }
+    // Staging not filled yet.
+    const qint64 take = std::min<qint64>(len, kStagingBytes - m_pos);
+    m_staging.resize(kStagingBytes, '\0');
+    std::memcpy(m_staging.data() + m_pos, chunk.data(), size_t(take));
+    if (m_pos + len < kStagingBytes) {
+        m_pos += len;
+        return done(len);
+    }
+    m_stagingFilled = true;
+    const quint32 n = readU32(m_staging.constData() + h.countOffset);
+    if (n > kMaxQueues)
+        return done(-EINVAL); // staging stays filled without a buffer: every later write EFAULT
+    m_size = streamSize(m_profile, n);
+    const qint64 end = m_pos + len;
+    if (end > m_size)
+        return undefined(QStringLiteral("the write ends at byte %1 of a %2-byte buffer: the kernel copies past its end (heap overflow)")
+                             .arg(end).arg(m_size));
+    m_buffer = QByteArray(m_size, '\0');
+    std::memcpy(m_buffer.data(), m_staging.constData(), kStagingBytes);
+    std::memcpy(m_buffer.data() + kStagingBytes, chunk.data() + take, size_t(len - take));
+    m_pos = end;
+    if (m_pos == m_size) {
+        if (const int err = validate()) {
+            m_buffer.clear();
+            return done(-err);
+        }
+        m_accepted = true;
+    }
+    m_stored = true;
+    return done(len);
+}
+
+int ResumingFile::validate()
+{
+    const Revision &rev = revision(m_profile);
+    const HeaderLayout &h = rev.header;
+    const char *d = m_buffer.constData();
+    // The loops run to the header's count, which the size checks made consistent with the buffer.
+    const qint64 n = std::min<qint64>(readU32(d + h.countOffset), (m_buffer.size() - h.size) / 16);
+    auto apqnAt = [&](qint64 i) { return Apqn::fromValue(qFromBigEndian<quint16>(d + h.size + 16 * i + 8)); };
+    auto dataAt = [&](qint64 i) { return Hwinfo(readU64(d + h.size + 16 * i)); };
+    const Mdev *mdev = m_dest.mdev(m_uuid);
+    std::optional<HostIndex> own;
+    if (!m_index)
+        own.emplace(m_dest);
+    const HostIndex &index = m_index ? *m_index : *own;
+
+    // a. Every source APQN must be usable here (all misses logged).
     bool available = true;
-    for (const StreamEntry &e : entries) {
-        const Queue *q = m_dest.queue(e.apqn);
-        if (!q || !q->isBoundToVfio()) {
-            a.log.append(m_prefix + QStringLiteral("Queue %1 not available to vfio_ap driver on target host").arg(e.apqn.toString()));
-            available = false;
+    for (qint64 i = 0; i < n; ++i) {
+        const Apqn q = apqnAt(i);
+        if (rev.queueCheck == QueueCheck::InGuestMatrix) {
+            if (!mdev || !mdev->inGuestMatrix(q)) {
+                m_log.add(LogId::NotAssigned, q);
+                available = false;
+            }
+        } else {
+            const Queue *queue = index.queue(q);
+            if (!queue || !queue->isBoundToVfio()) {
+                m_log.add(LogId::QueueNotAvailable, q);
+                available = false;
+            }
         }
     }
-    if (!available) {
-        a.result = -ENODEV;
-        return a;
+    if (!available)
+        return ENODEV;
+
+    // b. Control domains from the stream must be in the host's QCI ADM (not the mdev's).
+    const IdMask adm = h.admOffset >= 0 ? readAdm(d + h.admOffset) : IdMask();
+    if (rev.controlDomains) {
+        const IdMask host = m_dest.bus.qciAvailable ? m_dest.bus.configuredControlDomains : IdMask();
+        bool cdomsOk = true;
+        for (const int cd : adm.ids()) {
+            if (!host.test(cd)) {
+                m_log.add(LogId::ControlDomainNotAvailable, {cd});
+                cdomsOk = false;
+            }
+        }
+        if (!cdomsOk)
+            return ENODEV;
     }
-    // b. Every queue is examined; the last failure's code is returned.
+
+    // c. Each queue: the destination's hwinfo (v2: stored at probe; later: TAPQ), then the rule.
     int err = 0;
-    for (const StreamEntry &e : entries) {
-        const std::optional<Hwinfo> live = driverHwinfo(DriverProfile::V3, m_dest, e.apqn);
-        const Hwinfo target = live.value_or(Hwinfo());
-        if (!queueCompatible(DriverProfile::V3, e.hwinfo, target)) {
-            a.log += incompatibilityLog(DriverProfile::V3, m_uuid, e.apqn, e.hwinfo, target);
-            err = EFAULT;
+    for (qint64 i = 0; i < n; ++i) {
+        const Apqn q = apqnAt(i);
+        Hwinfo target;
+        if (rev.data == DataOrigin::CardAtProbe) {
+            const Card *c = index.card(q.adapter);
+            target = c ? probeHwinfo(m_dest, *c) : Hwinfo();
+        } else {
+            const TapqAnswer t = tapq(index, q);
+            if (t.rc == 1) {
+                m_log.add(LogId::TapqNotAvailable, {q.adapter, q.domain, t.rc});
+                err = ENODEV;
+                continue;
+            }
+            if (!t.known() && t.async == rev.tapqFailsWithAsync) {
+                m_log.add(LogId::TapqFailed, {q.adapter, q.domain, t.rc});
+                err = EIO;
+                continue;
+            }
+            target = t.gr2;
+        }
+        const Hwinfo source = dataAt(i);
+        if (!queueCompatible(m_profile, source, target)) {
+            reportIncompatibility(m_log, q, source, target);
+            err = rev.incompatibleErrno;
+            if (rev.firstIncompatibleEnds)
+                return err;
         }
     }
-    if (err) {
-        a.result = -err;
-        return a;
-    }
-    // c. The source's APQNs become the destination mdev's matrix; no adapter may be filtered.
+    if (err || rev.queueCheck == QueueCheck::InGuestMatrix)
+        return err; // v2 leaves the destination's matrix as it is
+
+    // d. The source's APQNs (and, from B on, its control domains) become the mdev's matrix.
     MatrixAssignment next;
-    for (const StreamEntry &e : entries) {
-        next.adapters.set(e.apqn.adapter);
-        next.domains.set(e.apqn.domain);
+    for (qint64 i = 0; i < n; ++i) {
+        next.adapters.set(apqnAt(i).adapter);
+        next.domains.set(apqnAt(i).domain);
     }
-    const driver::Outcome o = driver::checkConfig(m_dest, m_uuid, next.adapters, next.domains, next.controlDomains);
-    if (!o.ok()) {
-        a.log += o.log;
-        a.result = -o.err;
-        return a;
-    }
-    const driver::GuestMatrix g = driver::computeGuestMatrix(m_dest, next.adapters, next.domains, next.controlDomains);
-    if (g.adapters != next.adapters || g.domains != next.domains) {
-        a.result = -ECANCELED;
-        return a;
+    next.controlDomains = adm;
+    if (!rev.controlDomains) {
+        // v3 applies with filtering forbidden (vfio_ap_ops.c, kernel-interfaces §6.5 c). B and C
+        // moved these checks to the caller; their own error set is not verified.
+        const driver::Outcome o = driver::checkConfig(m_dest, m_uuid, next.adapters, next.domains, next.controlDomains);
+        if (!o.ok()) {
+            m_log.append(o.log); // the matrix code's own lines (sharing warnings)
+            return o.err;
+        }
+        const driver::GuestMatrix g = driver::computeGuestMatrix(m_dest, next.adapters, next.domains, next.controlDomains);
+        if (g.adapters != next.adapters || g.domains != next.domains)
+            return ECANCELED;
     }
     m_applied = next;
-    return a;
+    return 0;
 }
 
 } // namespace ap::migration

@@ -4,14 +4,14 @@
 #include "../../common/result.h"
 #include "../../model/apqn.h"
 #include "../../model/hwinfo.h"
+#include "../../model/idmask.h"
 
 #include <QByteArray>
 #include <QList>
 
-/// The vfio_ap migration stream (kernel-interfaces §6.2): what the source device's STOP_COPY
-/// file yields and the destination's RESUMING file takes. Big-endian, as on s390x.
-///   v2: u32 num_queues, 4 bytes padding, then 16-byte entries {u64 hwinfo, u16 apqn, 6 pad}.
-///   v3: u32 num_queues, 4 reserved, u64 config_sz (never set by the source: 0), then entries.
+/// The vfio_ap migration stream: what the source device's STOP_COPY file yields and the
+/// destination's RESUMING file takes. Big-endian, as on s390x. The header differs per revision
+/// (revision.h HeaderLayout; driver-revisions §1); entries are {u64 data, u16 apqn, 6 zero}.
 namespace ap::migration {
 
 struct StreamEntry {
@@ -23,16 +23,31 @@ struct StreamEntry {
 struct Stream {
     DriverProfile profile = DriverProfile::V2;
     QList<StreamEntry> entries;
-    quint64 configSize = 0; ///< v3 header field as found in the stream
+    quint64 configSize = 0;  ///< v3/v4 header field as found (the source never sets it)
+    IdMask controlDomains;   ///< B, C: adm[4]
+    friend bool operator==(const Stream &, const Stream &) = default;
 };
 
-int headerSize(DriverProfile p);                ///< 8 or 16
+inline constexpr quint32 kStreamMagic = 0x76666170; ///< C: "vfap"
+inline constexpr quint32 kStreamVersion = 1;         ///< C
+
+int headerSize(DriverProfile p);                      ///< 8, 16, 40 or 48
 qint64 streamSize(DriverProfile p, qsizetype queues); ///< header + 16 per queue
 
-QByteArray encodeStream(DriverProfile p, const QList<StreamEntry> &entries);
+/// The stream a source of revision `p` produces (control domains only where the revision
+/// carries them; C's magic and version filled in).
+QByteArray encodeStream(DriverProfile p, const QList<StreamEntry> &entries, const IdMask &controlDomains = {});
 /// Decodes a whole stream. Fails (ErrorCode::Corrupt, naming the offset) on a short header, a
-/// length that does not match num_queues, non-zero padding or a repeated APQN.
+/// wrong magic or version (C), a length that does not match num_queues, non-zero padding or a
+/// repeated APQN.
 Result<Stream> decodeStream(DriverProfile p, const QByteArray &bytes);
+
+/// The u32 num_queues of a header (nullopt when `bytes` is too short to hold it).
+std::optional<quint32> headerQueueCount(DriverProfile p, QByteArrayView bytes);
+
+/// B and C's 256-bit left-to-right ADM bitmap (domain d = byte d/8, mask 0x80 >> d%8).
+void writeAdm(char *at, const IdMask &m);
+IdMask readAdm(const char *at);
 
 /// Big-endian helpers shared with the destination model.
 quint32 readU32(const char *p);

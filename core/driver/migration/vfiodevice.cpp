@@ -1,7 +1,8 @@
 #include "vfiodevice.h"
 
-#include "hwinfosource.h"
-#include "stream.h"
+#include "driverlog.h"
+#include "revision.h"
+#include "sourcestream.h"
 #include "../outcome.h"
 #include "../vfioapdriver.h"
 
@@ -15,22 +16,18 @@ VfioMigrationDevice::VfioMigrationDevice(DriverProfile profile, QString uuid)
 {
 }
 
-QByteArray VfioMigrationDevice::currentStream(const HostSnapshot &host) const
-{
-    QList<StreamEntry> entries;
-    if (const Mdev *m = host.mdev(m_uuid)) {
-        for (const Apqn q : m->guestMatrix())
-            entries.append({q, driverHwinfo(m_profile, host, q).value_or(Hwinfo())});
-    }
-    return encodeStream(m_profile, entries);
-}
-
 VfioMigrationDevice::Transition VfioMigrationDevice::setState(VfioState requested, const HostSnapshot &host)
 {
     Transition t;
     if (host.secureExecutionGuest) {
+        if (revision(m_profile).secureExecution == SecureExecution::NoMigration) {
+            t.err = ENOTTY; // no migration ops registered: the VFIO core answers the feature ioctl
+            return t;
+        }
+        KernelLog log(m_profile, m_uuid);
+        log.add(LogId::SecureExecution);
         t.err = EPERM;
-        t.log.append(driver::mdevLogPrefix(m_uuid) + QStringLiteral("Migration not allowed from or to a Secure Execution guest"));
+        t.log = log.take();
         return t;
     }
     while (m_state != requested) {
@@ -42,11 +39,16 @@ VfioMigrationDevice::Transition VfioMigrationDevice::setState(VfioState requeste
         const VfioState from = m_state;
         const VfioState to = *next;
         if (from == VfioState::Stop && to == VfioState::StopCopy) {
-            // v2 snapshots the configuration now; v3 builds it again on every read().
-            m_saved = m_profile == DriverProfile::V2 ? currentStream(host) : QByteArray();
+            // v2 snapshots the configuration now; v3 builds it on every read(); B and C at the
+            // first read(), and keep it until reset or close.
+            if (revision(m_profile).snapshot == SourceSnapshot::AtStopCopy)
+                m_saved = buildSourceStream(m_profile, host, m_uuid);
             m_readPos = 0;
         } else if (from == VfioState::Stop && to == VfioState::Resuming) {
-            m_file = std::make_unique<ResumingFile>(m_profile, host, m_uuid);
+            const bool carries = revision(m_profile).write == WriteAlgorithm::Chunked
+                || revision(m_profile).write == WriteAlgorithm::Staged;
+            const ResumingFile::Leftover left = carries && m_file ? m_file->leftover() : ResumingFile::Leftover{};
+            m_file = std::make_unique<ResumingFile>(m_profile, host, m_uuid, left);
             m_appliedConfig = false;
         }
         // Leaving STOP_COPY or RESUMING disables the file without any completeness check (§6.8 7).
@@ -60,7 +62,19 @@ Result<QByteArray> VfioMigrationDevice::read(qint64 max, const HostSnapshot &hos
 {
     if (m_state != VfioState::StopCopy)
         return makeError(ErrorCode::Kernel, m_uuid, QStringLiteral("read() outside STOP_COPY"), {}, EINVAL);
-    const QByteArray stream = m_profile == DriverProfile::V2 ? m_saved : currentStream(host);
+    switch (revision(m_profile).snapshot) {
+    case SourceSnapshot::AtStopCopy: break;
+    case SourceSnapshot::EveryRead: m_saved = buildSourceStream(m_profile, host, m_uuid); break;
+    case SourceSnapshot::FirstReadCached:
+        if (!m_saved || m_saved->err)
+            m_saved = buildSourceStream(m_profile, host, m_uuid);
+        break;
+    }
+    if (!m_saved)
+        return QByteArray();
+    if (m_saved->err)
+        return makeError(ErrorCode::Kernel, m_uuid, m_saved->log.join(QLatin1Char('\n')), {}, m_saved->err);
+    const QByteArray &stream = m_saved->bytes;
     if (m_readPos >= stream.size())
         return QByteArray();
     const QByteArray slice = stream.mid(m_readPos, max);
@@ -71,9 +85,9 @@ Result<QByteArray> VfioMigrationDevice::read(qint64 max, const HostSnapshot &hos
 ResumingFile::Answer VfioMigrationDevice::write(const QByteArray &chunk, HostSnapshot &host)
 {
     if (m_state != VfioState::Resuming || !m_file)
-        return {-EINVAL, {}};
+        return {-EINVAL, {}, {}};
     ResumingFile::Answer a = m_file->write(chunk);
-    if (a.result >= 0 && !m_appliedConfig) {
+    if (a.result >= 0 && !a.isUndefined() && !m_appliedConfig) {
         if (const auto applied = m_file->appliedMatrix()) {
             if (Mdev *m = host.mdev(m_uuid)) {
                 m->adapters = applied->adapters;

@@ -85,8 +85,24 @@ Result<VfioState> nextState(VfioState cur, VfioState req, quint32 flags)
     while (!isSupported(VfioState(next), flags) && next != int(VfioState::Error))
         next = kTable[next][int(req)];
     if (next == int(VfioState::Error))
-        return einval(cur, req);
+        return einval(cur, req); // the fixed kernel; see unpatchedKernelLocksUp()
     return VfioState(next);
+}
+
+bool unpatchedKernelLocksUp(VfioState cur, VfioState req, quint32 flags)
+{
+    if (!isSupported(cur, flags) || !isSupported(req, flags))
+        return false; // refused before the walk
+    int at = int(cur);
+    for (int step = 0; step <= kVfioStateCount && at != int(req); ++step) {
+        int next = kTable[at][int(req)];
+        while (!isSupported(VfioState(next), flags) && next != int(VfioState::Error))
+            next = kTable[next][int(req)];
+        if (next == int(VfioState::Error))
+            return true;
+        at = next;
+    }
+    return false;
 }
 
 Result<QList<VfioState>> statePath(VfioState cur, VfioState req, quint32 flags)

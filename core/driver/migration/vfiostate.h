@@ -29,6 +29,11 @@ bool isSupported(VfioState s, quint32 flags);
 /// VFIO core: current or requested unsupported, or the path ends in ERROR).
 Result<VfioState> nextState(VfioState current, VfioState requested, quint32 flags);
 
+/// Kernels without the 2026-06 fix of vfio_mig_get_next_state() walk unsupported steps with a
+/// loop that never leaves ERROR (its required flags are all-ones): a request whose walk reaches
+/// ERROR spins there (soft lockup) instead of answering EINVAL. True for such a request.
+bool unpatchedKernelLocksUp(VfioState current, VfioState requested, quint32 flags);
+
 /// Every state entered from `current` to `requested`, in order (empty when equal), or EINVAL.
 Result<QList<VfioState>> statePath(VfioState current, VfioState requested, quint32 flags);
 
