@@ -2765,17 +2765,33 @@ Changes will not be remembered.</source>
         <source>none: gone after a reboot</source>
         <translation>keine: nach einem Neustart weg</translation>
     </message>
+    <message>
+        <source>CCA coprocessor</source>
+        <translation>CCA-Coprozessor</translation>
+    </message>
+    <message>
+        <source>EP11 coprocessor</source>
+        <translation>EP11-Coprozessor</translation>
+    </message>
+    <message>
+        <source>accelerator</source>
+        <translation>Beschleuniger</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Type and mode</source>
+        <translation>Typ und Modus</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>ap::ui::MainWindow</name>
-    <message>
-        <source>control domain</source>
-        <translation>Kontrolldomäne</translation>
-    </message>
-    <message>
-        <source>hatched: no queue, deconfigured or checkstopped</source>
-        <translation>schraffiert: keine Queue, dekonfiguriert oder Checkstop</translation>
-    </message>
     <message>
         <source>apconsole – crypto adapters of IBM Z KVM hosts</source>
         <translation>apconsole – Krypto-Adapter von IBM-Z-KVM-Hosts</translation>
@@ -2783,14 +2799,6 @@ Changes will not be remembered.</source>
     <message>
         <source>Fleet</source>
         <translation>Flotte</translation>
-    </message>
-    <message>
-        <source>Select a host or an mdev to see its matrix.</source>
-        <translation>Wählen Sie einen Host oder ein mdev, um seine Matrix zu sehen.</translation>
-    </message>
-    <message>
-        <source>Adapter by domain matrix</source>
-        <translation>Matrix Adapter × Domäne</translation>
     </message>
     <message>
         <source>The selected host&apos;s kernel log lines appear here.</source>
@@ -2874,10 +2882,6 @@ Changes will not be remembered.</source>
     <message>
         <source>All mdevs on %1</source>
         <translation>Alle mdevs auf %1</translation>
-    </message>
-    <message>
-        <source>* dashed: pending until Apply</source>
-        <translation>* gestrichelt: ausstehend bis „Anwenden“</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -3026,6 +3030,40 @@ Changes will not be remembered.</source>
     </message>
 </context>
 <context>
+    <name>ap::ui::MatrixLegend</name>
+    <message>
+        <source>control domain</source>
+        <translation>Kontrolldomäne</translation>
+    </message>
+    <message>
+        <source>hatched: no queue, deconfigured or checkstopped</source>
+        <translation>schraffiert: keine Queue, dekonfiguriert oder Checkstop</translation>
+    </message>
+    <message>
+        <source>dashed frame: pending until Apply</source>
+        <translation>gestrichelter Rahmen: ausstehend bis „Anwenden“</translation>
+    </message>
+    <message>
+        <source>Type and mode: %1 = CEX8 CCA coprocessor, %2 = CEX8 EP11 coprocessor, %3 = CEX8 accelerator</source>
+        <translation>Typ und Modus: %1 = CEX8 CCA-Coprozessor, %2 = CEX8 EP11-Coprozessor, %3 = CEX8 Beschleuniger</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weiteres</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No mdevs on this host.</source>
+        <translation>Keine mdevs auf diesem Host.</translation>
+    </message>
+    <message>
+        <source>Assigned to mdev:</source>
+        <translation>Zugewiesen an mdev:</translation>
+    </message>
+</context>
+<context>
     <name>ap::ui::MatrixModel</name>
     <message numerus="yes">
         <source>Domain %1: control domain of %n mdev(s)</source>
@@ -3129,6 +3167,71 @@ Changes will not be remembered.</source>
     <message>
         <source>, pending until Apply</source>
         <translation>, ausstehend bis „Anwenden“</translation>
+    </message>
+</context>
+<context>
+    <name>ap::ui::MatrixOverview</name>
+    <message>
+        <source>Overview of the whole matrix</source>
+        <translation>Übersicht der ganzen Matrix</translation>
+    </message>
+    <message>
+        <source>The whole matrix; the frame is the part in view. Click or drag to move there.</source>
+        <translation>Die ganze Matrix; der Rahmen ist der sichtbare Teil. Klicken oder ziehen, um dorthin zu gehen.</translation>
+    </message>
+</context>
+<context>
+    <name>ap::ui::MatrixPanel</name>
+    <message>
+        <source>Select a host or an mdev to see its matrix.</source>
+        <translation>Wählen Sie einen Host oder ein mdev, um seine Matrix zu sehen.</translation>
+    </message>
+    <message>
+        <source>All adapters and domains</source>
+        <translation>Alle Adapter und Domänen</translation>
+    </message>
+    <message>
+        <source>Assigned only</source>
+        <translation>Nur zugewiesene</translation>
+    </message>
+    <message>
+        <source>This mdev only</source>
+        <translation>Nur dieses mdev</translation>
+    </message>
+    <message>
+        <source>Which adapters and domains the matrix shows; the Control row always stays.</source>
+        <translation>Welche Adapter und Domänen die Matrix zeigt; die Kontrollzeile bleibt immer.</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Zeigen:</translation>
+    </message>
+    <message>
+        <source>Zoom:</source>
+        <translation>Zoom:</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Reset the zoom</source>
+        <translation>Zoom zurücksetzen</translation>
+    </message>
+</context>
+<context>
+    <name>ap::ui::MatrixView</name>
+    <message>
+        <source>Adapter by domain matrix</source>
+        <translation>Matrix Adapter × Domäne</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,8 @@
 #include "common/kerneltext.h"
 #include "fleet/fleetmodel.h"
 #include "matrix/inspector.h"
-#include "matrix/matrixdelegate.h"
+#include "matrix/matrixpanel.h"
+#include "matrix/matrixview.h"
 #include "migration/migrationrunswindow.h"
 #include "migration/migrationwizard.h"
 #include "planning/evacuationdialog.h"
@@ -47,23 +48,6 @@
 
 namespace ap::ui {
 
-namespace {
-QWidget *legend(QWidget *parent)
-{
-    auto *w = new QLabel(parent);
-    QStringList parts;
-    for (int own = 0; own <= int(driver::ApqnState::Ownership::Free); ++own)
-        parts.append(MatrixDelegate::symbol(own) + QStringLiteral(" ") + MatrixDelegate::word(own));
-    parts.append(QStringLiteral("\u2691 ") + MainWindow::tr("control domain"));
-    parts.append(MainWindow::tr("hatched: no queue, deconfigured or checkstopped"));
-    parts.append(MainWindow::tr("* dashed: pending until Apply"));
-    w->setText(parts.join(QStringLiteral("   ")));
-    w->setWordWrap(true);
-    w->setObjectName(QStringLiteral("matrixLegend"));
-    return w;
-}
-} // namespace
-
 MainWindow::MainWindow(Fleet *fleet, QWidget *parent)
     : QMainWindow(parent)
     , m_fleet(fleet)
@@ -95,40 +79,15 @@ MainWindow::MainWindow(Fleet *fleet, QWidget *parent)
     m_tree->setDefaultDropAction(Qt::CopyAction);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
 
-    auto *centre = new QWidget;
-    auto *cl = new QVBoxLayout(centre);
-    cl->setContentsMargins(0, 0, 0, 0);
-    m_matrixTitle = new QLabel(tr("Select a host or an mdev to see its matrix."));
-    m_matrixTitle->setObjectName(QStringLiteral("matrixTitle"));
-    m_matrixTitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_matrix = new QTableView;
-    m_matrix->setObjectName(QStringLiteral("matrixView"));
-    m_matrix->setModel(m_matrixModel);
-    m_matrix->setItemDelegate(new MatrixDelegate(m_matrix));
-    m_matrix->setAccessibleName(tr("Adapter by domain matrix"));
-    m_matrix->horizontalHeader()->setDefaultSectionSize(46);
-    m_matrix->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_matrix->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_matrix->verticalHeader()->setDefaultSectionSize(m_matrix->fontMetrics().height() + 8);
-    m_matrix->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_matrix->setWordWrap(false);
-    m_matrix->setDragEnabled(true);
-    m_matrix->setAcceptDrops(true);
-    m_matrix->setDropIndicatorShown(true);
-    m_matrix->setDragDropMode(QAbstractItemView::DragDrop);
-    m_matrix->setDragDropOverwriteMode(true);
-    m_matrix->setDefaultDropAction(Qt::MoveAction);
-    m_matrix->setContextMenuPolicy(Qt::CustomContextMenu);
-    cl->addWidget(m_matrixTitle);
-    cl->addWidget(m_matrix, 1);
-    cl->addWidget(legend(centre));
+    m_matrixPanel = new MatrixPanel(m_matrixModel);
+    m_matrix = m_matrixPanel->view();
 
     m_inspector = new Inspector;
 
     m_hsplit = new QSplitter(Qt::Horizontal);
     m_hsplit->setObjectName(QStringLiteral("mainSplitter"));
     m_hsplit->addWidget(m_tree);
-    m_hsplit->addWidget(centre);
+    m_hsplit->addWidget(m_matrixPanel);
     m_hsplit->addWidget(m_inspector);
     m_hsplit->setStretchFactor(1, 1);
     m_hsplit->setSizes({320, 800, 320});
@@ -489,18 +448,18 @@ void MainWindow::onTreeSelection()
     showHostLogs(s);
     const auto snap = s->preview();
     if (!snap) {
-        m_matrixModel->setSession(nullptr, {});
-        m_matrixTitle->setText(s->state() == HostSession::State::Failed
+        m_matrix->showMatrix(nullptr, {});
+        m_matrixPanel->setTitle(s->state() == HostSession::State::Failed
                                    ? tr("%1 is unavailable: %2").arg(s->uri().text, ErrorText::describe(s->error()))
                                    : tr("Reading %1…").arg(s->uri().text));
         m_inspector->showNothing();
         return;
     }
     if (kind == FleetModel::Kind::Mdev) {
-        m_matrixModel->setSession(s, key);
+        m_matrix->showMatrix(s, key);
         updatePendingState();
         const Guest *g = snap->guestOfMdev(key);
-        m_matrixTitle->setText(g ? tr("Matrix of mdev %1 on %2, used by %3").arg(key, s->uri().text, g->name)
+        m_matrixPanel->setTitle(g ? tr("Matrix of mdev %1 on %2, used by %3").arg(key, s->uri().text, g->name)
                                  : tr("Matrix of mdev %1 on %2").arg(key, s->uri().text));
         m_inspector->showMdev(*snap, key);
         if (const Mdev *m = snap->mdev(key); m && !m->adapters.isEmpty() && !m->domains.isEmpty()) {
@@ -520,8 +479,8 @@ void MainWindow::onTreeSelection()
         if (const Guest *g = snap->guest(key))
             mdev = g->mdev;
     if (m_matrixModel->session() != s || m_matrixModel->mdevUuid() != mdev)
-        m_matrixModel->setSession(s, mdev);
-    m_matrixTitle->setText(mdev.isEmpty() ? tr("All mdevs on %1").arg(s->uri().text)
+        m_matrix->showMatrix(s, mdev);
+    m_matrixPanel->setTitle(mdev.isEmpty() ? tr("All mdevs on %1").arg(s->uri().text)
                                           : tr("Matrix of mdev %1 on %2").arg(mdev, s->uri().text));
     updatePendingState();
     switch (kind) {

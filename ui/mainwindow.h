@@ -2,6 +2,7 @@
 
 #include "fleet/fleetmodel.h"
 #include "fleet/fleetnode.h"
+#include "matrix/matrixview.h"
 
 #include <common/result.h>
 
@@ -11,7 +12,6 @@ class QLabel;
 class QListWidget;
 class QPlainTextEdit;
 class QSplitter;
-class QTableView;
 class QTabWidget;
 class QTreeView;
 class QUndoGroup;
@@ -25,6 +25,7 @@ class HostActions;
 class HostSession;
 class Inspector;
 class MatrixModel;
+class MatrixPanel;
 
 /// The console's main window: the fleet tree on the left, the adapter x domain matrix in the
 /// centre, the inspector on the right, kernel and audit logs below. Layout, splitters, column
@@ -36,7 +37,8 @@ public:
     ~MainWindow() override;
 
     QTreeView *fleetView() const { return m_tree; }
-    QTableView *matrixView() const { return m_matrix; }
+    MatrixView *matrixView() const { return m_matrix; }
+    MatrixPanel *matrixPanel() const { return m_matrixPanel; }
     MatrixModel *matrixModel() const { return m_matrixModel; }
     FleetModel *fleetModel() const { return m_fleetModel; }
 
@@ -90,8 +92,8 @@ private:
     FleetModel *m_fleetModel;
     MatrixModel *m_matrixModel;
     QTreeView *m_tree;
-    QTableView *m_matrix;
-    QLabel *m_matrixTitle;
+    MatrixPanel *m_matrixPanel;
+    MatrixView *m_matrix;
     Inspector *m_inspector;
     QTabWidget *m_bottom;
     QPlainTextEdit *m_kernelLog;

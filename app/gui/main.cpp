@@ -16,6 +16,7 @@
 #include <QTranslator>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -38,7 +39,7 @@ void describeOptions(QCommandLineParser &p)
     p.addVersionOption();
     p.addOption({QStringLiteral("lang"), QStringLiteral("User interface language (e.g. de); default: the system locale."), QStringLiteral("LANG")});
     p.addOption({QStringLiteral("host"), QStringLiteral("Also open this host (may be repeated)."), QStringLiteral("URI")});
-    p.addOption({QStringLiteral("select"), QStringLiteral("Select this mdev UUID on the first host at start."), QStringLiteral("UUID")});
+    p.addOption({QStringLiteral("select"), QStringLiteral("Select this mdev UUID at start (on the first host that has it)."), QStringLiteral("UUID")});
     p.addOption({QStringLiteral("screenshot"), QStringLiteral("Save a screenshot of the main window to FILE once the fleet is read."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("quit-after"), QStringLiteral("Quit after MS milliseconds (with --screenshot: as soon as it is saved)."), QStringLiteral("MS")});
     p.addOption({QStringLiteral("size"), QStringLiteral("Window size WxH."), QStringLiteral("WxH")});
@@ -142,9 +143,11 @@ int main(int argc, char **argv)
 
     if (p.isSet(QStringLiteral("select")) && !fleet.sessions().isEmpty()) {
         const QString uuid = p.value(QStringLiteral("select"));
-        QObject::connect(&fleet, &ap::ui::Fleet::hostChanged, &window, [&window, &fleet, uuid](ap::ui::HostSession *s) {
-            if (s == fleet.sessions().first() && s->snapshot())
-                window.selectNode({s->uri().text, ap::ui::FleetModel::Kind::Mdev, uuid});
+        auto selected = std::make_shared<bool>(false);
+        QObject::connect(&fleet, &ap::ui::Fleet::hostChanged, &window, [&window, uuid, selected](ap::ui::HostSession *s) {
+            if (*selected || !s->snapshot() || !s->snapshot()->mdev(uuid))
+                return;
+            *selected = window.selectNode({s->uri().text, ap::ui::FleetModel::Kind::Mdev, uuid});
         });
     }
 

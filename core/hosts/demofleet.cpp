@@ -369,6 +369,38 @@ std::optional<HostSnapshot> initialState(const QString &name)
         definePersistent(h, uuids::payments, true);
         definePersistent(h, uuids::legacy, false);
         addGuest(h, "legacy-01", Guest::State::Running, uuids::legacy);
+    } else if (name == QLatin1String("zlab-x")) {
+        // Not in hostNames(): opened on purpose (--host demo:zlab-x) to try the console at the
+        // architecture's limit of 256 adapters by 256 domains.
+        HostSpec s;
+        s.name = name;
+        s.description = QStringLiteral("IBM z17 (simulated), 256 adapters x 256 domains");
+        for (int a = 0; a < 256; ++a) {
+            const M mode = a % 3 == 0 ? M::Cca : a % 3 == 1 ? M::Ep11 : M::Accelerator;
+            s.adapters.append({a, 14, mode, /*config*/ a % 37 != 36, /*chkstop*/ a % 53 == 52});
+        }
+        s.configuredDomains = IdMask::range(0, 255);
+        s.configuredControlDomains = IdMask::range(0, 255);
+        s.vfioAdapters = IdMask::range(0x10, 0xff);
+        s.vfioDomains = IdMask::range(0x10, 0xff);
+        s.migratable = true;
+        s.aesKeySet = QStringLiteral("prod-2026");
+        s.apkaKeySet = QStringLiteral("prod-2026");
+        s.wkKeySet = QStringLiteral("ep11-prod");
+        s.serialBase = 95000000;
+        h = build(s);
+        h.bus.maxAdapterId = 255;
+        h.bus.maxDomainId = 255;
+        QList<int> wideAdapters, wideDomains;
+        for (int i = 0x10; i < 0x90; ++i) {
+            wideAdapters.append(i);
+            wideDomains.append(i);
+        }
+        addMdev(h, uuids::wide, wideAdapters, wideDomains, {0x10});
+        addMdev(h, uuids::tail, {0xf0, 0xf1, 0xf2, 0xf3}, {0xf8, 0xf9, 0xfa, 0xfb, 0xfc, 0xfd, 0xfe}, {0xf8});
+        addMdev(h, uuids::scattered, {0x92, 0xa7, 0xc3}, {0x95, 0xb0, 0xe1}, {});
+        addGuest(h, "wide-01", Guest::State::Running, uuids::wide);
+        addGuest(h, "tail-02", Guest::State::Running, uuids::tail);
     } else if (auto m = maintenanceHost(name)) {
         h = std::move(*m);
     } else {

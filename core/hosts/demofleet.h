@@ -16,7 +16,8 @@ QStringList hostNames();
 /// (z16 whose vfio_ap APQNs are all taken), "zlab-f" (z16 loaded with other master keys) and
 /// "zlab-g" (an older z14 with CEX6 adapters, no migration support).
 QStringList maintenanceHostNames();
-/// The initial state of a built-in host, as its sysfs would show it, with its mdev definitions
+/// The initial state of a built-in host (also "zlab-x", not in the fleet: 256 x 256 with three
+/// mdevs, for trying the matrix at its limit), as its sysfs would show it, with its mdev definitions
 /// (zlab-a's hsm mdev runs with an adapter its definition lacks: drift); nullopt for unknown names.
 std::optional<HostSnapshot> initialState(const QString &name);
 
@@ -33,6 +34,10 @@ inline const QString database = QStringLiteral("e5f6a7b8-c9d0-4e1f-8a2b-4c5d6e7f
 inline const QString machineLearning = QStringLiteral("f6a7b8c9-d0e1-4f2a-8b3c-5d6e7f8a9b08");
 inline const QString ledger = QStringLiteral("a7b8c9d0-e1f2-4a3b-8c4d-6e7f8a9b0c09");
 inline const QString archive = QStringLiteral("b8c9d0e1-f2a3-4b4c-8d5e-7f8a9b0c1d10");
+// zlab-x's (256 x 256).
+inline const QString wide = QStringLiteral("c9d0e1f2-a3b4-4c5d-8e6f-8a9b0c1d2e11");
+inline const QString tail = QStringLiteral("d0e1f2a3-b4c5-4d6e-8f7a-9b0c1d2e3f12");
+inline const QString scattered = QStringLiteral("e1f2a3b4-c5d6-4e7f-8a8b-0c1d2e3f4a13");
 } // namespace uuids
 
 } // namespace ap::demo

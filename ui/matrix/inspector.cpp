@@ -1,6 +1,7 @@
 #include "inspector.h"
 
 #include "../fleet/definitionactions.h"
+#include "../migration/migrationtext.h"
 
 #include <driver/apqnstate.h>
 
@@ -11,7 +12,32 @@ QString esc(const QString &s) { return s.toHtmlEscaped(); }
 QString row(const QString &k, const QString &v) { return QStringLiteral("<tr><th align=left>%1</th><td>%2</td></tr>").arg(esc(k), v); }
 QString hex2(int v) { return QStringLiteral("0x%1").arg(v, 2, 16, QLatin1Char('0')); }
 QString yesNo(bool b) { return b ? Inspector::tr("yes") : Inspector::tr("no"); }
+/// An id list ("0x00-0x05, 0x38-0x39") that wraps between its items only: with word wrap a line
+/// breaks at the space after a comma, never inside "0x38" nor after a hyphen before a digit.
+QString ids(const IdMask &m)
+{
+    const QString text = m.toRanges(true).replace(QLatin1Char(','), QStringLiteral(", "));
+    return text.isEmpty() ? Inspector::tr("none") : text;
+}
 QString funcs(std::uint32_t f) { return QStringLiteral("0x%1").arg(QString::number(f, 16).toUpper().rightJustified(8, QLatin1Char('0'))); }
+QString modeWord(CryptoMode mode)
+{
+    switch (mode) {
+    case CryptoMode::Cca: return Inspector::tr("CCA coprocessor");
+    case CryptoMode::Ep11: return Inspector::tr("EP11 coprocessor");
+    case CryptoMode::Accelerator: return Inspector::tr("accelerator");
+    case CryptoMode::None: break;
+    }
+    return Inspector::tr("unknown");
+}
+
+/// "CEX8C, CCA coprocessor": the queue's own facility word decides the mode when it is readable.
+QString typeAndMode(const Card *card, const Queue *queue)
+{
+    const CryptoMode mode = queue && queue->functions ? modeFromFunctions(*queue->functions) : card ? card->mode() : CryptoMode::None;
+    const QString type = card ? card->typeName() : QString();
+    return type.isEmpty() ? modeWord(mode) : Inspector::tr("%1, %2").arg(type, modeWord(mode));
+}
 } // namespace
 
 Inspector::Inspector(QWidget *parent)
@@ -19,6 +45,8 @@ Inspector::Inspector(QWidget *parent)
 {
     setObjectName(QStringLiteral("inspector"));
     setOpenLinks(false);
+    // Lines break between words and list items only, never inside a word or a hex value.
+    setWordWrapMode(QTextOption::WordWrap);
     showNothing();
 }
 
@@ -62,10 +90,10 @@ void Inspector::showHost(const HostSnapshot &h)
     s += QStringLiteral("<table>");
     s += row(tr("Max adapter / domain id"), QStringLiteral("%1 / %2").arg(h.bus.maxAdapterId).arg(h.bus.maxDomainId));
     s += row(tr("AP features"), esc(h.bus.qciAvailable ? h.bus.features.join(QLatin1Char(' ')) : tr("no QCI")));
-    s += row(tr("Host-owned adapters (apmask)"), esc(h.bus.apmask.toRanges(true)));
-    s += row(tr("Host-owned domains (aqmask)"), esc(h.bus.aqmask.toRanges(true)));
-    s += row(tr("Configured adapters"), esc(h.bus.configuredAdapters.toRanges(true)));
-    s += row(tr("Configured usage domains"), esc(h.bus.configuredDomains.toRanges(true)));
+    s += row(tr("Host-owned adapters (apmask)"), esc(ids(h.bus.apmask)));
+    s += row(tr("Host-owned domains (aqmask)"), esc(ids(h.bus.aqmask)));
+    s += row(tr("Configured adapters"), esc(ids(h.bus.configuredAdapters)));
+    s += row(tr("Configured usage domains"), esc(ids(h.bus.configuredDomains)));
     s += row(tr("vfio_ap features"), esc(h.matrix.present ? h.matrix.features.join(QLatin1Char(' ')) : tr("vfio_ap not loaded")));
     s += row(tr("Cards / queues / mdevs"), QStringLiteral("%1 / %2 / %3").arg(h.cards.size()).arg(h.queues.size()).arg(h.mdevs.size()));
     s += QStringLiteral("</table>");
@@ -87,7 +115,7 @@ void Inspector::showCard(const HostSnapshot &h, int id)
     }
     QString s = QStringLiteral("<h3>%1</h3><table>").arg(esc(tr("Adapter %1").arg(hex2(id))));
     s += row(tr("Type"), esc(c->typeName()));
-    s += row(tr("Mode"), esc(modeKey(c->mode())));
+    s += row(tr("Mode"), esc(modeWord(c->mode())));
     s += row(tr("hwtype / raw_hwtype"), QStringLiteral("%1 / %2").arg(c->hwtype).arg(c->rawHwtype));
     s += row(tr("Configured"), yesNo(c->config));
     s += row(tr("Checkstopped"), yesNo(c->chkstop));
@@ -112,6 +140,7 @@ void Inspector::showQueue(const HostSnapshot &h, Apqn apqn)
         s += QStringLiteral("<p>%1</p>").arg(esc(tr("No queue device: the APQN is not in the host configuration.")));
     } else {
         s += QStringLiteral("<table>");
+        s += row(tr("Type and mode"), esc(typeAndMode(h.card(apqn.adapter), q)));
         s += row(tr("Driver"), esc(q->driver.isEmpty() ? tr("none") : q->driver));
         s += row(tr("Configured"), yesNo(q->config));
         s += row(tr("Checkstopped"), yesNo(q->chkstop));
@@ -146,10 +175,10 @@ void Inspector::showMdev(const HostSnapshot &h, const QString &uuid)
     const driver::GuestMatrix g = driver::computeGuestMatrix(h, m->adapters, m->domains, m->controlDomains);
     QString s = QStringLiteral("<h3>%1</h3><p><tt>%2</tt></p><table>").arg(esc(tr("Mediated device")), esc(uuid));
     const Guest *guest = h.guestOfMdev(uuid);
-    s += row(tr("Guest"), guest ? esc(QStringLiteral("%1 (%2)").arg(guest->name, guestStateName(guest->state))) : tr("none"));
-    s += row(tr("Adapters"), esc(m->adapters.toRanges(true)));
-    s += row(tr("Usage domains"), esc(m->domains.toRanges(true)));
-    s += row(tr("Control domains"), esc(m->controlDomains.toRanges(true)));
+    s += row(tr("Guest"), guest ? esc(tr("%1 (%2)").arg(guest->name, migrationtext::guestState(guestStateName(guest->state)))) : tr("none"));
+    s += row(tr("Adapters"), esc(ids(m->adapters)));
+    s += row(tr("Usage domains"), esc(ids(m->domains)));
+    s += row(tr("Control domains"), esc(ids(m->controlDomains)));
     s += row(tr("Guest matrix"), tr("%1 of %2 APQNs").arg(m->guestMatrix().size()).arg(m->matrix().size()));
     if (!h.definitions) {
         s += row(tr("Persistent definition"), esc(tr("unknown")));
@@ -178,7 +207,7 @@ void Inspector::showGuest(const HostSnapshot &h, const QString &name)
         return;
     }
     QString s = QStringLiteral("<h3>%1</h3><table>").arg(esc(tr("Guest %1").arg(name)));
-    s += row(tr("State"), esc(guestStateName(g->state)));
+    s += row(tr("State"), esc(migrationtext::guestState(guestStateName(g->state))));
     s += row(tr("vfio-ap mdev"), esc(g->mdev.isEmpty() ? tr("none") : g->mdev));
     s += QStringLiteral("</table>");
     setHtml(s);

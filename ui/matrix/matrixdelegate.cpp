@@ -34,69 +34,122 @@ QString MatrixDelegate::word(int ownership)
 }
 
 namespace {
-QColor tintFor(int ownership, const QPalette &pal)
+bool isDark(const QPalette &pal) { return pal.color(QPalette::Window).lightness() < 128; }
+QColor soften(QColor c, const QPalette &pal) { return isDark(pal) ? c.darker(250) : c.lighter(160); }
+} // namespace
+
+QColor MatrixDelegate::mdevColour(int index, const QPalette &pal)
 {
-    const bool dark = pal.color(QPalette::Window).lightness() < 128;
-    auto mix = [&](QColor c) { return dark ? c.darker(250) : c.lighter(160); };
+    // Hues a golden angle apart stay distinguishable for the first dozen mdevs.
+    const int hue = int((index * 137.508) + 200) % 360;
+    const QColor c = QColor::fromHsv(hue, 150, 210);
+    return soften(c, pal);
+}
+
+QColor MatrixDelegate::tint(int ownership, int owner, const QPalette &pal)
+{
     switch (Own(ownership)) {
-    case Own::InGuest: return mix(QColor(0x2e, 0x9d, 0x4f));
-    case Own::AssignedFiltered: return mix(QColor(0xe0, 0x9b, 0x1a));
-    case Own::OtherMdev: return mix(QColor(0x3b, 0x6e, 0xc8));
-    case Own::ReservedForHost: return mix(QColor(0x8a, 0x8a, 0x8a));
+    case Own::InGuest: return soften(QColor(0x2e, 0x9d, 0x4f), pal);
+    case Own::AssignedFiltered: return soften(QColor(0xe0, 0x9b, 0x1a), pal);
+    case Own::OtherMdev: return owner >= 0 ? mdevColour(owner, pal) : soften(QColor(0x3b, 0x6e, 0xc8), pal);
+    case Own::ReservedForHost: return soften(QColor(0x8a, 0x8a, 0x8a), pal);
     case Own::Free: return pal.color(QPalette::Base);
     }
     return pal.color(QPalette::Base);
 }
-} // namespace
+
+void MatrixDelegate::setScale(qreal scale)
+{
+    m_scale = scale;
+}
+
+bool MatrixDelegate::isLegible(const QFont &font, QSize room) const
+{
+    if (font != m_widthFont) {
+        m_widths.clear();
+        m_widthFont = font;
+        m_height = QFontMetrics(font).height();
+    }
+    // Below a legible size the tint alone stands for the cell (the overview's way).
+    return font.pointSizeF() >= 5 && m_height <= room.height() + 2;
+}
+
+QString MatrixDelegate::fittingLabel(const QFont &font, const QStringList &labels, QSize room) const
+{
+    if (!isLegible(font, room))
+        return {};
+    for (const QString &label : labels) {
+        auto it = m_widths.constFind(label);
+        if (it == m_widths.cend())
+            it = m_widths.insert(label, QFontMetrics(font).horizontalAdvance(label));
+        if (*it <= room.width() - 2)
+            return label;
+    }
+    return {};
+}
 
 void MatrixDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const QRect r = option.rect.adjusted(1, 1, -1, -1);
     const QPalette &pal = option.palette;
     p->save();
-    const bool controlRow = index.row() == 0;
+    const auto *model = qobject_cast<const MatrixModel *>(index.model());
+    const bool hostWide = model && model->mdevUuid().isEmpty();
     QColor bg;
-    QString text;
-    QString problem;
-    if (controlRow) {
+    QStringList labels; // longest first: the first that fits is drawn
+    bool problem = false;
+    QFont f = option.font;
+    if (!qFuzzyCompare(m_scale, 1.0))
+        f.setPointSizeF(std::max(1.0, f.pointSizeF() * m_scale));
+    // Zoomed far out, no label fits: then none is fetched (most cells in view, cheapest frame).
+    const bool legible = isLegible(f, r.size());
+    if (index.row() == 0) {
         const bool cd = index.data(MatrixModel::ControlDomainRole).toBool();
-        bg = cd ? tintFor(int(Own::OtherMdev), pal).lighter(110) : pal.color(QPalette::AlternateBase);
-        text = cd ? QStringLiteral("\u2691 CD") : QString(); // flag
+        bg = cd ? tint(int(Own::OtherMdev), -1, pal).lighter(110) : pal.color(QPalette::AlternateBase);
+        if (cd && legible)
+            labels = {QStringLiteral("\u2691 CD"), QStringLiteral("\u2691")}; // flag
     } else {
-        const int own = index.data(MatrixModel::OwnershipRole).toInt();
-        bg = tintFor(own, pal);
-        text = symbol(own) + QLatin1Char(' ') + index.data(MatrixModel::ShortTypeRole).toString();
-        problem = index.data(MatrixModel::ProblemRole).toString();
+        // One summary instead of a role each: the state of a cell is worked out once a frame.
+        const MatrixModel::CellSummary c = model ? model->summary(index.row(), index.column()) : MatrixModel::CellSummary{};
+        const int owner = hostWide && Own(c.ownership) == Own::OtherMdev ? c.owner : -1;
+        bg = tint(c.ownership, owner, pal);
+        if (legible) {
+            const QString sym = owner >= 0 ? mdevNumber(owner) : symbol(c.ownership);
+            const QString shortType = index.data(MatrixModel::ShortTypeRole).toString();
+            labels = {sym + QLatin1Char(' ') + index.data(MatrixModel::TypeModeRole).toString(), sym + QLatin1Char(' ') + shortType, sym};
+        }
+        problem = c.problem;
     }
     p->fillRect(r, bg);
-    if (!problem.isEmpty()) {
-        // Absent, deconfigured or checkstopped queues are hatched and struck through.
-        p->fillRect(r, QBrush(pal.color(QPalette::Text), Qt::BDiagPattern));
+    if (problem) {
+        // Absent, deconfigured or checkstopped queues: a light hatch behind the text, which stays
+        // legible (the legend explains the hatch).
+        QColor hatch = pal.color(QPalette::Text);
+        hatch.setAlpha(60);
+        p->fillRect(r, QBrush(hatch, Qt::BDiagPattern));
     }
-    const bool pending = index.data(MatrixModel::PendingRole).toBool();
-    if (pending) {
-        QPen pen(pal.color(QPalette::Text), 1, Qt::DashLine);
-        p->setPen(pen);
+    if (index.data(MatrixModel::PendingRole).toBool()) {
+        p->setPen(QPen(pal.color(QPalette::Text), 1, Qt::DashLine));
         p->drawRect(r.adjusted(0, 0, -1, -1));
-        text = QStringLiteral("*") + text;
+        for (QString &l : labels)
+            l.prepend(QLatin1Char('*'));
     }
     if (option.state & QStyle::State_Selected) {
-        QPen pen(pal.color(QPalette::Highlight), 2);
-        p->setPen(pen);
+        p->setPen(QPen(pal.color(QPalette::Highlight), 2));
         p->drawRect(r.adjusted(1, 1, -1, -1));
     }
-    p->setPen(pal.color(QPalette::Text));
-    QFont f = option.font;
-    f.setStrikeOut(!problem.isEmpty());
-    p->setFont(f);
-    p->drawText(r, Qt::AlignCenter, text);
+    if (const QString label = fittingLabel(f, labels, r.size()); !label.isEmpty()) {
+        p->setFont(f);
+        p->setPen(pal.color(QPalette::Text));
+        p->drawText(r, Qt::AlignCenter, label);
+    }
     p->restore();
 }
 
 QSize MatrixDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
     const QFontMetrics fm(option.font);
-    return QSize(fm.horizontalAdvance(QStringLiteral("\u2713 8C")) + 10, fm.height() + 6);
+    return QSize(fm.horizontalAdvance(QStringLiteral("\u2713 8P\u00B7EP11")) + 10, fm.height() + 6);
 }
 
 } // namespace ap::ui

@@ -1,11 +1,14 @@
 #pragma once
 
+#include <QHash>
 #include <QStyledItemDelegate>
 
 namespace ap::ui {
 
-/// Paints a matrix cell: a symbol and the adapter's short type, on a tint for the state. The
-/// symbol and the words of the legend carry the state; colour only repeats it.
+/// Paints a matrix cell: a symbol and the adapter's type and mode ("✓ 8C·CCA"), on a tint for the
+/// state; as the cell shrinks with the zoom, first the mode, then the type, then the symbol give
+/// way. The symbol and the words of the legend carry the state; colour only repeats it. In the
+/// host-wide view the symbol of an owned cell is the owning mdev's number, tinted in its colour.
 class MatrixDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:
@@ -13,9 +16,30 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
+    /// The font scale that follows the view's zoom (1 = the view's font).
+    void setScale(qreal scale);
+    qreal scale() const { return m_scale; }
+
     /// Symbol and legend word of an ownership state (driver::ApqnState::Ownership as int).
     static QString symbol(int ownership);
     static QString word(int ownership);
+    /// The background of a cell in this state; `owner` >= 0 picks the mdev's own colour.
+    static QColor tint(int ownership, int owner, const QPalette &palette);
+    /// A colour per mdev, distinct for the first dozen and stable for an index.
+    static QColor mdevColour(int index, const QPalette &palette);
+    /// The number that stands for an mdev in the host-wide view ("1" for index 0).
+    static QString mdevNumber(int index) { return QString::number(index + 1); }
+
+private:
+    /// Whether text in `font` can be read in a cell of `room` (also keeps the width cache).
+    bool isLegible(const QFont &font, QSize room) const;
+    /// The first of `labels` (longest first) that fits `room` in `font`; empty if none does.
+    QString fittingLabel(const QFont &font, const QStringList &labels, QSize room) const;
+
+    qreal m_scale = 1.0;
+    mutable QHash<QString, int> m_widths; ///< of the few distinct labels, at the current font
+    mutable QFont m_widthFont;
+    mutable int m_height = 0; ///< of m_widthFont
 };
 
 } // namespace ap::ui

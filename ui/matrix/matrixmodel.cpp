@@ -42,6 +42,17 @@ void MatrixModel::setSource(std::shared_ptr<const HostSnapshot> host, const QStr
     m_adapters = a;
     m_domains = d;
     m_resolver = m_host ? std::make_unique<driver::ApqnStateResolver>(*m_host, m_mdev) : nullptr;
+    m_mdevIndex.clear();
+    m_anyAdapters = {};
+    m_anyDomains = {};
+    if (m_host) {
+        for (qsizetype i = 0; i < m_host->mdevs.size(); ++i) {
+            const Mdev &m = m_host->mdevs[i];
+            m_mdevIndex.insert(m.uuid, int(i));
+            m_anyAdapters = m_anyAdapters | m.adapters;
+            m_anyDomains = m_anyDomains | m.domains | m.controlDomains;
+        }
+    }
     if (!sameShape) {
         endResetModel();
     } else if (rowCount() > 0 && columnCount() > 0) {
@@ -93,6 +104,80 @@ int MatrixModel::rowOfAdapter(int adapter) const
 int MatrixModel::columnOfDomain(int domain) const
 {
     return int(m_domains.indexOf(domain));
+}
+
+bool MatrixModel::rowInScope(int row, Scope scope) const
+{
+    if (isControlRow(row))
+        return true;
+    const int a = adapterAt(row);
+    if (a < 0)
+        return false;
+    const Mdev *m = scope == Scope::ThisMdev && m_host ? m_host->mdev(m_mdev) : nullptr;
+    switch (scope) {
+    case Scope::All: return true;
+    case Scope::ThisMdev:
+        if (m)
+            return m->adapters.test(a);
+        [[fallthrough]];
+    case Scope::Assigned: return m_anyAdapters.test(a);
+    }
+    return true;
+}
+
+bool MatrixModel::columnInScope(int column, Scope scope) const
+{
+    const int d = domainAt(column);
+    if (d < 0)
+        return false;
+    const Mdev *m = scope == Scope::ThisMdev && m_host ? m_host->mdev(m_mdev) : nullptr;
+    switch (scope) {
+    case Scope::All: return true;
+    case Scope::ThisMdev:
+        if (m)
+            return m->domains.test(d) || m->controlDomains.test(d);
+        [[fallthrough]];
+    case Scope::Assigned: return m_anyDomains.test(d);
+    }
+    return true;
+}
+
+MatrixModel::CellSummary MatrixModel::summary(int row, int column) const
+{
+    CellSummary c;
+    if (!m_host)
+        return c;
+    if (isControlRow(row)) {
+        const QModelIndex i = index(row, column);
+        c.control = data(i, ControlDomainRole).toBool();
+        return c;
+    }
+    const auto apqn = apqnAt(index(row, column));
+    if (!apqn)
+        return c;
+    const driver::ApqnState s = m_resolver->state(*apqn);
+    c.ownership = int(s.ownership);
+    c.owner = s.ownership == driver::ApqnState::Ownership::OtherMdev ? mdevIndex(s.otherMdev)
+        : s.ownership == driver::ApqnState::Ownership::InGuest || s.ownership == driver::ApqnState::Ownership::AssignedFiltered
+        ? mdevIndex(m_mdev)
+        : -1;
+    c.problem = !s.queueExists || s.checkstopped || !s.configured;
+    return c;
+}
+
+QString MatrixModel::typeModeLabel(const Card *c)
+{
+    if (!c)
+        return QStringLiteral("?");
+    const CryptoMode mode = c->mode();
+    const QString type = cexShortName(c->hwtype, mode);
+    switch (mode) {
+    case CryptoMode::Cca: return type + QStringLiteral("\u00B7CCA");
+    case CryptoMode::Ep11: return type + QStringLiteral("\u00B7EP11");
+    case CryptoMode::Accelerator:
+    case CryptoMode::None: break;
+    }
+    return type;
 }
 
 int MatrixModel::rowCount(const QModelIndex &parent) const
@@ -277,12 +362,14 @@ QVariant MatrixModel::data(const QModelIndex &index, int role) const
     if (!apqn)
         return {};
     switch (role) {
-    case Qt::DisplayRole:
     case ShortTypeRole: {
         const Card *c = m_host->card(apqn->adapter);
         return c ? cexShortName(c->hwtype, c->mode()) : QStringLiteral("?");
     }
+    case Qt::DisplayRole:
+    case TypeModeRole: return typeModeLabel(m_host->card(apqn->adapter));
     case OwnershipRole: return int(m_resolver->state(*apqn).ownership);
+    case OwnerRole: return summary(index.row(), index.column()).owner;
     case ProblemRole: {
         const driver::ApqnState s = m_resolver->state(*apqn);
         if (!s.queueExists) return tr("no queue");

@@ -5,6 +5,7 @@
 #include <model/hostsnapshot.h>
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QPointer>
 
 #include <memory>
@@ -27,10 +28,27 @@ public:
     enum Role {
         OwnershipRole = Qt::UserRole + 1, ///< driver::ApqnState::Ownership as int (adapter rows)
         ShortTypeRole,                    ///< "8C"
+        TypeModeRole,                     ///< "8C·CCA", "8P·EP11", "8A": type and mode
+        OwnerRole,                        ///< int: index of the owning mdev in the host's list, -1 if none
         ControlDomainRole,                ///< bool, control-domain row: assigned to the mdev
         ProblemRole,                      ///< QString: "checkstopped", "deconfigured", "no queue" or empty
         ApqnRole,                         ///< quint16 APQN value (adapter rows)
         PendingRole,                      ///< bool: differs from the host until Apply
+    };
+
+    /// Which adapters (rows) and domains (columns) a filtered view keeps; the control row stays.
+    enum class Scope {
+        All,      ///< every adapter and domain of the host
+        Assigned, ///< those assigned to any mdev
+        ThisMdev, ///< those of the shown mdev (the host-wide view: as Assigned)
+    };
+
+    /// One cell for the overview: everything needed to colour it, computed in one go.
+    struct CellSummary {
+        int ownership = -1; ///< driver::ApqnState::Ownership as int; -1 for the control row
+        int owner = -1;     ///< index of the owning mdev, -1 if none
+        bool problem = false;
+        bool control = false; ///< control row: a control domain
     };
 
     explicit MatrixModel(QObject *parent = nullptr);
@@ -49,6 +67,13 @@ public:
     int domainAt(int column) const { return column >= 0 && column < m_domains.size() ? m_domains[column] : -1; }
     std::optional<Apqn> apqnAt(const QModelIndex &index) const;
     int rowOfAdapter(int adapter) const;   ///< -1 if not shown
+    bool rowInScope(int row, Scope scope) const;
+    bool columnInScope(int column, Scope scope) const;
+    CellSummary summary(int row, int column) const;
+    /// Index of an mdev in the host's list (the host-wide view's colour and number), -1 if unknown.
+    int mdevIndex(const QString &uuid) const { return m_mdevIndex.value(uuid, -1); }
+    /// "8C·CCA", "8P·EP11", "8A"; "?" when the adapter is unknown.
+    static QString typeModeLabel(const Card *card);
     int columnOfDomain(int domain) const;  ///< -1 if not shown
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -85,6 +110,8 @@ private:
     QString m_mdev;
     QList<int> m_adapters;
     QList<int> m_domains;
+    QHash<QString, int> m_mdevIndex;
+    IdMask m_anyAdapters, m_anyDomains; ///< assigned to any mdev
     std::unique_ptr<driver::ApqnStateResolver> m_resolver;
 };
 
