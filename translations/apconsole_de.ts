@@ -418,8 +418,60 @@
         <translation>%1 ist ein Secure-Execution-Gast mit AP-Durchreichung: der Treiber meldet dort keine Migrationsunterstützung an (ENOTTY; QEMU sieht ein Gerät, das nicht migrieren kann).</translation>
     </message>
     <message>
-        <source>The driver revisions decide differently: %1</source>
-        <translation>Die Treiberrevisionen entscheiden unterschiedlich: %1</translation>
+        <source>The driver revisions decide differently; the table by revision names each answer and why.</source>
+        <translation>Die Treiberrevisionen entscheiden unterschiedlich; die Tabelle nach Revision nennt jede Antwort und den Grund.</translation>
+    </message>
+    <message>
+        <source>undefined</source>
+        <translation>undefiniert</translation>
+    </message>
+    <message>
+        <source>compatible</source>
+        <translation>kompatibel</translation>
+    </message>
+    <message>
+        <source>Rejected by %1; accepted by %2: equal non-zero BS (%3), APQN %4.</source>
+        <translation>Abgelehnt von %1, akzeptiert von %2: gleiches BS ungleich null (%3), APQN %4.</translation>
+    </message>
+    <message>
+        <source>Rejected by %1; accepted by %2: non-zero BS (source %3, destination %4; v2 sees the card&apos;s hwinfo, where BS is always 0), APQN %5.</source>
+        <translation>Abgelehnt von %1, akzeptiert von %2: BS ungleich null (Quelle %3, Ziel %4; v2 sieht das hwinfo der Karte, dort ist BS immer 0), APQN %5.</translation>
+    </message>
+    <message>
+        <source>Rejected by %1; accepted by %2: a stateless source on a native destination, APQN %3.</source>
+        <translation>Abgelehnt von %1, akzeptiert von %2: eine zustandslose Quelle auf einem nativen Ziel, APQN %3.</translation>
+    </message>
+    <message>
+        <source>Rejected by %1; accepted by %2: classification bits other than native (0x%3 vs 0x%4), APQN %5.</source>
+        <translation>Abgelehnt von %1, akzeptiert von %2: Klassifizierungsbits außer nativ (0x%3 gegenüber 0x%4), APQN %5.</translation>
+    </message>
+    <message>
+        <source>Rejected by %1; accepted by %2: bits 18-31 differ, APQN %3.</source>
+        <translation>Abgelehnt von %1, akzeptiert von %2: Bits 18–31 unterscheiden sich, APQN %3.</translation>
+    </message>
+    <message>
+        <source>Rejected by %1; accepted by %2 by the rule itself, APQN %3.</source>
+        <translation>Abgelehnt von %1, von %2 akzeptiert durch die Regel selbst, APQN %3.</translation>
+    </message>
+    <message>
+        <source>Answer of %1: %2.</source>
+        <translation>Antwort von %1: %2.</translation>
+    </message>
+    <message>
+        <source>For an incompatible queue %1 answer EINVAL, %2 EFAULT.</source>
+        <translation>Für eine inkompatible Queue antworten %1 mit EINVAL, %2 mit EFAULT.</translation>
+    </message>
+    <message>
+        <source>On a Secure Execution host v2 and v3/v4 refuse the state change (EPERM); B and C register no migration support (ENOTTY).</source>
+        <translation>Auf einem Secure-Execution-Host verweigern v2 und v3/v4 den Zustandswechsel (EPERM); B und C melden keine Migrationsunterstützung an (ENOTTY).</translation>
+    </message>
+    <message>
+        <source>v2 compares the stream with the destination mdev %1&apos;s own guest matrix (size, count, APQNs); later revisions only need the source&apos;s queues bound to vfio_ap on the destination host, and assign them.</source>
+        <translation>v2 vergleicht den Datenstrom mit der eigenen Gastmatrix des Ziel-mdev %1 (Größe, Anzahl, APQNs); spätere Revisionen brauchen nur die Queues der Quelle an vfio_ap gebunden auf dem Zielhost und weisen sie zu.</translation>
+    </message>
+    <message>
+        <source>B and C carry the control domains in the stream and require each in the destination host&apos;s control-domain mask; v2 and v3/v4 do not migrate them.</source>
+        <translation>B und C übertragen die Kontrolldomänen im Datenstrom und verlangen jede in der Kontrolldomänenmaske des Zielhosts; v2 und v3/v4 migrieren sie nicht.</translation>
     </message>
 </context>
 <context>

@@ -5,14 +5,13 @@
 #include "matrixrender.h"
 
 #include <editing/matrixedits.h>
+#include <plan/desiredmatrices.h>
 #include <sysfs/attributeparsers.h>
 
 #include <QFile>
 #include <algorithm>
 #include <cerrno>
-#include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonObject>
 
 namespace ap::cli {
 
@@ -65,64 +64,13 @@ std::optional<IdMask> parseIds(const QString &text)
     return m;
 }
 
-std::optional<IdMask> jsonIds(const QJsonValue &v)
-{
-    if (!v.isArray())
-        return std::nullopt;
-    IdMask m;
-    for (const QJsonValue &e : v.toArray()) {
-        const double d = e.toDouble(-1);
-        if (!e.isDouble() || d != int(d) || d < 0 || d > 255)
-            return std::nullopt;
-        m.set(int(d));
-    }
-    return m;
-}
-
-/// The --desired file: {"<uuid>": {"adapters": [..], "domains": [..], "control_domains": [..]}},
-/// all three lists for every mdev (an end state, not an edit).
-std::optional<MatrixTargets> readDesired(const QString &path, QString &why)
+/// The --desired file, read whole and handed to the one parser of desired matrices.
+Result<MatrixTargets> readDesired(const QString &path)
 {
     QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        why = QStringLiteral("%1: %2").arg(path, f.errorString());
-        return std::nullopt;
-    }
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
-    if (pe.error != QJsonParseError::NoError || !doc.isObject() || doc.object().isEmpty()) {
-        why = QStringLiteral("%1: not a JSON object of mdev UUIDs (%2)").arg(path, pe.errorString());
-        return std::nullopt;
-    }
-    MatrixTargets targets;
-    const QJsonObject o = doc.object();
-    for (auto it = o.begin(); it != o.end(); ++it) {
-        const QString uuid = it.key().toLower();
-        if (!sysfs::isCanonicalUuid(uuid) || !it.value().isObject()) {
-            why = QStringLiteral("%1: '%2' is not an mdev UUID with an object of ids").arg(path, it.key());
-            return std::nullopt;
-        }
-        MatrixAssignment t;
-        const std::pair<const char *, IdMask MatrixAssignment::*> parts[] = {
-            {"adapters", &MatrixAssignment::adapters}, {"domains", &MatrixAssignment::domains}, {"control_domains", &MatrixAssignment::controlDomains}};
-        const QJsonObject lists = it.value().toObject();
-        if (lists.size() != 3) {
-            why = QStringLiteral("%1: %2: needs exactly the lists adapters, domains and control_domains").arg(path, it.key());
-            return std::nullopt;
-        }
-        for (auto l = lists.begin(); l != lists.end(); ++l) {
-            const auto part = std::find_if(std::begin(parts), std::end(parts), [&](const auto &p) { return l.key() == QLatin1String(p.first); });
-            const auto ids = jsonIds(l.value());
-            if (part == std::end(parts) || !ids) {
-                why = QStringLiteral("%1: %2: '%3' must be one of adapters, domains, control_domains with a list of ids 0-255")
-                          .arg(path, it.key(), l.key());
-                return std::nullopt;
-            }
-            t.*(part->second) = *ids;
-        }
-        targets.insert(uuid, t);
-    }
-    return targets;
+    if (!f.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::Io, path, f.errorString());
+    return parseDesiredMatrices(f.readAll(), path);
 }
 
 void print(const MatrixOutcome &o, bool json)
@@ -186,10 +134,9 @@ int matrixCommand(const QStringList &args)
 
     MatrixTargets targets;
     if (desired) {
-        QString why;
-        const auto read = readDesired(p.value(QStringLiteral("desired")), why);
+        const auto read = readDesired(p.value(QStringLiteral("desired")));
         if (!read)
-            return usageError(why);
+            return usageError(read.error().toString());
         targets = *read;
     }
 

@@ -84,6 +84,8 @@ struct HostSpec {
     QString apkaKeySet;
     QString wkKeySet;
     int serialBase = 0;
+    QString kernelRelease;  ///< what /proc/sys/kernel/osrelease shows
+    QString srcversion;     ///< /sys/module/vfio_ap/srcversion: one value per vfio_ap build
 };
 
 HostSnapshot build(const HostSpec &s)
@@ -91,6 +93,8 @@ HostSnapshot build(const HostSpec &s)
     HostSnapshot h;
     h.host = QStringLiteral("demo:") + s.name;
     h.description = s.description;
+    h.kernelRelease = s.kernelRelease;
+    h.vfioApSrcversion = s.srcversion;
     h.bus.maxAdapterId = 63;
     h.bus.maxDomainId = 84;
     h.bus.apmask = IdMask::all().minus(s.vfioAdapters);
@@ -215,6 +219,8 @@ std::optional<HostSnapshot> maintenanceHost(const QString &name)
     HostSnapshot h;
     if (name == QLatin1String("zlab-d")) {
         s.description = QStringLiteral("IBM z16 A01, LPAR ZLABD (Linux 6.16 + vfio-ap migration v2), room to spare");
+        s.kernelRelease = QStringLiteral("6.16.0-300.apmig2.fc43.s390x");
+        s.srcversion = QStringLiteral("A3F1C07D2B9E54E8D61C0B7");
         s.adapters = z16;
         s.vfioAdapters = IdMask::fromIds({0x01, 0x02, 0x03, 0x05, 0x07});
         s.serialBase = 91250000;
@@ -224,6 +230,8 @@ std::optional<HostSnapshot> maintenanceHost(const QString &name)
         addGuest(h, "web-03", Guest::State::Running, uuids::web);
     } else if (name == QLatin1String("zlab-e")) {
         s.description = QStringLiteral("IBM z16 A01, LPAR ZLABE (Linux 6.16 + vfio-ap migration v2), every vfio_ap APQN in use");
+        s.kernelRelease = QStringLiteral("6.16.0-300.apmig2.fc43.s390x");
+        s.srcversion = QStringLiteral("A3F1C07D2B9E54E8D61C0B7");
         s.adapters = {{0x00, 14, M::Cca}, {0x01, 14, M::Cca}, {0x02, 14, M::Ep11}, {0x03, 14, M::Accelerator}};
         s.vfioAdapters = IdMask::fromIds({0x01, 0x02, 0x03});
         s.vfioDomains = IdMask::range(0x10, 0x2f);
@@ -239,6 +247,8 @@ std::optional<HostSnapshot> maintenanceHost(const QString &name)
         addGuest(h, "ml-04", Guest::State::Running, uuids::machineLearning);
     } else if (name == QLatin1String("zlab-f")) {
         s.description = QStringLiteral("IBM z16 A01, LPAR ZLABF (Linux 6.16 + vfio-ap migration v2), test master keys");
+        s.kernelRelease = QStringLiteral("6.16.0-300.apmig2.fc43.s390x");
+        s.srcversion = QStringLiteral("A3F1C07D2B9E54E8D61C0B7");
         s.adapters = z16;
         s.vfioAdapters = IdMask::fromIds({0x01, 0x02, 0x03, 0x05, 0x07});
         s.aesKeySet = QStringLiteral("test-2026");
@@ -251,6 +261,8 @@ std::optional<HostSnapshot> maintenanceHost(const QString &name)
         addGuest(h, "ledger-05", Guest::State::Running, uuids::ledger);
     } else if (name == QLatin1String("zlab-g")) {
         s.description = QStringLiteral("IBM z14 M03, LPAR ZLABG (Linux 5.14), CEX6 adapters");
+        s.kernelRelease = QStringLiteral("5.14.0-427.13.1.el9_4.s390x");
+        s.srcversion = QStringLiteral("6E0D93B1F2A4C85D7B31E20");
         s.adapters = {{0x00, 12, M::Cca}, {0x01, 12, M::Cca}, {0x02, 12, M::Ep11}, {0x03, 12, M::Accelerator}};
         s.configuredDomains = IdMask::range(0, 39);
         s.configuredControlDomains = IdMask::range(0, 39);
@@ -288,6 +300,8 @@ std::optional<HostSnapshot> initialState(const QString &name)
         HostSpec s;
         s.name = name;
         s.description = QStringLiteral("IBM z16 A01, LPAR ZLABA (Linux 6.16 + vfio-ap migration v2)");
+        s.kernelRelease = QStringLiteral("6.16.0-300.apmig2.fc43.s390x");
+        s.srcversion = QStringLiteral("A3F1C07D2B9E54E8D61C0B7");
         s.adapters = {{0x00, 14, M::Cca}, {0x01, 14, M::Cca}, {0x02, 14, M::Ep11}, {0x03, 14, M::Accelerator},
                       {0x04, 14, M::Cca, /*config*/ false}, {0x05, 14, M::Ep11}};
         s.configuredDomains = IdMask::range(0, 84);
@@ -314,6 +328,8 @@ std::optional<HostSnapshot> initialState(const QString &name)
         HostSpec s;
         s.name = name;
         s.description = QStringLiteral("IBM z16 A01, LPAR ZLABB (Linux 6.16 + vfio-ap migration v2)");
+        s.kernelRelease = QStringLiteral("6.16.0-300.apmig2.fc43.s390x");
+        s.srcversion = QStringLiteral("A3F1C07D2B9E54E8D61C0B7");
         s.adapters = {{0x00, 14, M::Cca}, {0x01, 14, M::Cca}, {0x02, 14, M::Ep11}, {0x03, 14, M::Accelerator},
                       {0x06, 14, M::Cca, true, /*chkstop*/ true}};
         s.configuredDomains = IdMask::range(0, 84);
@@ -335,6 +351,8 @@ std::optional<HostSnapshot> initialState(const QString &name)
         HostSpec s;
         s.name = name;
         s.description = QStringLiteral("IBM z15 T01, LPAR ZLABC (Linux 6.8)");
+        s.kernelRelease = QStringLiteral("6.8.0-45-generic");
+        s.srcversion = QStringLiteral("C41B7E09D3A2F65E18B0D94");
         s.adapters = {{0x00, 13, M::Cca}, {0x01, 13, M::Cca}, {0x02, 13, M::Ep11}, {0x03, 13, M::Accelerator}};
         s.configuredDomains = IdMask::range(0, 39);
         s.configuredControlDomains = IdMask::range(0, 39);

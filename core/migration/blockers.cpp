@@ -44,11 +44,6 @@ Result<QStringList> parseQueryMigrate(const QString &reply)
     return out;
 }
 
-namespace {
-/// A sentence for a finding; the source is marked with QT_TRANSLATE_NOOP("Finding", …) at the call.
-FindingText say(const char *source, QStringList args = {}) { return {QString::fromUtf8(source), std::move(args)}; }
-} // namespace
-
 QList<Finding> blockerFindings(const MigrationBlockers &b, const QString &guest)
 {
     QList<Finding> out;

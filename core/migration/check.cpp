@@ -122,7 +122,7 @@ Error noSuchMdev(const CheckInput &in)
 }
 
 /// The report for one profile from the revisions' decisions; the source mdev exists.
-CheckReport assemble(const CheckInput &in, DriverProfile profile, const QList<RevisionDecision> &all, const QStringList &notes,
+CheckReport assemble(const CheckInput &in, DriverProfile profile, const QList<RevisionDecision> &all, const QList<FindingText> &notes,
                      const HostIndex &source, const HostIndex &target)
 {
     const Mdev *m = in.source.mdev(in.mdev);
@@ -205,10 +205,19 @@ Result<QList<CheckReport>> runCheckAllProfiles(const CheckInput &in)
         return noSuchMdev(in);
     const HostIndex source(in.source), target(in.target);
     const QList<RevisionDecision> all = decideAll(source, in.mdev, target, targetOf(in), in.chunkBytes);
-    const QStringList notes = revisionNotes(in, targetOf(in), all);
+    const QList<FindingText> notes = revisionNotes(in, targetOf(in), all);
+    // A profile that names the same code as an earlier one (v4 is v3) reads the same report.
     QList<CheckReport> out;
-    for (const DriverProfile p : allProfiles())
-        out.append(assemble(in, p, all, notes, source, target));
+    for (const DriverProfile p : allProfiles()) {
+        const auto same = std::find_if(out.cbegin(), out.cend(), [p](const CheckReport &r) { return r.profile == revision(p).sameCodeAs; });
+        if (same == out.cend()) {
+            out.append(assemble(in, p, all, notes, source, target));
+            continue;
+        }
+        CheckReport copy = *same;
+        copy.profile = p;
+        out.append(copy);
+    }
     return out;
 }
 

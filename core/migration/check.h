@@ -81,7 +81,7 @@ struct CheckReport {
     /// Every distinct revision's decision (v2, v3 for v3/v4, B, C), in that order.
     QList<RevisionDecision> byRevision;
     /// Why the revisions answer differently, one sentence each (empty when they agree).
-    QStringList revisionNotes;
+    QList<FindingText> revisionNotes;
 
     /// The findings that keep it from being ready (severity error), in report order.
     QList<Finding> blocking() const;

@@ -22,4 +22,14 @@ Finding Finding::make(const QString &id, Severity severity, FindingText text, Fi
     return f;
 }
 
+QString apqnList(const QList<Apqn> &apqns)
+{
+    QStringList s;
+    for (qsizetype i = 0; i < apqns.size() && i < 8; ++i)
+        s.append(apqns[i].toString());
+    if (apqns.size() > 8)
+        return s.join(QStringLiteral(", ")) + QStringLiteral(", … (+%1)").arg(apqns.size() - 8);
+    return s.join(QStringLiteral(", "));
+}
+
 } // namespace ap::migration

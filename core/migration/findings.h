@@ -1,5 +1,7 @@
 #pragma once
 
+#include "../model/apqn.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -20,6 +22,13 @@ struct FindingText {
     bool isEmpty() const { return source.isEmpty(); }
     friend bool operator==(const FindingText &, const FindingText &) = default;
 };
+
+/// A sentence as data; mark `source` with QT_TRANSLATE_NOOP("Finding", …) at the call.
+inline FindingText say(const char *source, QStringList args = {}) { return {QString::fromUtf8(source), std::move(args)}; }
+
+/// The first eight APQNs and a count of the rest ("01.0011, 02.0012, … (+3)"): language-neutral,
+/// so it needs no translation. Only the APQNs shown are formatted (a full matrix has 65,536).
+QString apqnList(const QList<Apqn> &apqns);
 
 /// One readiness finding: a stable id (for filtering and tests), how bad, and what to do.
 /// `message` and `hint` are the English sentences (logs, the CLI, stored JSON); `text` and

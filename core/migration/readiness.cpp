@@ -26,22 +26,9 @@ public:
     QList<Finding> list;
 };
 
-/// The sources are marked with QT_TRANSLATE_NOOP("Finding", …) where they are written, so the
-/// report can translate them; the words here are English until a renderer translates them.
-FindingText say(const char *source, QStringList args = {}) { return {QString::fromUtf8(source), std::move(args)}; }
+/// Words marked with QT_TRANSLATE_NOOP("Finding", …) where they are written, English until a
+/// renderer translates them.
 QString word(const char *source) { return QString::fromUtf8(source); }
-
-/// The first eight APQNs and a count of the rest: language-neutral, so it needs no translation.
-QString idList(const QList<Apqn> &apqns)
-{
-    // Only the APQNs shown are formatted: a full matrix lists 65,536.
-    QStringList s;
-    for (qsizetype i = 0; i < apqns.size() && i < 8; ++i)
-        s.append(apqns[i].toString());
-    if (apqns.size() > 8)
-        return s.join(QStringLiteral(", ")) + QStringLiteral(", … (+%1)").arg(apqns.size() - 8);
-    return s.join(QStringLiteral(", "));
-}
 
 QString hex2(int v) { return QStringLiteral("0x%1").arg(v, 2, 16, QLatin1Char('0')); }
 
@@ -101,7 +88,7 @@ void masterKeys(const HostIndex &source, const HostIndex &target, const QList<Ap
     }
     if (!unknown.isEmpty())
         c.add("master_keys_unknown", Severity::Info,
-              say(QT_TRANSLATE_NOOP("Finding", "Master key patterns are not known for %1 (a domain shows them only while bound to the host)."), {idList(unknown)}),
+              say(QT_TRANSLATE_NOOP("Finding", "Master key patterns are not known for %1 (a domain shows them only while bound to the host)."), {apqnList(unknown)}),
               say(QT_TRANSLATE_NOOP("Finding", "Compare them inside the guest (lszcrypt -V) or read them once while the domain is bound to zcrypt.")));
 }
 
@@ -122,16 +109,16 @@ void destinationQueues(const HostIndex &target, const QList<Apqn> &matrix, Colle
         }
     }
     if (!missing.isEmpty())
-        c.add("target_queue_missing", Severity::Error, say(QT_TRANSLATE_NOOP("Finding", "No queue device on the destination for %1."), {idList(missing)}),
+        c.add("target_queue_missing", Severity::Error, say(QT_TRANSLATE_NOOP("Finding", "No queue device on the destination for %1."), {apqnList(missing)}),
               say(QT_TRANSLATE_NOOP("Finding", "Configure the adapters and domains to the destination LPAR (or pick another destination).")));
     if (!notVfio.isEmpty())
-        c.add("target_queue_not_vfio", Severity::Error, say(QT_TRANSLATE_NOOP("Finding", "On the destination, %1 are not bound to vfio_ap."), {idList(notVfio)}),
+        c.add("target_queue_not_vfio", Severity::Error, say(QT_TRANSLATE_NOOP("Finding", "On the destination, %1 are not bound to vfio_ap."), {apqnList(notVfio)}),
               say(QT_TRANSLATE_NOOP("Finding", "Release them from the host: clear their adapters in apmask or their domains in aqmask.")));
     if (!deconfigured.isEmpty())
-        c.add("target_queue_deconfigured", Severity::Error, say(QT_TRANSLATE_NOOP("Finding", "On the destination, %1 are deconfigured."), {idList(deconfigured)}),
+        c.add("target_queue_deconfigured", Severity::Error, say(QT_TRANSLATE_NOOP("Finding", "On the destination, %1 are deconfigured."), {apqnList(deconfigured)}),
               say(QT_TRANSLATE_NOOP("Finding", "Configure the adapter again (chzcrypt -e or the card's config attribute).")));
     if (!checkstopped.isEmpty())
-        c.add("target_queue_checkstopped", Severity::Error, say(QT_TRANSLATE_NOOP("Finding", "On the destination, %1 are checkstopped."), {idList(checkstopped)}),
+        c.add("target_queue_checkstopped", Severity::Error, say(QT_TRANSLATE_NOOP("Finding", "On the destination, %1 are checkstopped."), {apqnList(checkstopped)}),
               say(QT_TRANSLATE_NOOP("Finding", "The adapter needs service; pick another destination.")));
 }
 
@@ -268,10 +255,10 @@ QList<Finding> readinessFindings(const CheckInput &in, const CheckReport &r, con
     destinationQueues(target, matrix, c);
     masterKeys(source, target, matrix, c);
     quirks(in, r, c);
-    // The notes name revisions, APQNs and hardware bits; they stay English (the report's revision table is translated).
+    // The notes themselves follow the report's table by revision.
     if (!r.revisionNotes.isEmpty())
         c.add("revisions_disagree", Severity::Info,
-              say(QT_TRANSLATE_NOOP("Finding", "The driver revisions decide differently: %1"), {r.revisionNotes.join(QLatin1Char(' '))}),
+              say(QT_TRANSLATE_NOOP("Finding", "The driver revisions decide differently; the table by revision names each answer and why.")),
               say(QT_TRANSLATE_NOOP("Finding", "Make sure which revision of the migration series the destination kernel carries.")));
     return c.list;
 }

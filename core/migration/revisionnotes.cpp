@@ -5,63 +5,63 @@
 #include "../driver/migration/hwinfosource.h"
 #include "../driver/migration/revision.h"
 
+#include <QCoreApplication>
 #include <QMap>
+
+#include <algorithm>
 
 namespace ap::migration {
 
 namespace {
 
+/// A revision's answer: errno names stay as they are, the two words are translated.
 QString answer(const DriverDecision &d)
 {
     if (!d.undefined.isEmpty())
-        return QStringLiteral("undefined");
-    return d.compatible ? QStringLiteral("compatible") : errnoName(d.err);
+        return QString::fromUtf8(QT_TRANSLATE_NOOP("Finding", "undefined"));
+    return d.compatible ? QString::fromUtf8(QT_TRANSLATE_NOOP("Finding", "compatible")) : errnoName(d.err);
 }
 
+/// Revision names joined language-neutrally ("v2, v3/v4").
 QString names(const QList<DriverProfile> &ps)
 {
     QStringList s;
     for (const DriverProfile p : ps)
         s.append(revisionColumn(p));
-    if (s.size() <= 1)
-        return s.join(QString());
-    return s.mid(0, s.size() - 1).join(QStringLiteral(", ")) + QStringLiteral(" and ") + s.last();
+    return s.join(QStringLiteral(", "));
 }
 
-QString apqns(const QList<Apqn> &qs)
-{
-    QStringList s;
-    for (qsizetype i = 0; i < qs.size() && i < 4; ++i)
-        s.append(qs[i].toString());
-    QString out = s.join(QStringLiteral(", "));
-    if (qs.size() > 4)
-        out += QStringLiteral(" and %1 more").arg(qs.size() - 4);
-    return out;
-}
+QString hex2(int v) { return QStringLiteral("%1").arg(v, 2, 16, QLatin1Char('0')); }
 
-/// Why one queue's verdicts differ, from the two hwinfo words the rules saw.
-QString cause(Hwinfo s, Hwinfo t)
+/// Why one queue's verdicts differ, from the two hwinfo words the rules saw: a sentence whose
+/// first two arguments are the rejecting and accepting revisions and whose last is the APQN list.
+FindingText cause(Hwinfo s, Hwinfo t, const QString &reject, const QString &accept)
 {
     const bool sNative = s.classification() & Hwinfo::kClassNative;
     const bool tNative = t.classification() & Hwinfo::kClassNative;
     if (s.bs() != 0 && s.bs() == t.bs())
-        return QStringLiteral("equal non-zero BS (%1)").arg(s.bs());
+        return say(QT_TRANSLATE_NOOP("Finding", "Rejected by %1; accepted by %2: equal non-zero BS (%3), APQN %4."),
+                   {reject, accept, QString::number(s.bs())});
     if (s.bs() != 0 || t.bs() != 0)
-        return QStringLiteral("non-zero BS (source %1, destination %2; v2 sees the card's hwinfo, where BS is always 0)").arg(s.bs()).arg(t.bs());
+        return say(QT_TRANSLATE_NOOP("Finding", "Rejected by %1; accepted by %2: non-zero BS (source %3, destination %4; v2 sees the card's "
+                                                "hwinfo, where BS is always 0), APQN %5."),
+                   {reject, accept, QString::number(s.bs()), QString::number(t.bs())});
     if (!sNative && tNative && s.classification() != t.classification())
-        return QStringLiteral("a stateless source on a native destination");
+        return say(QT_TRANSLATE_NOOP("Finding", "Rejected by %1; accepted by %2: a stateless source on a native destination, APQN %3."),
+                   {reject, accept});
     if (s.classification() != t.classification())
-        return QStringLiteral("classification bits other than native (0x%1 vs 0x%2)").arg(s.classification(), 2, 16, QLatin1Char('0')).arg(t.classification(), 2, 16, QLatin1Char('0'));
+        return say(QT_TRANSLATE_NOOP("Finding", "Rejected by %1; accepted by %2: classification bits other than native (0x%3 vs 0x%4), APQN %5."),
+                   {reject, accept, hex2(s.classification()), hex2(t.classification())});
     if (s.reserved18to31() != t.reserved18to31())
-        return QStringLiteral("bits 18-31 differ");
-    return QStringLiteral("the rule itself");
+        return say(QT_TRANSLATE_NOOP("Finding", "Rejected by %1; accepted by %2: bits 18-31 differ, APQN %3."), {reject, accept});
+    return say(QT_TRANSLATE_NOOP("Finding", "Rejected by %1; accepted by %2 by the rule itself, APQN %3."), {reject, accept});
 }
 
 } // namespace
 
-QStringList revisionNotes(const CheckInput &in, const QString &targetMdev, const QList<RevisionDecision> &all)
+QList<FindingText> revisionNotes(const CheckInput &in, const QString &targetMdev, const QList<RevisionDecision> &all)
 {
-    QStringList notes;
+    QList<FindingText> notes;
     if (all.isEmpty())
         return notes;
     bool agree = true;
@@ -74,14 +74,12 @@ QStringList revisionNotes(const CheckInput &in, const QString &targetMdev, const
     QMap<QString, QList<DriverProfile>> byAnswer;
     for (const RevisionDecision &d : all)
         byAnswer[answer(d.decision)].append(d.profile);
-    QStringList parts;
     for (auto it = byAnswer.cbegin(); it != byAnswer.cend(); ++it)
-        parts.append(QStringLiteral("%1 answer%2 %3").arg(names(it.value()), it.value().size() == 1 ? QStringLiteral("s") : QString(), it.key()));
-    notes.append(parts.join(QStringLiteral("; ")) + QLatin1Char('.'));
+        notes.append(say(QT_TRANSLATE_NOOP("Finding", "Answer of %1: %2."), {names(it.value()), it.key()}));
 
-    // Per queue: which revisions accept, and why.
+    // Per queue: which revisions accept, and why; queues with the same cause share a sentence.
     const Mdev *m = in.source.mdev(in.mdev);
-    QMap<QString, QList<Apqn>> causes;
+    QList<std::pair<FindingText, QList<Apqn>>> causes;
     const HostIndex source(in.source), target(in.target);
     for (const Apqn q : m ? m->guestMatrix() : QList<Apqn>()) {
         QList<DriverProfile> accept, reject;
@@ -100,13 +98,17 @@ QStringList revisionNotes(const CheckInput &in, const QString &targetMdev, const
         }
         if (accept.isEmpty() || reject.isEmpty())
             continue;
-        causes[QStringLiteral("%1 reject%2 %3 that %4 accept%5")
-                   .arg(names(reject), reject.size() == 1 ? QStringLiteral("s") : QString(), cause(why[0], why[1]), names(accept),
-                        accept.size() == 1 ? QStringLiteral("s") : QString())]
-            .append(q);
+        const FindingText c = cause(why[0], why[1], names(reject), names(accept));
+        auto same = std::find_if(causes.begin(), causes.end(), [&c](const auto &e) { return e.first == c; });
+        if (same == causes.end())
+            causes.append({c, {q}});
+        else
+            same->second.append(q);
     }
-    for (auto it = causes.cbegin(); it != causes.cend(); ++it)
-        notes.append(QStringLiteral("%1 (APQN %2).").arg(it.key(), apqns(it.value())));
+    for (auto &[text, apqns] : causes) {
+        text.args.append(apqnList(apqns));
+        notes.append(text);
+    }
 
     // Causes that are not about one queue's hardware.
     QList<DriverProfile> einval, efault;
@@ -117,21 +119,24 @@ QStringList revisionNotes(const CheckInput &in, const QString &targetMdev, const
             efault.append(d.profile);
     }
     if (!einval.isEmpty() && !efault.isEmpty())
-        notes.append(QStringLiteral("%1 answer an incompatible queue with EINVAL, %2 with EFAULT.").arg(names(einval), names(efault)));
+        notes.append(say(QT_TRANSLATE_NOOP("Finding", "For an incompatible queue %1 answer EINVAL, %2 EFAULT."), {names(einval), names(efault)}));
     if (in.source.secureExecutionGuest || in.target.secureExecutionGuest)
-        notes.append(QStringLiteral("On a Secure Execution host v2 and v3/v4 refuse the state change (EPERM); B and C register no migration support (ENOTTY)."));
+        notes.append(say(QT_TRANSLATE_NOOP("Finding", "On a Secure Execution host v2 and v3/v4 refuse the state change (EPERM); B and C register no "
+                                                      "migration support (ENOTTY).")));
     for (const RevisionDecision &d : all) {
         if (revision(d.profile).queueCheck != QueueCheck::InGuestMatrix || d.decision.kernelLog.isEmpty())
             continue;
         const QString &first = d.decision.kernelLog.first();
         if (first.contains(QLatin1String("number of queues")) || first.contains(QLatin1String("not assigned to guest matrix"))
             || first.contains(QLatin1String("config size")))
-            notes.append(QStringLiteral("v2 compares the stream with the destination mdev %1's own guest matrix (size, count, APQNs); "
-                                        "later revisions only need the source's queues bound to vfio_ap on the destination host, and assign them.")
-                             .arg(targetMdev));
+            notes.append(say(QT_TRANSLATE_NOOP("Finding", "v2 compares the stream with the destination mdev %1's own guest matrix (size, count, "
+                                                          "APQNs); later revisions only need the source's queues bound to vfio_ap on the "
+                                                          "destination host, and assign them."),
+                             {targetMdev}));
     }
     if (m && !(m->controlDomains & in.source.bus.configuredControlDomains).isEmpty())
-        notes.append(QStringLiteral("B and C carry the control domains in the stream and require each in the destination host's control-domain mask; v2 and v3/v4 do not migrate them."));
+        notes.append(say(QT_TRANSLATE_NOOP("Finding", "B and C carry the control domains in the stream and require each in the destination host's "
+                                                      "control-domain mask; v2 and v3/v4 do not migrate them.")));
     return notes;
 }
 

@@ -186,8 +186,8 @@ QString revisionTableText(const CheckReport &r)
                  .arg(verdictWord(d.decision), -12)
                  .arg(errnoCell(d.decision), -7)
                  .arg(firstLine(d.decision));
-    for (const QString &n : r.revisionNotes)
-        s += QStringLiteral("  - %1\n").arg(n);
+    for (const FindingText &n : r.revisionNotes)
+        s += QStringLiteral("  - %1\n").arg(n.english());
     return s;
 }
 
@@ -236,7 +236,13 @@ QJsonObject checkReportJson(const CheckReport &r)
     if (const RevisionDecision *other = otherDecision(r))
         o.insert(QStringLiteral("other_profile"), decisionJson(other->profile, other->decision));
     o.insert(QStringLiteral("by_revision"), byRevisionJson(r));
-    o.insert(QStringLiteral("revision_notes"), QJsonArray::fromStringList(r.revisionNotes));
+    QJsonArray notes, noteTexts;
+    for (const FindingText &n : r.revisionNotes) {
+        notes.append(n.english());
+        noteTexts.append(textJson(n));
+    }
+    o.insert(QStringLiteral("revision_notes"), notes);
+    o.insert(QStringLiteral("revision_note_texts"), noteTexts);
     return o;
 }
 
@@ -318,8 +324,13 @@ Result<CheckReport> checkReportFromJson(const QJsonObject &o)
         if (const auto p = parseProfile(other.value(QStringLiteral("profile")).toString()))
             r.byRevision.append({revision(*p).sameCodeAs, decision(other)});
     }
-    for (const QJsonValue &v : o.value(QStringLiteral("revision_notes")).toArray())
-        r.revisionNotes.append(v.toString());
+    // Reports stored before the notes were data have the English sentences only.
+    const QJsonArray noteTexts = o.value(QStringLiteral("revision_note_texts")).toArray();
+    const QJsonArray notes = o.value(QStringLiteral("revision_notes")).toArray();
+    for (qsizetype i = 0; i < notes.size(); ++i) {
+        const FindingText t = textFromJson(noteTexts.at(i));
+        r.revisionNotes.append(t.isEmpty() ? FindingText{notes.at(i).toString(), {}} : t);
+    }
     return r;
 }
 
@@ -386,8 +397,8 @@ QByteArray checkReportCsv(const CheckReport &r)
     for (const RevisionDecision &d : r.byRevision)
         row({QStringLiteral("revision"), revisionColumn(d.profile), verdictWord(d.decision), d.decision.err ? errnoName(d.decision.err) : QString(),
              d.decision.kernelLog.value(0)});
-    for (const QString &n : r.revisionNotes)
-        row({QStringLiteral("revision_note"), QString(), n});
+    for (const FindingText &n : r.revisionNotes)
+        row({QStringLiteral("revision_note"), QString(), n.english()});
     for (const QueueComparison &q : r.queues)
         row({QStringLiteral("queue"), q.apqn.toString(), q.source.toHex(), q.target ? q.target->toHex() : QString(),
              !q.compatible ? QString() : *q.compatible ? QStringLiteral("true") : QStringLiteral("false"),
@@ -429,8 +440,8 @@ QString checkReportHtml(const CheckReport &r)
     h += QStringLiteral("</table>\n");
     if (!r.revisionNotes.isEmpty()) {
         h += QStringLiteral("<ul>\n");
-        for (const QString &n : r.revisionNotes)
-            h += QStringLiteral("<li>%1</li>\n").arg(esc(n));
+        for (const FindingText &n : r.revisionNotes)
+            h += QStringLiteral("<li>%1</li>\n").arg(esc(ReportWords::sentence(n)));
         h += QStringLiteral("</ul>\n");
     }
     // Where a viewer can put what changed since an earlier report.

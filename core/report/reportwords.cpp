@@ -11,11 +11,9 @@ namespace ap::report {
 
 using namespace ap::migration;
 
-namespace {
-
-/// A finding's sentence in the operator's language: the source and every argument go through
-/// the "Finding" context (ids and host names have no translation and stay as they are).
-QString translated(const FindingText &t)
+/// The source and every argument go through the "Finding" context (ids and host names have no
+/// translation and stay as they are).
+QString ReportWords::sentence(const FindingText &t)
 {
     QStringList args;
     args.reserve(t.args.size());
@@ -24,11 +22,9 @@ QString translated(const FindingText &t)
     return fillPlaceholders(QCoreApplication::translate("Finding", t.source.toUtf8().constData()), args);
 }
 
-} // namespace
+QString ReportWords::findingMessage(const Finding &f) { return f.text.isEmpty() ? f.message : sentence(f.text); }
 
-QString ReportWords::findingMessage(const Finding &f) { return f.text.isEmpty() ? f.message : translated(f.text); }
-
-QString ReportWords::findingHint(const Finding &f) { return f.hintText.isEmpty() ? f.hint : translated(f.hintText); }
+QString ReportWords::findingHint(const Finding &f) { return f.hintText.isEmpty() ? f.hint : sentence(f.hintText); }
 
 QString ReportWords::severity(Severity s)
 {

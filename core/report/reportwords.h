@@ -22,6 +22,8 @@ public:
     static QString blockerTitle(const QString &findingId);
     static QString findingMessage(const migration::Finding &f);
     static QString findingHint(const migration::Finding &f);
+    /// Any sentence as data (a revision note, a finding's text) in the operator's language.
+    static QString sentence(const migration::FindingText &t);
     static QString severity(migration::Severity s);
     /// "compatible" / "incompatible" for the driver's answer.
     static QString decision(bool compatible);

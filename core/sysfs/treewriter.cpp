@@ -114,8 +114,14 @@ Status writeTree(const HostSnapshot &h, const QString &root)
     w.file(bus + u"/bindings", QByteArray::number(bound) + '/' + QByteArray::number(h.cards.size() + h.queues.size())
                                    + (bound == h.cards.size() + h.queues.size() ? " (complete)\n" : "\n"));
     w.file(paths::seGuestFlag(), formatFlag(h.secureExecutionGuest));
-    if (!h.kernelRelease.isEmpty())
+    if (!h.kernelRelease.isEmpty()) {
+        for (const char *d : {"proc", "proc/sys", "proc/sys/kernel"})
+            w.dir(QString::fromLatin1(d));
         w.file(paths::osRelease(), h.kernelRelease.toUtf8() + '\n');
+    }
+    if (!h.vfioApVersion.isEmpty() || !h.vfioApSrcversion.isEmpty())
+        for (const char *d : {"sys/module", "sys/module/vfio_ap"})
+            w.dir(QString::fromLatin1(d));
     if (!h.vfioApVersion.isEmpty())
         w.file(paths::join(paths::vfioApModule(), u"version"), h.vfioApVersion.toUtf8() + '\n');
     if (!h.vfioApSrcversion.isEmpty())

@@ -5,6 +5,7 @@
 #include <hosts/demofleet.h>
 #include <report/checkrender.h>
 #include <report/reportdiff.h>
+#include <report/reportwords.h>
 
 #include <QAbstractItemModelTester>
 #include <QBarSet>
@@ -182,6 +183,10 @@ private slots:
                                     "Source host", "identical on both sides", "differs between source and destination",
                                     "Load the same master keys", "unknown"})
             QVERIFY2(!html.contains(QLatin1String(english)), english);
+        // Revision notes are sentences as data too; their word arguments translate with them.
+        QCOMPARE(report::ReportWords::sentence(migration::say("Answer of %1: %2.", {QStringLiteral("v2, v3/v4"), QStringLiteral("compatible")})),
+                 QStringLiteral("Antwort von v2, v3/v4: kompatibel."));
+        QVERIFY(!html.contains(QLatin1String("Answer of")) && !html.contains(QLatin1String("Rejected by")));
         const auto *view = dialog->findChild<QTextBrowser *>(QStringLiteral("reportView"));
         QVERIFY(view && view->toPlainText().contains(QStringLiteral("Befunde")));
         const auto *banner = dialog->findChild<QLabel *>(QStringLiteral("verdictBanner"));

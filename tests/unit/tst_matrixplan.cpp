@@ -7,6 +7,7 @@
 #include <editing/matrixedits.h>
 #include <hosts/demofleet.h>
 #include <hosts/simulatedhost.h>
+#include <plan/desiredmatrices.h>
 #include <plan/matrixplan.h>
 #include <plan/planexecutor.h>
 
@@ -161,6 +162,52 @@ private:
     }
 
 private slots:
+    // The `matrix --desired` file: what it accepts and how it names what it refuses.
+    void desiredMatrices_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<int>("mdevs");      ///< -1: refused
+        QTest::addColumn<QString>("detail"); ///< the refusal's detail starts with this
+        const QByteArray u = "5a0f6c0e-4d0c-4a5e-9d7e-2f1b8c3a9e01";
+        QTest::newRow("one mdev") << QByteArray("{\"" + u + "\": {\"adapters\": [1, 2], \"domains\": [16], \"control_domains\": []}}") << 1 << QString();
+        QTest::newRow("upper-case UUID") << QByteArray("{\"" + u.toUpper() + "\": {\"adapters\": [255], \"domains\": [0], \"control_domains\": [0]}}") << 1
+                                         << QString();
+        QTest::newRow("not JSON") << QByteArray("{") << -1 << QStringLiteral("not a JSON object of mdev UUIDs");
+        QTest::newRow("empty object") << QByteArray("{}") << -1 << QStringLiteral("not a JSON object of mdev UUIDs (no mdev named)");
+        QTest::newRow("array") << QByteArray("[]") << -1 << QStringLiteral("not a JSON object");
+        QTest::newRow("hostile key") << QByteArray("{\"../../x\": {}}") << -1 << QStringLiteral("'../../x' is not an mdev UUID");
+        QTest::newRow("same mdev twice, differently cased")
+            << QByteArray("{\"" + u + "\": {\"adapters\": [], \"domains\": [], \"control_domains\": []}, \"" + u.toUpper()
+                          + "\": {\"adapters\": [], \"domains\": [], \"control_domains\": []}}")
+            << -1 << QString::fromLatin1(u + " is named twice");
+        QTest::newRow("list missing") << QByteArray("{\"" + u + "\": {\"adapters\": [1], \"domains\": [2]}}") << -1
+                                      << QString::fromLatin1(u + ": needs exactly the lists");
+        QTest::newRow("id 256") << QByteArray("{\"" + u + "\": {\"adapters\": [256], \"domains\": [2], \"control_domains\": []}}") << -1
+                                << QString::fromLatin1(u + ": 'adapters' must be one of");
+        QTest::newRow("fractional id") << QByteArray("{\"" + u + "\": {\"adapters\": [1.5], \"domains\": [2], \"control_domains\": []}}") << -1
+                                       << QString::fromLatin1(u + ": 'adapters' must be one of");
+        QTest::newRow("unknown list") << QByteArray("{\"" + u + "\": {\"adapters\": [1], \"usage\": [2], \"control_domains\": []}}") << -1
+                                      << QString::fromLatin1(u + ": 'usage' must be one of");
+    }
+
+    void desiredMatrices()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(int, mdevs);
+        QFETCH(QString, detail);
+        const auto targets = parseDesiredMatrices(json, QStringLiteral("want.json"));
+        if (mdevs < 0) {
+            QVERIFY(!targets);
+            QCOMPARE(targets.error().code, ErrorCode::Parse);
+            QCOMPARE(targets.error().where, QStringLiteral("want.json"));
+            QVERIFY2(targets.error().detail.startsWith(detail), qPrintable(targets.error().detail));
+            return;
+        }
+        QVERIFY2(targets, qPrintable(targets ? QString() : targets.error().toString()));
+        QCOMPARE(targets->size(), mdevs);
+        QVERIFY(targets->contains(QStringLiteral("5a0f6c0e-4d0c-4a5e-9d7e-2f1b8c3a9e01")));
+    }
+
     void swapBetweenMdevsSharingAnAdapter_data()
     {
         QTest::addColumn<bool>("apConfig");

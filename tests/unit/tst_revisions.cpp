@@ -724,8 +724,12 @@ private slots:
         const QList<int> errs = {r->byRevision[0].decision.err, r->byRevision[1].decision.err, r->byRevision[2].decision.err,
                                  r->byRevision[3].decision.err};
         QCOMPARE(errs, (QList<int>{0, 0, EINVAL, EINVAL}));
-        QVERIFY2(r->revisionNotes.join(QLatin1Char('\n')).contains(QLatin1String("B and C reject equal non-zero BS (1) that v2 and v3/v4 accept")),
-                 qPrintable(r->revisionNotes.join(QLatin1Char('\n'))));
+        QStringList notes;
+        for (const FindingText &n : r->revisionNotes)
+            notes.append(n.english());
+        QVERIFY2(notes.contains(QLatin1String("Rejected by B, C; accepted by v2, v3/v4: equal non-zero BS (1), APQN 01.0002, 01.0003.")),
+                 qPrintable(notes.join(QLatin1Char('\n'))));
+        QVERIFY(notes.contains(QLatin1String("Answer of B, C: EINVAL.")));
         const QString text = report::checkReportText(*r);
         QVERIFY(text.contains(QLatin1String("By revision:\n  v2     compatible")));
         QVERIFY(text.contains(QLatin1String("  v3/v4  compatible")));
@@ -743,6 +747,16 @@ private slots:
         QVERIFY(all);
         QCOMPARE(all->size(), 5);
         QCOMPARE(all->at(1).decision.err, all->at(2).decision.err);
+        QCOMPARE(all->at(2).profile, P::V4);
+        QCOMPARE(all->at(2).queues, all->at(1).queues);
+        QCOMPARE(all->at(2).findings.size(), all->at(1).findings.size());
+        for (qsizetype i = 0; i < all->at(1).findings.size(); ++i)
+            QCOMPARE(all->at(2).findings[i].message, all->at(1).findings[i].message);
+        in.profile = P::V4;
+        const auto v4 = runCheck(in);
+        QVERIFY(v4);
+        QCOMPARE(v4->queues, all->at(2).queues);
+        QCOMPARE(v4->findings.size(), all->at(2).findings.size());
         QCOMPARE(all->at(4).decision.err, EINVAL);
     }
 
