@@ -12,11 +12,6 @@
 #include <QFileInfo>
 
 #include <cstdio>
-#include <fcntl.h>
-#include <string>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <vector>
 
 using namespace ap;
@@ -25,44 +20,12 @@ namespace {
 
 const char kMdev[] = "0e9c4c64-1b47-4d38-9b5b-3f2a3c1d2e10";
 
-struct Run {
-    double ms = 0;
-    long maxRssKiB = 0;
-};
-
-/// Runs argv with stdout to /dev/null; wall time and the child's peak RSS.
-Run runChild(const QStringList &args, const QByteArrayList &env = {})
+bench::Run median(int runs, const QStringList &args, const QByteArrayList &env = {})
 {
-    std::vector<std::string> store;
-    for (const QString &a : args)
-        store.push_back(a.toStdString());
-    std::vector<char *> argv;
-    for (std::string &s : store)
-        argv.push_back(s.data());
-    argv.push_back(nullptr);
-    QElapsedTimer t;
-    t.start();
-    const pid_t pid = fork();
-    if (pid == 0) {
-        const int null = open("/dev/null", O_WRONLY);
-        dup2(null, 1);
-        for (const QByteArray &e : env)
-            putenv(const_cast<char *>(e.constData()));
-        execvp(argv[0], argv.data());
-        _exit(127);
-    }
-    int status = 0;
-    rusage usage{};
-    wait4(pid, &status, 0, &usage);
-    return {double(t.nsecsElapsed()) / 1e6, usage.ru_maxrss};
-}
-
-Run median(int runs, const QStringList &args, const QByteArrayList &env = {})
-{
-    std::vector<Run> all;
+    std::vector<bench::Run> all;
     for (int i = 0; i < runs; ++i)
-        all.push_back(runChild(args, env));
-    std::sort(all.begin(), all.end(), [](const Run &a, const Run &b) { return a.ms < b.ms; });
+        all.push_back(bench::runChild(args, env));
+    std::sort(all.begin(), all.end(), [](const bench::Run &a, const bench::Run &b) { return a.ms < b.ms; });
     return all[all.size() / 2];
 }
 
@@ -107,7 +70,7 @@ int main(int argc, char **argv)
     const QByteArray db = (work + QStringLiteral("/apbench-cli.db")).toLocal8Bit();
     const QByteArrayList env{"APCONSOLE_DB=" + db};
 
-    const Run version = median(runs * 4, {cli, QStringLiteral("--version")}, env);
+    const bench::Run version = median(runs * 4, {cli, QStringLiteral("--version")}, env);
     std::printf("`--version`: %s, %ld KiB peak RSS\n\n", qPrintable(fmtMs(version.ms)), version.maxRssKiB);
     std::printf("| tree | `grep -r` floor | inventory, text | ratio | inventory, JSON | ratio | RSS text | RSS JSON |\n");
     std::printf("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
@@ -126,20 +89,20 @@ int main(int argc, char **argv)
         const QString host = QStringLiteral("sysfs:") + root;
         const QStringList text{cli, QStringLiteral("inventory"), QStringLiteral("--host"), host, QStringLiteral("--format"), QStringLiteral("text")};
         const QStringList json{cli, QStringLiteral("inventory"), QStringLiteral("--host"), host, QStringLiteral("--format"), QStringLiteral("json")};
-        runChild(floorArgs); // warm the page cache for everyone
+        bench::runChild(floorArgs); // warm the page cache for everyone
         const int n = s.adapters == 256 ? std::max(3, runs / 2) : runs;
         // Alternating runs, so a change in the machine's load hits all three alike.
-        std::vector<Run> floorRuns, textRuns, jsonRuns;
+        std::vector<bench::Run> floorRuns, textRuns, jsonRuns;
         for (int i = 0; i < n; ++i) {
-            floorRuns.push_back(runChild(floorArgs));
-            textRuns.push_back(runChild(text, env));
-            jsonRuns.push_back(runChild(json, env));
+            floorRuns.push_back(bench::runChild(floorArgs));
+            textRuns.push_back(bench::runChild(text, env));
+            jsonRuns.push_back(bench::runChild(json, env));
         }
-        const auto med = [](std::vector<Run> v) {
-            std::sort(v.begin(), v.end(), [](const Run &a, const Run &b) { return a.ms < b.ms; });
+        const auto med = [](std::vector<bench::Run> v) {
+            std::sort(v.begin(), v.end(), [](const bench::Run &a, const bench::Run &b) { return a.ms < b.ms; });
             return v[v.size() / 2];
         };
-        const Run f = med(floorRuns), t = med(textRuns), j = med(jsonRuns);
+        const bench::Run f = med(floorRuns), t = med(textRuns), j = med(jsonRuns);
         std::printf("| %dx%d | %s | %s | %.2fx | %s | %.2fx | %.1f MB | %.1f MB |\n", s.adapters, s.domains, qPrintable(fmtMs(f.ms)),
                     qPrintable(fmtMs(t.ms)), t.ms / f.ms, qPrintable(fmtMs(j.ms)), j.ms / f.ms, double(t.maxRssKiB) / 1024,
                     double(j.maxRssKiB) / 1024);
@@ -154,12 +117,12 @@ int main(int argc, char **argv)
         const QString host = QStringLiteral("sysfs:") + roots[i];
         const QStringList check{cli, QStringLiteral("check"), QStringLiteral("--source"), host, QStringLiteral("--target"), host,
                                 QStringLiteral("--mdev"), QLatin1String(kMdev)};
-        runChild(check, env);
+        bench::runChild(check, env);
         const auto size = [&] { return QFileInfo(QString::fromLocal8Bit(db)).size() + QFileInfo(QString::fromLocal8Bit(db) + QStringLiteral("-wal")).size(); };
         const qint64 first = size();
         const int checks = 4;
         for (int k = 0; k < checks; ++k)
-            runChild(check, env);
+            bench::runChild(check, env);
         std::printf("| %dx%d | %.2f MB |\n", sizes[i].adapters, sizes[i].domains, double(size() - first) / checks / 1e6);
         std::fflush(stdout);
     }
