@@ -13,20 +13,20 @@ ReadScheduler &ReadScheduler::instance()
     return scheduler;
 }
 
-ReadScheduler::ReadScheduler(int slots)
-    : m_slots(std::max(1, slots))
-    , m_free(m_slots)
+ReadScheduler::ReadScheduler(int slotCount)
+    : m_size(std::max(1, slotCount))
+    , m_free(m_size)
 {
 }
 
-void ReadScheduler::resize(int slots)
+void ReadScheduler::resize(int slotCount)
 {
-    slots = std::max(1, slots);
-    if (slots > m_slots)
-        m_free.release(slots - m_slots);
-    else if (slots < m_slots)
-        m_free.acquire(m_slots - slots);
-    m_slots = slots;
+    slotCount = std::max(1, slotCount);
+    if (slotCount > m_size)
+        m_free.release(slotCount - m_size);
+    else if (slotCount < m_size)
+        m_free.acquire(m_size - slotCount);
+    m_size = slotCount;
 }
 
 ReadScheduler::Slot ReadScheduler::acquire(const std::function<bool()> &canceled)

@@ -15,11 +15,11 @@ class ReadScheduler {
 public:
     /// The process's scheduler: one slot per core.
     static ReadScheduler &instance();
-    explicit ReadScheduler(int slots);
+    explicit ReadScheduler(int slotCount);
 
-    int slots() const { return m_slots; }
+    int size() const { return m_size; }
     /// Changes the number of slots; only while no read holds one (tests size the pool).
-    void resize(int slots);
+    void resize(int slotCount);
 
     /// One slot, held until destroyed.
     class Slot {
@@ -49,7 +49,7 @@ public:
     int available() const { return m_free.available(); }
 
 private:
-    int m_slots;
+    int m_size;
     QSemaphore m_free;
 };
 

@@ -83,7 +83,7 @@ Result<HostSnapshot> SysfsHost::doReadInventory(const std::function<bool()> &can
     options.deadline = deadline;
     // This read holds one slot of the scheduler; its reader threads use the slots no other host
     // is using right now (all cores for a single host, one each in a busy fleet).
-    const ReadScheduler::Slot helpers = ReadScheduler::instance().borrow(ReadScheduler::instance().slots() - 1);
+    const ReadScheduler::Slot helpers = ReadScheduler::instance().borrow(ReadScheduler::instance().size() - 1);
     options.threads = 1 + helpers.count();
     auto host = sysfs::readHost(source, uri().text, options);
     if (!host)

@@ -47,7 +47,7 @@ protected:
         int most = m_gate->mostAtOnce;
         while (now > most && !m_gate->mostAtOnce.compare_exchange_weak(most, now)) {
         }
-        const bool through = m_gate->open.tryAcquire(1, QDeadlineTimer(deadline.remainingTime()));
+        const bool through = m_gate->open.tryAcquire(1, int(std::max<qint64>(0, deadline.remainingTime())));
         --m_gate->active;
         if (!through)
             return makeError(ErrorCode::Timeout, uri().text, QStringLiteral("timed out"));
@@ -68,7 +68,7 @@ class TstReadScheduler : public QObject {
     int m_slotsBefore = 0;
 
 private slots:
-    void init() { m_slotsBefore = ReadScheduler::instance().slots(); }
+    void init() { m_slotsBefore = ReadScheduler::instance().size(); }
     void cleanup() { ReadScheduler::instance().resize(m_slotsBefore); }
 
     void slotsAreBorrowedAndGivenBack()
@@ -93,7 +93,7 @@ private slots:
     // although the queue lasts several times a host's timeout.
     void everyHostLoadsWhateverItsPlaceInTheQueue_data()
     {
-        QTest::addColumn<int>("slots");
+        QTest::addColumn<int>("slotCount");
         QTest::addColumn<int>("hosts");
         QTest::newRow("1 slot, 3 hosts") << 1 << 3;
         QTest::newRow("2 slots, 8 hosts") << 2 << 8;
@@ -101,9 +101,9 @@ private slots:
     }
     void everyHostLoadsWhateverItsPlaceInTheQueue()
     {
-        QFETCH(int, slots);
+        QFETCH(int, slotCount);
         QFETCH(int, hosts);
-        ReadScheduler::instance().resize(slots);
+        ReadScheduler::instance().resize(slotCount);
         const int timeoutMs = 400;
         auto gate = std::make_shared<Gate>();
         std::vector<std::unique_ptr<GatedHost>> backends;
@@ -117,8 +117,8 @@ private slots:
         }
         // Batch by batch: `slots` reads run, the rest wait; each batch is let through after half
         // a timeout, so the last hosts wait (hosts / slots - 1) / 2 timeouts in the queue.
-        for (int done = 0; done < hosts; done += slots) {
-            const int batch = std::min(slots, hosts - done);
+        for (int done = 0; done < hosts; done += slotCount) {
+            const int batch = std::min(slotCount, hosts - done);
             QTRY_COMPARE(gate->active.load(), batch);
             QCOMPARE(gate->started.load(), done + batch);
             QElapsedTimer held;
@@ -132,8 +132,8 @@ private slots:
             const Result<HostSnapshot> r = watchers[i]->future().result();
             QVERIFY2(r, qPrintable(QStringLiteral("host %1: %2").arg(i).arg(r ? QString() : r.error().detail)));
         }
-        QCOMPARE(gate->mostAtOnce.load(), slots);
-        QCOMPARE(ReadScheduler::instance().available(), slots);
+        QCOMPARE(gate->mostAtOnce.load(), slotCount);
+        QCOMPARE(ReadScheduler::instance().available(), slotCount);
     }
 
     // A host queued behind a long read for twice its own timeout still gets its whole timeout.
