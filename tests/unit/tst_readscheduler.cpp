@@ -17,12 +17,12 @@ using namespace ap;
 
 namespace {
 
-/// What the gated hosts of one test share: how many reads run, and the gate they wait at.
+/// What the gated hosts of one test share: how many reads run and have run.
 struct Gate {
-    QSemaphore open;
     std::atomic<int> active{0};
     std::atomic<int> started{0};
     std::atomic<int> mostAtOnce{0};
+    std::atomic<int> through{0};
 };
 
 /// A local host whose read lasts until the test lets it through the gate (or its deadline ends).
@@ -37,6 +37,9 @@ public:
 
     /// The time left on the deadline when the read started, in ms.
     std::atomic<qint64> leftAtStart{-1};
+    /// The host's own gate, opened by the test.
+    QSemaphore open;
+    bool opened = false;
 
 protected:
     Result<HostSnapshot> doReadInventory(const std::function<bool()> &, QDeadlineTimer deadline) override
@@ -47,8 +50,9 @@ protected:
         int most = m_gate->mostAtOnce;
         while (now > most && !m_gate->mostAtOnce.compare_exchange_weak(most, now)) {
         }
-        const bool through = m_gate->open.tryAcquire(1, int(std::max<qint64>(0, deadline.remainingTime())));
+        const bool through = open.tryAcquire(1, int(std::max<qint64>(0, deadline.remainingTime())));
         --m_gate->active;
+        m_gate->through += through ? 1 : 0;
         if (!through)
             return makeError(ErrorCode::Timeout, uri().text, QStringLiteral("timed out"));
         HostSnapshot h;
@@ -124,8 +128,18 @@ private slots:
             QElapsedTimer held;
             held.start();
             QTRY_VERIFY(held.hasExpired(timeoutMs / 2));
-            gate->open.release(batch);
-            QTRY_COMPARE(gate->active.load(), 0);
+            // The running hosts, all chosen before any is let through (one that passes frees a
+            // slot for the next batch at once).
+            QList<GatedHost *> running;
+            for (auto &h : backends)
+                if (h->leftAtStart.load() >= 0 && !h->opened)
+                    running.append(h.get());
+            QCOMPARE(running.size(), batch);
+            for (GatedHost *h : running) {
+                h->opened = true;
+                h->open.release(1);
+            }
+            QTRY_COMPARE(gate->through.load(), done + batch);
         }
         for (int i = 0; i < hosts; ++i) {
             QTRY_COMPARE(spies[i]->count(), 1);
@@ -153,11 +167,11 @@ private slots:
         QTRY_VERIFY(queued.hasExpired(2 * shortTimeoutMs));
         QCOMPARE(gate->started.load(), 1); // the second waits for the only slot
         QCOMPARE(second.leftAtStart.load(), -1);
-        gate->open.release(1);
+        first.open.release(1);
         QTRY_COMPARE(done1.count(), 1);
         QTRY_COMPARE(gate->started.load(), 2);
         QVERIFY2(second.leftAtStart.load() > shortTimeoutMs / 2, qPrintable(QString::number(second.leftAtStart.load())));
-        gate->open.release(1);
+        second.open.release(1);
         QTRY_COMPARE(done2.count(), 1);
         QVERIFY(w2.future().result());
     }
@@ -176,7 +190,7 @@ private slots:
         w2.cancel();
         QTRY_COMPARE(done2.count(), 1);
         QCOMPARE(gate->started.load(), 1);
-        gate->open.release(1);
+        first.open.release(1);
         QTRY_COMPARE(done1.count(), 1);
         QCOMPARE(ReadScheduler::instance().available(), 1);
     }

@@ -471,7 +471,9 @@ private slots:
         for (int i = 0; i < 4096; ++i)
             queues.append(QJsonObject{{QStringLiteral("apqn"), QStringLiteral("%1.%2").arg(i / 256, 2, 16, QLatin1Char('0')).arg(i % 256, 4, 16, QLatin1Char('0'))},
                                       {QStringLiteral("decision"), QStringLiteral("accepted")}});
-        const QJsonObject big{{QStringLiteral("source"), QStringLiteral("demo:a")}, {QStringLiteral("queues"), queues}};
+        const QJsonObject big{{QStringLiteral("source"), QStringLiteral("demo:a")}, {QStringLiteral("target"), QStringLiteral("demo:b")},
+                              {QStringLiteral("mdev"), QStringLiteral("m")}, {QStringLiteral("profile"), QStringLiteral("v4")},
+                              {QStringLiteral("verdict"), QStringLiteral("accepted")}, {QStringLiteral("queues"), queues}};
         const auto id = (*s)->saveReport(big);
         QVERIFY2(id, id ? "" : qPrintable(id.error().toString()));
         QCOMPARE((*s)->report(*id).value(), big);
@@ -505,7 +507,9 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("r.db"));
         auto s = Store::open(path);
         QVERIFY(s);
-        const QJsonObject report{{QStringLiteral("source"), QStringLiteral("demo:a")}, {QStringLiteral("verdict"), QStringLiteral("accepted")}};
+        const QJsonObject report{{QStringLiteral("source"), QStringLiteral("demo:a")}, {QStringLiteral("target"), QStringLiteral("demo:b")},
+                                 {QStringLiteral("mdev"), QStringLiteral("m")}, {QStringLiteral("profile"), QStringLiteral("v4")},
+                                 {QStringLiteral("verdict"), QStringLiteral("accepted")}};
         const auto kept = (*s)->saveReport(report);
         const auto damaged = (*s)->saveReport(report);
         QVERIFY2(kept && damaged, kept ? "" : qPrintable(kept.error().toString()));
