@@ -95,6 +95,10 @@
         <source>Move %1 to mdev %2</source>
         <translation>%1 nach mdev %2 verschieben</translation>
     </message>
+    <message>
+        <source>The console cannot predict the kernel&apos;s answer: %1</source>
+        <translation>Die Konsole kann die Antwort des Kernels nicht vorhersagen: %1</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -473,6 +477,26 @@
         <source>B and C carry the control domains in the stream and require each in the destination host&apos;s control-domain mask; v2 and v3/v4 do not migrate them.</source>
         <translation>B und C übertragen die Kontrolldomänen im Datenstrom und verlangen jede in der Kontrolldomänenmaske des Zielhosts; v2 und v3/v4 migrieren sie nicht.</translation>
     </message>
+    <message>
+        <source>Give the host an SSH address (its menu, Edit address…) so the console reads its sysfs: libvirt alone shows AP ids only.</source>
+        <translation>Geben Sie dem Host eine SSH-Adresse (sein Menü, Adresse bearbeiten…), damit die Konsole sein sysfs liest: libvirt allein zeigt nur AP-IDs.</translation>
+    </message>
+    <message>
+        <source>%1 does not show the matrix of mdev %2.</source>
+        <translation>%1 zeigt die Matrix des mdev %2 nicht.</translation>
+    </message>
+    <message>
+        <source>%1 does not show the guest matrix the driver derived for mdev %2.</source>
+        <translation>%1 zeigt die vom Treiber abgeleitete Gastmatrix des mdev %2 nicht.</translation>
+    </message>
+    <message>
+        <source>%1 shows AP ids only: the queues&apos; functions, which the migration stream carries, are unknown.</source>
+        <translation>%1 zeigt nur AP-IDs: die Funktionen der Queues, die der Migrationsdatenstrom überträgt, sind unbekannt.</translation>
+    </message>
+    <message>
+        <source>%1 shows AP ids only: which queues are bound to vfio_ap there, and their functions, are unknown.</source>
+        <translation>%1 zeigt nur AP-IDs: welche Queues dort an vfio_ap gebunden sind und ihre Funktionen, ist unbekannt.</translation>
+    </message>
 </context>
 <context>
     <name>KernelText</name>
@@ -519,6 +543,18 @@
     <message>
         <source> (and %1 more)</source>
         <translation> (und %1 weitere)</translation>
+    </message>
+    <message>
+        <source>libvirt shows AP ids only; the host&apos;s masks and queue bindings decide. Give the host an SSH address (its menu, Edit address…).</source>
+        <translation>libvirt zeigt nur AP-IDs; die Masken und Queue-Bindungen des Hosts entscheiden. Geben Sie dem Host eine SSH-Adresse (sein Menü, Adresse bearbeiten…).</translation>
+    </message>
+    <message>
+        <source>the host&apos;s apmask or aqmask could not be read; see the host&apos;s issues and refresh.</source>
+        <translation>apmask oder aqmask des Hosts konnte nicht gelesen werden; siehe die Probleme des Hosts und aktualisieren Sie.</translation>
+    </message>
+    <message>
+        <source>this view does not show the mdev&apos;s current matrix. Give the host an SSH address (its menu, Edit address…).</source>
+        <translation>diese Sicht zeigt die aktuelle Matrix des mdev nicht. Geben Sie dem Host eine SSH-Adresse (sein Menü, Adresse bearbeiten…).</translation>
     </message>
 </context>
 <context>
@@ -1172,6 +1208,18 @@ Changes will not be remembered.</source>
     <message>
         <source>Not ready: the destination driver&apos;s behaviour is undefined for the guest&apos;s AP configuration (%1).</source>
         <translation>Nicht bereit: das Verhalten des Zieltreibers ist für die AP-Konfiguration des Gastes undefiniert (%1).</translation>
+    </message>
+    <message>
+        <source>Destination vfio_ap driver (%1): &lt;b&gt;%2&lt;/b&gt;; stream unknown.</source>
+        <translation>vfio_ap-Treiber des Ziels (%1): &lt;b&gt;%2&lt;/b&gt;; Datenstrom unbekannt.</translation>
+    </message>
+    <message>
+        <source>what the hosts&apos; views do not show</source>
+        <translation>was die Sicht auf die Hosts nicht zeigt</translation>
+    </message>
+    <message>
+        <source>Cannot decide: the console does not see what the destination driver&apos;s answer depends on. %1</source>
+        <translation>Keine Entscheidung möglich: die Konsole sieht nicht, wovon die Antwort des Zieltreibers abhängt. %1</translation>
     </message>
 </context>
 <context>
@@ -2406,6 +2454,10 @@ Changes will not be remembered.</source>
     <message>
         <source>Removed %1 from the console.</source>
         <translation>%1 wurde aus der Konsole entfernt.</translation>
+    </message>
+    <message>
+        <source>Runs through libvirt: %1</source>
+        <translation>Läuft über libvirt: %1</translation>
     </message>
 </context>
 <context>
@@ -3749,16 +3801,24 @@ Changes will not be remembered.</source>
         <translation>mdev %1 am Ziel mit der Matrix der Quelle anlegen</translation>
     </message>
     <message>
-        <source>The destination has no mdev with this UUID. The driver model accepts the source&apos;s matrix there.</source>
-        <translation>Das Ziel hat kein mdev mit dieser UUID. Das Treibermodell nimmt die Matrix der Quelle dort an.</translation>
-    </message>
-    <message>
         <source>The destination has no mdev with this UUID, and the destination driver would refuse the source&apos;s matrix: %1</source>
         <translation>Das Ziel hat kein mdev mit dieser UUID, und der Treiber am Ziel würde die Matrix der Quelle ablehnen: %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;No plan:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Kein Plan:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>The destination has no mdev with this UUID, and starting one with the source&apos;s matrix is refused (ap-check&apos;s start rules): %1</source>
+        <translation>Das Ziel hat kein mdev mit dieser UUID, und das Starten eines mdev mit der Matrix der Quelle wird abgelehnt (Startregeln von ap-check): %1</translation>
+    </message>
+    <message>
+        <source>The destination has no mdev with this UUID; whether its driver accepts the source&apos;s matrix is unknown: %1</source>
+        <translation>Das Ziel hat kein mdev mit dieser UUID; ob sein Treiber die Matrix der Quelle annimmt, ist unbekannt: %1</translation>
+    </message>
+    <message>
+        <source>The destination has no mdev with this UUID. ap-check&apos;s start rules and the driver model accept the source&apos;s matrix there.</source>
+        <translation>Das Ziel hat kein mdev mit dieser UUID. Die Startregeln von ap-check und das Treibermodell nehmen die Matrix der Quelle dort an.</translation>
     </message>
 </context>
 <context>

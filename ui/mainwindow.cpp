@@ -351,8 +351,10 @@ void MainWindow::checkMigration()
         statusBar()->showMessage(tr("Select a guest or an mdev to check its migration."), 5000);
         return;
     }
-    ReportDialog dialog(m_fleet, s, mdev, this);
-    dialog.exec();
+    // Window-modal without a loop of its own, like every dialog of the console.
+    auto *dialog = new ReportDialog(m_fleet, s, mdev, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 QString MainWindow::guestOfMdev(HostSession *s, const QString &mdev) const
@@ -366,8 +368,9 @@ void MainWindow::showHistory()
 {
     const auto [s, mdev] = selectedMdev();
     const QString guest = guestOfMdev(s, mdev);
-    ReportsWindow window(m_fleet, guest.isEmpty() && s ? s->uri().text : QString(), guest, this);
-    window.exec();
+    auto *window = new ReportsWindow(m_fleet, guest.isEmpty() && s ? s->uri().text : QString(), guest, this);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->open();
 }
 
 void MainWindow::migrateGuest()
@@ -389,8 +392,9 @@ void MainWindow::showMigrationRuns()
 {
     const auto [s, mdev] = selectedMdev();
     const QString guest = guestOfMdev(s, mdev);
-    MigrationRunsWindow window(m_fleet->store(), guest, this);
-    window.exec();
+    auto *window = new MigrationRunsWindow(m_fleet->store(), guest, this);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->open();
 }
 
 void MainWindow::showFleetMap()

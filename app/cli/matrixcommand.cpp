@@ -178,6 +178,12 @@ int matrixCommand(const QStringList &args)
     }
     const MatrixVerdict verdict = judgeMatrices(*host, targets, ReplayDepth::Full);
     o.plan = verdict.plan;
+    if (verdict.replay.outcome.unknown != driver::Unknown::None) {
+        o.state = MatrixOutcome::State::Unknown;
+        o.reason = driver::unknownReason(verdict.replay.outcome.unknown);
+        print(o, json);
+        return Failed;
+    }
     if (!verdict.accepted()) {
         o.state = MatrixOutcome::State::Refused;
         o.err = verdict.replay.outcome.err;

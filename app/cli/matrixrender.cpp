@@ -15,6 +15,7 @@ QString stateWord(const MatrixOutcome &o)
     case MatrixOutcome::State::Applied: return QStringLiteral("applied");
     case MatrixOutcome::State::Refused: return QStringLiteral("refused");
     case MatrixOutcome::State::Unchanged: return QStringLiteral("unchanged");
+    case MatrixOutcome::State::Unknown: return QStringLiteral("unknown");
     }
     return {};
 }

@@ -11,7 +11,7 @@ namespace ap::cli {
 /// the exact writes, and after an apply what the host answered.
 struct MatrixOutcome {
     QString host;
-    enum class State { Acceptable, Applied, Refused, Unchanged } state = State::Acceptable;
+    enum class State { Acceptable, Applied, Refused, Unchanged, Unknown } state = State::Acceptable;
     bool dryRun = false;
     QList<MdevChange> changes;
     WritePlan plan;

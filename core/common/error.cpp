@@ -27,6 +27,14 @@ QString errorCodeName(ErrorCode code)
     return QStringLiteral("internal");
 }
 
+std::optional<ErrorCode> errorCodeFromName(QStringView name)
+{
+    for (int c = int(ErrorCode::Usage); c <= int(ErrorCode::Internal); ++c)
+        if (errorCodeName(ErrorCode(c)) == name)
+            return ErrorCode(c);
+    return std::nullopt;
+}
+
 QString hintText(Hint hint)
 {
     switch (hint) {

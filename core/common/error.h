@@ -2,6 +2,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <optional>
 
 namespace ap {
 
@@ -67,5 +68,7 @@ struct Error {
 };
 
 QString errorCodeName(ErrorCode code);
+/// The code errorCodeName() names; nullopt for any other text.
+std::optional<ErrorCode> errorCodeFromName(QStringView name);
 
 } // namespace ap

@@ -16,7 +16,7 @@ HostSnapshot mergeHostViews(HostSnapshot h, const HostSnapshot &lv, const QStrin
         }
         m->persistent = defined.persistent;
         m->autostart = defined.autostart;
-        if (defined.persistent.value_or(false) && MatrixAssignment::of(defined) != MatrixAssignment::of(*m))
+        if (defined.persistent.value_or(false) && defined.matrixKnown && MatrixAssignment::of(defined) != MatrixAssignment::of(*m))
             h.issues.append(makeError(ErrorCode::Corrupt, host,
                                       QStringLiteral("mdev %1: its persistent definition assigns another matrix than the running one; "
                                                      "the host's next start of it will use the definition").arg(defined.uuid)));

@@ -155,10 +155,13 @@ private:
 
 namespace {
 
-QJsonObject cardJson(const Card &c)
+/// `detail`: false for a view with AP ids only, whose other fields are placeholders.
+QJsonObject cardJson(const Card &c, bool detail)
 {
     QJsonObject j;
     j.insert(QStringLiteral("id"), c.id);
+    if (!detail)
+        return j;
     j.insert(QStringLiteral("type"), orNull(c.typeName()));
     j.insert(QStringLiteral("hwtype"), c.hwtype);
     j.insert(QStringLiteral("raw_hwtype"), c.rawHwtype);
@@ -176,12 +179,14 @@ QJsonObject cardJson(const Card &c)
     return j;
 }
 
-QJsonObject queueJson(const Queue &q)
+QJsonObject queueJson(const Queue &q, bool detail)
 {
     QJsonObject j;
     j.insert(QStringLiteral("apqn"), q.apqn.toString());
     j.insert(QStringLiteral("card"), q.apqn.adapter);
     j.insert(QStringLiteral("domain"), q.apqn.domain);
+    if (!detail)
+        return j;
     j.insert(QStringLiteral("driver"), orNull(q.driver));
     j.insert(QStringLiteral("config"), q.config);
     j.insert(QStringLiteral("chkstop"), q.chkstop);
@@ -204,13 +209,15 @@ QJsonObject mdevJson(const Mdev &m)
 {
     QJsonObject j;
     j.insert(QStringLiteral("uuid"), m.uuid);
-    j.insert(QStringLiteral("adapters"), idArray(m.adapters));
-    j.insert(QStringLiteral("domains"), idArray(m.domains));
-    j.insert(QStringLiteral("control_domains"), idArray(m.controlDomains));
-    j.insert(QStringLiteral("matrix"), apqnArray(m.matrix()));
-    j.insert(QStringLiteral("guest_matrix"), apqnArray(m.guestMatrix()));
-    j.insert(QStringLiteral("guest_adapters"), idArray(m.guestAdapters));
-    j.insert(QStringLiteral("guest_domains"), idArray(m.guestDomains));
+    // Unknown is null, never a placeholder value.
+    const auto known = [](bool k, const QJsonValue &v) { return k ? v : QJsonValue(); };
+    j.insert(QStringLiteral("adapters"), known(m.matrixKnown, idArray(m.adapters)));
+    j.insert(QStringLiteral("domains"), known(m.matrixKnown, idArray(m.domains)));
+    j.insert(QStringLiteral("control_domains"), known(m.matrixKnown, idArray(m.controlDomains)));
+    j.insert(QStringLiteral("matrix"), known(m.matrixKnown, apqnArray(m.matrix())));
+    j.insert(QStringLiteral("guest_matrix"), known(m.guestMatrixKnown, apqnArray(m.guestMatrix())));
+    j.insert(QStringLiteral("guest_adapters"), known(m.guestMatrixKnown, idArray(m.guestAdapters)));
+    j.insert(QStringLiteral("guest_domains"), known(m.guestMatrixKnown, idArray(m.guestDomains)));
     if (m.persistent)
         j.insert(QStringLiteral("persistent"), *m.persistent);
     if (m.autostart)
@@ -240,10 +247,10 @@ struct LongLists {
     {
         if (key == QLatin1String("cards"))
             for (const Card &c : h.cards)
-                f(cardJson(c));
+                f(cardJson(c, h.apDetailKnown));
         else if (key == QLatin1String("queues"))
             for (const Queue &q : h.queues)
-                f(queueJson(q));
+                f(queueJson(q, h.apDetailKnown));
         else if (key == QLatin1String("mdevs"))
             for (const Mdev &m : h.mdevs)
                 f(mdevJson(m));
@@ -266,8 +273,9 @@ QJsonObject snapshotHead(const HostSnapshot &h)
     QJsonObject bus;
     bus.insert(QStringLiteral("ap_max_adapter_id"), h.bus.maxAdapterId);
     bus.insert(QStringLiteral("ap_max_domain_id"), h.bus.maxDomainId);
-    bus.insert(QStringLiteral("apmask"), h.bus.apmask.toHex());
-    bus.insert(QStringLiteral("aqmask"), h.bus.aqmask.toHex());
+    // Unknown is null, never a placeholder value.
+    bus.insert(QStringLiteral("apmask"), h.bus.apmaskKnown ? QJsonValue(h.bus.apmask.toHex()) : QJsonValue());
+    bus.insert(QStringLiteral("aqmask"), h.bus.aqmaskKnown ? QJsonValue(h.bus.aqmask.toHex()) : QJsonValue());
     bus.insert(QStringLiteral("features"), stringArray(h.bus.features));
     bus.insert(QStringLiteral("qci"), h.bus.qciAvailable);
     bus.insert(QStringLiteral("ap_adapter_mask"), h.bus.configuredAdapters.toHex());
@@ -277,11 +285,18 @@ QJsonObject snapshotHead(const HostSnapshot &h)
     o.insert(QStringLiteral("bus"), bus);
     o.insert(QStringLiteral("matrix_present"), h.matrix.present);
     o.insert(QStringLiteral("matrix_features"), stringArray(h.matrix.features));
-    o.insert(QStringLiteral("available_instances"), h.matrix.availableInstances);
+    o.insert(QStringLiteral("available_instances"), h.matrix.availableInstancesKnown ? QJsonValue(h.matrix.availableInstances) : QJsonValue());
+    o.insert(QStringLiteral("ap_detail_known"), h.apDetailKnown);
     o.insert(QStringLiteral("secure_execution_guest"), h.secureExecutionGuest);
     o.insert(QStringLiteral("kernel_release"), orNull(h.kernelRelease));
     o.insert(QStringLiteral("vfio_ap_version"), orNull(h.vfioApVersion));
     o.insert(QStringLiteral("vfio_ap_srcversion"), orNull(h.vfioApSrcversion));
+    // A view with AP ids only writes ids only: its other fields are placeholders.
+    if (!h.apDetailKnown) {
+        for (const char *k : {"features", "qci", "ap_adapter_mask", "ap_usage_domain_mask", "ap_control_domain_mask", "ap_domain"})
+            bus.insert(QLatin1String(k), QJsonValue());
+        o.insert(QStringLiteral("bus"), bus);
+    }
     o.insert(QStringLiteral("cards"), QJsonValue());
     o.insert(QStringLiteral("queues"), QJsonValue());
     o.insert(QStringLiteral("mdevs"), QJsonValue());
@@ -380,17 +395,24 @@ Result<HostSnapshot> snapshotFromJson(const QJsonObject &o)
     const QJsonObject bus = o.value(QStringLiteral("bus")).toObject();
     h.bus.maxAdapterId = r.integer(bus, "ap_max_adapter_id", 63);
     h.bus.maxDomainId = r.integer(bus, "ap_max_domain_id", 15);
-    h.bus.apmask = r.mask(bus, "apmask", IdMask::all());
-    h.bus.aqmask = r.mask(bus, "aqmask", IdMask::all());
-    h.bus.features = r.strings(bus, "features");
-    h.bus.qciAvailable = r.boolean(bus, "qci", true, false);
-    h.bus.configuredAdapters = r.mask(bus, "ap_adapter_mask");
-    h.bus.configuredDomains = r.mask(bus, "ap_usage_domain_mask");
-    h.bus.configuredControlDomains = r.mask(bus, "ap_control_domain_mask");
-    h.bus.defaultDomain = r.integer(bus, "ap_domain", -1, false);
+    h.bus.apmaskKnown = !bus.value(QStringLiteral("apmask")).isNull();
+    h.bus.aqmaskKnown = !bus.value(QStringLiteral("aqmask")).isNull();
+    h.bus.apmask = h.bus.apmaskKnown ? r.mask(bus, "apmask", IdMask::all()) : IdMask::all();
+    h.bus.aqmask = h.bus.aqmaskKnown ? r.mask(bus, "aqmask", IdMask::all()) : IdMask::all();
+    h.apDetailKnown = r.boolean(o, "ap_detail_known", true, false);
+    if (h.apDetailKnown) {
+        h.bus.features = r.strings(bus, "features");
+        h.bus.qciAvailable = r.boolean(bus, "qci", true, false);
+        h.bus.configuredAdapters = r.mask(bus, "ap_adapter_mask");
+        h.bus.configuredDomains = r.mask(bus, "ap_usage_domain_mask");
+        h.bus.configuredControlDomains = r.mask(bus, "ap_control_domain_mask");
+        h.bus.defaultDomain = r.integer(bus, "ap_domain", -1, false);
+    }
     h.matrix.present = r.boolean(o, "matrix_present", true, false);
     h.matrix.features = r.strings(o, "matrix_features");
-    h.matrix.availableInstances = r.integer(o, "available_instances", 65536, false);
+    h.matrix.availableInstancesKnown = !o.value(QStringLiteral("available_instances")).isNull();
+    if (h.matrix.availableInstancesKnown)
+        h.matrix.availableInstances = r.integer(o, "available_instances", 65536, false);
     h.secureExecutionGuest = r.boolean(o, "secure_execution_guest", false, false);
     h.kernelRelease = o.value(QStringLiteral("kernel_release")).toString();
     h.vfioApVersion = o.value(QStringLiteral("vfio_ap_version")).toString();
@@ -400,6 +422,12 @@ Result<HostSnapshot> snapshotFromJson(const QJsonObject &o)
         const QJsonObject j = v.toObject();
         Card c;
         c.id = r.integer(j, "id");
+        if (c.id < 0 || c.id > 255)
+            r.fail(QStringLiteral("card id %1 outside 0..255").arg(c.id));
+        if (!h.apDetailKnown) {
+            h.cards.append(c);
+            continue;
+        }
         c.hwtype = r.integer(j, "hwtype");
         c.rawHwtype = r.integer(j, "raw_hwtype");
         c.functions = r.functions(j, "functions").value_or(0);
@@ -428,6 +456,10 @@ Result<HostSnapshot> snapshotFromJson(const QJsonObject &o)
             break;
         }
         q.apqn = *apqn;
+        if (!h.apDetailKnown) {
+            h.queues.append(q);
+            continue;
+        }
         q.driver = drivers::intern(r.string(j, "driver"));
         q.config = r.boolean(j, "config", true);
         q.chkstop = r.boolean(j, "chkstop", false);
@@ -456,11 +488,17 @@ Result<HostSnapshot> snapshotFromJson(const QJsonObject &o)
             m.uuid = r.string(j, "uuid");
             if (!sysfs::isCanonicalUuid(m.uuid))
                 r.fail(QStringLiteral("mdev with a malformed uuid \"%1\"").arg(m.uuid));
-            m.adapters = r.ids(j, "adapters");
-            m.domains = r.ids(j, "domains");
-            m.controlDomains = r.ids(j, "control_domains");
-            m.guestAdapters = r.ids(j, "guest_adapters");
-            m.guestDomains = r.ids(j, "guest_domains");
+            m.matrixKnown = !j.value(QStringLiteral("adapters")).isNull();
+            if (m.matrixKnown) {
+                m.adapters = r.ids(j, "adapters");
+                m.domains = r.ids(j, "domains");
+                m.controlDomains = r.ids(j, "control_domains");
+            }
+            m.guestMatrixKnown = !j.value(QStringLiteral("guest_adapters")).isNull();
+            if (m.guestMatrixKnown) {
+                m.guestAdapters = r.ids(j, "guest_adapters");
+                m.guestDomains = r.ids(j, "guest_domains");
+            }
             m.persistent = r.optBool(j, "persistent");
             m.autostart = r.optBool(j, "autostart");
             out.append(m);
@@ -513,7 +551,8 @@ Result<HostSnapshot> snapshotFromJson(const QJsonObject &o)
     }
     for (const QJsonValue &v : o.value(QStringLiteral("issues")).toArray()) {
         const QJsonObject j = v.toObject();
-        h.issues.append(makeError(ErrorCode::Parse, j.value(QStringLiteral("file")).toString(), j.value(QStringLiteral("detail")).toString()));
+        const ErrorCode code = errorCodeFromName(j.value(QStringLiteral("code")).toString()).value_or(ErrorCode::Parse);
+        h.issues.append(makeError(code, j.value(QStringLiteral("file")).toString(), j.value(QStringLiteral("detail")).toString()));
     }
     if (r.failed())
         return r.error();

@@ -5,6 +5,7 @@
 #include "../driver/migration/resumingfile.h"
 #include "../driver/migration/revision.h"
 #include "../driver/migration/sourcestream.h"
+#include "blindspots.h"
 #include "readiness.h"
 #include "revisionnotes.h"
 
@@ -21,6 +22,13 @@ DriverDecision decideWith(DriverProfile p, const HostIndex &sourceIndex, const Q
     const HostSnapshot &target = targetIndex.host();
     const Revision &rev = revision(p);
     DriverDecision d;
+    if (const QList<FindingText> blind = checkBlindSpots(source, mdev, target, targetMdev); !blind.isEmpty()) {
+        QStringList why;
+        for (const FindingText &t : blind)
+            why.append(t.english());
+        d.unknown = why.join(QLatin1Char(' '));
+        return d;
+    }
     if (source.secureExecutionGuest || target.secureExecutionGuest) {
         if (rev.secureExecution == SecureExecution::NoMigration) {
             d.err = ENOTTY; // no migration ops: QEMU sees a device that cannot migrate
@@ -144,7 +152,8 @@ CheckReport assemble(const CheckInput &in, DriverProfile profile, const QList<Re
 
     // Card facts once per adapter: a full matrix has 256 adapters but 65,536 queues.
     QHash<int, std::pair<CardFacts, CardFacts>> cards;
-    const QList<Apqn> matrix = m->guestMatrix();
+    // Queues of a view that shows no functions have nothing true to compare.
+    const QList<Apqn> matrix = r.decision.unknown.isEmpty() ? m->guestMatrix() : QList<Apqn>();
     r.queues.reserve(matrix.size());
     for (const Apqn q : matrix) {
         QueueComparison c;

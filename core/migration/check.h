@@ -38,6 +38,9 @@ struct DriverDecision {
     /// Non-empty: the kernel's behaviour is undefined here (why); compatible and err are not a
     /// prediction.
     QString undefined;
+    /// Non-empty: the console cannot predict the answer, the hosts' views lack what it needs
+    /// (why, in English; the report's `cannot_decide` findings say it translatably).
+    QString unknown;
     int suppressedLines = 0; ///< C: lines its rate limit drops
     /// The same stream written in pieces of the check's chunk size: the errno (0: accepted) and,
     /// when non-empty, why that is undefined. nullopt when the stream fits in one piece.

@@ -47,6 +47,12 @@ MdevCreation validateCreation(const HostSnapshot &target, const Mdev &source)
 {
     MdevCreation c;
     c.matrix = MatrixAssignment::of(source);
+    MdevDefinition wanted;
+    wanted.uuid = source.uuid;
+    wanted.matrix = c.matrix;
+    c.startRules = definitions::checkStartTransient(target, wanted).findings;
+    if (!c.startRules.isEmpty())
+        return c;
     HostSnapshot probe = target;
     const driver::Outcome created = driver::createMdev(probe, source.uuid.toLatin1());
     if (!created.ok()) {
@@ -57,6 +63,7 @@ MdevCreation validateCreation(const HostSnapshot &target, const Mdev &source)
     const driver::Outcome assigned = judgeMatrices(probe, {{source.uuid, c.matrix}}).replay.outcome;
     c.err = assigned.err;
     c.log = assigned.log;
+    c.unknown = assigned.unknown;
     return c;
 }
 
@@ -116,7 +123,7 @@ Result<MigrationPlan> buildPlan(const HostSnapshot &source, const HostSnapshot &
     p.destinationHasMdev = target.mdev(mdev->uuid) != nullptr;
     if (!p.destinationHasMdev) {
         p.creation = validateCreation(target, *mdev);
-        p.createMdev = request.createMdev && p.creation->err == 0;
+        p.createMdev = request.createMdev && p.creation->ok();
     }
 
     p.viaLibvirt = request.viaLibvirt;

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "../definitions/definitionrules.h"
 #include "../driver/migration/profile.h"
+#include "../driver/outcome.h"
 #include "runevent.h"
 #include "stepid.h"
 #include "strategy.h"
@@ -25,10 +27,16 @@ struct PlanStep {
 };
 
 /// The destination mdev the plan would create, with the driver model's answer to it.
+/// The destination mdev the wizard offers to create: started as `mdevctl start --jsonfile` would
+/// (ap-check's start rules first), then judged by the destination driver.
 struct MdevCreation {
     MatrixAssignment matrix;     ///< the source mdev's assignment
+    QList<definitions::Finding> startRules; ///< what ap-check's start rules refuse (then no driver answer)
     int err = 0;                 ///< 0: the destination driver would accept it
     QStringList log;             ///< the lines it would log
+    driver::Unknown unknown = driver::Unknown::None; ///< the destination's view cannot tell
+
+    bool ok() const { return startRules.isEmpty() && err == 0 && unknown == driver::Unknown::None; }
 };
 
 struct MigrationRequest {

@@ -1,5 +1,7 @@
 #include "readiness.h"
 
+#include "blindspots.h"
+
 #include "../driver/migration/compatibility.h"
 #include "../driver/migration/hostindex.h"
 #include "../driver/migration/revision.h"
@@ -199,6 +201,13 @@ QList<Finding> readinessFindings(const CheckInput &in, const CheckReport &r, con
     const Mdev *m = in.source.mdev(in.mdev);
     if (!m)
         return {};
+    // Findings drawn from placeholders would be false: only what the check cannot see.
+    if (const QList<FindingText> blind = checkBlindSpots(in.source, in.mdev, in.target, r.targetMdev); !blind.isEmpty()) {
+        for (const FindingText &t : blind)
+            c.add("cannot_decide", Severity::Error, t,
+                  say(QT_TRANSLATE_NOOP("Finding", "Give the host an SSH address (its menu, Edit address…) so the console reads its sysfs: libvirt alone shows AP ids only.")));
+        return c.list;
+    }
     const Guest *g = in.source.guestOfMdev(in.mdev);
     if (!g || g->state == Guest::State::ShutOff)
         c.add("source_guest_not_running", Severity::Info,

@@ -27,6 +27,10 @@ struct BusInfo {
     IdMask configuredDomains;      ///< `ap_usage_domain_mask` (QCI aqm)
     IdMask configuredControlDomains; ///< `ap_control_domain_mask` (QCI adm)
     int defaultDomain = -1;        ///< `ap_domain`
+    /// false: the view does not show the mask (libvirt alone) or its file could not be read;
+    /// the mask then holds a placeholder every renderer shows as unknown.
+    bool apmaskKnown = true;
+    bool aqmaskKnown = true;
 
     friend bool operator==(const BusInfo &, const BusInfo &) = default;
 };
@@ -36,6 +40,7 @@ struct MatrixInfo {
     bool present = true;           ///< vfio_ap loaded
     QStringList features;          ///< "guest_matrix hotplug ap_config [migratable]"
     int availableInstances = 65536;
+    bool availableInstancesKnown = true; ///< false: the view does not show it
 
     bool has(QStringView feature) const { return features.contains(feature); }
     friend bool operator==(const MatrixInfo &, const MatrixInfo &) = default;
@@ -64,6 +69,9 @@ struct HostSnapshot {
     QList<Mdev> inactiveMdevs;
     QList<Guest> guests;
     QList<Error> issues;
+    /// false: the view shows AP ids only (libvirt alone): the bus's QCI masks, card types and
+    /// functions, queue bindings, modes and states are placeholders no rule may take for facts.
+    bool apDetailKnown = true;
     /// Master key patterns last seen per APQN while the queue was bound to zcrypt: sysfs shows
     /// `mkvps` only then, and the queues that matter for a migration are bound to vfio_ap.
     QHash<Apqn, Mkvps> lastSeenMkvps;

@@ -23,6 +23,11 @@ struct Mdev {
     /// cannot tell (sysfs alone, libvirt's test driver).
     std::optional<bool> persistent;
     std::optional<bool> autostart; ///< a persistent mdev started at boot; nullopt: not known
+    /// false: the view does not show the assignment (a libvirt mdev without attributes); the
+    /// id masks are then empty placeholders, shown as unknown, never as "nothing assigned".
+    bool matrixKnown = true;
+    /// false: the view does not show the guest matrix the driver derived (libvirt alone).
+    bool guestMatrixKnown = true;
 
     /// What `persistent` and `autostart` say together.
     enum class Lifetime { Unknown, Transient, Persistent, PersistentAutostart };

@@ -167,9 +167,32 @@ WritePlan changeMatrix(const HostSnapshot &h, const QString &uuid, const MatrixA
 
 } // namespace plans
 
+namespace {
+
+/// What keeps the driver model from answering for `h`: rules fed placeholders would promise
+/// what the kernel may refuse.
+driver::Unknown blindSpot(const HostSnapshot &h, const MatrixTargets &targets)
+{
+    if (!h.apDetailKnown)
+        return driver::Unknown::ApDetail;
+    if (!h.bus.apmaskKnown || !h.bus.aqmaskKnown)
+        return driver::Unknown::HostMasks;
+    for (auto it = targets.cbegin(); it != targets.cend(); ++it)
+        if (const Mdev *m = h.mdev(it.key()); m && !m->matrixKnown)
+            return driver::Unknown::MdevMatrix;
+    return driver::Unknown::None;
+}
+
+} // namespace
+
 MatrixVerdict judgeMatrices(const HostSnapshot &h, const MatrixTargets &targets, ReplayDepth depth)
 {
     MatrixVerdict v;
+    if (const driver::Unknown blind = blindSpot(h, targets); blind != driver::Unknown::None) {
+        v.replay.outcome.unknown = blind;
+        v.replay.after = h;
+        return v;
+    }
     v.plan = plans::changeMatrices(h, targets);
     v.replay = replayPlan(h, v.plan, depth);
     return v;

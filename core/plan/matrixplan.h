@@ -41,7 +41,8 @@ WritePlan changeMatrix(const HostSnapshot &h, const QString &uuid, const MatrixA
 
 } // namespace plans
 
-/// A change of mdev matrices judged as it will be applied: its plan and that plan's replay.
+/// A change of mdev matrices judged as it will be applied: its plan and that plan's replay. On a
+/// view the driver model cannot answer for, no plan and an outcome whose `unknown` says why.
 struct MatrixVerdict {
     WritePlan plan;
     PlanReplay replay;

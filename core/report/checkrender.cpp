@@ -20,6 +20,8 @@ QJsonValue errnoValue(int err) { return err ? QJsonValue(errnoName(err)) : QJson
 
 QString verdictWord(const DriverDecision &d)
 {
+    if (!d.unknown.isEmpty())
+        return QStringLiteral("unknown");
     if (!d.undefined.isEmpty())
         return QStringLiteral("undefined");
     return d.compatible ? QStringLiteral("compatible") : QStringLiteral("incompatible");
@@ -55,6 +57,8 @@ QJsonArray byRevisionJson(const CheckReport &r)
                       {QStringLiteral("kernel_log"), QJsonArray::fromStringList(d.decision.kernelLog)}};
         if (!d.decision.undefined.isEmpty())
             o.insert(QStringLiteral("undefined"), d.decision.undefined);
+        if (!d.decision.unknown.isEmpty())
+            o.insert(QStringLiteral("unknown"), d.decision.unknown);
         a.append(o);
     }
     return a;
@@ -69,6 +73,8 @@ QJsonObject decisionJson(DriverProfile p, const DriverDecision &d)
     o.insert(QStringLiteral("kernel_log"), QJsonArray::fromStringList(d.kernelLog));
     if (!d.undefined.isEmpty())
         o.insert(QStringLiteral("undefined"), d.undefined);
+    if (!d.unknown.isEmpty())
+        o.insert(QStringLiteral("unknown"), d.unknown);
     return o;
 }
 
@@ -148,7 +154,12 @@ const QList<Field> &hwFields()
 }
 
 /// verdictWord() in the operator's language.
-QString verdictText(const DriverDecision &d) { return !d.undefined.isEmpty() ? ReportWords::tr("undefined") : W::decision(d.compatible); }
+QString verdictText(const DriverDecision &d)
+{
+    if (!d.unknown.isEmpty())
+        return ReportWords::tr("unknown");
+    return !d.undefined.isEmpty() ? ReportWords::tr("undefined") : W::decision(d.compatible);
+}
 
 QString queueVerdict(const QueueComparison &q)
 {
@@ -255,7 +266,7 @@ Result<CheckReport> checkReportFromJson(const QJsonObject &o)
         return bad(QStringLiteral("unknown profile"));
     r.profile = *profile;
     const QString verdict = o.value(QStringLiteral("verdict")).toString();
-    if (verdict != u"compatible" && verdict != u"incompatible" && verdict != u"undefined")
+    if (verdict != u"compatible" && verdict != u"incompatible" && verdict != u"undefined" && verdict != u"unknown")
         return bad(QStringLiteral("unknown verdict"));
     auto decision = [](const QJsonObject &j) {
         DriverDecision d;
@@ -263,6 +274,9 @@ Result<CheckReport> checkReportFromJson(const QJsonObject &o)
         d.undefined = j.value(QStringLiteral("undefined")).toString();
         if (d.undefined.isEmpty() && j.value(QStringLiteral("verdict")).toString() == u"undefined")
             d.undefined = QStringLiteral("undefined");
+        d.unknown = j.value(QStringLiteral("unknown")).toString();
+        if (d.unknown.isEmpty() && j.value(QStringLiteral("verdict")).toString() == u"unknown")
+            d.unknown = QStringLiteral("unknown");
         d.err = j.value(QStringLiteral("errno")).isString() ? errnoFromName(j.value(QStringLiteral("errno")).toString()) : 0;
         for (const QJsonValue &l : j.value(QStringLiteral("kernel_log")).toArray())
             d.kernelLog.append(l.toString());
@@ -341,10 +355,11 @@ QString checkReportText(const CheckReport &r)
              .arg(r.ready ? QStringLiteral("READY") : QStringLiteral("NOT READY"), r.sourceHost, r.targetHost, r.mdev,
                   r.guest.isEmpty() ? QString() : QStringLiteral(" (guest %1)").arg(r.guest));
     s += W::verdict(r) + QLatin1Char('\n');
-    s += QStringLiteral("Destination driver (%1): %2%3, stream %4 bytes\n")
+    const bool unknown = !r.decision.unknown.isEmpty();
+    s += QStringLiteral("Destination driver (%1): %2%3, stream %4\n")
              .arg(profileName(r.profile), verdictWord(r.decision),
-                  r.decision.err ? QStringLiteral(", %1 (%2)").arg(errnoName(r.decision.err), errnoMessage(r.decision.err)) : QString())
-             .arg(r.decision.streamBytes);
+                  r.decision.err ? QStringLiteral(", %1 (%2)").arg(errnoName(r.decision.err), errnoMessage(r.decision.err)) : QString(),
+                  unknown ? QStringLiteral("unknown") : QStringLiteral("%1 bytes").arg(r.decision.streamBytes));
     if (!r.decision.undefined.isEmpty())
         s += QStringLiteral("Undefined kernel behaviour: %1\n").arg(r.decision.undefined);
     if (!r.decision.kernelLog.isEmpty()) {
@@ -353,7 +368,7 @@ QString checkReportText(const CheckReport &r)
             s += QStringLiteral("  ") + l + QLatin1Char('\n');
     }
     s += revisionTableText(r);
-    s += QStringLiteral("Queues:\n");
+    s += unknown ? QStringLiteral("Queues: unknown\n") : QStringLiteral("Queues:\n");
     for (const QueueGroup &g : groupQueues(r.queues)) {
         const QueueComparison &q = g.sample;
         s += QStringLiteral("  %1 %2 %3 -> %4 %5  %6\n")
@@ -421,9 +436,12 @@ QString checkReportHtml(const CheckReport &r)
     h += heading(1, ReportWords::tr("Pre-migration report"));
     h += QStringLiteral("<h2 class=\"%1\">%2</h2>\n").arg(r.ready ? QStringLiteral("ready") : QStringLiteral("notready"), esc(W::verdict(r)));
     const QString err = r.decision.err ? QStringLiteral(", %1 &ldquo;%2&rdquo;").arg(errnoName(r.decision.err), esc(errnoMessage(r.decision.err))) : QString();
-    h += QStringLiteral("<p>%1</p>\n").arg(ReportWords::tr("Destination vfio_ap driver (%1): <b>%2</b>%3; stream of %4 bytes.")
-                                              .arg(profileName(r.profile), esc(verdictText(r.decision)), err)
-                                              .arg(r.decision.streamBytes));
+    h += QStringLiteral("<p>%1</p>\n").arg(!r.decision.unknown.isEmpty()
+                                              ? ReportWords::tr("Destination vfio_ap driver (%1): <b>%2</b>; stream unknown.")
+                                                    .arg(profileName(r.profile), esc(verdictText(r.decision)))
+                                              : ReportWords::tr("Destination vfio_ap driver (%1): <b>%2</b>%3; stream of %4 bytes.")
+                                                    .arg(profileName(r.profile), esc(verdictText(r.decision)), err)
+                                                    .arg(r.decision.streamBytes));
     auto row = [](const QString &k, const QString &v) { return QStringLiteral("<tr><th>%1</th><td>%2</td></tr>").arg(esc(k), esc(v)); };
     h += QStringLiteral("<table>") + row(ReportWords::tr("Source host"), r.sourceHost) + row(ReportWords::tr("Destination host"), r.targetHost)
         + row(ReportWords::tr("Guest"), r.guest.isEmpty() ? QStringLiteral("-") : r.guest) + row(ReportWords::tr("mdev"), r.mdev)

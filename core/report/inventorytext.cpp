@@ -22,13 +22,16 @@ QString inventoryText(const HostSnapshot &h)
     if (!h.description.isEmpty())
         s += QStringLiteral(" (%1)").arg(h.description);
     s += QLatin1Char('\n');
+    const QString unknown = QStringLiteral("unknown");
     s += QStringLiteral("AP bus: max adapter id %1, max domain id %2, features %3\n")
              .arg(h.bus.maxAdapterId).arg(h.bus.maxDomainId)
-             .arg(h.bus.qciAvailable ? h.bus.features.join(QLatin1Char(' ')) : QStringLiteral("(no QCI)"));
-    s += QStringLiteral("  apmask %1\n  aqmask %2\n").arg(h.bus.apmask.toHex(), h.bus.aqmask.toHex());
+             .arg(!h.apDetailKnown ? unknown : h.bus.qciAvailable ? h.bus.features.join(QLatin1Char(' ')) : QStringLiteral("(no QCI)"));
+    s += QStringLiteral("  apmask %1\n  aqmask %2\n")
+             .arg(h.bus.apmaskKnown ? h.bus.apmask.toHex() : unknown, h.bus.aqmaskKnown ? h.bus.aqmask.toHex() : unknown);
     if (h.matrix.present)
         s += QStringLiteral("vfio_ap: features %1; %2 mdev instances available\n")
-                 .arg(h.matrix.features.join(QLatin1Char(' '))).arg(h.matrix.availableInstances);
+                 .arg(h.apDetailKnown ? h.matrix.features.join(QLatin1Char(' ')) : unknown,
+                      h.matrix.availableInstancesKnown ? QString::number(h.matrix.availableInstances) : unknown);
     else
         s += QStringLiteral("vfio_ap: not loaded\n");
     if (h.secureExecutionGuest)
@@ -39,8 +42,11 @@ QString inventoryText(const HostSnapshot &h)
              .arg(QStringLiteral("ID"), -5).arg(QStringLiteral("TYPE"), -6).arg(QStringLiteral("MODE"), -6)
              .arg(QStringLiteral("FUNCTIONS"), -11).arg(QStringLiteral("CONFIG"), -7).arg(QStringLiteral("ONLINE"), -7)
              .arg(QStringLiteral("CHKSTOP"));
+    // A view with AP ids only (libvirt alone) shows nothing of the cards but their ids.
     for (const Card &c : h.cards)
-        s += QStringLiteral("  %1 %2 %3 %4 %5 %6 %7\n")
+        s += !h.apDetailKnown
+            ? QStringLiteral("  %1 %2\n").arg(QStringLiteral("0x%1").arg(c.id, 2, 16, QLatin1Char('0')), -5).arg(QStringLiteral("(type, mode, functions and state unknown)"))
+            : QStringLiteral("  %1 %2 %3 %4 %5 %6 %7\n")
                  .arg(QStringLiteral("0x%1").arg(c.id, 2, 16, QLatin1Char('0')), -5)
                  .arg(c.typeName().isEmpty() ? QStringLiteral("?") : c.typeName(), -6)
                  .arg(modeKey(c.mode()).isEmpty() ? QStringLiteral("-") : modeKey(c.mode()), -6)
@@ -55,7 +61,7 @@ QString inventoryText(const HostSnapshot &h)
     QStringList parts;
     for (auto it = byDriver.cbegin(); it != byDriver.cend(); ++it)
         parts.append(QStringLiteral("%1 %2").arg(it.key()).arg(it.value()));
-    s += QStringLiteral("\nQueues: %1 (%2)\n").arg(h.queues.size()).arg(parts.join(QStringLiteral(", ")));
+    s += QStringLiteral("\nQueues: %1 (%2)\n").arg(h.queues.size()).arg(h.apDetailKnown ? parts.join(QStringLiteral(", ")) : QStringLiteral("bindings unknown"));
 
     const auto lifetime = [](const Mdev &m) -> QString {
         switch (m.lifetime()) {
@@ -70,15 +76,21 @@ QString inventoryText(const HostSnapshot &h)
     for (const Mdev &m : h.mdevs) {
         const Guest *g = h.guestOfMdev(m.uuid);
         s += QStringLiteral("  %1%2%3\n").arg(m.uuid, g ? QStringLiteral("  guest %1 (%2)").arg(g->name, guestStateName(g->state)) : QString(), lifetime(m));
-        s += QStringLiteral("    adapters %1; domains %2; control domains %3\n")
-                 .arg(hexIds(m.adapters), hexIds(m.domains), hexIds(m.controlDomains));
-        s += QStringLiteral("    guest matrix: %1 of %2 APQNs\n").arg(m.guestMatrix().size()).arg(m.matrix().size());
+        if (m.matrixKnown)
+            s += QStringLiteral("    adapters %1; domains %2; control domains %3\n")
+                     .arg(hexIds(m.adapters), hexIds(m.domains), hexIds(m.controlDomains));
+        else
+            s += QStringLiteral("    matrix unknown (this view does not show the mdev's assignment)\n");
+        s += m.guestMatrixKnown && m.matrixKnown
+            ? QStringLiteral("    guest matrix: %1 of %2 APQNs\n").arg(m.guestMatrix().size()).arg(m.matrix().size())
+            : QStringLiteral("    guest matrix: unknown\n");
     }
     if (!h.inactiveMdevs.isEmpty()) {
         s += QStringLiteral("\nDefined, not started (%1):\n").arg(h.inactiveMdevs.size());
         for (const Mdev &m : h.inactiveMdevs)
-            s += QStringLiteral("  %1%2\n    adapters %3; domains %4; control domains %5\n")
-                     .arg(m.uuid, lifetime(m), hexIds(m.adapters), hexIds(m.domains), hexIds(m.controlDomains));
+            s += m.matrixKnown ? QStringLiteral("  %1%2\n    adapters %3; domains %4; control domains %5\n")
+                                     .arg(m.uuid, lifetime(m), hexIds(m.adapters), hexIds(m.domains), hexIds(m.controlDomains))
+                               : QStringLiteral("  %1%2\n    matrix unknown\n").arg(m.uuid, lifetime(m));
     }
     if (!h.guests.isEmpty()) {
         s += QStringLiteral("\nGuests (%1):\n").arg(h.guests.size());

@@ -66,6 +66,7 @@ QString ReportWords::blockerTitle(const QString &id)
         {QStringLiteral("chunked_write_undefined"), QT_TRANSLATE_NOOP("ap::report::ReportWords", "undefined behaviour for a split stream")},
         {QStringLiteral("undefined_behaviour"), QT_TRANSLATE_NOOP("ap::report::ReportWords", "undefined driver behaviour")},
         {QStringLiteral("libvirt-blocked"), QT_TRANSLATE_NOOP("ap::report::ReportWords", "libvirt refuses the guest")},
+        {QStringLiteral("cannot_decide"), QT_TRANSLATE_NOOP("ap::report::ReportWords", "what the hosts' views do not show")},
     };
     const char *t = titles.value(id);
     return t ? tr(t) : id;
@@ -79,6 +80,13 @@ QString ReportWords::verdict(const CheckReport &r)
     for (const Finding &f : r.blocking())
         if (const QString n = blockerTitle(f.id); !names.contains(n))
             names.append(n);
+    if (!r.decision.unknown.isEmpty()) {
+        QStringList why;
+        for (const Finding &f : r.blocking())
+            if (f.id == u"cannot_decide")
+                why.append(findingMessage(f));
+        return tr("Cannot decide: the console does not see what the destination driver's answer depends on. %1").arg(why.join(QLatin1Char(' ')));
+    }
     if (r.decision.compatible)
         return tr("Not ready: the destination driver accepts the guest's AP configuration, but the migration is blocked by: %1.")
             .arg(names.join(QStringLiteral(", ")));

@@ -184,8 +184,13 @@ void readBus(Reader &rd, HostSnapshot &h)
     BusInfo &bus = h.bus;
     bus.maxAdapterId = rd.get(paths::join(b, u"ap_max_adapter_id"), inRange(0, IdMask::kBits - 1, "ap_max_adapter_id")).value_or(63);
     bus.maxDomainId = rd.get(paths::join(b, u"ap_max_domain_id"), inRange(0, IdMask::kBits - 1, "ap_max_domain_id")).value_or(15);
-    bus.apmask = rd.get(paths::join(b, u"apmask"), parseMask).value_or(IdMask::all());
-    bus.aqmask = rd.get(paths::join(b, u"aqmask"), parseMask).value_or(IdMask::all());
+    // An unreadable mask stays unknown; its placeholder (all reserved) keeps every rule safe.
+    const auto apmask = rd.get(paths::join(b, u"apmask"), parseMask);
+    const auto aqmask = rd.get(paths::join(b, u"aqmask"), parseMask);
+    bus.apmask = apmask.value_or(IdMask::all());
+    bus.aqmask = aqmask.value_or(IdMask::all());
+    bus.apmaskKnown = apmask.has_value();
+    bus.aqmaskKnown = aqmask.has_value();
     bool qci = true;
     bus.features = rd.get(paths::join(b, u"features"), [&](QByteArrayView t) { return parseBusFeatures(t, &qci); },
                           false).value_or(QStringList());

@@ -7,12 +7,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "../support/clirun.h"
+
 namespace {
-struct Run {
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = ap::test::CliRun;
 }
 
 class TstCli : public QObject {
@@ -22,14 +20,7 @@ private:
 
     Run run(const QStringList &args, const QString &db = QStringLiteral("cli.db"))
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("APCONSOLE_DB"), m_home.filePath(db));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(APCONSOLE_CLI), args);
-        if (!p.waitForFinished(60000))
-            return {};
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+        return ap::test::runCli(QStringLiteral(APCONSOLE_CLI), args, m_home.filePath(db));
     }
 
 private slots:
@@ -282,6 +273,28 @@ private slots:
         const Run wrong = run({QStringLiteral("stream"), QStringLiteral("decode"), QStringLiteral("--profile"), QStringLiteral("v2"), file});
         QCOMPARE(wrong.code, 1);
         QVERIFY(wrong.err.contains("after the 4 queues") || wrong.err.contains("truncated") || wrong.err.contains("bytes after"));
+    }
+
+    // No stream is larger than 65,536 entries: an endless or oversized input is refused before
+    // it is read whole, naming the file and the limit.
+    void streamDecodeRefusesOversizedInput_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("endless device") << QStringLiteral("/dev/zero");
+        QTest::newRow("oversized file") << QStringLiteral("big");
+    }
+    void streamDecodeRefusesOversizedInput()
+    {
+        QFETCH(QString, file);
+        if (!file.startsWith(u'/')) {
+            file = m_home.filePath(file);
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QVERIFY(f.resize(8LL * 1024 * 1024)); // sparse: 8 MiB of zeros, more than any v2 stream
+        }
+        const Run d = run({QStringLiteral("stream"), QStringLiteral("decode"), QStringLiteral("--profile"), QStringLiteral("v2"), file});
+        QCOMPARE(d.code, 1);
+        QVERIFY2(d.err.contains(file.toUtf8()) && d.err.contains("larger than any v2 stream can be"), d.err.constData());
     }
 
     // apconsole-cli mdev: ap-check's rules before anything is written, exit codes as check's.

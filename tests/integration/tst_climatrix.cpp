@@ -7,17 +7,14 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "../support/clirun.h"
+
 namespace {
 
-struct Run {
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = ap::test::CliRun;
 
 const QString kPayments = QStringLiteral("5a0f6c0e-4d0c-4a5e-9d7e-2f1b8c3a9e01");
 const QString kSpare = QStringLiteral("9e8d7c6b-5a49-4382-8716-0f1e2d3c4b03");
@@ -71,28 +68,9 @@ private:
     QTemporaryDir m_home;
     int m_db = 0;
 
-    Run run(const QStringList &args)
-    {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("APCONSOLE_DB"), m_home.filePath(QStringLiteral("cli-%1.db").arg(m_db)));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(APCONSOLE_CLI), QStringList{QStringLiteral("matrix")} + args);
-        if (!p.waitForFinished(60000))
-            return {};
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
-    }
-
-    QByteArray inventory(const QString &host)
-    {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("APCONSOLE_DB"), m_home.filePath(QStringLiteral("cli-%1.db").arg(m_db)));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(APCONSOLE_CLI), {QStringLiteral("inventory"), QStringLiteral("--host"), host});
-        p.waitForFinished(60000);
-        return p.readAllStandardOutput();
-    }
+    Run cli(const QStringList &args) { return ap::test::runCli(QStringLiteral(APCONSOLE_CLI), args, m_home.filePath(QStringLiteral("cli-%1.db").arg(m_db))); }
+    Run run(const QStringList &args) { return cli(QStringList{QStringLiteral("matrix")} + args); }
+    QByteArray inventory(const QString &host) { return cli({QStringLiteral("inventory"), QStringLiteral("--host"), host}).out; }
 
     QString writeFile(const QString &name, const QByteArray &data)
     {
@@ -107,11 +85,8 @@ private:
     QString tree(const QString &demoHost)
     {
         const QString dir = m_home.filePath(QStringLiteral("tree-%1-%2").arg(demoHost).arg(m_db));
-        QProcess p;
-        p.start(QStringLiteral(APCONSOLE_CLI), {QStringLiteral("tree"), QStringLiteral("--host"), QStringLiteral("demo:") + demoHost,
-                                                 QStringLiteral("--output"), dir});
-        p.waitForFinished(60000);
-        return p.exitCode() == 0 ? dir : QString();
+        const Run r = cli({QStringLiteral("tree"), QStringLiteral("--host"), QStringLiteral("demo:") + demoHost, QStringLiteral("--output"), dir});
+        return r.code == 0 ? dir : QString();
     }
 
 private slots:

@@ -4,16 +4,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "../support/clirun.h"
+
 namespace {
-struct Run {
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = ap::test::CliRun;
 const QString kMdev = QStringLiteral("5a0f6c0e-4d0c-4a5e-9d7e-2f1b8c3a9e01");
 } // namespace
 
@@ -24,14 +21,7 @@ private:
 
     Run run(const QStringList &args)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("APCONSOLE_DB"), m_home.filePath(QStringLiteral("cli.db")));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(APCONSOLE_CLI), args);
-        if (!p.waitForFinished(60000))
-            return {};
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+        return ap::test::runCli(QStringLiteral(APCONSOLE_CLI), args, m_home.filePath(QStringLiteral("cli.db")));
     }
 
     Run check(const QString &target, const QString &profile, const QString &format)

@@ -4,6 +4,11 @@
 #include <hosts/libvirt/libvirtxml.h>
 #include <hosts/viewmerge.h>
 #include <json/snapshotjson.h>
+#include <migration/check.h>
+#include <plan/matrixplan.h>
+#include <report/checkrender.h>
+#include <report/inventorytext.h>
+#include <hosts/demofleet.h>
 #include <sysfs/treewriter.h>
 #include "../support/testsupport.h"
 #include <migration/checkinput.h>
@@ -11,6 +16,7 @@
 #include <migration/runnerfactory.h>
 
 #include <QFile>
+#include <QJsonArray>
 #include <QMutex>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -19,6 +25,7 @@
 #include <atomic>
 
 using namespace ap;
+using namespace ap::migration;
 
 namespace {
 const QString kFixture = QStringLiteral(APCONSOLE_FIXTURES "/libvirt/ap-host.xml");
@@ -428,21 +435,23 @@ private slots:
         QTest::addColumn<QList<int>>("domains");
         QTest::addColumn<QList<int>>("controls");
         QTest::addColumn<bool>("issue");
+        QTest::addColumn<bool>("known"); ///< the matrix is known (no attribute, or a malformed one: unknown)
         const auto a = [](const char *name, const char *value) {
             return QStringLiteral("<attr name='%1' value='%2'/>").arg(QLatin1String(name), QLatin1String(value));
         };
-        QTest::newRow("020 is octal 16") << a("assign_adapter", "020") << QList<int>{16} << QList<int>{} << QList<int>{} << false;
-        QTest::newRow("0107 is 71") << a("assign_domain", "0107") << QList<int>{} << QList<int>{71} << QList<int>{} << false;
-        QTest::newRow("0X05 is 5") << a("assign_control_domain", "0X05") << QList<int>{} << QList<int>{} << QList<int>{5} << false;
-        QTest::newRow("decimal 20") << a("assign_adapter", "20") << QList<int>{20} << QList<int>{} << QList<int>{} << false;
-        QTest::newRow("08 is not a number") << a("assign_adapter", "08") << QList<int>{} << QList<int>{} << QList<int>{} << true;
-        QTest::newRow("beyond 255") << a("assign_adapter", "0x100") << QList<int>{} << QList<int>{} << QList<int>{} << true;
+        QTest::newRow("020 is octal 16") << a("assign_adapter", "020") << QList<int>{16} << QList<int>{} << QList<int>{} << false << true;
+        QTest::newRow("0107 is 71") << a("assign_domain", "0107") << QList<int>{} << QList<int>{71} << QList<int>{} << false << true;
+        QTest::newRow("0X05 is 5") << a("assign_control_domain", "0X05") << QList<int>{} << QList<int>{} << QList<int>{5} << false << true;
+        QTest::newRow("decimal 20") << a("assign_adapter", "20") << QList<int>{20} << QList<int>{} << QList<int>{} << false << true;
+        QTest::newRow("08 is not a number") << a("assign_adapter", "08") << QList<int>{} << QList<int>{} << QList<int>{} << true << false;
+        QTest::newRow("beyond 255") << a("assign_adapter", "0x100") << QList<int>{} << QList<int>{} << QList<int>{} << true << false;
         QTest::newRow("unassign in order") << a("assign_adapter", "5") + a("assign_adapter", "6") + a("unassign_adapter", "5")
-                                           << QList<int>{6} << QList<int>{} << QList<int>{} << false;
-        QTest::newRow("ap_config") << a("ap_config", "0x06,0x08,0x08") << QList<int>{5, 6} << QList<int>{4} << QList<int>{4} << false;
+                                           << QList<int>{6} << QList<int>{} << QList<int>{} << false << true;
+        QTest::newRow("ap_config") << a("ap_config", "0x06,0x08,0x08") << QList<int>{5, 6} << QList<int>{4} << QList<int>{4} << false << true;
         QTest::newRow("ap_config replaces") << a("assign_adapter", "1") + a("ap_config", "0x04,0x80,0x") << QList<int>{5} << QList<int>{0}
-                                            << QList<int>{} << false;
-        QTest::newRow("ap_config missing a field") << a("ap_config", "0x06,0x08") << QList<int>{} << QList<int>{} << QList<int>{} << true;
+                                            << QList<int>{} << false << true;
+        QTest::newRow("no attribute: unknown, not empty") << QString() << QList<int>{} << QList<int>{} << QList<int>{} << false << false;
+        QTest::newRow("ap_config missing a field") << a("ap_config", "0x06,0x08") << QList<int>{} << QList<int>{} << QList<int>{} << true << false;
     }
     void mdevAttributesParsedAsTheKernelDoes()
     {
@@ -451,6 +460,7 @@ private slots:
         QFETCH(QList<int>, domains);
         QFETCH(QList<int>, controls);
         QFETCH(bool, issue);
+        QFETCH(bool, known);
         const QString xml = QStringLiteral("<device><name>mdev_x</name><parent>ap_matrix</parent><capability type='mdev'>"
                                            "<type id='vfio_ap-passthrough'/><uuid>%1</uuid>%2</capability></device>").arg(kMdev1, attrs);
         const auto d = libvirtxml::parseNodeDevice(xml);
@@ -461,6 +471,67 @@ private slots:
                  (MatrixAssignment{IdMask::fromIds(adapters), IdMask::fromIds(domains), IdMask::fromIds(controls)}));
         const bool flagged = std::any_of(h.issues.cbegin(), h.issues.cend(), [](const Error &e) { return e.code == ErrorCode::Parse; });
         QCOMPARE(flagged, issue);
+        QCOMPARE(h.mdev(kMdev1)->matrixKnown, known);
+        QVERIFY(!h.mdev(kMdev1)->guestMatrixKnown); // the driver derives it from bindings libvirt does not show
+    }
+
+    // A libvirt-only view: what libvirt does not show reads "unknown" everywhere (text, JSON, the
+    // check, the matrix rule), never an empty matrix, a zero mask or a default count.
+    void unknownIsNeverShownAsKnown()
+    {
+        const auto device = libvirtxml::parseNodeDevice(QStringLiteral(
+            "<device><name>mdev_x</name><parent>ap_matrix</parent><capability type='mdev'><type id='vfio_ap-passthrough'/><uuid>%1</uuid>"
+            "</capability></device>").arg(kMdev1));
+        QVERIFY(device.ok());
+        const auto domain = libvirtxml::parseDomain(QStringLiteral(
+            "<domain type='kvm'><name>g</name><devices><hostdev mode='subsystem' type='mdev' model='vfio-ap'><source><address uuid='%1'/>"
+            "</source></hostdev></devices></domain>").arg(kMdev1));
+        QVERIFY(domain.ok());
+        const HostSnapshot h = libvirtxml::buildSnapshot(QStringLiteral("lv"), {*device}, {{*domain, Guest::State::Running}});
+        const Mdev *m = h.mdev(kMdev1);
+        QVERIFY(m && !m->matrixKnown && !m->guestMatrixKnown);
+        QVERIFY(!h.bus.apmaskKnown && !h.bus.aqmaskKnown && !h.matrix.availableInstancesKnown && !h.apDetailKnown);
+
+        const QString text = report::inventoryText(h);
+        for (const char *unknown : {"apmask unknown", "aqmask unknown", "features unknown", "matrix unknown", "guest matrix: unknown", "bindings unknown"})
+            QVERIFY2(text.contains(QLatin1String(unknown)), unknown);
+        QVERIFY(!text.contains(QLatin1String("0 of 0")) && !text.contains(QLatin1String("65536")));
+
+        const QJsonObject json = snapshotToJson(h);
+        QVERIFY(json.value(QStringLiteral("bus")).toObject().value(QStringLiteral("apmask")).isNull());
+        QVERIFY(json.value(QStringLiteral("available_instances")).isNull());
+        const QJsonObject mdev = json.value(QStringLiteral("mdevs")).toArray().first().toObject();
+        for (const char *key : {"adapters", "domains", "control_domains", "matrix", "guest_matrix"})
+            QVERIFY2(mdev.value(QLatin1String(key)).isNull(), key);
+        const auto back = snapshotFromJson(json);
+        QVERIFY2(back.ok(), qPrintable(back ? QString() : back.error().toString()));
+        QCOMPARE(snapshotToJson(*back), json);
+        QVERIFY(!back->mdev(kMdev1)->matrixKnown && !back->bus.apmaskKnown && !back->apDetailKnown);
+
+        // The check cannot decide, in every revision, and says what it lacks.
+        CheckInput in;
+        in.source = h;
+        in.target = *demo::initialState(QStringLiteral("zlab-b"));
+        in.mdev = kMdev1;
+        in.allRevisions = true;
+        const auto r = runCheck(in);
+        QVERIFY(r);
+        QVERIFY(!r->ready && !r->decision.compatible && !r->decision.unknown.isEmpty());
+        for (const RevisionDecision &d : r->byRevision)
+            QVERIFY(!d.decision.unknown.isEmpty());
+        QVERIFY(r->queues.isEmpty());
+        QVERIFY(std::all_of(r->findings.cbegin(), r->findings.cend(), [](const Finding &f) { return f.id == u"cannot_decide" || f.severity != Severity::Error; }));
+        const QJsonObject reportJson = report::checkReportJson(*r);
+        QCOMPARE(reportJson.value(QStringLiteral("verdict")).toString(), QStringLiteral("unknown"));
+        QVERIFY(report::checkReportText(*r).contains(QLatin1String("stream unknown")));
+        const auto reread = report::checkReportFromJson(reportJson);
+        QVERIFY(reread && !reread->decision.unknown.isEmpty());
+
+        // The matrix rule gives no verdict it cannot stand behind.
+        const MatrixVerdict v = judgeMatrices(h, {{kMdev1, {IdMask::fromIds({5}), IdMask::fromIds({4}), {}}}});
+        QVERIFY(!v.accepted());
+        QCOMPARE(v.replay.outcome.unknown, driver::Unknown::ApDetail);
+        QVERIFY(v.plan.steps.isEmpty());
     }
 
     void everyHostdevReadAndMissingMdevsAndSharedApqnsFlagged()

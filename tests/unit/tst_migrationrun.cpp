@@ -151,6 +151,29 @@ private slots:
         QCOMPARE(p.steps.first().id, StepId::CreateMdev);
     }
 
+    // The offer asks ap-check's start rules first: control domains without a usage domain are
+    // refused before the driver model is asked, and the mdev is not created.
+    void destinationMdevAsksTheStartRules()
+    {
+        Fleet f;
+        HostSnapshot source = f.a->snapshot();
+        const Guest *g = source.guest(u"batch-07");
+        QVERIFY(g);
+        Mdev *m = source.mdev(g->mdev);
+        QVERIFY(m);
+        m->domains = IdMask();
+        m->controlDomains = IdMask::fromIds({0x10});
+        MigrationRequest r;
+        r.guest = QStringLiteral("batch-07");
+        const auto plan = buildPlan(source, f.b->snapshot(), r);
+        QVERIFY(plan);
+        QVERIFY(plan->creation);
+        QVERIFY(!plan->creation->ok());
+        QCOMPARE(plan->creation->startRules.size(), 1);
+        QCOMPARE(plan->creation->startRules.first().rule, definitions::Rule::ControlWithoutUsage);
+        QVERIFY(!plan->createMdev);
+    }
+
     void fullLiveRun_data()
     {
         QTest::addColumn<int>("profile");
@@ -172,7 +195,8 @@ private slots:
         QCOMPARE(r.result.destinationState, std::optional<VfioState>(VfioState::Running));
         QCOMPARE(r.result.sourceState, std::optional<VfioState>()); // closed
         QVERIFY(!f.a->snapshot().guest(u"payments-01"));
-        const Guest *moved = f.b->snapshot().guest(u"payments-01");
+        const HostSnapshot destination = f.b->snapshot(); // a copy: the pointer below points into it
+        const Guest *moved = destination.guest(u"payments-01");
         QVERIFY(moved);
         QCOMPARE(moved->state, Guest::State::Running);
         QCOMPARE(moved->mdev, demo::uuids::payments);

@@ -3,6 +3,7 @@
 #include <hosts/backendfactory.h>
 #include <hosts/sysfshost.h>
 #include <plan/matrixplan.h>
+#include <report/inventorytext.h>
 #include <sysfs/paths.h>
 #include <sysfs/sysfssource.h>
 #include <sysfs/treewriter.h>
@@ -71,6 +72,40 @@ private slots:
             QCOMPARE(readFile(mdev + QStringLiteral("/assign_adapter")), QByteArray("0x3\n"));
             QCOMPARE(readFile(mdev + QStringLiteral("/assign_control_domain")), QByteArray("0x5\n"));
         }
+    }
+
+    // A mask file that cannot be parsed is unknown: shown so, and no matrix verdict rests on it.
+    void unreadableMaskIsUnknown_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("apmask") << QStringLiteral("apmask");
+        QTest::newRow("aqmask") << QStringLiteral("aqmask");
+    }
+    void unreadableMaskIsUnknown()
+    {
+        QFETCH(QString, file);
+        HostSnapshot h = test::makeHost(4, 8);
+        test::addMdev(h, U, {1}, {2});
+        QTemporaryDir dir;
+        QVERIFY(sysfs::writeTree(h, dir.path()).ok());
+        QFile mask(dir.filePath(sysfs::paths::bus() + QLatin1Char('/') + file));
+        QVERIFY(mask.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        mask.write("0xzz\n");
+        mask.close();
+        auto backend = createBackend(*HostUri::parse(QStringLiteral("sysfs:") + dir.path()));
+        QVERIFY(backend);
+        auto snap = (*backend)->readInventory();
+        snap.waitForFinished();
+        const Result<HostSnapshot> result = snap.result();
+        QVERIFY(result);
+        const HostSnapshot &read = *result;
+        QCOMPARE(read.bus.apmaskKnown, file != u"apmask");
+        QCOMPARE(read.bus.aqmaskKnown, file != u"aqmask");
+        QVERIFY(report::inventoryText(read).contains(QStringLiteral("%1 unknown").arg(file)));
+        QVERIFY(std::any_of(read.issues.cbegin(), read.issues.cend(), [&](const Error &e) { return e.where.endsWith(file); }));
+        const MatrixVerdict v = judgeMatrices(read, {{U, {IdMask::fromIds({1, 3}), IdMask::fromIds({2}), {}}}});
+        QVERIFY(!v.accepted());
+        QCOMPARE(v.replay.outcome.unknown, driver::Unknown::HostMasks);
     }
 
     void halfFailedWriteIsUndone()

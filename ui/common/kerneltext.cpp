@@ -51,4 +51,18 @@ QString errnoText(int err)
     return QStringLiteral("%1 (%2)").arg(errnoName(err), errnoMessage(err));
 }
 
+QString unknownText(driver::Unknown u)
+{
+    switch (u) {
+    case driver::Unknown::None: return {};
+    case driver::Unknown::ApDetail:
+        return QCoreApplication::translate("KernelText", "libvirt shows AP ids only; the host's masks and queue bindings decide. Give the host an SSH address (its menu, Edit address…).");
+    case driver::Unknown::HostMasks:
+        return QCoreApplication::translate("KernelText", "the host's apmask or aqmask could not be read; see the host's issues and refresh.");
+    case driver::Unknown::MdevMatrix:
+        return QCoreApplication::translate("KernelText", "this view does not show the mdev's current matrix. Give the host an SSH address (its menu, Edit address…).");
+    }
+    return {};
+}
+
 } // namespace ap::ui

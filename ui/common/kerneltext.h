@@ -12,5 +12,7 @@ QString errnoHint(int err);
 QString errnoText(int err);
 /// "EADDRINUSE (Address already in use): <the kernel's first line>" and the hint, for a refusal.
 QString refusalText(const driver::Outcome &o);
+/// Why the console cannot predict the driver's answer, and what gives it the missing facts.
+QString unknownText(driver::Unknown u);
 
 } // namespace ap::ui

@@ -75,12 +75,12 @@ QString DefinitionActions::driftText(const definitions::Drift &d)
     return parts.join(QLatin1Char(' '));
 }
 
-void DefinitionActions::fillTreeMenu(QMenu &menu, HostSession *s, const HostSnapshot &snap, const FleetNode &node)
+void DefinitionActions::fillTreeMenu(QMenu &menu, HostSession *s, const HostSnapshot &snap, const FleetNode &node, bool lifecycle)
 {
     if (!snap.definitions || !s->backend())
         return;
     const QString &key = node.key;
-    if (node.kind == NodeKind::Host || node.kind == NodeKind::MdevGroup) {
+    if (lifecycle && (node.kind == NodeKind::Host || node.kind == NodeKind::MdevGroup)) {
         menu.addAction(tr("Import mdevctl definition…"), this, [this, s] { importDefinition(s); });
         return;
     }
@@ -89,14 +89,14 @@ void DefinitionActions::fillTreeMenu(QMenu &menu, HostSession *s, const HostSnap
     menu.addSeparator();
     const Mdev *running = snap.mdev(key);
     const MdevDefinition *defined = snap.definitions->find(key);
-    if (node.kind == NodeKind::StoppedMdev && defined)
+    if (lifecycle && node.kind == NodeKind::StoppedMdev && defined)
         menu.addAction(tr("Start mdev"), this, [this, s, key] { run(s, {Kind::Start, key, {}, false}, tr("Start mdev %1").arg(key)); });
-    if (running && !defined) {
+    if (lifecycle && running && !defined) {
         // mdevctl define of an active mdev: the same UUID and matrix come back after a reboot.
         const MdevDefinition d = definitions::definitionOf(key, MatrixAssignment::of(*running), false);
         menu.addAction(tr("Keep after reboot (define)"), this, [this, s, key, d] { run(s, {Kind::Define, key, d, false}, tr("Define mdev %1").arg(key)); });
     }
-    if (defined) {
+    if (lifecycle && defined) {
         QAction *autostart = menu.addAction(tr("Start at boot"));
         autostart->setCheckable(true);
         autostart->setChecked(defined->autostart);
@@ -115,35 +115,43 @@ void DefinitionActions::fillTreeMenu(QMenu &menu, HostSession *s, const HostSnap
             const auto now = s->snapshot();
             if (!now)
                 return;
-            ApplyDialog dialog(s, plans::changeMatrix(*now, key, target), m_window);
-            dialog.start();
-            dialog.exec();
+            auto *dialog = new ApplyDialog(s, plans::changeMatrix(*now, key, target), m_window);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->start();
+            dialog->open();
         });
     }
     menu.addAction(tr("Export as mdevctl JSON…"), this, [this, snap, key] { exportMdev(snap, key, false); });
     menu.addAction(tr("Export as libvirt node-device XML…"), this, [this, snap, key] { exportMdev(snap, key, true); });
 }
 
-void DefinitionActions::run(HostSession *s, const DefinitionRequest &r, const QString &what)
+bool DefinitionActions::approve(HostSession *s, const DefinitionRequest &r, const QString &what, const QString &runs)
 {
     const auto snap = s->snapshot();
     if (!snap || !s->backend())
-        return;
+        return false;
     const definitions::Verdict verdict = definitions::check(*snap, r);
     if (verdict.refused()) {
         QStringList lines;
         for (const definitions::Finding &f : verdict.findings)
             lines << QStringLiteral("\u2022 ") + findingText(f);
         QMessageBox::warning(m_window, what, tr("%1 is refused; nothing was written.\n\n%2").arg(what, lines.join(QLatin1Char('\n'))));
-        return;
+        return false;
     }
     // The preview: what runs on the host, with the configuration it gets.
     QMessageBox box(QMessageBox::Question, what, tr("%1 on %2?").arg(what, s->uri().text), QMessageBox::Apply | QMessageBox::Cancel, m_window);
-    box.setInformativeText(tr("Runs: mdevctl %1 --uuid %2").arg(r.kind == Kind::SetAutostart ? (r.autostart ? QStringLiteral("modify --auto") : QStringLiteral("modify --manual")) : r.actionName(), r.uuid)
-                           + (verdict.unknown.isEmpty() ? QString() : QLatin1Char('\n') + tr("The host's definitions are not known: ap-check on the host decides.")));
+    box.setInformativeText(runs + (verdict.unknown.isEmpty() ? QString() : QLatin1Char('\n') + tr("The host's definitions are not known: ap-check on the host decides.")));
     if (r.kind == Kind::Define || r.kind == Kind::Modify || r.kind == Kind::StartTransient)
         box.setDetailedText(QString::fromUtf8(definitions::toConfigJson(r.definition)));
-    if (box.exec() != QMessageBox::Apply)
+    return box.exec() == QMessageBox::Apply;
+}
+
+void DefinitionActions::run(HostSession *s, const DefinitionRequest &r, const QString &what)
+{
+    const QString runs = tr("Runs: mdevctl %1 --uuid %2")
+                             .arg(r.kind == Kind::SetAutostart ? (r.autostart ? QStringLiteral("modify --auto") : QStringLiteral("modify --manual")) : r.actionName(),
+                                  r.uuid);
+    if (!approve(s, r, what, runs))
         return;
     emit statusMessage(tr("%1…").arg(what), 0);
     auto *watcher = new QFutureWatcher<Status>(this);

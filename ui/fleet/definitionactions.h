@@ -19,16 +19,20 @@ namespace ap::ui {
 class HostSession;
 
 /// Persistent mdev definitions from the fleet tree, on hosts whose definitions the console reads
-/// itself (SSH, local trees, demo hosts; libvirt hosts keep libvirt's node-device actions):
-/// define, start, start at boot, undefine, both drift repairs, export as mdevctl JSON or libvirt
-/// node-device XML, import an mdevctl JSON file. Every change asks ap-check's rules first, shows
-/// what will run (preview) and runs only on Apply.
+/// itself (SSH, local trees, demo hosts): define, start, start at boot, undefine, both drift
+/// repairs, export as mdevctl JSON or libvirt node-device XML, import an mdevctl JSON file. Hosts
+/// with libvirt keep libvirt's node-device calls for the lifecycle, asked through approve().
+/// Every change asks ap-check's rules first, shows what will run (preview) and runs only on Apply.
 class DefinitionActions : public QObject {
     Q_OBJECT
 public:
     explicit DefinitionActions(QWidget *window);
 
-    void fillTreeMenu(QMenu &menu, HostSession *s, const HostSnapshot &snap, const FleetNode &node);
+    /// `lifecycle` false: only the drift repairs, export and import (libvirt runs the rest).
+    void fillTreeMenu(QMenu &menu, HostSession *s, const HostSnapshot &snap, const FleetNode &node, bool lifecycle = true);
+    /// ap-check's rules for `r`, then the preview naming what runs (`runs`); true on Apply. A
+    /// refusal is shown with its reasons and nothing runs.
+    bool approve(HostSession *s, const definitions::DefinitionRequest &r, const QString &what, const QString &runs);
     /// Asks for an mdevctl JSON file and defines it on the host (a pending definition until started).
     void importDefinition(HostSession *s);
 

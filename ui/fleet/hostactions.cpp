@@ -8,6 +8,7 @@
 #include "../matrix/applydialog.h"
 #include "../matrix/dropverdict.h"
 
+#include <definitions/mdevctljson.h>
 #include <hosts/demofleet.h>
 #include <hosts/libvirt/libvirthost.h>
 #include <hosts/simulatedhost.h>
@@ -77,9 +78,10 @@ void HostActions::fillTreeMenu(QMenu &menu, HostSession *s, const FleetNode &nod
     }
     if (node.kind == NodeKind::Mdev)
         writing(menu.addAction(tr("Remove mdev…"), this, [this, s, uuid = node.key] { removeMdev(s, uuid); }));
-    if (LibvirtHost *lv = s->backend() ? s->backend()->view<LibvirtHost>() : nullptr; lv && snap)
+    if (LibvirtHost *lv = s->backend() ? s->backend()->view<LibvirtHost>() : nullptr; lv && snap) {
         addLibvirtActions(menu, s, lv, *snap, node);
-    else if (snap)
+        m_definitions->fillTreeMenu(menu, s, *snap, node, false); // drift, export, import where the SSH view reads definitions
+    } else if (snap)
         m_definitions->fillTreeMenu(menu, s, *snap, node); // mdevctl through SSH, local trees, demo hosts
     if (s->edits().hasPending()) {
         menu.addSeparator();
@@ -181,20 +183,25 @@ QString HostActions::whyNoWrites(const HostSession *s)
 }
 
 // Like every change: previewed in the Apply dialog (what it creates or removes and which guest
-// notices), written only when the operator applies it.
+// notices), written only when the operator applies it. Window-modal without a loop of its own:
+// the console goes on drawing and reading hosts while the writes run.
 void HostActions::createMdev(HostSession *s)
 {
     const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    ApplyDialog dialog(s, plans::createMdev(uuid), m_window);
-    dialog.exec();
-    if (dialog.succeeded())
-        emit selectRequested({s->uri().text, NodeKind::Mdev, uuid});
+    auto *dialog = new ApplyDialog(s, plans::createMdev(uuid), m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this, dialog, uri = s->uri().text, uuid] {
+        if (dialog->succeeded())
+            emit selectRequested({uri, NodeKind::Mdev, uuid});
+    });
+    dialog->open();
 }
 
 void HostActions::removeMdev(HostSession *s, const QString &uuid)
 {
-    ApplyDialog dialog(s, plans::removeMdev(uuid), m_window);
-    dialog.exec();
+    auto *dialog = new ApplyDialog(s, plans::removeMdev(uuid), m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void HostActions::askTrustHostKey(HostSession *s)
@@ -235,12 +242,20 @@ void HostActions::askTrustHostKey(HostSession *s)
 
 void HostActions::addLibvirtActions(QMenu &menu, HostSession *s, LibvirtHost *lv, const HostSnapshot &snap, const FleetNode &node)
 {
+    using Kind = definitions::DefinitionRequest::Kind;
     const NodeKind kind = node.kind;
     const QString &key = node.key;
+    // libvirt calls mdevctl, whose callout is ap-check: its rules are asked first, and the
+    // operator sees what runs before it does.
+    const auto gated = [this, s](const definitions::DefinitionRequest &r, const QString &what, const QString &call) {
+        return m_definitions->approve(s, r, what, tr("Runs through libvirt: %1").arg(call));
+    };
     menu.addSeparator();
     if (kind == NodeKind::StoppedMdev) {
-        menu.addAction(tr("Start mdev"), this, [this, s, lv, key] {
-            runLibvirtAction(s, lv->startMdev(key), tr("Start mdev %1").arg(key));
+        menu.addAction(tr("Start mdev"), this, [this, s, lv, key, gated] {
+            const QString what = tr("Start mdev %1").arg(key);
+            if (gated({Kind::Start, key, {}, false}, what, QStringLiteral("virNodeDeviceCreate")))
+                runLibvirtAction(s, lv->startMdev(key), what);
         });
     }
     // A persistent mdev, running or stopped.
@@ -253,19 +268,25 @@ void HostActions::addLibvirtActions(QMenu &menu, HostSession *s, LibvirtHost *lv
         QAction *autostart = menu.addAction(tr("Start at boot"));
         autostart->setCheckable(true);
         autostart->setChecked(m->autostart.value_or(false));
-        connect(autostart, &QAction::toggled, this, [this, s, lv, key](bool on) {
-            runLibvirtAction(s, lv->setMdevAutostart(key, on), on ? tr("Start mdev %1 at boot").arg(key) : tr("Stop starting mdev %1 at boot").arg(key));
+        connect(autostart, &QAction::triggered, this, [this, s, lv, key, gated](bool on) {
+            const QString what = on ? tr("Start mdev %1 at boot").arg(key) : tr("Stop starting mdev %1 at boot").arg(key);
+            if (gated({Kind::SetAutostart, key, {}, on}, what, QStringLiteral("virNodeDeviceSetAutostart")))
+                runLibvirtAction(s, lv->setMdevAutostart(key, on), what);
         });
     }
-    if (const Mdev *m = kind == NodeKind::Mdev ? snap.mdev(key) : nullptr; m && !m->persistent.value_or(false)) {
+    if (const Mdev *m = kind == NodeKind::Mdev ? snap.mdev(key) : nullptr; m && !m->persistent.value_or(false) && m->matrixKnown) {
         // mdevctl define of an active mdev: the same UUID and matrix come back after a reboot.
-        menu.addAction(tr("Keep after reboot (define)"), this, [this, s, lv, key, matrix = MatrixAssignment::of(*m)] {
-            runLibvirtAction(s, lv->defineMdev(key, matrix, false, false), tr("Define mdev %1").arg(key));
+        menu.addAction(tr("Keep after reboot (define)"), this, [this, s, lv, key, gated, matrix = MatrixAssignment::of(*m)] {
+            const QString what = tr("Define mdev %1").arg(key);
+            if (gated({Kind::Define, key, definitions::definitionOf(key, matrix, false), false}, what, QStringLiteral("virNodeDeviceDefineXML")))
+                runLibvirtAction(s, lv->defineMdev(key, matrix, false, false), what);
         });
     }
     if (kind == NodeKind::StoppedMdev || (kind == NodeKind::Mdev && persistent(key))) {
-        menu.addAction(tr("Undefine (forget after reboot)"), this, [this, s, lv, key] {
-            runLibvirtAction(s, lv->undefineMdev(key), tr("Undefine mdev %1").arg(key));
+        menu.addAction(tr("Undefine (forget after reboot)"), this, [this, s, lv, key, gated] {
+            const QString what = tr("Undefine mdev %1").arg(key);
+            if (gated({Kind::Undefine, key, {}, false}, what, QStringLiteral("virNodeDeviceUndefine")))
+                runLibvirtAction(s, lv->undefineMdev(key), what);
         });
     }
     if (const Guest *g = kind == NodeKind::Guest ? snap.guest(key) : nullptr; g && g->state != Guest::State::ShutOff) {

@@ -109,6 +109,10 @@ DropVerdict evaluateDrop(const HostSession *session, const QString &target, cons
     v.next = edits.afterChange(target, v.items, true, v.from);
     const MatrixVerdict judged = edits.judge(v.next);
     v.outcome = judged.replay.outcome;
+    if (v.outcome.unknown != driver::Unknown::None) {
+        v.message = QCoreApplication::translate("DropVerdict", "The console cannot predict the kernel's answer: %1").arg(unknownText(v.outcome.unknown));
+        return v;
+    }
     if (!v.outcome.ok()) {
         v.message = QCoreApplication::translate("DropVerdict", "The kernel would refuse: %1").arg(refusalText(v.outcome));
         return v;

@@ -1,6 +1,7 @@
 #include "migrationpages.h"
 
 #include <migration/checkinput.h>
+#include "../fleet/definitionactions.h"
 #include "../fleet/fleet.h"
 #include "../fleet/hostsession.h"
 #include "../common/kerneltext.h"
@@ -315,13 +316,26 @@ void StrategyPage::initializePage()
         const auto probe = buildPlan(*m_wizard->sourceState, *m_wizard->targetState, r);
         const std::optional<MdevCreation> creation = probe ? probe->creation : std::nullopt;
         m_create->setText(tr("Create mdev %1 on the destination with the source's matrix").arg(uuid));
-        const bool acceptable = creation && creation->err == 0;
+        const bool acceptable = creation && creation->ok();
         m_create->setEnabled(acceptable);
         m_create->setChecked(acceptable);
-        m_createText->setText(acceptable ? tr("The destination has no mdev with this UUID. The driver model accepts the source's matrix there.")
-                                         : tr("The destination has no mdev with this UUID, and the destination driver would refuse the "
-                                              "source's matrix: %1").arg(creation ? errnoText(creation->err) + QStringLiteral(" ") + creation->log.join(u' ')
-                                                                                : QString()));
+        QString why;
+        if (creation && !creation->startRules.isEmpty()) {
+            QStringList rules;
+            for (const definitions::Finding &f : creation->startRules)
+                rules << DefinitionActions::findingText(f);
+            why = tr("The destination has no mdev with this UUID, and starting one with the source's matrix is refused (ap-check's "
+                     "start rules): %1").arg(rules.join(u' '));
+        } else if (creation && creation->unknown != driver::Unknown::None) {
+            why = tr("The destination has no mdev with this UUID; whether its driver accepts the source's matrix is unknown: %1")
+                      .arg(unknownText(creation->unknown));
+        } else if (!acceptable) {
+            why = tr("The destination has no mdev with this UUID, and the destination driver would refuse the source's matrix: %1")
+                      .arg(creation ? errnoText(creation->err) + QStringLiteral(" ") + creation->log.join(u' ') : QString());
+        }
+        m_createText->setText(acceptable ? tr("The destination has no mdev with this UUID. ap-check's start rules and the driver model accept "
+                                              "the source's matrix there.")
+                                         : why);
     }
     const bool simulated = m_wizard->source()->backend()->view<SimulatedHost>()
         && m_wizard->target->backend()->view<SimulatedHost>();

@@ -215,8 +215,9 @@ void ReportsWindow::openSelected()
         QMessageBox::warning(this, tr("Migration reports"), tr("The report cannot be opened: %1").arg(report.error().toString()));
         return;
     }
-    ReportDialog dialog(m_fleet, *report, this);
-    dialog.exec();
+    auto *dialog = new ReportDialog(m_fleet, *report, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void ReportsWindow::rerunSelected(bool compare)
@@ -229,19 +230,22 @@ void ReportsWindow::rerunSelected(bool compare)
         QMessageBox::information(this, tr("Migration reports"), tr("%1 is no longer in the fleet.").arg(r->source));
         return;
     }
-    ReportDialog dialog(m_fleet, source, r->mdev, this);
-    if (!dialog.selectDestination(r->target)) {
+    auto *dialog = new ReportDialog(m_fleet, source, r->mdev, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!dialog->selectDestination(r->target)) {
+        delete dialog;
         QMessageBox::information(this, tr("Migration reports"), tr("%1 cannot be checked as a destination now.").arg(r->target));
         return;
     }
-    dialog.setProfile(migration::parseProfile(r->profile).value_or(migration::DriverProfile::V2));
+    dialog->setProfile(migration::parseProfile(r->profile).value_or(migration::DriverProfile::V2));
     if (compare && m_fleet->store())
         if (auto json = m_fleet->store()->report(r->id))
             if (auto earlier = report::checkReportFromJson(*json))
-                dialog.setBaseline(*earlier);
-    dialog.run();
-    dialog.exec();
-    reload();
+                dialog->setBaseline(*earlier);
+    // The new report is stored when the check ends; the list shows it once the dialog closes.
+    connect(dialog, &QDialog::finished, this, &ReportsWindow::reload);
+    dialog->run();
+    dialog->open();
 }
 
 } // namespace ap::ui

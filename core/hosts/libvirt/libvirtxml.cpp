@@ -31,8 +31,11 @@ Error corrupt(const QString &what, const QXmlStreamReader &r)
 /// The attributes of an mdev's definition, applied in order as mdevctl writes them to sysfs:
 /// numbers as the kernel parses them (kstrtoul base 0: "020" is octal 16), `ap_config` replacing
 /// all three masks. A value the kernel would refuse is an issue naming the mdev and attribute.
+/// The matrix from the mdev's attributes. Without any assignment attribute (an mdev created
+/// through sysfs shows none) or with one libvirt cannot parse, the matrix is unknown.
 void applyAttributes(Mdev &m, const NodeDevice &d, QList<Error> &issues)
 {
+    bool assignments = false, malformed = false;
     for (const auto &[name, value] : d.attrs) {
         const QByteArray text = value.toLatin1();
         if (name == u"ap_config") {
@@ -40,8 +43,10 @@ void applyAttributes(Mdev &m, const NodeDevice &d, QList<Error> &issues)
                 m.adapters = config->adapters;
                 m.domains = config->domains;
                 m.controlDomains = config->controlDomains;
+                assignments = true;
             } else {
                 issues.append(makeError(ErrorCode::Parse, d.name, QStringLiteral("attr ap_config has value '%1'").arg(value)));
+                malformed = true;
             }
             continue;
         }
@@ -58,12 +63,20 @@ void applyAttributes(Mdev &m, const NodeDevice &d, QList<Error> &issues)
         const KernelNumber id = parseKstrtoul(text);
         if (id.error || id.value > 255) {
             issues.append(makeError(ErrorCode::Parse, d.name, QStringLiteral("attr %1 has value '%2'").arg(name, value)));
+            malformed = true;
             continue;
         }
+        assignments = true;
         if (assign)
             mask->set(int(id.value));
         else
             mask->clear(int(id.value));
+    }
+    // The driver derives the guest matrix from bindings libvirt does not show.
+    m.guestMatrixKnown = false;
+    if (!assignments || malformed) {
+        m.matrixKnown = false;
+        m.adapters = m.domains = m.controlDomains = IdMask();
     }
 }
 
@@ -200,11 +213,15 @@ HostSnapshot buildSnapshot(const QString &host, const QList<NodeDevice> &devices
     h.host = host;
     h.matrix.present = false;
     h.matrix.features.clear();
-    // libvirt shows neither the QCI limits nor the host masks: no id is ruled out, none reserved.
+    // libvirt shows neither the QCI limits nor the host masks: no id is ruled out, and which
+    // are reserved for the host is unknown.
     h.bus.maxAdapterId = 255;
     h.bus.maxDomainId = 255;
     h.bus.apmask = IdMask();
     h.bus.aqmask = IdMask();
+    h.bus.apmaskKnown = h.bus.aqmaskKnown = false;
+    h.matrix.availableInstancesKnown = false;
+    h.apDetailKnown = false;
     for (const NodeDevice &d : devices) {
         switch (d.kind) {
         case NodeDevice::Kind::Card:
@@ -222,8 +239,10 @@ HostSnapshot buildSnapshot(const QString &host, const QList<NodeDevice> &devices
         }
         case NodeDevice::Kind::Matrix:
             h.matrix.present = true;
-            if (d.availableInstances >= 0)
+            if (d.availableInstances >= 0) {
                 h.matrix.availableInstances = d.availableInstances;
+                h.matrix.availableInstancesKnown = true;
+            }
             break;
         case NodeDevice::Kind::Mdev: {
             if (d.uuid.isEmpty() || (!d.mdevType.isEmpty() && d.mdevType != u"vfio_ap-passthrough"))
