@@ -19,6 +19,20 @@ void out(const QString &text)
     std::fflush(stdout);
 }
 
+void outUtf8(const QByteArray &text)
+{
+    // Control characters are C0 (but newline and tab), DEL, and C1, which UTF-8 writes as C2 80..9F.
+    const auto *b = reinterpret_cast<const unsigned char *>(text.constData());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const unsigned char c = b[i];
+        if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f || (c == 0xc2 && i + 1 < text.size() && b[i + 1] >= 0x80 && b[i + 1] <= 0x9f)) {
+            out(QString::fromUtf8(text));
+            return;
+        }
+    }
+    std::fwrite(text.constData(), 1, size_t(text.size()), stdout);
+}
+
 void err(const QString &text)
 {
     const QByteArray b = printable(text, true).toUtf8();
@@ -55,7 +69,37 @@ std::shared_ptr<Store> openStore()
     return *store;
 }
 
-std::unique_ptr<HostBackend> openHost(const QString &uriText, std::shared_ptr<Store> store)
+std::shared_ptr<Store> LazyStore::get()
+{
+    std::call_once(m_once, [this] { m_store = openStore(); });
+    return m_store;
+}
+
+Status LazyStore::appendJournal(const QList<JournalEntry> &entries)
+{
+    const auto s = get();
+    return s ? s->appendJournal(entries) : Status();
+}
+
+Status LazyStore::saveSimulatedHost(const QString &name, const QJsonObject &snapshot)
+{
+    const auto s = get();
+    return s ? s->saveSimulatedHost(name, snapshot) : Status();
+}
+
+Result<std::optional<QJsonObject>> LazyStore::simulatedHost(const QString &name) const
+{
+    // Reading does not change what the store is: opening it on first use is not a visible change.
+    const auto s = const_cast<LazyStore *>(this)->get();
+    return s ? s->simulatedHost(name) : Result<std::optional<QJsonObject>>(std::optional<QJsonObject>());
+}
+
+std::shared_ptr<LazyStore> lazyStore()
+{
+    return std::make_shared<LazyStore>();
+}
+
+std::unique_ptr<HostBackend> openHost(const QString &uriText, std::shared_ptr<HostRecords> store)
 {
     auto uri = HostUri::parse(uriText);
     if (!uri) {
@@ -99,7 +143,7 @@ std::optional<HostSnapshot> readHost(HostBackend &backend, int timeoutMs)
     return std::move(r.value());
 }
 
-std::optional<HostSnapshot> readHost(const QString &uriText, std::shared_ptr<Store> store, int timeoutMs)
+std::optional<HostSnapshot> readHost(const QString &uriText, std::shared_ptr<HostRecords> store, int timeoutMs)
 {
     auto backend = openHost(uriText, store);
     if (!backend)

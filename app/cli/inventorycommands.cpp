@@ -14,7 +14,6 @@
 #include <sysfs/treewriter.h>
 
 #include <QDir>
-#include <QJsonDocument>
 
 namespace ap::cli {
 
@@ -48,13 +47,16 @@ int inventoryCommand(const QStringList &args)
     }
     if (!hostAddressesValid(p, {QStringLiteral("host")}))
         return Usage;
-    auto h = readHost(p.value(QStringLiteral("host")), openStore());
+    auto h = readHost(p.value(QStringLiteral("host")), lazyStore());
     if (!h)
         return HostUnreadable;
     if (format == QLatin1String("text"))
         out(report::inventoryText(*h));
-    else
-        out(QString::fromUtf8(QJsonDocument(snapshotToJson(*h)).toJson(QJsonDocument::Indented)));
+    else {
+        JsonStreamWriter w(outUtf8);
+        writeSnapshotJson(*h, w);
+        std::fflush(stdout);
+    }
     return Ok;
 }
 
@@ -77,7 +79,7 @@ int treeCommand(const QStringList &args)
     }
     if (!hostAddressesValid(p, {QStringLiteral("host")}))
         return Usage;
-    auto h = readHost(p.value(QStringLiteral("host")), openStore());
+    auto h = readHost(p.value(QStringLiteral("host")), lazyStore());
     if (!h)
         return HostUnreadable;
     Status s = sysfs::writeTree(*h, dir);

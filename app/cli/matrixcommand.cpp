@@ -140,7 +140,7 @@ int matrixCommand(const QStringList &args)
         targets = *read;
     }
 
-    auto backend = openHost(p.value(QStringLiteral("host")), openStore());
+    auto backend = openHost(p.value(QStringLiteral("host")), lazyStore());
     if (!backend)
         return HostUnreadable;
     const auto host = readHost(*backend);

@@ -83,7 +83,7 @@ int mdevCommand(const QStringList &args)
         fromFile = *d;
     }
 
-    auto store = openStore();
+    auto store = lazyStore();
     auto backend = openHost(p.value(QStringLiteral("host")), store);
     if (!backend)
         return HostUnreadable;

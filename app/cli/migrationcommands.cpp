@@ -48,7 +48,7 @@ int checkCommand(const QStringList &args)
     }
     if (!hostAddressesValid(p, {QStringLiteral("source"), QStringLiteral("target")}))
         return Usage;
-    auto store = openStore();
+    auto store = lazyStore();
     auto source = openHost(p.value(QStringLiteral("source")), store);
     auto target = source ? openHost(p.value(QStringLiteral("target")), store) : nullptr;
     if (!source || !target)
@@ -71,17 +71,6 @@ int checkCommand(const QStringList &args)
         err(QStringLiteral("apconsole-cli: %1: %2 (%3)\n").arg(reports.error().where, reports.error().detail, reports.error().hint));
         return reports.error().code == ErrorCode::Usage ? Usage : Failed; // a missing mdev is an answer, not a usage error
     }
-    // The console's history shows checks from the command line too.
-    bool recorded = true;
-    if (store) {
-        for (const CheckReport &r : *reports) {
-            if (auto saved = store->saveReport(report::checkReportJson(r)); !saved) {
-                err(QStringLiteral("apconsole-cli: the report was not recorded: %1\n").arg(saved.error().toString()));
-                recorded = false;
-                break;
-            }
-        }
-    }
     QByteArray data;
     if (all && format == QLatin1String("json")) {
         QJsonArray profiles;
@@ -101,7 +90,20 @@ int checkCommand(const QStringList &args)
         data = report::checkReportCsv(reports->first());
     else
         data = printable(report::checkReportText(reports->first()), true).toUtf8();
-    if (!writeOutput(p.value(QStringLiteral("output")), data))
+    const bool written = writeOutput(p.value(QStringLiteral("output")), data);
+    // The console's history shows checks from the command line too. The database is opened only
+    // now, after the answer is out.
+    bool recorded = true;
+    if (const std::shared_ptr<Store> db = store->get()) {
+        for (const CheckReport &r : *reports) {
+            if (auto saved = db->saveReport(report::checkReportJson(r)); !saved) {
+                err(QStringLiteral("apconsole-cli: the report was not recorded: %1\n").arg(saved.error().toString()));
+                recorded = false;
+                break;
+            }
+        }
+    }
+    if (!written)
         return Failed;
     if (std::any_of(reports->cbegin(), reports->cend(), [](const CheckReport &r) { return !r.ready; }))
         return Failed;
@@ -161,7 +163,7 @@ int streamCommand(const QStringList &args)
     if (!hostAddressesValid(p, {QStringLiteral("host")}))
         return Usage;
     if (verb == QLatin1String("encode")) {
-        auto host = readHost(p.value(QStringLiteral("host")), openStore());
+        auto host = readHost(p.value(QStringLiteral("host")), lazyStore());
         if (!host)
             return HostUnreadable;
         const QString uuid = p.value(QStringLiteral("mdev")).toLower();

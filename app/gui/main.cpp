@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -76,8 +77,36 @@ void inform(QWidget *parent, QMessageBox::Icon icon, const QString &text)
 
 } // namespace
 
+namespace {
+
+/// For the benchmarks (tests/bench/bench_gui): with APCONSOLE_STARTUP_TIMES set, prints on stderr
+/// when the window got its first turn of the event loop and when every host was read, then quits.
+void traceStartup(const QElapsedTimer &sinceStart, ap::ui::Fleet &fleet, QWidget &window)
+{
+    QTimer::singleShot(0, &window, [&sinceStart] {
+        std::fprintf(stderr, "apconsole: window after %lld ms\n", static_cast<long long>(sinceStart.elapsed()));
+    });
+    const auto check = [&sinceStart, &fleet] {
+        int failed = 0;
+        for (ap::ui::HostSession *s : fleet.sessions()) {
+            if (s->state() == ap::ui::HostSession::State::Connecting)
+                return;
+            failed += s->state() == ap::ui::HostSession::State::Failed ? 1 : 0;
+        }
+        std::fprintf(stderr, "apconsole: %lld hosts read after %lld ms, %d failed\n", static_cast<long long>(fleet.sessions().size()),
+                     static_cast<long long>(sinceStart.elapsed()), failed);
+        QCoreApplication::exit(0);
+    };
+    QObject::connect(&fleet, &ap::ui::Fleet::hostChanged, &window, check);
+    QTimer::singleShot(0, &window, check);
+}
+
+} // namespace
+
 int main(int argc, char **argv)
 {
+    QElapsedTimer sinceStart;
+    sinceStart.start();
     if (onlyAsksForText(argc, argv)) {
         QCoreApplication app(argc, argv);
         setApplicationInfo();
@@ -126,6 +155,8 @@ int main(int argc, char **argv)
         window.resize(1440, 900);
     }
     window.show();
+    if (qEnvironmentVariableIsSet("APCONSOLE_STARTUP_TIMES"))
+        traceStartup(sinceStart, fleet, window);
 
     if (!opened)
         inform(&window, QMessageBox::Warning,

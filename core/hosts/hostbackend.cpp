@@ -1,5 +1,7 @@
 #include "hostbackend.h"
 
+#include "readscheduler.h"
+
 #include <QCoreApplication>
 #include <QPromise>
 #include <QtConcurrent>
@@ -45,6 +47,12 @@ void HostBackend::waitForLeases()
 
 namespace {
 
+/// Reads that mostly wait on the network (SSH, libvirt) take no CPU slot of the ReadScheduler.
+bool readWaitsOnNetwork(const HostUri &uri)
+{
+    return uri.scheme == HostUri::Scheme::Ssh || uri.scheme == HostUri::Scheme::Libvirt || !uri.libvirt.isEmpty();
+}
+
 /// Threads that end retired backends; unbounded, so one host that hangs delays no other. The
 /// application waits for them as it ends (a post routine of QCoreApplication's destructor), so
 /// no backend is cut off by the process exiting under it.
@@ -80,8 +88,18 @@ QFuture<Result<HostSnapshot>> HostBackend::readInventory(const RequestOptions &o
 {
     const int timeout = options.timeoutMs;
     return QtConcurrent::run(&m_worker, [this, timeout](QPromise<Result<HostSnapshot>> &promise) {
-        const QDeadlineTimer deadline(timeout);
         auto canceled = [&promise] { return promise.isCanceled(); };
+        ReadScheduler::Slot slot;
+        // A local read first waits for a CPU slot shared by every host of the process.
+        if (!readWaitsOnNetwork(m_uri)) {
+            slot = ReadScheduler::instance().acquire(canceled);
+            if (!slot) {
+                promise.addResult(makeError(ErrorCode::Canceled, m_uri.text, QStringLiteral("inventory read canceled")));
+                return;
+            }
+        }
+        // The deadline covers the host's own work, not its wait for a slot.
+        const QDeadlineTimer deadline(timeout);
         promise.addResult(doReadInventory(canceled, deadline));
     });
 }

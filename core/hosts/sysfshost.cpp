@@ -8,6 +8,7 @@
 #include "../definitions/udevrules.h"
 #include "../driver/vfioapdriver.h"
 #include "hostrecords.h"
+#include "readscheduler.h"
 #include "../sysfs/sysfssource.h"
 #include "../sysfs/treereader.h"
 
@@ -80,6 +81,10 @@ Result<HostSnapshot> SysfsHost::doReadInventory(const std::function<bool()> &can
     sysfs::ReadOptions options;
     options.canceled = canceled;
     options.deadline = deadline;
+    // This read holds one slot of the scheduler; its reader threads use the slots no other host
+    // is using right now (all cores for a single host, one each in a busy fleet).
+    const ReadScheduler::Slot helpers = ReadScheduler::instance().borrow(ReadScheduler::instance().size() - 1);
+    options.threads = 1 + helpers.count();
     auto host = sysfs::readHost(source, uri().text, options);
     if (!host)
         return host;

@@ -153,7 +153,118 @@ private:
 
 } // namespace
 
-QJsonObject snapshotToJson(const HostSnapshot &h)
+namespace {
+
+/// `detail`: false for a view with AP ids only, whose other fields are placeholders.
+QJsonObject cardJson(const Card &c, bool detail)
+{
+    QJsonObject j;
+    j.insert(QStringLiteral("id"), c.id);
+    if (!detail)
+        return j;
+    j.insert(QStringLiteral("type"), orNull(c.typeName()));
+    j.insert(QStringLiteral("hwtype"), c.hwtype);
+    j.insert(QStringLiteral("raw_hwtype"), c.rawHwtype);
+    j.insert(QStringLiteral("mode"), orNull(modeKey(c.mode())));
+    j.insert(QStringLiteral("functions"), functionsText(c.functions));
+    j.insert(QStringLiteral("online"), orNull(c.online));
+    j.insert(QStringLiteral("config"), c.config);
+    j.insert(QStringLiteral("chkstop"), c.chkstop);
+    j.insert(QStringLiteral("driver"), orNull(c.driver));
+    j.insert(QStringLiteral("depth"), c.depth);
+    j.insert(QStringLiteral("max_msg_size"), c.maxMessageSize);
+    j.insert(QStringLiteral("request_count"), c.requestCount ? QJsonValue(double(*c.requestCount)) : QJsonValue());
+    j.insert(QStringLiteral("serialnr"), orNull(c.serialNumber));
+    j.insert(QStringLiteral("op_modes"), stringArray(c.opModes));
+    return j;
+}
+
+QJsonObject queueJson(const Queue &q, bool detail)
+{
+    QJsonObject j;
+    j.insert(QStringLiteral("apqn"), q.apqn.toString());
+    j.insert(QStringLiteral("card"), q.apqn.adapter);
+    j.insert(QStringLiteral("domain"), q.apqn.domain);
+    if (!detail)
+        return j;
+    j.insert(QStringLiteral("driver"), orNull(q.driver));
+    j.insert(QStringLiteral("config"), q.config);
+    j.insert(QStringLiteral("chkstop"), q.chkstop);
+    j.insert(QStringLiteral("functions"), q.functions ? QJsonValue(functionsText(*q.functions)) : QJsonValue());
+    j.insert(QStringLiteral("status"), q.vfioStatus ? QJsonValue(vfioQueueStatusText(*q.vfioStatus)) : QJsonValue());
+    j.insert(QStringLiteral("request_count"), q.requestCount ? QJsonValue(double(*q.requestCount)) : QJsonValue());
+    j.insert(QStringLiteral("online"), orNull(q.online));
+    if (q.mkvps)
+        j.insert(QStringLiteral("mkvps"), mkvpsLines(*q.mkvps));
+    if (!q.opModes.isEmpty())
+        j.insert(QStringLiteral("op_modes"), stringArray(q.opModes));
+    if (!q.seBind.isEmpty())
+        j.insert(QStringLiteral("se_bind"), q.seBind);
+    if (!q.seAssociate.isEmpty())
+        j.insert(QStringLiteral("se_associate"), q.seAssociate);
+    return j;
+}
+
+QJsonObject mdevJson(const Mdev &m)
+{
+    QJsonObject j;
+    j.insert(QStringLiteral("uuid"), m.uuid);
+    // Unknown is null, never a placeholder value.
+    const auto known = [](bool k, const QJsonValue &v) { return k ? v : QJsonValue(); };
+    j.insert(QStringLiteral("adapters"), known(m.matrixKnown, idArray(m.adapters)));
+    j.insert(QStringLiteral("domains"), known(m.matrixKnown, idArray(m.domains)));
+    j.insert(QStringLiteral("control_domains"), known(m.matrixKnown, idArray(m.controlDomains)));
+    j.insert(QStringLiteral("matrix"), known(m.matrixKnown, apqnArray(m.matrix())));
+    j.insert(QStringLiteral("guest_matrix"), known(m.guestMatrixKnown, apqnArray(m.guestMatrix())));
+    j.insert(QStringLiteral("guest_adapters"), known(m.guestMatrixKnown, idArray(m.guestAdapters)));
+    j.insert(QStringLiteral("guest_domains"), known(m.guestMatrixKnown, idArray(m.guestDomains)));
+    if (m.persistent)
+        j.insert(QStringLiteral("persistent"), *m.persistent);
+    if (m.autostart)
+        j.insert(QStringLiteral("autostart"), *m.autostart);
+    return j;
+}
+
+QJsonObject issueJson(const Error &e)
+{
+    QJsonObject j;
+    j.insert(QStringLiteral("code"), errorCodeName(e.code));
+    j.insert(QStringLiteral("file"), e.where);
+    j.insert(QStringLiteral("detail"), e.detail);
+    return j;
+}
+
+/// The lists that grow with the host's size: written element by element when streamed.
+struct LongLists {
+    const HostSnapshot &h;
+    bool has(const QString &key) const
+    {
+        return key == QLatin1String("cards") || key == QLatin1String("queues") || key == QLatin1String("mdevs")
+            || (key == QLatin1String("inactive_mdevs") && !h.inactiveMdevs.isEmpty()) || key == QLatin1String("issues");
+    }
+    template <typename F>
+    void forEach(const QString &key, F &&f) const
+    {
+        if (key == QLatin1String("cards"))
+            for (const Card &c : h.cards)
+                f(cardJson(c, h.apDetailKnown));
+        else if (key == QLatin1String("queues"))
+            for (const Queue &q : h.queues)
+                f(queueJson(q, h.apDetailKnown));
+        else if (key == QLatin1String("mdevs"))
+            for (const Mdev &m : h.mdevs)
+                f(mdevJson(m));
+        else if (key == QLatin1String("inactive_mdevs"))
+            for (const Mdev &m : h.inactiveMdevs)
+                f(mdevJson(m));
+        else
+            for (const Error &e : h.issues)
+                f(issueJson(e));
+    }
+};
+
+/// Every member but the long lists, which are null placeholders holding their (sorted) place.
+QJsonObject snapshotHead(const HostSnapshot &h)
 {
     QJsonObject o;
     o.insert(QStringLiteral("host"), h.host);
@@ -180,93 +291,17 @@ QJsonObject snapshotToJson(const HostSnapshot &h)
     o.insert(QStringLiteral("kernel_release"), orNull(h.kernelRelease));
     o.insert(QStringLiteral("vfio_ap_version"), orNull(h.vfioApVersion));
     o.insert(QStringLiteral("vfio_ap_srcversion"), orNull(h.vfioApSrcversion));
-
     // A view with AP ids only writes ids only: its other fields are placeholders.
     if (!h.apDetailKnown) {
         for (const char *k : {"features", "qci", "ap_adapter_mask", "ap_usage_domain_mask", "ap_control_domain_mask", "ap_domain"})
             bus.insert(QLatin1String(k), QJsonValue());
         o.insert(QStringLiteral("bus"), bus);
     }
-    QJsonArray cards;
-    for (const Card &c : h.cards) {
-        QJsonObject j;
-        j.insert(QStringLiteral("id"), c.id);
-        if (!h.apDetailKnown) {
-            cards.append(j);
-            continue;
-        }
-        j.insert(QStringLiteral("type"), orNull(c.typeName()));
-        j.insert(QStringLiteral("hwtype"), c.hwtype);
-        j.insert(QStringLiteral("raw_hwtype"), c.rawHwtype);
-        j.insert(QStringLiteral("mode"), orNull(modeKey(c.mode())));
-        j.insert(QStringLiteral("functions"), functionsText(c.functions));
-        j.insert(QStringLiteral("online"), orNull(c.online));
-        j.insert(QStringLiteral("config"), c.config);
-        j.insert(QStringLiteral("chkstop"), c.chkstop);
-        j.insert(QStringLiteral("driver"), orNull(c.driver));
-        j.insert(QStringLiteral("depth"), c.depth);
-        j.insert(QStringLiteral("max_msg_size"), c.maxMessageSize);
-        j.insert(QStringLiteral("request_count"), c.requestCount ? QJsonValue(double(*c.requestCount)) : QJsonValue());
-        j.insert(QStringLiteral("serialnr"), orNull(c.serialNumber));
-        j.insert(QStringLiteral("op_modes"), stringArray(c.opModes));
-        cards.append(j);
-    }
-    o.insert(QStringLiteral("cards"), cards);
-
-    QJsonArray queues;
-    for (const Queue &q : h.queues) {
-        QJsonObject j;
-        j.insert(QStringLiteral("apqn"), q.apqn.toString());
-        j.insert(QStringLiteral("card"), q.apqn.adapter);
-        j.insert(QStringLiteral("domain"), q.apqn.domain);
-        if (!h.apDetailKnown) {
-            queues.append(j);
-            continue;
-        }
-        j.insert(QStringLiteral("driver"), orNull(q.driver));
-        j.insert(QStringLiteral("config"), q.config);
-        j.insert(QStringLiteral("chkstop"), q.chkstop);
-        j.insert(QStringLiteral("functions"), q.functions ? QJsonValue(functionsText(*q.functions)) : QJsonValue());
-        j.insert(QStringLiteral("status"), q.vfioStatus ? QJsonValue(vfioQueueStatusText(*q.vfioStatus)) : QJsonValue());
-        j.insert(QStringLiteral("request_count"), q.requestCount ? QJsonValue(double(*q.requestCount)) : QJsonValue());
-        j.insert(QStringLiteral("online"), orNull(q.online));
-        if (q.mkvps)
-            j.insert(QStringLiteral("mkvps"), mkvpsLines(*q.mkvps));
-        if (!q.opModes.isEmpty())
-            j.insert(QStringLiteral("op_modes"), stringArray(q.opModes));
-        if (!q.seBind.isEmpty())
-            j.insert(QStringLiteral("se_bind"), q.seBind);
-        if (!q.seAssociate.isEmpty())
-            j.insert(QStringLiteral("se_associate"), q.seAssociate);
-        queues.append(j);
-    }
-    o.insert(QStringLiteral("queues"), queues);
-
-    const auto mdevArray = [](const QList<Mdev> &list) {
-        QJsonArray a;
-        for (const Mdev &m : list) {
-            QJsonObject j;
-            j.insert(QStringLiteral("uuid"), m.uuid);
-            const auto known = [](bool k, const QJsonValue &v) { return k ? v : QJsonValue(); };
-            j.insert(QStringLiteral("adapters"), known(m.matrixKnown, idArray(m.adapters)));
-            j.insert(QStringLiteral("domains"), known(m.matrixKnown, idArray(m.domains)));
-            j.insert(QStringLiteral("control_domains"), known(m.matrixKnown, idArray(m.controlDomains)));
-            j.insert(QStringLiteral("matrix"), known(m.matrixKnown, apqnArray(m.matrix())));
-            j.insert(QStringLiteral("guest_matrix"), known(m.guestMatrixKnown, apqnArray(m.guestMatrix())));
-            j.insert(QStringLiteral("guest_adapters"), known(m.guestMatrixKnown, idArray(m.guestAdapters)));
-            j.insert(QStringLiteral("guest_domains"), known(m.guestMatrixKnown, idArray(m.guestDomains)));
-            if (m.persistent)
-                j.insert(QStringLiteral("persistent"), *m.persistent);
-            if (m.autostart)
-                j.insert(QStringLiteral("autostart"), *m.autostart);
-            a.append(j);
-        }
-        return a;
-    };
-    const QJsonArray mdevs = mdevArray(h.mdevs);
-    o.insert(QStringLiteral("mdevs"), mdevs);
+    o.insert(QStringLiteral("cards"), QJsonValue());
+    o.insert(QStringLiteral("queues"), QJsonValue());
+    o.insert(QStringLiteral("mdevs"), QJsonValue());
     if (!h.inactiveMdevs.isEmpty())
-        o.insert(QStringLiteral("inactive_mdevs"), mdevArray(h.inactiveMdevs));
+        o.insert(QStringLiteral("inactive_mdevs"), QJsonValue());
     if (h.definitions) {
         QJsonArray defs;
         for (const MdevDefinition &d : h.definitions->definitions) {
@@ -312,17 +347,43 @@ QJsonObject snapshotToJson(const HostSnapshot &h)
             seen.insert(q.toString(), mkvpsLines(h.lastSeenMkvps.value(q)));
         o.insert(QStringLiteral("last_seen_mkvps"), seen);
     }
-
-    QJsonArray issues;
-    for (const Error &e : h.issues) {
-        QJsonObject j;
-        j.insert(QStringLiteral("code"), errorCodeName(e.code));
-        j.insert(QStringLiteral("file"), e.where);
-        j.insert(QStringLiteral("detail"), e.detail);
-        issues.append(j);
-    }
-    o.insert(QStringLiteral("issues"), issues);
+    o.insert(QStringLiteral("issues"), QJsonValue());
     return o;
+}
+
+} // namespace
+
+QJsonObject snapshotToJson(const HostSnapshot &h)
+{
+    QJsonObject o = snapshotHead(h);
+    const LongLists lists{h};
+    for (const QString &key : o.keys()) {
+        if (!lists.has(key))
+            continue;
+        QJsonArray a;
+        lists.forEach(key, [&a](const QJsonObject &j) { a.append(j); });
+        o.insert(key, a);
+    }
+    return o;
+}
+
+void writeSnapshotJson(const HostSnapshot &h, JsonStreamWriter &w)
+{
+    const QJsonObject head = snapshotHead(h);
+    const LongLists lists{h};
+    w.beginObject();
+    for (auto it = head.begin(); it != head.end(); ++it) {
+        w.key(it.key());
+        if (lists.has(it.key())) {
+            w.beginArray();
+            lists.forEach(it.key(), [&w](const QJsonObject &j) { w.value(j); });
+            w.endArray();
+        } else {
+            w.value(it.value());
+        }
+    }
+    w.endObject();
+    w.finish();
 }
 
 Result<HostSnapshot> snapshotFromJson(const QJsonObject &o)

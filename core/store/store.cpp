@@ -287,6 +287,12 @@ std::optional<Store::OpenFailure> Store::migrate()
             " kernel_release TEXT, srcversion TEXT, set_at TEXT NOT NULL)",
             "PRAGMA user_version = 5",
         },
+        {
+            // Reports kept compressed (zlib, via qCompress) in `packed`; `json` stays for the rows
+            // written before, and is empty in new ones.
+            "ALTER TABLE reports ADD COLUMN packed BLOB",
+            "PRAGMA user_version = 6",
+        },
     };
     for (int v = version; v < steps.size(); ++v) {
         for (const char *stmt : steps[v]) {
@@ -311,8 +317,8 @@ Result<qint64> Store::saveReport(const QJsonObject &r)
     if (!conn)
         return conn.error();
     QSqlQuery q(QSqlDatabase::database(*conn));
-    q.prepare(QStringLiteral("INSERT INTO reports (time, source, target, guest, mdev, profile, verdict, errno, ready, json)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT INTO reports (time, source, target, guest, mdev, profile, verdict, errno, ready, json, packed)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?)"));
     const QString time = r.value(QStringLiteral("time")).toString();
     q.addBindValue(time.isEmpty() ? QDateTime::currentDateTimeUtc().toString(Qt::ISODate) : time);
     q.addBindValue(r.value(QStringLiteral("source")).toString());
@@ -323,7 +329,8 @@ Result<qint64> Store::saveReport(const QJsonObject &r)
     q.addBindValue(r.value(QStringLiteral("verdict")).toString());
     q.addBindValue(r.value(QStringLiteral("errno")).toString());
     q.addBindValue(r.value(QStringLiteral("ready")).toBool() ? 1 : 0);
-    q.addBindValue(QString::fromUtf8(QJsonDocument(r).toJson(QJsonDocument::Compact)));
+    // A 256 x 256 report is ~8 MB of JSON, mostly repeated keys and APQNs: zlib keeps ~1/20 of it.
+    q.addBindValue(qCompress(QJsonDocument(r).toJson(QJsonDocument::Compact), 6));
     if (!q.exec())
         return sqlError(m_path, q.lastError());
     return q.lastInsertId().toLongLong();
@@ -369,14 +376,23 @@ Result<QJsonObject> Store::report(qint64 id) const
     if (!conn)
         return conn.error();
     QSqlQuery q(QSqlDatabase::database(*conn));
-    q.prepare(QStringLiteral("SELECT json FROM reports WHERE id = ?"));
+    q.prepare(QStringLiteral("SELECT json, packed FROM reports WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec())
         return sqlError(m_path, q.lastError());
     if (!q.next())
         return makeError(ErrorCode::NotFound, m_path, QStringLiteral("no report %1").arg(id));
+    QByteArray json;
+    if (q.value(1).isNull()) {
+        json = q.value(0).toString().toUtf8(); // written before schema version 6
+    } else {
+        json = qUncompress(q.value(1).toByteArray());
+        if (json.isEmpty())
+            return makeError(ErrorCode::Corrupt, m_path, QStringLiteral("report %1 is damaged: its compressed data cannot be unpacked").arg(id),
+                             QStringLiteral("The other reports are not affected; run the check again to get this one back."));
+    }
     QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(q.value(0).toString().toUtf8(), &pe);
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
     if (pe.error != QJsonParseError::NoError || !doc.isObject())
         return makeError(ErrorCode::Corrupt, m_path, QStringLiteral("report %1 is not valid JSON").arg(id));
     return doc.object();

@@ -113,7 +113,7 @@ public:
     Result<QList<MigrationRun>> migrationRuns(const QString &guest = {}, int limit = 1000) const;
     Result<MigrationRun> migrationRun(qint64 id) const;
 
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
 private:
     Store(QString path, int busyTimeoutMs);

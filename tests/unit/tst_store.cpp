@@ -3,6 +3,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSqlDatabase>
@@ -389,6 +391,10 @@ private slots:
                                              " VALUES ('2026-11-30T10:00:00.000Z', 'demo:a', 'assign adapter 0x05', 'p', '0x05', 0, 0)")));
         QVERIFY(rawExec(path, QStringLiteral("INSERT INTO migration_runs (time, source, target, guest, mdev, strategy, ok, events)"
                                              " VALUES ('2026-11-30T10:00:00.000Z', 'demo:a', 'demo:b', 'g', 'm', 'live', 1, '[]')")));
+        // Version 2's reports table, as every database of version 3 has it.
+        QVERIFY(rawExec(path, QStringLiteral("CREATE TABLE reports (id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL, source TEXT NOT NULL,"
+                                             " target TEXT NOT NULL, guest TEXT, mdev TEXT NOT NULL, profile TEXT NOT NULL, verdict TEXT NOT NULL,"
+                                             " errno TEXT, ready INTEGER NOT NULL, json TEXT NOT NULL)")));
         QVERIFY(rawExec(path, QStringLiteral("PRAGMA user_version = 3")));
         auto s = Store::open(path);
         QVERIFY2(s, s ? "" : qPrintable(s.error().toString()));
@@ -431,14 +437,88 @@ private slots:
             QVERIFY((*s)->addHost(QStringLiteral("sysfs:/kept")).ok());
         }
         QVERIFY(rawExec(path, QStringLiteral("DROP TABLE host_revisions")));
+        QVERIFY(rawExec(path, QStringLiteral("ALTER TABLE reports DROP COLUMN packed")));
         QVERIFY(rawExec(path, QStringLiteral("PRAGMA user_version = 4")));
         auto s = Store::open(path);
         QVERIFY2(s, s ? "" : qPrintable(s.error().toString()));
-        QCOMPARE(userVersion(path), 5);
+        QCOMPARE(userVersion(path), Store::kSchemaVersion);
         QCOMPARE((*s)->hosts().value(), QStringList{QStringLiteral("sysfs:/kept")});
         QVERIFY((*s)->hostRevisions()->isEmpty());
         QVERIFY((*s)->setHostRevision({QStringLiteral("sysfs:/kept"), migration::DriverProfile::V4, QStringLiteral("6.17.0"), QStringLiteral("ABC")}));
         QCOMPARE((*s)->hostRevisions()->first().profile, migration::DriverProfile::V4);
+    }
+
+    // A database of schema version 5 kept each report as JSON text: those rows stay readable,
+    // and reports saved after the upgrade are stored compressed.
+    void schemaFiveReportsStayReadable()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v5.db"));
+        QVERIFY(Store::open(path));
+        QVERIFY(rawExec(path, QStringLiteral("ALTER TABLE reports DROP COLUMN packed")));
+        QVERIFY(rawExec(path, QStringLiteral("INSERT INTO reports (time, source, target, guest, mdev, profile, verdict, errno, ready, json)"
+                                             " VALUES ('2026-11-30T10:00:00Z', 'demo:a', 'demo:b', 'g', 'm', 'v4', 'accepted', '', 1,"
+                                             " '{\"source\":\"demo:a\",\"verdict\":\"accepted\"}')")));
+        QVERIFY(rawExec(path, QStringLiteral("PRAGMA user_version = 5")));
+        auto s = Store::open(path);
+        QVERIFY2(s, s ? "" : qPrintable(s.error().toString()));
+        QCOMPARE(userVersion(path), Store::kSchemaVersion);
+        const auto old = (*s)->report((*s)->reports()->first().id);
+        QVERIFY(old);
+        QCOMPARE(old->value(QStringLiteral("verdict")).toString(), QStringLiteral("accepted"));
+
+        QJsonArray queues;
+        for (int i = 0; i < 4096; ++i)
+            queues.append(QJsonObject{{QStringLiteral("apqn"), QStringLiteral("%1.%2").arg(i / 256, 2, 16, QLatin1Char('0')).arg(i % 256, 4, 16, QLatin1Char('0'))},
+                                      {QStringLiteral("decision"), QStringLiteral("accepted")}});
+        const QJsonObject big{{QStringLiteral("source"), QStringLiteral("demo:a")}, {QStringLiteral("target"), QStringLiteral("demo:b")},
+                              {QStringLiteral("mdev"), QStringLiteral("m")}, {QStringLiteral("profile"), QStringLiteral("v4")},
+                              {QStringLiteral("verdict"), QStringLiteral("accepted")}, {QStringLiteral("queues"), queues}};
+        const auto id = (*s)->saveReport(big);
+        QVERIFY2(id, id ? "" : qPrintable(id.error().toString()));
+        QCOMPARE((*s)->report(*id).value(), big);
+        // What is on disk is the compressed form, a fraction of the JSON.
+        const qsizetype jsonBytes = QJsonDocument(big).toJson(QJsonDocument::Compact).size();
+        qsizetype stored = -1;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT length(json) + length(packed) FROM reports WHERE id = %1").arg(*id)) && q.next());
+            stored = q.value(0).toLongLong();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+        QVERIFY2(stored > 0 && stored * 5 < jsonBytes, qPrintable(QStringLiteral("%1 of %2 bytes").arg(stored).arg(jsonBytes)));
+    }
+
+    // A compressed report that no longer unpacks is named as damaged; the others still open.
+    void damagedReportSaysSo_data()
+    {
+        QTest::addColumn<QString>("blob");
+        QTest::newRow("garbage") << QStringLiteral("X'00000010DEADBEEF'");
+        QTest::newRow("truncated") << QStringLiteral("substr(packed, 1, 12)");
+        QTest::newRow("not json") << QStringLiteral("X'00000003789c4b4c4a0600024d0127'"); // qCompress("abc")
+    }
+    void damagedReportSaysSo()
+    {
+        QFETCH(QString, blob);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("r.db"));
+        auto s = Store::open(path);
+        QVERIFY(s);
+        const QJsonObject report{{QStringLiteral("source"), QStringLiteral("demo:a")}, {QStringLiteral("target"), QStringLiteral("demo:b")},
+                                 {QStringLiteral("mdev"), QStringLiteral("m")}, {QStringLiteral("profile"), QStringLiteral("v4")},
+                                 {QStringLiteral("verdict"), QStringLiteral("accepted")}};
+        const auto kept = (*s)->saveReport(report);
+        const auto damaged = (*s)->saveReport(report);
+        QVERIFY2(kept && damaged, kept ? "" : qPrintable(kept.error().toString()));
+        QVERIFY(rawExec(path, QStringLiteral("UPDATE reports SET packed = %1 WHERE id = %2").arg(blob).arg(*damaged)));
+        const auto r = (*s)->report(*damaged);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Corrupt);
+        QVERIFY2(r.error().detail.contains(QString::number(*damaged)), qPrintable(r.error().detail));
+        QCOMPARE((*s)->report(*kept).value(), report);
     }
 
     void missingDirectoryIsCreated()

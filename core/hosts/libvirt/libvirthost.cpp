@@ -1,6 +1,7 @@
 #include "libvirthost.h"
 
 #include "libvirtevents.h"
+#include "libvirtlibrary.h"
 #include "libvirtxml.h"
 
 #include <QMutex>
@@ -213,6 +214,9 @@ Result<virConnectPtr> LibvirtHost::connection()
     if (m_conn && virConnectIsAlive(m_conn) == 1)
         return m_conn;
     setConnection(nullptr);
+    if (const QString missing = loadLibvirt(); !missing.isEmpty())
+        return makeError(ErrorCode::Unsupported, uri().text, QStringLiteral("libvirt's client library cannot be loaded: ") + missing,
+                         QStringLiteral("Install libvirt's client libraries (libvirt0) to reach libvirt hosts."));
     int credTypes[] = {VIR_CRED_AUTHNAME, VIR_CRED_PASSPHRASE, VIR_CRED_ECHOPROMPT, VIR_CRED_NOECHOPROMPT};
     virConnectAuth auth{credTypes, int(std::size(credTypes)), refuseCredentials, nullptr};
     setConnection(virConnectOpenAuth(connectUri(uri().text).toUtf8().constData(), &auth, 0));

@@ -1,0 +1,75 @@
+#include "readscheduler.h"
+
+#include <QThread>
+
+#include <algorithm>
+#include <utility>
+
+namespace ap {
+
+ReadScheduler &ReadScheduler::instance()
+{
+    static ReadScheduler scheduler(QThread::idealThreadCount());
+    return scheduler;
+}
+
+ReadScheduler::ReadScheduler(int slotCount)
+    : m_size(std::max(1, slotCount))
+    , m_free(m_size)
+{
+}
+
+void ReadScheduler::resize(int slotCount)
+{
+    slotCount = std::max(1, slotCount);
+    if (slotCount > m_size)
+        m_free.release(slotCount - m_size);
+    else if (slotCount < m_size)
+        m_free.acquire(m_size - slotCount);
+    m_size = slotCount;
+}
+
+ReadScheduler::Slot ReadScheduler::acquire(const std::function<bool()> &canceled)
+{
+    // A queued read that is canceled (the host closed, a refresh replacing it) leaves the queue
+    // within this interval.
+    constexpr int kPollMs = 50;
+    while (!m_free.tryAcquire(1, kPollMs)) {
+        if (canceled && canceled())
+            return {};
+    }
+    return Slot(this, 1);
+}
+
+ReadScheduler::Slot ReadScheduler::borrow(int wanted)
+{
+    int got = 0;
+    while (got < wanted && m_free.tryAcquire(1))
+        ++got;
+    return Slot(this, got);
+}
+
+ReadScheduler::Slot::Slot(Slot &&other) noexcept
+    : m_owner(std::exchange(other.m_owner, nullptr))
+    , m_count(std::exchange(other.m_count, 0))
+{
+}
+
+ReadScheduler::Slot &ReadScheduler::Slot::operator=(Slot &&other) noexcept
+{
+    if (this != &other) {
+        if (m_owner && m_count > 0)
+            m_owner->m_free.release(m_count);
+        m_owner = std::exchange(other.m_owner, nullptr);
+        m_count = std::exchange(other.m_count, 0);
+    }
+    return *this;
+}
+
+ReadScheduler::Slot::~Slot()
+{
+    if (m_owner && m_count > 0)
+        m_owner->m_free.release(m_count);
+}
+
+} // namespace ap
