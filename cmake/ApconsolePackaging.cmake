@@ -23,8 +23,9 @@ It reads hosts over SSH, through libvirt or from a saved sysfs tree, reports
 whether a guest can be migrated with its crypto devices and runs the
 migration. apconsole-cli does the same from a shell.")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# Loaded by Qt at run time: the X11/Wayland platform plugins, the SVG icon engine, SQLite.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6svg6, libqt6sql6-sqlite")
+# Loaded at run time, so dpkg-shlibdeps cannot see them: Qt's X11/Wayland platform plugins, the
+# SVG icon engine, SQLite, and libvirt's client library (opened on the first libvirt call).
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6svg6, libqt6sql6-sqlite, libvirt0")
 # ssh hosts need the OpenSSH client; German for Qt's own dialogs.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "openssh-client, qt6-translations-l10n")
 include(CPack)
