@@ -2789,6 +2789,10 @@ Changes will not be remembered.</source>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>unknown (not shown by this view)</source>
+        <translation>unbekannt (diese Sicht zeigt es nicht)</translation>
+    </message>
 </context>
 <context>
     <name>ap::ui::MainWindow</name>
@@ -3028,6 +3032,14 @@ Changes will not be remembered.</source>
         <source>free</source>
         <translation>frei</translation>
     </message>
+    <message>
+        <source>assigned, guest matrix unknown</source>
+        <translation>zugewiesen, Gastmatrix unbekannt</translation>
+    </message>
+    <message>
+        <source>unknown (not shown by this view)</source>
+        <translation>unbekannt (diese Sicht zeigt es nicht)</translation>
+    </message>
 </context>
 <context>
     <name>ap::ui::MatrixLegend</name>
@@ -3167,6 +3179,14 @@ Changes will not be remembered.</source>
     <message>
         <source>, pending until Apply</source>
         <translation>, ausstehend bis „Anwenden“</translation>
+    </message>
+    <message>
+        <source>, assigned to mdev %1; whether the guest gets it is unknown (this view does not show the guest matrix)</source>
+        <translation>, dem mdev %1 zugewiesen; ob der Gast sie erhält, ist unbekannt (diese Sicht zeigt die Gastmatrix nicht)</translation>
+    </message>
+    <message>
+        <source>, unknown: this view shows neither the mdev&apos;s matrix nor the host&apos;s masks</source>
+        <translation>, unbekannt: diese Sicht zeigt weder die Matrix des mdev noch die Masken des Hosts</translation>
     </message>
 </context>
 <context>

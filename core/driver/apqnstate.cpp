@@ -20,7 +20,15 @@ ApqnState ApqnStateResolver::state(Apqn q) const
         s.checkstopped = queue->chkstop;
         s.driver = queue->driver;
     }
+    if (m_mdev && !m_mdev->matrixKnown) {
+        s.ownership = ApqnState::Ownership::Unknown;
+        return s;
+    }
     if (m_mdev && m_mdev->assigns(q)) {
+        if (!m_mdev->guestMatrixKnown) {
+            s.ownership = ApqnState::Ownership::Assigned;
+            return s;
+        }
         if (m_mdev->inGuestMatrix(q)) {
             s.ownership = ApqnState::Ownership::InGuest;
             return s;
@@ -55,7 +63,10 @@ ApqnState ApqnStateResolver::state(Apqn q) const
         s.otherMdev = others.first();
         return s;
     }
-    s.ownership = m_host.isReservedForHost(q) ? ApqnState::Ownership::ReservedForHost : ApqnState::Ownership::Free;
+    if (!m_host.bus.apmaskKnown || !m_host.bus.aqmaskKnown)
+        s.ownership = ApqnState::Ownership::Unknown;
+    else
+        s.ownership = m_host.isReservedForHost(q) ? ApqnState::Ownership::ReservedForHost : ApqnState::Ownership::Free;
     return s;
 }
 

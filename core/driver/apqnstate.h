@@ -10,9 +10,11 @@ struct ApqnState {
     enum class Ownership {
         InGuest,          ///< assigned to this mdev and in its guest matrix
         AssignedFiltered, ///< assigned to this mdev but not given to the guest (reason says why)
+        Assigned,         ///< assigned to this mdev; whether the guest gets it, the view does not show
         OtherMdev,        ///< assigned to another mdev (otherMdev)
         ReservedForHost,  ///< adapter in apmask and domain in aqmask
-        Free,             ///< could be assigned
+        Unknown,          ///< the view shows neither this mdev's matrix nor the host's masks
+        Free,             ///< could be assigned (stays last: views iterate up to it)
     };
     Ownership ownership = Ownership::Free;
     QString otherMdev;       ///< for OtherMdev

@@ -176,10 +176,12 @@ void Inspector::showMdev(const HostSnapshot &h, const QString &uuid)
     QString s = QStringLiteral("<h3>%1</h3><p><tt>%2</tt></p><table>").arg(esc(tr("Mediated device")), esc(uuid));
     const Guest *guest = h.guestOfMdev(uuid);
     s += row(tr("Guest"), guest ? esc(tr("%1 (%2)").arg(guest->name, migrationtext::guestState(guestStateName(guest->state)))) : tr("none"));
-    s += row(tr("Adapters"), esc(ids(m->adapters)));
-    s += row(tr("Usage domains"), esc(ids(m->domains)));
-    s += row(tr("Control domains"), esc(ids(m->controlDomains)));
-    s += row(tr("Guest matrix"), tr("%1 of %2 APQNs").arg(m->guestMatrix().size()).arg(m->matrix().size()));
+    const QString unknown = tr("unknown (not shown by this view)");
+    s += row(tr("Adapters"), m->matrixKnown ? esc(ids(m->adapters)) : unknown);
+    s += row(tr("Usage domains"), m->matrixKnown ? esc(ids(m->domains)) : unknown);
+    s += row(tr("Control domains"), m->matrixKnown ? esc(ids(m->controlDomains)) : unknown);
+    s += row(tr("Guest matrix"), m->matrixKnown && m->guestMatrixKnown ? tr("%1 of %2 APQNs").arg(m->guestMatrix().size()).arg(m->matrix().size())
+                                                                       : unknown);
     if (!h.definitions) {
         s += row(tr("Persistent definition"), esc(tr("unknown")));
     } else if (const MdevDefinition *d = h.definitions->find(uuid)) {
@@ -190,7 +192,7 @@ void Inspector::showMdev(const HostSnapshot &h, const QString &uuid)
         s += row(tr("Persistent definition"), esc(tr("none: gone after a reboot")));
     }
     s += QStringLiteral("</table>");
-    if (!g.filteredAdapters.isEmpty()) {
+    if (h.apDetailKnown && !g.filteredAdapters.isEmpty()) { // bindings the view does not show explain nothing
         s += QStringLiteral("<h4>%1</h4><ul>").arg(esc(tr("Adapters withheld from the guest")));
         for (const auto &[adapter, blocker] : g.filteredAdapters)
             s += QStringLiteral("<li>%1</li>").arg(esc(tr("Adapter %1: queue %2 is not bound to vfio_ap").arg(hex2(adapter), blocker.toString())));

@@ -14,6 +14,8 @@ QString MatrixDelegate::symbol(int ownership)
     switch (Own(ownership)) {
     case Own::InGuest: return QStringLiteral("\u2713");          // check mark
     case Own::AssignedFiltered: return QStringLiteral("\u26A0"); // warning sign
+    case Own::Assigned: return QStringLiteral("\u25CF");         // black circle
+    case Own::Unknown: return QStringLiteral("?");
     case Own::OtherMdev: return QStringLiteral("\u25C6");        // diamond
     case Own::ReservedForHost: return QStringLiteral("\u2302");  // house
     case Own::Free: return QStringLiteral("\u00B7");             // middle dot
@@ -26,6 +28,8 @@ QString MatrixDelegate::word(int ownership)
     switch (Own(ownership)) {
     case Own::InGuest: return tr("in the guest matrix");
     case Own::AssignedFiltered: return tr("assigned, filtered out");
+    case Own::Assigned: return tr("assigned, guest matrix unknown");
+    case Own::Unknown: return tr("unknown (not shown by this view)");
     case Own::OtherMdev: return tr("assigned to another mdev");
     case Own::ReservedForHost: return tr("reserved for the host");
     case Own::Free: return tr("free");
@@ -51,6 +55,8 @@ QColor MatrixDelegate::tint(int ownership, int owner, const QPalette &pal)
     switch (Own(ownership)) {
     case Own::InGuest: return soften(QColor(0x2e, 0x9d, 0x4f), pal);
     case Own::AssignedFiltered: return soften(QColor(0xe0, 0x9b, 0x1a), pal);
+    case Own::Assigned: return soften(QColor(0x7f, 0xb0, 0x8c), pal);
+    case Own::Unknown: return soften(QColor(0xc8, 0xc8, 0xc8), pal);
     case Own::OtherMdev: return owner >= 0 ? mdevColour(owner, pal) : soften(QColor(0x3b, 0x6e, 0xc8), pal);
     case Own::ReservedForHost: return soften(QColor(0x8a, 0x8a, 0x8a), pal);
     case Own::Free: return pal.color(QPalette::Base);

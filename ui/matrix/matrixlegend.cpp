@@ -39,7 +39,7 @@ void MatrixLegend::rebuild()
     const bool hostWide = host && m_model->mdevUuid().isEmpty();
     QStringList states;
     for (int own = 0; own <= int(Own::Free); ++own) {
-        if (hostWide && (Own(own) == Own::InGuest || Own(own) == Own::AssignedFiltered || Own(own) == Own::OtherMdev))
+        if (hostWide && (Own(own) == Own::InGuest || Own(own) == Own::AssignedFiltered || Own(own) == Own::Assigned || Own(own) == Own::OtherMdev))
             continue;
         states.append(entry(swatch(MatrixDelegate::tint(own, -1, pal), MatrixDelegate::symbol(own)), MatrixDelegate::word(own)));
     }

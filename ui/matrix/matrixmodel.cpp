@@ -159,6 +159,7 @@ MatrixModel::CellSummary MatrixModel::summary(int row, int column) const
     c.ownership = int(s.ownership);
     c.owner = s.ownership == driver::ApqnState::Ownership::OtherMdev ? mdevIndex(s.otherMdev)
         : s.ownership == driver::ApqnState::Ownership::InGuest || s.ownership == driver::ApqnState::Ownership::AssignedFiltered
+                || s.ownership == driver::ApqnState::Ownership::Assigned
         ? mdevIndex(m_mdev)
         : -1;
     c.problem = !s.queueExists || s.checkstopped || !s.configured;
@@ -312,8 +313,14 @@ QString MatrixModel::describe(const QModelIndex &index) const
     case driver::ApqnState::Ownership::AssignedFiltered:
         text += tr(", assigned to mdev %1, not in the guest matrix: %2").arg(m_mdev, s.reason);
         break;
+    case driver::ApqnState::Ownership::Assigned:
+        text += tr(", assigned to mdev %1; whether the guest gets it is unknown (this view does not show the guest matrix)").arg(m_mdev);
+        break;
     case driver::ApqnState::Ownership::OtherMdev:
         text += tr(", assigned to mdev %1").arg(s.otherMdev);
+        break;
+    case driver::ApqnState::Ownership::Unknown:
+        text += tr(", unknown: this view shows neither the mdev's matrix nor the host's masks");
         break;
     case driver::ApqnState::Ownership::ReservedForHost:
         text += tr(", reserved for the host");
