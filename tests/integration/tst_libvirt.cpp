@@ -4,6 +4,7 @@
 #include <hosts/libvirt/libvirtxml.h>
 #include <hosts/viewmerge.h>
 #include <json/snapshotjson.h>
+#include <driver/apqnstate.h>
 #include <migration/check.h>
 #include <plan/matrixplan.h>
 #include <report/checkrender.h>
@@ -526,6 +527,16 @@ private slots:
         QVERIFY(report::checkReportText(*r).contains(QLatin1String("stream unknown")));
         const auto reread = report::checkReportFromJson(reportJson);
         QVERIFY(reread && !reread->decision.unknown.isEmpty());
+
+        // The matrix shows unknown cells: neither "free" nor "filtered out".
+        using Own = driver::ApqnState::Ownership;
+        QCOMPARE(driver::ApqnStateResolver(h, kMdev1).state({5, 4}).ownership, Own::Unknown);
+        QCOMPARE(driver::ApqnStateResolver(h, QString()).state({5, 4}).ownership, Own::Unknown); // host masks unknown
+        HostSnapshot known = h;
+        known.mdev(kMdev1)->matrixKnown = true;
+        known.mdev(kMdev1)->adapters = IdMask::fromIds({5});
+        known.mdev(kMdev1)->domains = IdMask::fromIds({4});
+        QCOMPARE(driver::ApqnStateResolver(known, kMdev1).state({5, 4}).ownership, Own::Assigned);
 
         // The matrix rule gives no verdict it cannot stand behind.
         const MatrixVerdict v = judgeMatrices(h, {{kMdev1, {IdMask::fromIds({5}), IdMask::fromIds({4}), {}}}});
