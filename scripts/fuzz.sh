@@ -8,7 +8,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-30}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(attributes dump stream snapshotjson libvirtxml querymigrate matrixmime hosturi desiredmatrices definitions)
+[ ${#targets[@]} -gt 0 ] || targets=(attributes dump stream snapshotjson libvirtxml querymigrate matrixmime hosturi desiredmatrices definitions gunzip)
 build="${APCONSOLE_FUZZ_BUILD_DIR:-$here/build-fuzz}"
 if [ ! -f "$build/build.ninja" ]; then
     cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAPCONSOLE_FUZZ=ON \
