@@ -3,6 +3,8 @@
 #include "matrixdelegate.h"
 #include "matrixmodel.h"
 
+#include <algorithm>
+
 namespace ap::ui {
 
 namespace {
@@ -37,9 +39,16 @@ void MatrixLegend::rebuild()
     const QPalette &pal = palette();
     const HostSnapshot *host = m_model->host();
     const bool hostWide = host && m_model->mdevUuid().isEmpty();
+    // The two "unknown" states exist only on views that lack something (libvirt alone, a mask
+    // that could not be read); elsewhere they would only lengthen the legend.
+    const bool partial = host
+        && (!host->apDetailKnown || !host->bus.apmaskKnown || !host->bus.aqmaskKnown
+            || std::any_of(host->mdevs.cbegin(), host->mdevs.cend(), [](const Mdev &m) { return !m.matrixKnown || !m.guestMatrixKnown; }));
     QStringList states;
     for (int own = 0; own <= int(Own::Free); ++own) {
         if (hostWide && (Own(own) == Own::InGuest || Own(own) == Own::AssignedFiltered || Own(own) == Own::Assigned || Own(own) == Own::OtherMdev))
+            continue;
+        if (!partial && (Own(own) == Own::Assigned || Own(own) == Own::Unknown))
             continue;
         states.append(entry(swatch(MatrixDelegate::tint(own, -1, pal), MatrixDelegate::symbol(own)), MatrixDelegate::word(own)));
     }

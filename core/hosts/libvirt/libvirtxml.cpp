@@ -72,8 +72,6 @@ void applyAttributes(Mdev &m, const NodeDevice &d, QList<Error> &issues)
         else
             mask->clear(int(id.value));
     }
-    // The driver derives the guest matrix from bindings libvirt does not show.
-    m.guestMatrixKnown = false;
     if (!assignments || malformed) {
         m.matrixKnown = false;
         m.adapters = m.domains = m.controlDomains = IdMask();
@@ -250,6 +248,7 @@ HostSnapshot buildSnapshot(const QString &host, const QList<NodeDevice> &devices
             Mdev m;
             m.uuid = d.uuid;
             applyAttributes(m, d, h.issues);
+            m.guestMatrixKnown = false; // the driver derives it from bindings libvirt does not show
             m.persistent = d.persistent;
             m.autostart = d.autostart;
             (d.active.value_or(true) ? h.mdevs : h.inactiveMdevs).append(m);
