@@ -35,18 +35,7 @@ QString ensureTree(const QString &work, int adapters, int domains)
     if (QFileInfo::exists(root + QStringLiteral("/.complete")))
         return root;
     QDir(root).removeRecursively();
-    HostSnapshot h = test::makeHost(adapters, domains, false);
-    // Half the adapters released to vfio_ap with one mdev over them, as on a real host.
-    h.bus.apmask = IdMask::range(adapters / 2, 255);
-    h.bus.aqmask = IdMask::range(0, 255);
-    for (Queue &q : h.queues) {
-        q.driver = h.isReservedForHost(q.apqn) ? drivers::cex4queue() : drivers::vfioAp();
-        if (q.isBoundToZcrypt())
-            q.online = true;
-        else
-            q.online.reset();
-    }
-    test::addMdev(h, QLatin1String(kMdev), IdMask::range(0, adapters / 2 - 1).ids(), IdMask::range(0, domains - 1).ids());
+    const HostSnapshot h = test::makeHalfReleasedHost(adapters, domains, QLatin1String(kMdev));
     if (!sysfs::writeTree(h, root))
         return {};
     QFile(root + QStringLiteral("/.complete")).open(QIODevice::WriteOnly);

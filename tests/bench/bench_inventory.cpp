@@ -27,19 +27,7 @@ int main(int argc, char **argv)
     std::printf("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for (const Size s : sizes) {
         QTemporaryDir dir(work + QStringLiteral("/apbench-XXXXXX"));
-        HostSnapshot h = test::makeHost(s.adapters, s.domains, false);
-        // Release half the adapters to vfio_ap and give them an mdev, as on a real host.
-        h.bus.apmask = IdMask::range(s.adapters / 2, 255);
-        h.bus.aqmask = IdMask::range(0, 255);
-        for (Queue &q : h.queues) {
-            q.driver = h.isReservedForHost(q.apqn) ? drivers::cex4queue() : drivers::vfioAp();
-            if (q.isBoundToZcrypt())
-                q.online = true;
-            else
-                q.online.reset();
-        }
-        test::addMdev(h, QStringLiteral("0e9c4c64-1b47-4d38-9b5b-3f2a3c1d2e10"), IdMask::range(0, s.adapters / 2 - 1).ids(),
-                      IdMask::range(0, s.domains - 1).ids());
+        const HostSnapshot h = test::makeHalfReleasedHost(s.adapters, s.domains, QStringLiteral("0e9c4c64-1b47-4d38-9b5b-3f2a3c1d2e10"));
         if (!sysfs::writeTree(h, dir.path())) {
             std::fprintf(stderr, "cannot write tree\n");
             return 1;

@@ -1,6 +1,9 @@
 #include "testsupport.h"
 
 #include <driver/vfioapdriver.h>
+#include <sysfs/dumpformat.h>
+
+#include <QProcess>
 
 namespace ap::test {
 
@@ -62,6 +65,36 @@ Mdev &addMdev(HostSnapshot &h, const QString &uuid, const QList<int> &adapters, 
     h.sort();
     driver::refreshDerivedState(h);
     return *h.mdev(uuid);
+}
+
+HostSnapshot makeHalfReleasedHost(int adapters, int domains, const QString &uuid)
+{
+    HostSnapshot h = makeHost(adapters, domains, false);
+    h.bus.apmask = IdMask::range(adapters / 2, 255);
+    h.bus.aqmask = IdMask::range(0, 255);
+    for (Queue &q : h.queues) {
+        q.driver = h.isReservedForHost(q.apqn) ? drivers::cex4queue() : drivers::vfioAp();
+        if (q.isBoundToZcrypt())
+            q.online = true;
+        else
+            q.online.reset();
+    }
+    addMdev(h, uuid, IdMask::range(0, adapters / 2 - 1).ids(), IdMask::range(0, domains - 1).ids());
+    return h;
+}
+
+QByteArray runDump(const QString &root, const QStringList &args, const QString &path)
+{
+    QProcess p;
+    if (!path.isEmpty()) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PATH"), path + QLatin1Char(':') + env.value(QStringLiteral("PATH")));
+        p.setProcessEnvironment(env);
+    }
+    p.start(QStringLiteral("/bin/sh"), QStringList{QStringLiteral("-c"), sysfs::dumpScript(), QStringLiteral("sh"), root} + args);
+    if (!p.waitForFinished(60000))
+        return {};
+    return p.readAllStandardOutput();
 }
 
 } // namespace ap::test

@@ -23,21 +23,6 @@ namespace {
 
 const QString kUuid = QStringLiteral("11111111-2222-4333-8444-555555555555");
 
-/// Runs the dump script as the SSH host does; `path` prefixes PATH (a find without -printf).
-QByteArray runDump(const QString &root, const QStringList &args = {}, const QString &path = {})
-{
-    QProcess p;
-    if (!path.isEmpty()) {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("PATH"), path + QLatin1Char(':') + env.value(QStringLiteral("PATH")));
-        p.setProcessEnvironment(env);
-    }
-    p.start(QStringLiteral("/bin/sh"), QStringList{QStringLiteral("-c"), sysfs::dumpScript(), QStringLiteral("sh"), root} + args);
-    if (!p.waitForFinished(60000))
-        return {};
-    return p.readAllStandardOutput();
-}
-
 void overwrite(const QString &path, const QByteArray &content)
 {
     QFile f(path);
@@ -115,7 +100,7 @@ private slots:
         QFETCH(bool, portable);
         QTemporaryDir dir;
         QVERIFY(sysfs::writeTree(*demo::initialState(name), dir.path()).ok());
-        const QByteArray dump = runDump(dir.path(), {}, portable ? m_noPrintf : QString());
+        const QByteArray dump = test::runDump(dir.path(), {}, portable ? m_noPrintf : QString());
         auto src = sysfs::parseDump(dump, name);
         QVERIFY2(src, qPrintable(src ? QString() : src.error().toString()));
         verifySame(**src, dir.path());
@@ -127,7 +112,7 @@ private slots:
         HostSnapshot h = test::makeHost(4, 16);
         QVERIFY(sysfs::writeTree(h, dir.path()).ok());
         overwrite(dir.filePath(QStringLiteral("sys/devices/ap/card01/unused_attribute")), "x\n");
-        const QByteArray dump = runDump(dir.path());
+        const QByteArray dump = test::runDump(dir.path());
         QVERIFY(!dump.contains("unused_attribute"));
         QCOMPARE(dump.count("\n@sys/devices/ap/card01\n"), 1);
         QCOMPARE(dump.count("\n@sys/devices/ap/card01/01.000f\n"), 1);
@@ -157,7 +142,7 @@ private slots:
             QVERIFY(QDir().mkpath(odd));
             overwrite(odd + QStringLiteral("/config"), "1\n");
             QVERIFY(QFile::link(QStringLiteral("../../") + name, odd + QStringLiteral("/driver")));
-            const QByteArray dump = runDump(dir.path(), {}, portable ? m_noPrintf : QString());
+            const QByteArray dump = test::runDump(dir.path(), {}, portable ? m_noPrintf : QString());
             QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("PWNED"))));
             auto src = sysfs::parseDump(dump, QStringLiteral("ssh://h"));
             if (!src) {
@@ -236,7 +221,7 @@ private slots:
     {
         QTemporaryDir dir;
         QVERIFY(sysfs::writeTree(test::makeHost(2, 3), dir.path()).ok());
-        const QByteArray dump = runDump(dir.path());
+        const QByteArray dump = test::runDump(dir.path());
         QVERIFY(sysfs::parseDump(dump, QStringLiteral("h")));
         for (qsizetype cut = 0; cut < dump.size(); ++cut) {
             auto src = sysfs::parseDump(dump.left(cut), QStringLiteral("ssh://h"));
@@ -251,7 +236,7 @@ private slots:
     {
         QTemporaryDir dir;
         QVERIFY(sysfs::writeTree(test::makeHost(2, 3), dir.path()).ok());
-        const QByteArray dump = runDump(dir.path(), {QStringLiteral("new"), QString(), QStringLiteral("1")});
+        const QByteArray dump = test::runDump(dir.path(), {QStringLiteral("new"), QString(), QStringLiteral("1")});
         auto base = sysfs::parseDump(dump, QStringLiteral("h"));
         QVERIFY(base);
         QRandomGenerator rng(20);
@@ -298,7 +283,7 @@ private slots:
         HostSnapshot h = test::makeHost(4, 16);
         test::addMdev(h, kUuid, {0, 1}, {2, 3});
         QVERIFY(sysfs::writeTree(h, dir.path()).ok());
-        const QByteArray first = runDump(dir.path(), {QStringLiteral("new"), QString(), QStringLiteral("1")});
+        const QByteArray first = test::runDump(dir.path(), {QStringLiteral("new"), QString(), QStringLiteral("1")});
         auto src = sysfs::parseDump(first, QStringLiteral("h"));
         QVERIFY2(src, qPrintable(src ? QString() : src.error().toString()));
         QVERIFY(!(*src)->state().isEmpty());
@@ -314,7 +299,7 @@ private slots:
         } else if (!change.isEmpty()) {
             overwrite(dir.filePath(change), "0\n");
         }
-        const QByteArray diff = runDump(dir.path(), {(*src)->state(), QStringLiteral("1"), QStringLiteral("2")});
+        const QByteArray diff = test::runDump(dir.path(), {(*src)->state(), QStringLiteral("1"), QStringLiteral("2")});
         QVERIFY2(diff.startsWith("#apconsole-dump 2 diff\n"), diff.left(200).constData());
         QCOMPARE(int(diff.count("\n@")), records);
         QCOMPARE(int(diff.count("\n-")), removed);
@@ -333,10 +318,10 @@ private slots:
     {
         QTemporaryDir dir;
         QVERIFY(sysfs::writeTree(test::makeHost(2, 4), dir.path()).ok());
-        auto src = sysfs::parseDump(runDump(dir.path(), {QStringLiteral("new"), QString(), QStringLiteral("1")}), QStringLiteral("h"));
+        auto src = sysfs::parseDump(test::runDump(dir.path(), {QStringLiteral("new"), QString(), QStringLiteral("1")}), QStringLiteral("h"));
         QVERIFY(src);
-        (void)runDump(dir.path(), {(*src)->state(), QStringLiteral("1"), QStringLiteral("2")}); // lost on the way
-        const QByteArray again = runDump(dir.path(), {(*src)->state(), QStringLiteral("1"), QStringLiteral("3")});
+        (void)test::runDump(dir.path(), {(*src)->state(), QStringLiteral("1"), QStringLiteral("2")}); // lost on the way
+        const QByteArray again = test::runDump(dir.path(), {(*src)->state(), QStringLiteral("1"), QStringLiteral("3")});
         QVERIFY(again.startsWith("#apconsole-dump 2 full\n"));
         auto merged = (*src)->merge(again);
         QVERIFY(merged);
@@ -344,7 +329,7 @@ private slots:
         verifySame(**merged, dir.path());
         // A state directory that is gone (reboot, tmp cleaner): a new one and a full dump.
         QVERIFY(QDir((*src)->state()).removeRecursively());
-        const QByteArray fresh = runDump(dir.path(), {(*src)->state(), QStringLiteral("3"), QStringLiteral("4")});
+        const QByteArray fresh = test::runDump(dir.path(), {(*src)->state(), QStringLiteral("3"), QStringLiteral("4")});
         QVERIFY(fresh.startsWith("#apconsole-dump 2 full\n#state "));
         auto again2 = sysfs::parseDump(fresh, QStringLiteral("h"));
         QVERIFY(again2);
@@ -356,13 +341,13 @@ private slots:
     {
         QTemporaryDir dir;
         QVERIFY(sysfs::writeTree(test::makeHost(4, 16), dir.path()).ok());
-        auto src = sysfs::parseDump(runDump(dir.path(), {QStringLiteral("new"), QString(), QStringLiteral("1")}), QStringLiteral("h"));
+        auto src = sysfs::parseDump(test::runDump(dir.path(), {QStringLiteral("new"), QString(), QStringLiteral("1")}), QStringLiteral("h"));
         QVERIFY(src);
         std::shared_ptr<sysfs::DumpSource> cur = *src;
         const qsizetype start = cur->footprint();
         for (int gen = 1; gen < 30; ++gen) {
             overwrite(dir.filePath(QStringLiteral("sys/devices/ap/card00/00.0001/request_count")), QByteArray::number(gen) + '\n');
-            auto next = cur->merge(runDump(dir.path(), {cur->state(), QString::number(gen), QString::number(gen + 1)}));
+            auto next = cur->merge(test::runDump(dir.path(), {cur->state(), QString::number(gen), QString::number(gen + 1)}));
             QVERIFY2(next, qPrintable(next ? QString() : next.error().toString()));
             QVERIFY((*next)->lastWasDiff());
             cur = *next;

@@ -15,15 +15,6 @@ using namespace ap;
 
 namespace {
 
-QByteArray runDump(const QString &root)
-{
-    QProcess p;
-    p.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), sysfs::dumpScript(), QStringLiteral("sh"), root});
-    if (!p.waitForFinished(60000))
-        return {};
-    return p.readAllStandardOutput();
-}
-
 void overwrite(const QString &path, const QByteArray &content)
 {
     QFile f(path);
@@ -57,7 +48,7 @@ private slots:
         QVERIFY(direct->sameSysfsState(original));
 
         // ...and through one batched dump, parsed by the same reader.
-        const QByteArray dump = runDump(dir.path());
+        const QByteArray dump = test::runDump(dir.path());
         auto dumpSource = sysfs::parseDump(dump, name);
         QVERIFY2(dumpSource, qPrintable(dumpSource ? QString() : dumpSource.error().toString()));
         auto viaDump = sysfs::readHost(**dumpSource, name);
