@@ -7,7 +7,6 @@
 #include <sysfs/treewriter.h>
 
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
