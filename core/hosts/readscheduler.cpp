@@ -34,10 +34,16 @@ ReadScheduler::Slot ReadScheduler::acquire(const std::function<bool()> &canceled
     // A queued read that is canceled (the host closed, a refresh replacing it) leaves the queue
     // within this interval.
     constexpr int kPollMs = 50;
+    if (m_free.tryAcquire(1))
+        return Slot(this, 1);
+    ++m_waiting;
     while (!m_free.tryAcquire(1, kPollMs)) {
-        if (canceled && canceled())
+        if (canceled && canceled()) {
+            --m_waiting;
             return {};
+        }
     }
+    --m_waiting;
     return Slot(this, 1);
 }
 
