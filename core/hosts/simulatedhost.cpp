@@ -286,6 +286,8 @@ Result<HostSnapshot> SimulatedHost::doReadInventory(const std::function<bool()> 
         return s.error();
     QMutexLocker lock(&m_mutex);
     HostSnapshot read = m_state;
+    if (read.writes.state == WritePermission::State::Unknown)
+        read.writes.state = WritePermission::State::Writable; // unless a test made it read-only, the simulated kernel decides
     definitions::applyDefinitions(read);
     if (m_saveError)
         read.issues.append(makeError(m_saveError->code, m_saveError->where,
