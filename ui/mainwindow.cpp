@@ -217,6 +217,10 @@ void MainWindow::watchSession(HostSession *s)
         updatePendingState();
         refreshInspector();
     });
+    connect(s, &HostSession::stateChanged, this, [this, session] {
+        if (session && session == currentSession())
+            updatePendingState();
+    });
     connect(s, &HostSession::kernelLine, this, [this, session](const QString &line) {
         if (session && session == currentSession())
             m_kernelLog->appendPlainText(line);
@@ -232,7 +236,12 @@ void MainWindow::updatePendingState()
     HostSession *s = currentSession();
     const int n = s ? int(s->edits().pending().size()) : 0;
     m_pendingLabel->setText(n ? tr("%n mdev(s) with changes not yet applied", nullptr, n) : QString());
-    m_applyAction->setEnabled(n > 0);
+    // Apply is disabled with the reason where the host cannot take writes (read-only, no permission).
+    const QString noWrites = s ? HostActions::whyNoWrites(s) : QString();
+    const QString note = noWrites.isEmpty() ? (s ? HostActions::unknownWrites(s) : QString()) : tr("Cannot apply: %1").arg(noWrites);
+    m_applyAction->setEnabled(n > 0 && noWrites.isEmpty());
+    m_applyAction->setToolTip(note.isEmpty() ? m_applyAction->text().remove(QLatin1Char('&')) : note);
+    m_applyAction->setStatusTip(note);
     m_discardAction->setEnabled(n > 0);
     const bool editable = s && !m_matrixModel->mdevUuid().isEmpty();
     m_assignAction->setEnabled(editable);
@@ -281,7 +290,9 @@ void MainWindow::applyChanges()
     auto *dialog = new ApplyDialog(s, s->edits().plan(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::finished, this, [this, dialog] {
-        if (dialog->finished())
+        if (dialog->finished() && !dialog->definitionsSucceeded())
+            statusBar()->showMessage(tr("Applied to the kernel, but a persistent definition was not updated: see the Apply dialog's report."), 0);
+        else if (dialog->finished())
             statusBar()->showMessage(dialog->resultText().section(QLatin1Char('\n'), 0, 0), 8000);
     });
     dialog->open();
