@@ -64,11 +64,17 @@ void HostActions::fillTreeMenu(QMenu &menu, HostSession *s, const FleetNode &nod
     }
     // Actions that write are shown, but disabled with the reason, while the host cannot take them.
     const QString noWrites = whyNoWrites(s);
+    const QString unknown = unknownWrites(s);
     const auto writing = [&](QAction *a) {
-        if (noWrites.isEmpty())
+        if (noWrites.isEmpty()) {
+            a->setToolTip(unknown);
+            a->setStatusTip(unknown);
             return;
+        }
         a->setEnabled(false);
         a->setText(tr("%1 (%2)").arg(a->text(), noWrites));
+        a->setToolTip(noWrites);
+        a->setStatusTip(noWrites);
     };
     if ((node.kind == NodeKind::Host || node.kind == NodeKind::MdevGroup) && s->backend())
         writing(menu.addAction(tr("Create mdev…"), this, [this, s] { createMdev(s); }));
@@ -82,7 +88,7 @@ void HostActions::fillTreeMenu(QMenu &menu, HostSession *s, const FleetNode &nod
         addLibvirtActions(menu, s, lv, *snap, node);
         m_definitions->fillTreeMenu(menu, s, *snap, node, false); // drift, export, import where the SSH view reads definitions
     } else if (snap)
-        m_definitions->fillTreeMenu(menu, s, *snap, node); // mdevctl through SSH, local trees, demo hosts
+        m_definitions->fillTreeMenu(menu, s, *snap, node, true, noWrites); // mdevctl through SSH, local trees, demo hosts
     if (s->edits().hasPending()) {
         menu.addSeparator();
         menu.addAction(m_shared.apply);
@@ -175,11 +181,27 @@ void HostActions::resetDemo()
 QString HostActions::whyNoWrites(const HostSession *s)
 {
     switch (s->state()) {
-    case HostSession::State::Connected: return {};
+    case HostSession::State::Connected: break;
     case HostSession::State::Connecting: return tr("still reading the host");
     case HostSession::State::Failed: return tr("the host cannot be reached");
     }
-    return {};
+    const auto snap = s->snapshot();
+    return snap ? deniedWrites(*snap) : QString();
+}
+
+QString HostActions::deniedWrites(const HostSnapshot &snap)
+{
+    if (snap.writes.state != WritePermission::State::Denied)
+        return {};
+    return tr("read-only: this console may not write /%1 on the host (a read-only mount or no permission)").arg(snap.writes.path);
+}
+
+QString HostActions::unknownWrites(const HostSession *s)
+{
+    const auto snap = s->snapshot();
+    if (!snap || snap->writes.state != WritePermission::State::Unknown)
+        return {};
+    return tr("Whether this console may write to the host is not known: the host decides when the change is applied.");
 }
 
 // Like every change: previewed in the Apply dialog (what it creates or removes and which guest
