@@ -269,7 +269,10 @@ private slots:
         QVERIFY2(summary.contains(QLatin1String("Domains: + 0x13")), qPrintable(summary));
         QVERIFY(summary.contains(QStringLiteral("APQNs: 4 → 6")));
         QVERIFY(summary.contains(QLatin1String("the running guest payments-01 gets 2 queue(s) now")));
-        QVERIFY(summary.contains(QLatin1String("not updated")));
+        QVERIFY(summary.contains(QLatin1String("Persistent definition: holds another matrix")));
+        QVERIFY(dialog.updateDefinitionBox(demo::uuids::payments));
+        QVERIFY2(dialog.definitionNote(demo::uuids::payments).contains(QLatin1String("lost at the next reboot")),
+                 qPrintable(dialog.definitionNote(demo::uuids::payments)));
         QVERIFY(dialog.needsConfirmation());
         auto *confirm = dialog.findChild<QCheckBox *>(QStringLiteral("applyConfirm"));
         QVERIFY(confirm);
