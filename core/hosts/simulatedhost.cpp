@@ -320,7 +320,7 @@ Status SimulatedHost::doChangeDefinition(const definitions::DefinitionRequest &r
     if (Status s = reachableLocked(); !s)
         return s;
     if (!m_state.definitions)
-        m_state.definitions = HostDefinitions{{}, {}, QStringLiteral("simulated")};
+        m_state.definitions = HostDefinitions{{}, {}, QStringLiteral("simulated"), std::nullopt};
     const definitions::Verdict verdict = definitions::check(m_state, request);
     if (verdict.refused()) {
         // mdevctl prints the callout's lines, then its own error.
