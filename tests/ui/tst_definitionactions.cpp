@@ -205,7 +205,7 @@ private slots:
         QVERIFY2(dialog.definitionNote(demo::uuids::payments).contains(QLatin1String("survives a reboot")),
                  qPrintable(dialog.definitionNote(demo::uuids::payments)));
         dialog.findChild<QCheckBox *>(QStringLiteral("applyConfirm"))->setChecked(true);
-        QSignalSpy done(&dialog, &ApplyDialog::done);
+        QSignalSpy done(&dialog, &ApplyDialog::completed);
         dialog.start();
         QVERIFY(done.wait(10000));
         QVERIFY(dialog.succeeded());
@@ -224,7 +224,7 @@ private slots:
         editPayments();
         ApplyDialog dialog(m_session, m_session->edits().plan());
         dialog.findChild<QCheckBox *>(QStringLiteral("applyConfirm"))->setChecked(true);
-        QSignalSpy done(&dialog, &ApplyDialog::done);
+        QSignalSpy done(&dialog, &ApplyDialog::completed);
         dialog.start();
         QVERIFY(done.wait(10000));
         QVERIFY(dialog.succeeded());
@@ -261,7 +261,7 @@ private slots:
         defineClash(IdMask::fromIds({0x13}), true);
         const MatrixAssignment defined = m_sim->snapshot().definitions->find(demo::uuids::payments)->matrix;
         dialog.findChild<QCheckBox *>(QStringLiteral("applyConfirm"))->setChecked(true);
-        QSignalSpy done(&dialog, &ApplyDialog::done);
+        QSignalSpy done(&dialog, &ApplyDialog::completed);
         dialog.start();
         QVERIFY(done.wait(10000));
         QVERIFY(dialog.succeeded()); // the kernel writes

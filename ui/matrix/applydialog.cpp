@@ -362,7 +362,7 @@ void ApplyDialog::finish()
     m_buttons->clear();
     m_buttons->addButton(QDialogButtonBox::Close);
     connect(m_buttons->button(QDialogButtonBox::Close), &QPushButton::clicked, this, m_succeeded ? &QDialog::accept : &QDialog::reject);
-    emit done();
+    emit completed();
 }
 
 void ApplyDialog::reject()

@@ -61,7 +61,7 @@ public:
 
 signals:
     /// Every step is done: the kernel writes and the definition updates that followed them.
-    void done();
+    void completed();
 
 private:
     /// A persistent definition the change would leave behind, and what the rules say of updating it.
