@@ -138,7 +138,7 @@ private slots:
         for (const char *t : {"Start at boot", "Undefine (forget after reboot)", "Make the definition match the running matrix",
                               "Apply the definition to the running mdev…", "Export as mdevctl JSON…", "Export as libvirt node-device XML…",
                               "Remove mdev…"})
-            QVERIFY2(offered.contains(QLatin1String(t)), qPrintable(QLatin1String(t) + QStringLiteral(" missing from: ") + offered.join(u'|')));
+            QVERIFY2(offered.contains(QString::fromUtf8(t)), qPrintable(QString::fromUtf8(t) + QStringLiteral(" missing from: ") + offered.join(u'|')));
         QVERIFY(!offered.contains(QStringLiteral("Start mdev"))); // running already
         QVERIFY(!offered.contains(QStringLiteral("Keep after reboot (define)"))); // defined already
         QAction *autostart = actionStartingWith(menu, QStringLiteral("Start at boot"));
@@ -290,7 +290,7 @@ private slots:
         QMenu mdev;
         m_actions->fillTreeMenu(mdev, m_session, {kHost, NodeKind::Mdev, demo::uuids::hsm});
         for (const char *t : {"Remove mdev…", "Start at boot", "Undefine (forget after reboot)", "Make the definition match the running matrix"}) {
-            QAction *a = actionStartingWith(mdev, QLatin1String(t));
+            QAction *a = actionStartingWith(mdev, QString::fromUtf8(t));
             QVERIFY2(a && !a->isEnabled() && a->toolTip() == why, t);
         }
         QVERIFY(actionStartingWith(mdev, QStringLiteral("Export as mdevctl JSON"))->isEnabled()); // reads only
