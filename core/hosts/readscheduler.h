@@ -43,6 +43,11 @@ public:
         int m_count = 0;
     };
 
+    /// Runs the calling thread, and the threads it starts from now on, a little below the
+    /// process's interactive threads (Linux: nice +5 for this thread only), so that a fleet's
+    /// reads never take a core from the GUI thread while it has work. Once per thread.
+    static void lowerThisThread();
+
     /// Waits for a slot; an empty Slot once `canceled` answers true (polled while waiting).
     Slot acquire(const std::function<bool()> &canceled = {});
     /// Up to `wanted` slots that are free right now, without waiting (possibly none).

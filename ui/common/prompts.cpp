@@ -75,6 +75,18 @@ void openFile(QWidget *parent, const QString &caption, const QString &filter, st
     fileDialog(parent, caption, QString(), filter, QFileDialog::AcceptOpen, std::move(chosen));
 }
 
+void askText(QWidget *parent, const QString &title, const QString &label, const QString &text,
+             std::function<void(const QString &)> chosen)
+{
+    auto *dialog = new QInputDialog(parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(title);
+    dialog->setLabelText(label);
+    dialog->setTextValue(text);
+    QObject::connect(dialog, &QInputDialog::textValueSelected, dialog, std::move(chosen));
+    dialog->open();
+}
+
 void chooseItem(QWidget *parent, const QString &title, const QString &label, const QStringList &items, int current,
                 std::function<void(const QString &)> chosen)
 {

@@ -37,6 +37,9 @@ void saveFile(QWidget *parent, const QString &caption, const QString &suggested,
               std::function<void(const QString &)> chosen);
 /// An existing file to read; `chosen` does not run on Cancel.
 void openFile(QWidget *parent, const QString &caption, const QString &filter, std::function<void(const QString &)> chosen);
+/// A line of text, `text` prefilled; `chosen` does not run on Cancel.
+void askText(QWidget *parent, const QString &title, const QString &label, const QString &text,
+             std::function<void(const QString &)> chosen);
 /// One of `items`, `current` preselected; `chosen` does not run on Cancel.
 void chooseItem(QWidget *parent, const QString &title, const QString &label, const QStringList &items, int current,
                 std::function<void(const QString &)> chosen);
