@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>DropVerdict</name>
@@ -7,7 +8,7 @@
         <translation>Wählen Sie ein mdev als Ziel.</translation>
     </message>
     <message>
-        <source>Adapters and domains cannot move between hosts; an mdev only takes its own host's queues.</source>
+        <source>Adapters and domains cannot move between hosts; an mdev only takes its own host&apos;s queues.</source>
         <translation>Adapter und Domänen können nicht zwischen Hosts wandern; ein mdev nimmt nur Queues seines eigenen Hosts.</translation>
     </message>
     <message>
@@ -95,7 +96,7 @@
         <translation>%1 nach mdev %2 verschieben</translation>
     </message>
     <message>
-        <source>The console cannot predict the kernel's answer: %1</source>
+        <source>The console cannot predict the kernel&apos;s answer: %1</source>
         <translation>Die Konsole kann die Antwort des Kernels nicht vorhersagen: %1</translation>
     </message>
     <message>
@@ -118,11 +119,11 @@
         <translation>Laden Sie den Schlüssel in ssh-agent oder nennen Sie ihn in ~/.ssh/config (IdentityFile); apconsole fragt nie nach Passwörtern und speichert keine.</translation>
     </message>
     <message>
-        <source>Add the host's SSH address (ssh://…) to change its AP matrix; libvirt defines and starts persistent mdevs.</source>
+        <source>Add the host&apos;s SSH address (ssh://…) to change its AP matrix; libvirt defines and starts persistent mdevs.</source>
         <translation>Fügen Sie die SSH-Adresse des Hosts (ssh://…) hinzu, um seine AP-Matrix zu ändern; libvirt definiert und startet persistente mdevs.</translation>
     </message>
     <message>
-        <source>Use the host's SSH address for persistent definitions.</source>
+        <source>Use the host&apos;s SSH address for persistent definitions.</source>
         <translation>Verwenden Sie für persistente Definitionen die SSH-Adresse des Hosts.</translation>
     </message>
     <message>
@@ -138,7 +139,7 @@
         <translation>Installieren Sie den OpenSSH-Client.</translation>
     </message>
     <message>
-        <source>Check the key's fingerprint and trust it to connect.</source>
+        <source>Check the key&apos;s fingerprint and trust it to connect.</source>
         <translation>Prüfen Sie den Fingerabdruck des Schlüssels und vertrauen Sie ihm, um zu verbinden.</translation>
     </message>
     <message>
@@ -158,11 +159,11 @@
         <translation>Der Host braucht eine POSIX-sh, find und grep (GNU findutils und grep).</translation>
     </message>
     <message>
-        <source>Install mdevctl (and s390-tools' ap-check) on the host.</source>
+        <source>Install mdevctl (and s390-tools&apos; ap-check) on the host.</source>
         <translation>Installieren Sie mdevctl (und ap-check aus den s390-tools) auf dem Host.</translation>
     </message>
     <message>
-        <source>It was taken away by the demo's failure injection; bring it back to continue.</source>
+        <source>It was taken away by the demo&apos;s failure injection; bring it back to continue.</source>
         <translation>Die Fehlerinjektion der Demo hat ihn entfernt; holen Sie ihn zurück, um fortzufahren.</translation>
     </message>
     <message>
@@ -181,7 +182,7 @@
         <translation>libvirt konnte nicht sagen, ob Gast %1 migrieren kann: %2</translation>
     </message>
     <message>
-        <source>libvirt asks QEMU when the migration starts; its refusal reads "cannot migrate domain: …".</source>
+        <source>libvirt asks QEMU when the migration starts; its refusal reads &quot;cannot migrate domain: …&quot;.</source>
         <translation>libvirt fragt QEMU beim Start der Migration; eine Ablehnung lautet „cannot migrate domain: …“.</translation>
     </message>
     <message>
@@ -193,7 +194,7 @@
         <translation>QEMU kann das vfio-ap-Gerät dieses Gastes nicht migrieren; die Strategie „Umstecken“ entfernt es vorher.</translation>
     </message>
     <message>
-        <source>Remove the cause in the guest's configuration; no strategy can move the guest until then.</source>
+        <source>Remove the cause in the guest&apos;s configuration; no strategy can move the guest until then.</source>
         <translation>Beseitigen Sie die Ursache in der Konfiguration des Gastes; bis dahin kann keine Strategie ihn verschieben.</translation>
     </message>
     <message>
@@ -257,7 +258,7 @@
         <translation>Auf dem Ziel sind %1 dekonfiguriert.</translation>
     </message>
     <message>
-        <source>Configure the adapter again (chzcrypt -e or the card's config attribute).</source>
+        <source>Configure the adapter again (chzcrypt -e or the card&apos;s config attribute).</source>
         <translation>Konfigurieren Sie den Adapter wieder (chzcrypt -e oder das Attribut config der Karte).</translation>
     </message>
     <message>
@@ -269,7 +270,7 @@
         <translation>Der Adapter braucht Service; wählen Sie ein anderes Ziel.</translation>
     </message>
     <message>
-        <source>APQN %1: the destination will log "AP type of source (%2) not compatible with target (%3)" although the AP type is not the cause.</source>
+        <source>APQN %1: the destination will log &quot;AP type of source (%2) not compatible with target (%3)&quot; although the AP type is not the cause.</source>
         <translation>APQN %1: das Ziel wird „AP type of source (%2) not compatible with target (%3)“ protokollieren, obwohl der AP-Typ nicht die Ursache ist.</translation>
     </message>
     <message>
@@ -297,7 +298,7 @@
         <translation>Der Zieltreiber prüft nicht, ob der ganze Datenstrom angekommen ist: RESUMING lässt sich auch mit einem unvollständigen Strom verlassen.</translation>
     </message>
     <message>
-        <source>If the transfer is interrupted, check the guest's AP configuration on the destination before resuming it.</source>
+        <source>If the transfer is interrupted, check the guest&apos;s AP configuration on the destination before resuming it.</source>
         <translation>Wird die Übertragung unterbrochen, prüfen Sie die AP-Konfiguration des Gastes auf dem Ziel, bevor Sie ihn fortsetzen.</translation>
     </message>
     <message>
@@ -333,7 +334,7 @@
         <translation>Verwenden Sie die Strategie „Umstecken“ oder migrieren Sie ohne das vfio-ap-Gerät.</translation>
     </message>
     <message>
-        <source>The vfio_ap driver on %1 does not advertise 'migratable' (no migration support in its kernel).</source>
+        <source>The vfio_ap driver on %1 does not advertise &apos;migratable&apos; (no migration support in its kernel).</source>
         <translation>Der vfio_ap-Treiber auf %1 meldet kein „migratable“ (sein Kernel unterstützt keine Migration).</translation>
     </message>
     <message>
@@ -341,7 +342,7 @@
         <translation>Verwenden Sie die Strategie „Umstecken“: vfio-ap-Gerät im laufenden Betrieb entfernen, migrieren, auf dem Ziel ein mdev anstecken.</translation>
     </message>
     <message>
-        <source>The vfio_ap driver on %1 does not advertise 'migratable'.</source>
+        <source>The vfio_ap driver on %1 does not advertise &apos;migratable&apos;.</source>
         <translation>Der vfio_ap-Treiber auf %1 meldet kein „migratable“.</translation>
     </message>
     <message>
@@ -349,7 +350,7 @@
         <translation>Wählen Sie ein Ziel, dessen Kernel die vfio-ap-Migrationsserie enthält, oder verwenden Sie die Strategie „Umstecken“.</translation>
     </message>
     <message>
-        <source>The destination mdev %1 is not the source's UUID %2; libvirt looks for the same UUID.</source>
+        <source>The destination mdev %1 is not the source&apos;s UUID %2; libvirt looks for the same UUID.</source>
         <translation>Das Ziel-mdev %1 hat nicht die UUID %2 der Quelle; libvirt sucht nach derselben UUID.</translation>
     </message>
     <message>
@@ -357,11 +358,11 @@
         <translation>Legen Sie auf dem Ziel ein mdev mit der UUID %1 an.</translation>
     </message>
     <message>
-        <source>There is no mdev %1 on %2; libvirt would fail with "device not found: mediated device '%1' not found".</source>
-        <translation>Auf %2 gibt es kein mdev %1; libvirt würde mit „device not found: mediated device '%1' not found“ scheitern.</translation>
+        <source>There is no mdev %1 on %2; libvirt would fail with &quot;device not found: mediated device &apos;%1&apos; not found&quot;.</source>
+        <translation>Auf %2 gibt es kein mdev %1; libvirt würde mit „device not found: mediated device &apos;%1&apos; not found“ scheitern.</translation>
     </message>
     <message>
-        <source>Create it on the destination with the source's matrix (adapters %1, domains %2).</source>
+        <source>Create it on the destination with the source&apos;s matrix (adapters %1, domains %2).</source>
         <translation>Legen Sie es auf dem Ziel mit der Matrix der Quelle an (Adapter %1, Domänen %2).</translation>
     </message>
     <message>
@@ -393,7 +394,7 @@
         <translation>Klären Sie, welche Fassung der Migrationsserie der Zielkernel enthält.</translation>
     </message>
     <message>
-        <source>The %1 driver's behaviour is undefined here: %2.</source>
+        <source>The %1 driver&apos;s behaviour is undefined here: %2.</source>
         <translation>Das Verhalten des %1-Treibers ist hier undefiniert: %2.</translation>
     </message>
     <message>
@@ -401,7 +402,7 @@
         <translation>Kein Ergebnis lässt sich vorhersagen; ändern Sie, was die Übertragung schreibt, oder wählen Sie ein anderes Ziel.</translation>
     </message>
     <message>
-        <source>The %1 driver's rate limit drops %2 kernel log lines (10 per call site within 5 s).</source>
+        <source>The %1 driver&apos;s rate limit drops %2 kernel log lines (10 per call site within 5 s).</source>
         <translation>Die Ratenbegrenzung des %1-Treibers verwirft %2 Kernel-Protokollzeilen (10 je Aufrufstelle innerhalb von 5 s).</translation>
     </message>
     <message>
@@ -409,7 +410,7 @@
         <translation>Fehler auf anderen mdevs in den letzten 5 s verringern das Kontingent weiter; der Bericht listet, was der Kernel ausgibt.</translation>
     </message>
     <message>
-        <source>Written in chunks of %1 bytes, the %2 driver's behaviour is undefined: %3.</source>
+        <source>Written in chunks of %1 bytes, the %2 driver&apos;s behaviour is undefined: %3.</source>
         <translation>In Stücken von %1 Bytes geschrieben ist das Verhalten des %2-Treibers undefiniert: %3.</translation>
     </message>
     <message>
@@ -441,7 +442,7 @@
         <translation>Abgelehnt von %1, akzeptiert von %2: gleiches BS ungleich null (%3), APQN %4.</translation>
     </message>
     <message>
-        <source>Rejected by %1; accepted by %2: non-zero BS (source %3, destination %4; v2 sees the card's hwinfo, where BS is always 0), APQN %5.</source>
+        <source>Rejected by %1; accepted by %2: non-zero BS (source %3, destination %4; v2 sees the card&apos;s hwinfo, where BS is always 0), APQN %5.</source>
         <translation>Abgelehnt von %1, akzeptiert von %2: BS ungleich null (Quelle %3, Ziel %4; v2 sieht das hwinfo der Karte, dort ist BS immer 0), APQN %5.</translation>
     </message>
     <message>
@@ -473,11 +474,11 @@
         <translation>Auf einem Secure-Execution-Host verweigern v2 und v3/v4 den Zustandswechsel (EPERM); B und C melden keine Migrationsunterstützung an (ENOTTY).</translation>
     </message>
     <message>
-        <source>v2 compares the stream with the destination mdev %1's own guest matrix (size, count, APQNs); later revisions only need the source's queues bound to vfio_ap on the destination host, and assign them.</source>
+        <source>v2 compares the stream with the destination mdev %1&apos;s own guest matrix (size, count, APQNs); later revisions only need the source&apos;s queues bound to vfio_ap on the destination host, and assign them.</source>
         <translation>v2 vergleicht den Datenstrom mit der eigenen Gastmatrix des Ziel-mdev %1 (Größe, Anzahl, APQNs); spätere Revisionen brauchen nur die Queues der Quelle an vfio_ap gebunden auf dem Zielhost und weisen sie zu.</translation>
     </message>
     <message>
-        <source>B and C carry the control domains in the stream and require each in the destination host's control-domain mask; v2 and v3/v4 do not migrate them.</source>
+        <source>B and C carry the control domains in the stream and require each in the destination host&apos;s control-domain mask; v2 and v3/v4 do not migrate them.</source>
         <translation>B und C übertragen die Kontrolldomänen im Datenstrom und verlangen jede in der Kontrolldomänenmaske des Zielhosts; v2 und v3/v4 migrieren sie nicht.</translation>
     </message>
     <message>
@@ -493,7 +494,7 @@
         <translation>%1 zeigt die vom Treiber abgeleitete Gastmatrix des mdev %2 nicht.</translation>
     </message>
     <message>
-        <source>%1 shows AP ids only: the queues' functions, which the migration stream carries, are unknown.</source>
+        <source>%1 shows AP ids only: the queues&apos; functions, which the migration stream carries, are unknown.</source>
         <translation>%1 zeigt nur AP-IDs: die Funktionen der Queues, die der Migrationsdatenstrom überträgt, sind unbekannt.</translation>
     </message>
     <message>
@@ -512,7 +513,7 @@
         <translation>Die Queue ist für den Host reserviert: Geben Sie zuerst ihren Adapter in apmask oder ihre Domäne in aqmask frei.</translation>
     </message>
     <message>
-        <source>The id is above the highest adapter or domain this host's configuration allows.</source>
+        <source>The id is above the highest adapter or domain this host&apos;s configuration allows.</source>
         <translation>Die ID liegt über dem höchsten Adapter bzw. der höchsten Domäne, die die Konfiguration dieses Hosts erlaubt.</translation>
     </message>
     <message>
@@ -548,15 +549,15 @@
         <translation> (und %1 weitere)</translation>
     </message>
     <message>
-        <source>libvirt shows AP ids only; the host's masks and queue bindings decide. Give the host an SSH address (its menu, Edit address…).</source>
+        <source>libvirt shows AP ids only; the host&apos;s masks and queue bindings decide. Give the host an SSH address (its menu, Edit address…).</source>
         <translation>libvirt zeigt nur AP-IDs; die Masken und Queue-Bindungen des Hosts entscheiden. Geben Sie dem Host eine SSH-Adresse (sein Menü, Adresse bearbeiten…).</translation>
     </message>
     <message>
-        <source>the host's apmask or aqmask could not be read; see the host's issues and refresh.</source>
+        <source>the host&apos;s apmask or aqmask could not be read; see the host&apos;s issues and refresh.</source>
         <translation>apmask oder aqmask des Hosts konnte nicht gelesen werden; siehe die Probleme des Hosts und aktualisieren Sie.</translation>
     </message>
     <message>
-        <source>this view does not show the mdev's current matrix. Give the host an SSH address (its menu, Edit address…).</source>
+        <source>this view does not show the mdev&apos;s current matrix. Give the host an SSH address (its menu, Edit address…).</source>
         <translation>diese Sicht zeigt die aktuelle Matrix des mdev nicht. Geben Sie dem Host eine SSH-Adresse (sein Menü, Adresse bearbeiten…).</translation>
     </message>
 </context>
@@ -607,7 +608,7 @@
         <translation>Ziel: mdev mit derselben UUID im Betrieb hinzufügen</translation>
     </message>
     <message>
-        <source>Create mdev %1 with the source's matrix (the destination driver accepts it).</source>
+        <source>Create mdev %1 with the source&apos;s matrix (the destination driver accepts it).</source>
         <translation>mdev %1 mit der Matrix der Quelle anlegen (der Treiber am Ziel nimmt sie an).</translation>
     </message>
     <message>
@@ -615,15 +616,15 @@
         <translation>mdev %1 existiert am Ziel und wird von keinem Gast benutzt.</translation>
     </message>
     <message>
-        <source>Pre-copy of the guest's memory while it keeps running; iterations until the rest fits the downtime limit.</source>
+        <source>Pre-copy of the guest&apos;s memory while it keeps running; iterations until the rest fits the downtime limit.</source>
         <translation>Vorab-Kopie des Gastspeichers, während der Gast weiterläuft; Iterationen, bis der Rest in die erlaubte Ausfallzeit passt.</translation>
     </message>
     <message>
-        <source>%1; the device's stream holds %2 bytes (%3 queues).</source>
+        <source>%1; the device&apos;s stream holds %2 bytes (%3 queues).</source>
         <translation>%1; der Datenstrom des Geräts umfasst %2 Byte (%3 Queues).</translation>
     </message>
     <message>
-        <source>%1; the stream is written in chunks. The destination driver's checks run here.</source>
+        <source>%1; the stream is written in chunks. The destination driver&apos;s checks run here.</source>
         <translation>%1; der Datenstrom wird in Stücken geschrieben. Hier prüft der Treiber am Ziel.</translation>
     </message>
     <message>
@@ -659,20 +660,20 @@
         <translation>Umstecken (entfernen, migrieren, hinzufügen)</translation>
     </message>
     <message>
-        <source>The guest keeps its crypto adapters: the AP configuration travels in the device's migration stream and the destination driver checks it before the guest resumes. Needs the vfio_ap migration support ('migratable') on both hosts.</source>
-        <translation>Der Gast behält seine Crypto-Adapter: Die AP-Konfiguration reist im Migrationsdatenstrom des Geräts mit, und der Treiber am Ziel prüft sie, bevor der Gast weiterläuft. Braucht die Migrationsunterstützung von vfio_ap ('migratable') auf beiden Hosts.</translation>
+        <source>The guest keeps its crypto adapters: the AP configuration travels in the device&apos;s migration stream and the destination driver checks it before the guest resumes. Needs the vfio_ap migration support (&apos;migratable&apos;) on both hosts.</source>
+        <translation>Der Gast behält seine Crypto-Adapter: Die AP-Konfiguration reist im Migrationsdatenstrom des Geräts mit, und der Treiber am Ziel prüft sie, bevor der Gast weiterläuft. Braucht die Migrationsunterstützung von vfio_ap (&apos;migratable&apos;) auf beiden Hosts.</translation>
     </message>
     <message>
-        <source>The vfio-ap device is hot-unplugged, the guest migrates without it and an mdev with the same UUID is hot-plugged on the destination. Works on today's kernels; the guest has no crypto adapters while it moves.</source>
+        <source>The vfio-ap device is hot-unplugged, the guest migrates without it and an mdev with the same UUID is hot-plugged on the destination. Works on today&apos;s kernels; the guest has no crypto adapters while it moves.</source>
         <translation>Das vfio-ap-Gerät wird im Betrieb entfernt, der Gast migriert ohne es, und am Ziel wird ein mdev mit derselben UUID hinzugefügt. Funktioniert mit heutigen Kerneln; während des Umzugs hat der Gast keine Crypto-Adapter.</translation>
     </message>
     <message>
-        <source>the source's vfio_ap driver has no migration support ('migratable' missing from its features)</source>
-        <translation>der vfio_ap-Treiber der Quelle kann nicht migrieren ('migratable' fehlt in seinen Funktionen)</translation>
+        <source>the source&apos;s vfio_ap driver has no migration support (&apos;migratable&apos; missing from its features)</source>
+        <translation>der vfio_ap-Treiber der Quelle kann nicht migrieren (&apos;migratable&apos; fehlt in seinen Funktionen)</translation>
     </message>
     <message>
-        <source>the destination's vfio_ap driver has no migration support ('migratable' missing from its features)</source>
-        <translation>der vfio_ap-Treiber des Ziels kann nicht migrieren ('migratable' fehlt in seinen Funktionen)</translation>
+        <source>the destination&apos;s vfio_ap driver has no migration support (&apos;migratable&apos; missing from its features)</source>
+        <translation>der vfio_ap-Treiber des Ziels kann nicht migrieren (&apos;migratable&apos; fehlt in seinen Funktionen)</translation>
     </message>
     <message>
         <source>a host runs as a Secure Execution guest; the driver refuses migration</source>
@@ -751,19 +752,19 @@
         <translation>virDomainMigrateToURI3, nie Post-Copy; QEMU durchläuft die Gerätezustände, und der Treiber am Ziel prüft die AP-Konfiguration. Fortschritt aus der Job-Statistik.</translation>
     </message>
     <message>
-        <source>the source's QEMU cannot migrate the vfio-ap device (libvirt reports it as a migration blocker)</source>
+        <source>the source&apos;s QEMU cannot migrate the vfio-ap device (libvirt reports it as a migration blocker)</source>
         <translation>das QEMU der Quelle kann das vfio-ap-Gerät nicht migrieren (libvirt meldet es als Migrationshindernis)</translation>
     </message>
     <message>
-        <source>the source's QEMU reports a migration blocker that is not about the vfio-ap device</source>
+        <source>the source&apos;s QEMU reports a migration blocker that is not about the vfio-ap device</source>
         <translation>das QEMU der Quelle meldet ein Migrationshindernis, das nicht das vfio-ap-Gerät betrifft</translation>
     </message>
     <message>
-        <source>replug only: its vfio_ap driver has no 'migratable'</source>
+        <source>replug only: its vfio_ap driver has no &apos;migratable&apos;</source>
         <translation>nur Umstecken: sein vfio_ap-Treiber hat kein „migratable“</translation>
     </message>
     <message>
-        <source>the guest's own host</source>
+        <source>the guest&apos;s own host</source>
         <translation>der eigene Host des Gastes</translation>
     </message>
     <message>
@@ -1073,7 +1074,7 @@ Changes will not be remembered.</source>
         <translation>libvirt lehnt den Gast ab</translation>
     </message>
     <message>
-        <source>Ready to migrate: the destination driver accepts the guest's AP configuration and no finding blocks the migration.</source>
+        <source>Ready to migrate: the destination driver accepts the guest&apos;s AP configuration and no finding blocks the migration.</source>
         <translation>Bereit zur Migration: der Zieltreiber nimmt die AP-Konfiguration des Gastes an, und kein Befund blockiert die Migration.</translation>
     </message>
     <message>
@@ -1081,7 +1082,7 @@ Changes will not be remembered.</source>
         <translation>kein errno</translation>
     </message>
     <message>
-        <source>Not ready: the destination driver refuses the guest's AP configuration (%1).</source>
+        <source>Not ready: the destination driver refuses the guest&apos;s AP configuration (%1).</source>
         <translation>Nicht bereit: der Zieltreiber lehnt die AP-Konfiguration des Gastes ab (%1).</translation>
     </message>
     <message>
@@ -1121,7 +1122,7 @@ Changes will not be remembered.</source>
         <translation>Größe des Datenstroms: %1 -&gt; %2 Bytes</translation>
     </message>
     <message>
-        <source>The destination kernel's lines changed (%1 -&gt; %2 lines)</source>
+        <source>The destination kernel&apos;s lines changed (%1 -&gt; %2 lines)</source>
         <translation>Die Zeilen des Zielkernels haben sich geändert (%1 -&gt; %2 Zeilen)</translation>
     </message>
     <message>
@@ -1165,11 +1166,11 @@ Changes will not be remembered.</source>
         <translation>Queues: %1 in %2 Gruppen gleicher Queues, die mit Unterschieden zuerst.</translation>
     </message>
     <message>
-        <source>Not ready: the destination driver accepts the guest's AP configuration, but the migration is blocked by: %1.</source>
+        <source>Not ready: the destination driver accepts the guest&apos;s AP configuration, but the migration is blocked by: %1.</source>
         <translation>Nicht bereit: der Zieltreiber nimmt die AP-Konfiguration des Gastes an, aber die Migration wird blockiert durch: %1.</translation>
     </message>
     <message>
-        <source>Not ready: the destination driver refuses the guest's AP configuration (%1), and the migration is also blocked by: %2.</source>
+        <source>Not ready: the destination driver refuses the guest&apos;s AP configuration (%1), and the migration is also blocked by: %2.</source>
         <translation>Nicht bereit: der Zieltreiber lehnt die AP-Konfiguration des Gastes ab (%1), und die Migration wird außerdem blockiert durch: %2.</translation>
     </message>
     <message>
@@ -1209,7 +1210,7 @@ Changes will not be remembered.</source>
         <translation>undefiniertes Treiberverhalten</translation>
     </message>
     <message>
-        <source>Not ready: the destination driver's behaviour is undefined for the guest's AP configuration (%1).</source>
+        <source>Not ready: the destination driver&apos;s behaviour is undefined for the guest&apos;s AP configuration (%1).</source>
         <translation>Nicht bereit: das Verhalten des Zieltreibers ist für die AP-Konfiguration des Gastes undefiniert (%1).</translation>
     </message>
     <message>
@@ -1217,11 +1218,11 @@ Changes will not be remembered.</source>
         <translation>vfio_ap-Treiber des Ziels (%1): &lt;b&gt;%2&lt;/b&gt;; Datenstrom unbekannt.</translation>
     </message>
     <message>
-        <source>what the hosts' views do not show</source>
+        <source>what the hosts&apos; views do not show</source>
         <translation>was die Sicht auf die Hosts nicht zeigt</translation>
     </message>
     <message>
-        <source>Cannot decide: the console does not see what the destination driver's answer depends on. %1</source>
+        <source>Cannot decide: the console does not see what the destination driver&apos;s answer depends on. %1</source>
         <translation>Keine Entscheidung möglich: die Konsole sieht nicht, wovon die Antwort des Zieltreibers abhängt. %1</translation>
     </message>
 </context>
@@ -1240,7 +1241,7 @@ Changes will not be remembered.</source>
         <translation>&amp;libvirt-URI (optional):</translation>
     </message>
     <message>
-        <source>The address is demo:NAME, sysfs:/ROOT, ssh://user@host[:port] or a libvirt URI. Give an SSH or sysfs address and the same host's libvirt URI to see it as one host: SSH shows the adapters, queues and matrices and applies changes, libvirt adds the guests, persistent mdevs and the migration job.</source>
+        <source>The address is demo:NAME, sysfs:/ROOT, ssh://user@host[:port] or a libvirt URI. Give an SSH or sysfs address and the same host&apos;s libvirt URI to see it as one host: SSH shows the adapters, queues and matrices and applies changes, libvirt adds the guests, persistent mdevs and the migration job.</source>
         <translation>Die Adresse ist demo:NAME, sysfs:/ROOT, ssh://user@host[:port] oder eine libvirt-URI. Geben Sie eine SSH- oder sysfs-Adresse und die libvirt-URI desselben Hosts an, um ihn als einen Host zu sehen: SSH zeigt Adapter, Queues und Matrizen und wendet Änderungen an, libvirt ergänzt die Gäste, persistente mdevs und den Migrationsjob.</translation>
     </message>
 </context>
@@ -1437,7 +1438,7 @@ Changes will not be remembered.</source>
         <translation>• %1 (abgelehnt durch %2; Regel: %3)</translation>
     </message>
     <message>
-        <source>The host's definitions are not known here: ap-check on the host decides when the definition is updated.</source>
+        <source>The host&apos;s definitions are not known here: ap-check on the host decides when the definition is updated.</source>
         <translation>Die Definitionen des Hosts sind hier nicht bekannt: ap-check auf dem Host entscheidet, wenn die Definition aktualisiert wird.</translation>
     </message>
     <message>
@@ -1449,7 +1450,7 @@ Changes will not be remembered.</source>
         <translation>Ohne dies weicht die laufende Matrix nach dieser Änderung von der Definition ab: die Änderung geht beim nächsten Neustart verloren.</translation>
     </message>
     <message>
-        <source>The definition's start=auto starts the mdev at boot with its old matrix.</source>
+        <source>The definition&apos;s start=auto starts the mdev at boot with its old matrix.</source>
         <translation>Durch start=auto der Definition startet das mdev beim Booten mit seiner alten Matrix.</translation>
     </message>
     <message>
@@ -1636,7 +1637,7 @@ Die laufende Matrix weicht nun von der Definition ab, daher geht die Änderung b
         <translation>mdev %1 läuft nicht.</translation>
     </message>
     <message>
-        <source>Id %1 is above the host's maximum.</source>
+        <source>Id %1 is above the host&apos;s maximum.</source>
         <translation>Die ID %1 liegt über dem Maximum des Hosts.</translation>
     </message>
     <message>
@@ -1748,7 +1749,7 @@ Die laufende Matrix weicht nun von der Definition ab, daher geht die Änderung b
         <translation>Führt aus: mdevctl %1 --uuid %2</translation>
     </message>
     <message>
-        <source>The host's definitions are not known: ap-check on the host decides.</source>
+        <source>The host&apos;s definitions are not known: ap-check on the host decides.</source>
         <translation>Die Definitionen des Hosts sind unbekannt: ap-check auf dem Host entscheidet.</translation>
     </message>
     <message>
@@ -2034,15 +2035,15 @@ Die laufende Matrix weicht nun von der Definition ab, daher geht die Änderung b
         <translation>der Treiber des Ziels lehnt den Migrationsstrom ab</translation>
     </message>
     <message>
-        <source>the destination's adapters are of another type or mode</source>
+        <source>the destination&apos;s adapters are of another type or mode</source>
         <translation>die Adapter des Ziels haben einen anderen Typ oder Modus</translation>
     </message>
     <message>
-        <source>the destination's kernel cannot migrate vfio-ap devices</source>
+        <source>the destination&apos;s kernel cannot migrate vfio-ap devices</source>
         <translation>der Kernel des Ziels kann vfio-ap-Geräte nicht migrieren</translation>
     </message>
     <message>
-        <source>the source's kernel cannot migrate vfio-ap devices</source>
+        <source>the source&apos;s kernel cannot migrate vfio-ap devices</source>
         <translation>der Kernel der Quelle kann vfio-ap-Geräte nicht migrieren</translation>
     </message>
     <message>
@@ -2050,11 +2051,11 @@ Die laufende Matrix weicht nun von der Definition ab, daher geht die Änderung b
         <translation>der Gast kann nicht dorthin</translation>
     </message>
     <message>
-        <source>the destination's queues are not usable</source>
+        <source>the destination&apos;s queues are not usable</source>
         <translation>die Queues des Ziels sind nicht nutzbar</translation>
     </message>
     <message>
-        <source>the destination's mdev of that UUID is in use</source>
+        <source>the destination&apos;s mdev of that UUID is in use</source>
         <translation>das mdev dieser UUID auf dem Ziel ist in Gebrauch</translation>
     </message>
     <message>
@@ -2381,7 +2382,7 @@ Die laufende Matrix weicht nun von der Definition ab, daher geht die Änderung b
         <translation>Der Schlüssel von %1 ist nicht bekannt und konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The authenticity of &lt;b&gt;%1&lt;/b&gt; cannot be established: its key is not known yet.&lt;/p&gt;&lt;p&gt;Fingerprints offered:&lt;/p&gt;&lt;pre&gt;%2&lt;/pre&gt;&lt;p&gt;Compare them with the fingerprints the host's administrator gives you (&lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub&lt;/tt&gt;). Trust this key and connect?&lt;/p&gt;</source>
+        <source>&lt;p&gt;The authenticity of &lt;b&gt;%1&lt;/b&gt; cannot be established: its key is not known yet.&lt;/p&gt;&lt;p&gt;Fingerprints offered:&lt;/p&gt;&lt;pre&gt;%2&lt;/pre&gt;&lt;p&gt;Compare them with the fingerprints the host&apos;s administrator gives you (&lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub&lt;/tt&gt;). Trust this key and connect?&lt;/p&gt;</source>
         <translation>&lt;p&gt;Die Echtheit von &lt;b&gt;%1&lt;/b&gt; kann nicht festgestellt werden: Sein Schlüssel ist noch nicht bekannt.&lt;/p&gt;&lt;p&gt;Angebotene Fingerabdrücke:&lt;/p&gt;&lt;pre&gt;%2&lt;/pre&gt;&lt;p&gt;Vergleichen Sie sie mit den Fingerabdrücken, die Ihnen der Administrator des Hosts nennt (&lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub&lt;/tt&gt;). Diesem Schlüssel vertrauen und verbinden?&lt;/p&gt;</translation>
     </message>
     <message>
@@ -2560,7 +2561,7 @@ Die laufende Matrix weicht nun von der Definition ab, daher geht die Änderung b
         <translation>Vorschlag für %1: %2, das Kernel-Release %3, das Sie auf %4 festgelegt haben.</translation>
     </message>
     <message>
-        <source>%1 does not advertise 'migratable': no revision of the migration series is loaded.</source>
+        <source>%1 does not advertise &apos;migratable&apos;: no revision of the migration series is loaded.</source>
         <translation>%1 meldet kein „migratable“: keine Revision der Migrationsserie ist geladen.</translation>
     </message>
     <message>
@@ -2882,7 +2883,7 @@ Die laufende Matrix weicht nun von der Definition ab, daher geht die Änderung b
         <translation>Flotte</translation>
     </message>
     <message>
-        <source>The selected host's kernel log lines appear here.</source>
+        <source>The selected host&apos;s kernel log lines appear here.</source>
         <translation>Hier erscheinen die Kernel-Meldungen des gewählten Hosts.</translation>
     </message>
     <message>
@@ -3091,7 +3092,7 @@ Die laufende Matrix weicht nun von der Definition ab, daher geht die Änderung b
         <translation>Anwenden nicht möglich: %1</translation>
     </message>
     <message>
-        <source>Applied to the kernel, but a persistent definition was not updated: see the Apply dialog's report.</source>
+        <source>Applied to the kernel, but a persistent definition was not updated: see the Apply dialog&apos;s report.</source>
         <translation>Im Kernel angewendet, aber eine persistente Definition wurde nicht aktualisiert: siehe den Bericht im Anwenden-Dialog.</translation>
     </message>
 </context>
@@ -3270,7 +3271,7 @@ Die laufende Matrix weicht nun von der Definition ab, daher geht die Änderung b
         <translation>, dem mdev %1 zugewiesen; ob der Gast sie erhält, ist unbekannt (diese Sicht zeigt die Gastmatrix nicht)</translation>
     </message>
     <message>
-        <source>, unknown: this view shows neither the mdev's matrix nor the host's masks</source>
+        <source>, unknown: this view shows neither the mdev&apos;s matrix nor the host&apos;s masks</source>
         <translation>, unbekannt: diese Sicht zeigt weder die Matrix des mdev noch die Masken des Hosts</translation>
     </message>
 </context>
@@ -3569,7 +3570,7 @@ Die laufende Matrix weicht nun von der Definition ab, daher geht die Änderung b
         <translation>&lt;b&gt;%1&lt;/b&gt;, %2 Queue(s) von mdev %3.</translation>
     </message>
     <message>
-        <source>The source device's stream will hold %1 bytes (%2 profile).</source>
+        <source>The source device&apos;s stream will hold %1 bytes (%2 profile).</source>
         <translation>Der Datenstrom des Quellgeräts wird %1 Byte umfassen (Profil %2).</translation>
     </message>
     <message>
@@ -3600,7 +3601,7 @@ Die laufende Matrix weicht nun von der Definition ab, daher geht die Änderung b
         <translation>Übergehen</translation>
     </message>
     <message>
-        <source>The check found errors: the migration is expected to fail or to leave the guest without its crypto adapters. To go on anyway, type the guest's name.</source>
+        <source>The check found errors: the migration is expected to fail or to leave the guest without its crypto adapters. To go on anyway, type the guest&apos;s name.</source>
         <translation>Die Prüfung hat Fehler gefunden: Die Migration wird voraussichtlich scheitern oder den Gast ohne seine Crypto-Adapter lassen. Um trotzdem fortzufahren, geben Sie den Namen des Gastes ein.</translation>
     </message>
     <message>
@@ -3639,7 +3640,7 @@ Die laufende Matrix weicht nun von der Definition ab, daher geht die Änderung b
         <translation>B (spätere Kopie: Kontrolldomänen, EINVAL)</translation>
     </message>
     <message>
-        <source>C (later copy: "vfap" header, rate-limited log)</source>
+        <source>C (later copy: &quot;vfap&quot; header, rate-limited log)</source>
         <translation>C (spätere Kopie: „vfap“-Kopf, gedrosseltes Protokoll)</translation>
     </message>
 </context>
@@ -4005,11 +4006,11 @@ Die laufende Matrix weicht nun von der Definition ab, daher geht die Änderung b
         <translation>Empfohlen für dieses Host-Paar.</translation>
     </message>
     <message>
-        <source>Create mdev %1 on the destination with the source's matrix</source>
+        <source>Create mdev %1 on the destination with the source&apos;s matrix</source>
         <translation>mdev %1 am Ziel mit der Matrix der Quelle anlegen</translation>
     </message>
     <message>
-        <source>The destination has no mdev with this UUID, and the destination driver would refuse the source's matrix: %1</source>
+        <source>The destination has no mdev with this UUID, and the destination driver would refuse the source&apos;s matrix: %1</source>
         <translation>Das Ziel hat kein mdev mit dieser UUID, und der Treiber am Ziel würde die Matrix der Quelle ablehnen: %1</translation>
     </message>
     <message>
@@ -4017,15 +4018,15 @@ Die laufende Matrix weicht nun von der Definition ab, daher geht die Änderung b
         <translation>&lt;b&gt;Kein Plan:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <source>The destination has no mdev with this UUID, and starting one with the source's matrix is refused (ap-check's start rules): %1</source>
+        <source>The destination has no mdev with this UUID, and starting one with the source&apos;s matrix is refused (ap-check&apos;s start rules): %1</source>
         <translation>Das Ziel hat kein mdev mit dieser UUID, und das Starten eines mdev mit der Matrix der Quelle wird abgelehnt (Startregeln von ap-check): %1</translation>
     </message>
     <message>
-        <source>The destination has no mdev with this UUID; whether its driver accepts the source's matrix is unknown: %1</source>
+        <source>The destination has no mdev with this UUID; whether its driver accepts the source&apos;s matrix is unknown: %1</source>
         <translation>Das Ziel hat kein mdev mit dieser UUID; ob sein Treiber die Matrix der Quelle annimmt, ist unbekannt: %1</translation>
     </message>
     <message>
-        <source>The destination has no mdev with this UUID. ap-check's start rules and the driver model accept the source's matrix there.</source>
+        <source>The destination has no mdev with this UUID. ap-check&apos;s start rules and the driver model accept the source&apos;s matrix there.</source>
         <translation>Das Ziel hat kein mdev mit dieser UUID. Die Startregeln von ap-check und das Treibermodell nehmen die Matrix der Quelle dort an.</translation>
     </message>
 </context>
