@@ -191,6 +191,41 @@ private slots:
         QVERIFY(!m_sim->snapshot().mdev(kClash));
     }
 
+    // An allowed action opens its preview and returns (no nested event loop); Cancel runs
+    // nothing, Apply runs the change and the host is read again.
+    void allowedActionRunsOnlyOnApply()
+    {
+        open(*demo::initialState(QStringLiteral("zlab-a")));
+        defineClash(IdMask::fromIds({0x30}), false);
+        refresh();
+        const auto preview = [this]() -> QMessageBox * {
+            for (QMessageBox *b : m_window->findChildren<QMessageBox *>())
+                if (b->isVisible())
+                    return b;
+            return nullptr;
+        };
+        const auto undefine = [this] {
+            QMenu menu;
+            m_actions->fillTreeMenu(menu, m_session, {kHost, NodeKind::StoppedMdev, kClash});
+            QAction *a = actionStartingWith(menu, QStringLiteral("Undefine"));
+            QVERIFY(a && a->isEnabled());
+            a->trigger(); // returns with the preview open
+        };
+        undefine();
+        QTRY_VERIFY(preview());
+        QVERIFY2(preview()->informativeText().contains(QLatin1String("mdevctl undefine --uuid %1").arg(kClash)), qPrintable(preview()->informativeText()));
+        preview()->button(QMessageBox::Cancel)->click();
+        QTRY_VERIFY(!preview());
+        QVERIFY(m_sim->snapshot().definitions->find(kClash));
+
+        undefine();
+        QTRY_VERIFY(preview());
+        QSignalSpy read(m_session, &HostSession::snapshotChanged);
+        preview()->button(QMessageBox::Apply)->click();
+        QVERIFY(read.wait(5000));
+        QVERIFY(!m_sim->snapshot().definitions->find(kClash));
+    }
+
     void applyDialogUpdatesTheDefinitionAfterTheWrites()
     {
         open(*demo::initialState(QStringLiteral("zlab-a")));

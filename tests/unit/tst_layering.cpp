@@ -127,6 +127,40 @@ private slots:
         QVERIFY2(seen >= 20, "the tests were not found");
         QVERIFY2(offenders.isEmpty(), qPrintable(QStringLiteral("QSKIP outside AP_SKIP: ") + offenders.join(QStringLiteral(", "))));
     }
+
+    // The GUI thread never spins a nested event loop or waits: dialogs open with open() or
+    // through ui/common/prompts.h, work runs on workers and reports back. Only the application's
+    // own loop runs (app/gui/main.cpp).
+    void guiThreadNeverNestsAnEventLoop()
+    {
+        static const QRegularExpression nested(QStringLiteral(
+            R"(\bexec\(\)|QEventLoop|QMessageBox::(question|warning|information|critical|about)\b|)"
+            R"(QFileDialog::get\w+|QInputDialog::get\w+|QColorDialog::getColor|\.waitForFinished\(|\.waitForDone\(|QThread::[a-z]*sleep)"));
+        QStringList offenders;
+        int seen = 0;
+        for (const char *folder : {"ui", "app/gui"}) {
+            const QDir dir(QStringLiteral(APCONSOLE_SOURCE_DIR "/") + QLatin1String(folder));
+            QDirIterator it(dir.path(), {QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                const QString path = it.next();
+                QFile f(path);
+                QVERIFY(f.open(QIODevice::ReadOnly));
+                ++seen;
+                int lineNo = 0;
+                for (const QByteArray &line : f.readAll().split('\n')) {
+                    ++lineNo;
+                    const QString text = QString::fromUtf8(line).trimmed();
+                    if (text.startsWith(QLatin1String("//")) || !nested.match(text).hasMatch())
+                        continue;
+                    if (path.endsWith(QLatin1String("app/gui/main.cpp")) && text == QLatin1String("return app.exec();"))
+                        continue;
+                    offenders << QStringLiteral("%1:%2: %3").arg(QDir(QStringLiteral(APCONSOLE_SOURCE_DIR)).relativeFilePath(path)).arg(lineNo).arg(text);
+                }
+            }
+        }
+        QVERIFY2(seen >= 40, "the GUI sources were not found");
+        QVERIFY2(offenders.isEmpty(), qPrintable(QStringLiteral("nested event loops or waits on the GUI thread:\n") + offenders.join(QLatin1Char('\n'))));
+    }
 };
 
 QTEST_GUILESS_MAIN(TstLayering)

@@ -1,5 +1,6 @@
 #include "definitionactions.h"
 #include "../common/errortext.h"
+#include "../common/prompts.h"
 
 #include "hostsession.h"
 #include "../matrix/applydialog.h"
@@ -10,7 +11,6 @@
 #include <sysfs/attributeparsers.h>
 
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QMenu>
@@ -136,25 +136,32 @@ void DefinitionActions::fillTreeMenu(QMenu &menu, HostSession *s, const HostSnap
     menu.addAction(tr("Export as libvirt node-device XML…"), this, [this, snap, key] { exportMdev(snap, key, true); });
 }
 
-bool DefinitionActions::approve(HostSession *s, const DefinitionRequest &r, const QString &what, const QString &runs)
+void DefinitionActions::approve(HostSession *s, const DefinitionRequest &r, const QString &what, const QString &runs,
+                                std::function<void()> onApply)
 {
     const auto snap = s->snapshot();
     if (!snap || !s->backend())
-        return false;
+        return;
     const definitions::Verdict verdict = definitions::check(*snap, r);
     if (verdict.refused()) {
         QStringList lines;
         for (const definitions::Finding &f : verdict.findings)
             lines << QStringLiteral("\u2022 ") + findingText(f);
-        QMessageBox::warning(m_window, what, tr("%1 is refused; nothing was written.\n\n%2").arg(what, lines.join(QLatin1Char('\n'))));
-        return false;
+        prompt::warn(m_window, what, tr("%1 is refused; nothing was written.\n\n%2").arg(what, lines.join(QLatin1Char('\n'))));
+        return;
     }
     // The preview: what runs on the host, with the configuration it gets.
-    QMessageBox box(QMessageBox::Question, what, tr("%1 on %2?").arg(what, s->uri().text), QMessageBox::Apply | QMessageBox::Cancel, m_window);
-    box.setInformativeText(runs + (verdict.unknown.isEmpty() ? QString() : QLatin1Char('\n') + tr("The host's definitions are not known: ap-check on the host decides.")));
+    auto *box = new QMessageBox(QMessageBox::Question, what, tr("%1 on %2?").arg(what, s->uri().text), QMessageBox::Apply | QMessageBox::Cancel, m_window);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(runs + (verdict.unknown.isEmpty() ? QString() : QLatin1Char('\n') + tr("The host's definitions are not known: ap-check on the host decides.")));
     if (r.kind == Kind::Define || r.kind == Kind::Modify || r.kind == Kind::StartTransient)
-        box.setDetailedText(QString::fromUtf8(definitions::toConfigJson(r.definition)));
-    return box.exec() == QMessageBox::Apply;
+        box->setDetailedText(QString::fromUtf8(definitions::toConfigJson(r.definition)));
+    connect(box, &QMessageBox::finished, box, [box, session = QPointer<HostSession>(s), onApply = std::move(onApply)] {
+        // The host may have been removed while the operator read the preview.
+        if (session && box->clickedButton() && box->standardButton(box->clickedButton()) == QMessageBox::Apply)
+            onApply();
+    });
+    box->open();
 }
 
 void DefinitionActions::run(HostSession *s, const DefinitionRequest &r, const QString &what)
@@ -162,8 +169,11 @@ void DefinitionActions::run(HostSession *s, const DefinitionRequest &r, const QS
     const QString runs = tr("Runs: mdevctl %1 --uuid %2")
                              .arg(r.kind == Kind::SetAutostart ? (r.autostart ? QStringLiteral("modify --auto") : QStringLiteral("modify --manual")) : r.actionName(),
                                   r.uuid);
-    if (!approve(s, r, what, runs))
-        return;
+    approve(s, r, what, runs, [this, s, r, what] { start(s, r, what); });
+}
+
+void DefinitionActions::start(HostSession *s, const DefinitionRequest &r, const QString &what)
+{
     emit statusMessage(tr("%1…").arg(what), 0);
     auto *watcher = new QFutureWatcher<Status>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, session = QPointer<HostSession>(s), uri = s->uri().text, watcher, what] {
@@ -171,7 +181,7 @@ void DefinitionActions::run(HostSession *s, const DefinitionRequest &r, const QS
         const Status st = watcher->result();
         if (!st) {
             emit statusMessage({}, 0);
-            QMessageBox::warning(m_window, what, tr("%1 failed on %2:\n%3\n%4").arg(what, uri, st.error().detail, ErrorText::hintOf(st.error())));
+            prompt::warn(m_window, what, tr("%1 failed on %2:\n%3\n%4").arg(what, uri, st.error().detail, ErrorText::hintOf(st.error())));
         } else {
             emit statusMessage(tr("%1: done").arg(what), 5000);
         }
@@ -193,27 +203,32 @@ void DefinitionActions::exportMdev(const HostSnapshot &snap, const QString &uuid
     // A running mdev exports what runs; its start mode comes from the definition.
     if (const Mdev *m = snap.mdev(uuid))
         d.matrix = MatrixAssignment::of(*m);
-    const QString path = QFileDialog::getSaveFileName(m_window, nodeDeviceXml ? tr("Export as libvirt node-device XML") : tr("Export as mdevctl JSON"),
-                                                      uuid + (nodeDeviceXml ? QStringLiteral(".xml") : QStringLiteral(".json")));
-    if (path.isEmpty())
-        return;
     const QByteArray data = nodeDeviceXml ? LibvirtHost::mdevXml(uuid, d.matrix).toUtf8() : definitions::toConfigJson(d);
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit()) {
-        QMessageBox::warning(m_window, tr("Export"), tr("Cannot write %1: %2").arg(path, f.errorString()));
-        return;
-    }
-    emit statusMessage(tr("Exported mdev %1 to %2").arg(uuid, path), 5000);
+    prompt::saveFile(m_window, nodeDeviceXml ? tr("Export as libvirt node-device XML") : tr("Export as mdevctl JSON"),
+                     uuid + (nodeDeviceXml ? QStringLiteral(".xml") : QStringLiteral(".json")), QString(), [this, uuid, data](const QString &path) {
+                         QSaveFile f(path);
+                         if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit()) {
+                             prompt::warn(m_window, tr("Export"), tr("Cannot write %1: %2").arg(path, f.errorString()));
+                             return;
+                         }
+                         emit statusMessage(tr("Exported mdev %1 to %2").arg(uuid, path), 5000);
+                     });
 }
 
 void DefinitionActions::importDefinition(HostSession *s)
 {
-    const QString path = QFileDialog::getOpenFileName(m_window, tr("Import mdevctl definition"), QString(), tr("mdevctl JSON (*.json *);;All files (*)"));
-    if (path.isEmpty())
-        return;
+    prompt::openFile(m_window, tr("Import mdevctl definition"), tr("mdevctl JSON (*.json *);;All files (*)"),
+                     [this, session = QPointer<HostSession>(s)](const QString &path) {
+                         if (session)
+                             importFile(session, path);
+                     });
+}
+
+void DefinitionActions::importFile(HostSession *s, const QString &path)
+{
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
-        QMessageBox::warning(m_window, tr("Import mdevctl definition"), tr("Cannot read %1: %2").arg(path, f.errorString()));
+        prompt::warn(m_window, tr("Import mdevctl definition"), tr("Cannot read %1: %2").arg(path, f.errorString()));
         return;
     }
     // A definition file is named by its UUID (/etc/mdevctl.d/matrix/<uuid>); any other name gets a new one.
@@ -221,7 +236,7 @@ void DefinitionActions::importDefinition(HostSession *s)
     const QString uuid = sysfs::isCanonicalUuid(base) ? base : QUuid::createUuid().toString(QUuid::WithoutBraces);
     auto d = definitions::parseConfig(f.readAll(), path, uuid);
     if (!d) {
-        QMessageBox::warning(m_window, tr("Import mdevctl definition"), tr("%1\n%2").arg(d.error().where, d.error().detail));
+        prompt::warn(m_window, tr("Import mdevctl definition"), tr("%1\n%2").arg(d.error().where, d.error().detail));
         return;
     }
     run(s, {Kind::Define, uuid, *d, false}, tr("Define mdev %1").arg(uuid));

@@ -7,6 +7,8 @@
 
 #include <QObject>
 
+#include <functional>
+
 class QMenu;
 class QWidget;
 
@@ -33,9 +35,11 @@ public:
     /// shown disabled with the reason (export stays).
     void fillTreeMenu(QMenu &menu, HostSession *s, const HostSnapshot &snap, const FleetNode &node, bool lifecycle = true,
                       const QString &noWrites = {});
-    /// ap-check's rules for `r`, then the preview naming what runs (`runs`); true on Apply. A
-    /// refusal is shown with its reasons and nothing runs.
-    bool approve(HostSession *s, const definitions::DefinitionRequest &r, const QString &what, const QString &runs);
+    /// ap-check's rules for `r`, then the preview naming what runs (`runs`); `onApply` runs when
+    /// the operator applies (and the host is still there). A refusal is shown with its reasons
+    /// and nothing runs. Returns at once: the preview opens window-modal.
+    void approve(HostSession *s, const definitions::DefinitionRequest &r, const QString &what, const QString &runs,
+                 std::function<void()> onApply);
     /// Asks for an mdevctl JSON file and defines it on the host (a pending definition until started).
     void importDefinition(HostSession *s);
 
@@ -50,6 +54,9 @@ signals:
 private:
     /// Rules, preview, then on Apply the change on the host's worker; the host is read again.
     void run(HostSession *s, const definitions::DefinitionRequest &r, const QString &what);
+    /// The change on the host's worker once approved; the host is read again.
+    void start(HostSession *s, const definitions::DefinitionRequest &r, const QString &what);
+    void importFile(HostSession *s, const QString &path);
     void exportMdev(const HostSnapshot &snap, const QString &uuid, bool nodeDeviceXml);
 
     QWidget *m_window;

@@ -277,15 +277,16 @@ void HostActions::addLibvirtActions(QMenu &menu, HostSession *s, LibvirtHost *lv
     const QString &key = node.key;
     // libvirt calls mdevctl, whose callout is ap-check: its rules are asked first, and the
     // operator sees what runs before it does.
-    const auto gated = [this, s](const definitions::DefinitionRequest &r, const QString &what, const QString &call) {
-        return m_definitions->approve(s, r, what, tr("Runs through libvirt: %1").arg(call));
+    // The libvirt call runs once the operator applies the preview.
+    const auto gated = [this, s](const definitions::DefinitionRequest &r, const QString &what, const QString &call, std::function<void()> then) {
+        m_definitions->approve(s, r, what, tr("Runs through libvirt: %1").arg(call), std::move(then));
     };
     menu.addSeparator();
     if (kind == NodeKind::StoppedMdev) {
         menu.addAction(tr("Start mdev"), this, [this, s, lv, key, gated] {
             const QString what = tr("Start mdev %1").arg(key);
-            if (gated({Kind::Start, key, {}, false}, what, QStringLiteral("virNodeDeviceCreate")))
-                runLibvirtAction(s, lv->startMdev(key), what);
+            gated({Kind::Start, key, {}, false}, what, QStringLiteral("virNodeDeviceCreate"),
+                  [this, s, lv, key, what] { runLibvirtAction(s, lv->startMdev(key), what); });
         });
     }
     // A persistent mdev, running or stopped.
@@ -300,23 +301,23 @@ void HostActions::addLibvirtActions(QMenu &menu, HostSession *s, LibvirtHost *lv
         autostart->setChecked(m->autostart.value_or(false));
         connect(autostart, &QAction::triggered, this, [this, s, lv, key, gated](bool on) {
             const QString what = on ? tr("Start mdev %1 at boot").arg(key) : tr("Stop starting mdev %1 at boot").arg(key);
-            if (gated({Kind::SetAutostart, key, {}, on}, what, QStringLiteral("virNodeDeviceSetAutostart")))
-                runLibvirtAction(s, lv->setMdevAutostart(key, on), what);
+            gated({Kind::SetAutostart, key, {}, on}, what, QStringLiteral("virNodeDeviceSetAutostart"),
+                  [this, s, lv, key, on, what] { runLibvirtAction(s, lv->setMdevAutostart(key, on), what); });
         });
     }
     if (const Mdev *m = kind == NodeKind::Mdev ? snap.mdev(key) : nullptr; m && !m->persistent.value_or(false) && m->matrixKnown) {
         // mdevctl define of an active mdev: the same UUID and matrix come back after a reboot.
         menu.addAction(tr("Keep after reboot (define)"), this, [this, s, lv, key, gated, matrix = MatrixAssignment::of(*m)] {
             const QString what = tr("Define mdev %1").arg(key);
-            if (gated({Kind::Define, key, definitions::definitionOf(key, matrix, false), false}, what, QStringLiteral("virNodeDeviceDefineXML")))
-                runLibvirtAction(s, lv->defineMdev(key, matrix, false, false), what);
+            gated({Kind::Define, key, definitions::definitionOf(key, matrix, false), false}, what, QStringLiteral("virNodeDeviceDefineXML"),
+                  [this, s, lv, key, matrix, what] { runLibvirtAction(s, lv->defineMdev(key, matrix, false, false), what); });
         });
     }
     if (kind == NodeKind::StoppedMdev || (kind == NodeKind::Mdev && persistent(key))) {
         menu.addAction(tr("Undefine (forget after reboot)"), this, [this, s, lv, key, gated] {
             const QString what = tr("Undefine mdev %1").arg(key);
-            if (gated({Kind::Undefine, key, {}, false}, what, QStringLiteral("virNodeDeviceUndefine")))
-                runLibvirtAction(s, lv->undefineMdev(key), what);
+            gated({Kind::Undefine, key, {}, false}, what, QStringLiteral("virNodeDeviceUndefine"),
+                  [this, s, lv, key, what] { runLibvirtAction(s, lv->undefineMdev(key), what); });
         });
     }
     if (const Guest *g = kind == NodeKind::Guest ? snap.guest(key) : nullptr; g && g->state != Guest::State::ShutOff) {
