@@ -199,10 +199,24 @@ EOF
   virsh -q -c "$uri" define "$dir/$name.xml" > /dev/null
   virsh -q -c "$uri" start "$name" > /dev/null
   if [ -n "$apconfig" ]; then
-    # Not attachable live here (no VFIO); the persistent definition takes it.
-    printf "<hostdev mode='subsystem' type='mdev' model='vfio-ap'><source><address uuid='%s'/></source></hostdev>\n" \
-      "$apconfig" > "$dir/$name-ap.xml"
-    virsh -q -c "$uri" attach-device "$name" "$dir/$name-ap.xml" --config > /dev/null
+    [[ "$apconfig" =~ ^[0-9a-fA-F-]{36}$ ]] || die "--ap-config wants an mdev UUID"
+    # Not attachable live here (no VFIO). `attach-device --config` is what an operator does, but
+    # libvirt validates a definition against the emulator: x86 QEMU has no vfio-ap device ("VFIO AP
+    # device assignment is not supported by this version of QEMU"). A definition libvirt reloads
+    # from its own directory (SIGHUP) is not validated, so the hostdev goes in there; the running
+    # guest keeps none. Its mdev need not exist: libvirt looks for it only when the guest starts.
+    hostdev="<hostdev mode='subsystem' type='mdev' model='vfio-ap'><source><address uuid='$apconfig'/></source></hostdev>"
+    echo "$hostdev" > "$dir/$name-ap.xml"
+    if ! virsh -q -c "$uri" attach-device "$name" "$dir/$name-ap.xml" --config > /dev/null 2> "$dir/$name-ap.err"; then
+      grep -q "not supported by this version of QEMU" "$dir/$name-ap.err" || die "attach-device --config: $(cat "$dir/$name-ap.err")"
+      sed -i "s#</devices>#  $hostdev\n  </devices>#" "$dir/$host/etc/qemu/$name.xml"
+      kill -HUP "$(cat "$dir/$host/libvirtd.pid")"
+      for i in $(seq 1 100); do
+        virsh -q -c "$uri" dumpxml --inactive "$name" | grep -qi "uuid='$apconfig'" && break
+        [ "$i" -lt 100 ] || die "libvirt did not reload the definition of $name"
+        sleep 0.05
+      done
+    fi
   fi
   echo "$name $uri"
   ;;

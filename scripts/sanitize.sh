@@ -12,7 +12,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 kind=${1:-}
 shift || true
 case "$kind" in
-    # tst_reallibvirt boots QEMU guests as root: the plain build's run covers it.
+    # tst_reallibvirt and tst_reallibvirtwizard boot QEMU guests as root: the plain build's run covers them.
     address) dir=build-asan; select=(-L 'unit|integration' -E 'tst_reallibvirt') ;;
     thread) dir=build-tsan; select=(-L threads) ;;
     *) echo "usage: $0 address|thread [ctest args...]" >&2; exit 2 ;;

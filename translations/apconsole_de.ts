@@ -501,6 +501,26 @@
         <source>%1 shows AP ids only: which queues are bound to vfio_ap there, and their functions, are unknown.</source>
         <translation>%1 zeigt nur AP-IDs: welche Queues dort an vfio_ap gebunden sind und ihre Funktionen, ist unbekannt.</translation>
     </message>
+    <message>
+        <source>Guest %1 has no vfio-ap device: it migrates as a plain live migration.</source>
+        <translation>Gast %1 hat kein vfio-ap-Gerät: Er wird als einfache Live-Migration migriert.</translation>
+    </message>
+    <message>
+        <source>AP device %1 is in the persistent definition of guest %2 only: it will be plugged at the destination through the definition.</source>
+        <translation>AP-Gerät %1 steht nur in der persistenten Definition von Gast %2: Es wird am Ziel über die Definition eingesteckt.</translation>
+    </message>
+    <message>
+        <source>Nothing is unplugged on the source; the guest gets the device at its next start on the destination.</source>
+        <translation>An der Quelle wird nichts entfernt; der Gast erhält das Gerät bei seinem nächsten Start am Ziel.</translation>
+    </message>
+    <message>
+        <source>%1 has no mdev %2: the guest&apos;s next start there fails until it exists.</source>
+        <translation>%1 hat kein mdev %2: Der nächste Start des Gastes dort schlägt fehl, bis es existiert.</translation>
+    </message>
+    <message>
+        <source>Create mdev %1 on the destination before the guest is restarted there.</source>
+        <translation>Legen Sie mdev %1 am Ziel an, bevor der Gast dort neu gestartet wird.</translation>
+    </message>
 </context>
 <context>
     <name>KernelText</name>
@@ -1224,6 +1244,18 @@ Changes will not be remembered.</source>
     <message>
         <source>Cannot decide: the console does not see what the destination driver&apos;s answer depends on. %1</source>
         <translation>Keine Entscheidung möglich: die Konsole sieht nicht, wovon die Antwort des Zieltreibers abhängt. %1</translation>
+    </message>
+    <message>
+        <source>Destination vfio_ap driver: not involved, no vfio-ap device is in the running guest.</source>
+        <translation>vfio_ap-Treiber am Ziel: nicht beteiligt, im laufenden Gast ist kein vfio-ap-Gerät.</translation>
+    </message>
+    <message>
+        <source>Ready to migrate: no vfio-ap device is in the running guest, libvirt migrates it as a plain live migration.</source>
+        <translation>Bereit zur Migration: Im laufenden Gast ist kein vfio-ap-Gerät, libvirt migriert ihn als einfache Live-Migration.</translation>
+    </message>
+    <message>
+        <source>Not ready: the guest has no vfio-ap device in it and is not running.</source>
+        <translation>Nicht bereit: Der Gast hat kein vfio-ap-Gerät und läuft nicht.</translation>
     </message>
 </context>
 <context>
@@ -2334,6 +2366,10 @@ Die laufende Matrix weicht nun von der Definition ab, daher geht die Änderung b
         <source>Drop onto an mdev to assign to it.</source>
         <translation>Auf einem mdev ablegen, um es ihm zuzuweisen.</translation>
     </message>
+    <message>
+        <source>in its persistent definition only: %1</source>
+        <translation>nur in seiner persistenten Definition: %1</translation>
+    </message>
 </context>
 <context>
     <name>ap::ui::HostActions</name>
@@ -2870,6 +2906,10 @@ Die laufende Matrix weicht nun von der Definition ab, daher geht die Änderung b
     <message>
         <source>unknown (not shown by this view)</source>
         <translation>unbekannt (diese Sicht zeigt es nicht)</translation>
+    </message>
+    <message>
+        <source>In its persistent definition only</source>
+        <translation>Nur in seiner persistenten Definition</translation>
     </message>
 </context>
 <context>
@@ -3585,6 +3625,14 @@ Die laufende Matrix weicht nun von der Definition ab, daher geht die Änderung b
         <source> ⚠ no return</source>
         <translation> ⚠ kein Zurück</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;Plain live migration&lt;/b&gt; through libvirt: no vfio-ap device is in the running guest.</source>
+        <translation>&lt;b&gt;Einfache Live-Migration&lt;/b&gt; über libvirt: Im laufenden Gast ist kein vfio-ap-Gerät.</translation>
+    </message>
+    <message>
+        <source>AP device %1 is in the persistent definition only: the destination&apos;s definition carries it.</source>
+        <translation>AP-Gerät %1 steht nur in der persistenten Definition: Die Definition am Ziel übernimmt es.</translation>
+    </message>
 </context>
 <context>
     <name>ap::ui::PrecheckPage</name>
@@ -4028,6 +4076,14 @@ Die laufende Matrix weicht nun von der Definition ab, daher geht die Änderung b
     <message>
         <source>The destination has no mdev with this UUID. ap-check&apos;s start rules and the driver model accept the source&apos;s matrix there.</source>
         <translation>Das Ziel hat kein mdev mit dieser UUID. Die Startregeln von ap-check und das Treibermodell nehmen die Matrix der Quelle dort an.</translation>
+    </message>
+    <message>
+        <source>No vfio-ap device is in the running guest: libvirt migrates it as a plain live migration.</source>
+        <translation>Im laufenden Gast ist kein vfio-ap-Gerät: libvirt migriert ihn als einfache Live-Migration.</translation>
+    </message>
+    <message>
+        <source>No vfio-ap device is in the running guest: libvirt migrates it as a plain live migration. AP device %1 is in its persistent definition only: nothing is unplugged here, the definition carries it to the destination, which plugs it at the guest&apos;s next start.</source>
+        <translation>Im laufenden Gast ist kein vfio-ap-Gerät: libvirt migriert ihn als einfache Live-Migration. AP-Gerät %1 steht nur in seiner persistenten Definition: Hier wird nichts entfernt, die Definition bringt es zum Ziel, das es beim nächsten Start des Gastes einsteckt.</translation>
     </message>
 </context>
 <context>

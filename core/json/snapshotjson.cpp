@@ -335,6 +335,12 @@ QJsonObject snapshotHead(const HostSnapshot &h)
         j.insert(QStringLiteral("name"), g.name);
         j.insert(QStringLiteral("state"), guestStateName(g.state));
         j.insert(QStringLiteral("mdev"), orNull(g.mdev));
+        if (!g.apHostdevs.isEmpty()) { // views that read libvirt's persistent definitions only
+            QJsonArray devs;
+            for (const Guest::ApHostdev &d : g.apHostdevs)
+                devs.append(QJsonObject{{QStringLiteral("uuid"), d.uuid}, {QStringLiteral("in"), presenceName(d.presence)}});
+            j.insert(QStringLiteral("ap_hostdevs"), devs);
+        }
         guests.append(j);
     }
     o.insert(QStringLiteral("guests"), guests);
@@ -540,6 +546,13 @@ Result<HostSnapshot> snapshotFromJson(const QJsonObject &o)
         if (!parseGuestState(r.string(j, "state"), g.state))
             r.fail(QStringLiteral("guest %1 has an unknown state").arg(g.name));
         g.mdev = r.string(j, "mdev");
+        for (const QJsonValue &dv : j.value(QStringLiteral("ap_hostdevs")).toArray()) {
+            const QJsonObject d = dv.toObject();
+            const auto presence = parsePresence(r.string(d, "in"));
+            if (!presence)
+                r.fail(QStringLiteral("guest %1 has a vfio-ap hostdev in an unknown place").arg(g.name));
+            g.apHostdevs.append({r.string(d, "uuid"), presence.value_or(Guest::Presence::Both)});
+        }
         h.guests.append(g);
     }
     const QJsonObject seen = o.value(QStringLiteral("last_seen_mkvps")).toObject();

@@ -195,8 +195,33 @@ QList<Finding> CheckReport::blocking() const
     return out;
 }
 
+namespace {
+
+/// A guest without a vfio-ap device in it: nothing of the AP configuration travels live.
+Result<CheckReport> checkDeviceFree(const CheckInput &in)
+{
+    const Guest *g = in.source.guest(in.guest);
+    if (!g)
+        return makeError(ErrorCode::NotFound, in.source.host, QStringLiteral("no guest named '%1' on the source").arg(in.guest));
+    CheckReport r;
+    r.profile = in.profile;
+    r.sourceHost = in.source.host;
+    r.targetHost = in.target.host;
+    r.guest = g->name;
+    r.time = QDateTime::currentDateTimeUtc();
+    r.findings = deviceFreeFindings(in, *g);
+    r.findings += blockerFindings(in.blockers, r.guest);
+    r.ready = g->state != Guest::State::ShutOff
+        && std::none_of(r.findings.cbegin(), r.findings.cend(), [](const Finding &f) { return f.severity == Severity::Error; });
+    return r;
+}
+
+} // namespace
+
 Result<CheckReport> runCheck(const CheckInput &in)
 {
+    if (in.mdev.isEmpty() && !in.guest.isEmpty())
+        return checkDeviceFree(in);
     if (!in.source.mdev(in.mdev))
         return noSuchMdev(in);
     const HostIndex source(in.source), target(in.target);

@@ -57,7 +57,8 @@ struct RevisionDecision {
 struct CheckInput {
     HostSnapshot source;
     HostSnapshot target;
-    QString mdev;          ///< the source mdev
+    QString mdev;          ///< the source mdev; empty: `guest` has no vfio-ap device in it
+    QString guest;         ///< the guest to migrate (needed only without `mdev`)
     QString targetMdev;    ///< empty: the same UUID (what libvirt requires)
     DriverProfile profile = DriverProfile::V2;
     int chunkBytes = 4096; ///< the write size to model for chunked transfers
@@ -100,7 +101,8 @@ QList<RevisionDecision> decideAllRevisions(const HostSnapshot &source, const QSt
                                            const QString &targetMdev, int chunkBytes = 0);
 
 /// Runs the whole check for input.profile. Fails only when the source mdev does not exist
-/// (ErrorCode::NotFound).
+/// (ErrorCode::NotFound). Without an mdev, the check of input.guest (which must exist): no
+/// driver is involved, the findings say what travels (deviceFreeFindings).
 Result<CheckReport> runCheck(const CheckInput &input);
 /// The check for every profile (v2, v3, v4, B, C), sharing the per-revision decisions.
 Result<QList<CheckReport>> runCheckAllProfiles(const CheckInput &input);

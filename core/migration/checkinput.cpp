@@ -17,7 +17,7 @@ Result<HostSnapshot> resultOf(QFuture<Result<HostSnapshot>> &f, const HostBacken
 } // namespace
 
 Result<CheckInput> readCheckInput(HostBackend *source, HostBackend *target, const QString &mdev,
-                                  DriverProfile profile)
+                                  DriverProfile profile, const QString &guest)
 {
     if (!source || !target)
         return makeError(ErrorCode::Unsupported, QString(), QStringLiteral("the host has no backend"));
@@ -35,6 +35,7 @@ Result<CheckInput> readCheckInput(HostBackend *source, HostBackend *target, cons
     in.source = std::move(*src);
     in.target = std::move(*dst);
     in.mdev = mdev;
+    in.guest = guest;
     in.profile = profile;
     return in;
 }

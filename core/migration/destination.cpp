@@ -11,10 +11,12 @@ DestinationEligibility destinationEligibility(const DestinationCandidate &c, con
         return E::Unreachable;
     if (!c.snapshot)
         return E::NotRead;
-    if (!c.snapshot->matrix.present)
+    if (c.needsVfioAp && !c.snapshot->matrix.present)
         return E::NoVfioAp;
     if (!guest.isEmpty() && c.snapshot->guest(guest))
         return E::GuestNameTaken;
+    if (!c.needsVfioAp)
+        return E::Eligible;
     if (!c.snapshot->matrix.has(u"migratable"))
         return E::ReplugOnly;
     return E::Eligible;

@@ -11,6 +11,9 @@ struct DestinationCandidate {
     bool isSource = false;                 ///< the guest's own host
     bool unreachable = false;              ///< its last read failed
     const HostSnapshot *snapshot = nullptr; ///< as last read; nullptr: not read yet
+    /// false: no vfio-ap device is in the running guest and libvirt moves it (a plain live
+    /// migration), so the host needs no vfio_ap driver.
+    bool needsVfioAp = true;
 };
 
 /// Whether a host can be a destination, and if not why. The one rule behind the check

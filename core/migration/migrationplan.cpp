@@ -67,6 +67,23 @@ MdevCreation validateCreation(const HostSnapshot &target, const Mdev &source)
     return c;
 }
 
+/// The definition-only hostdevs and what the plan says about them and a guest without a live one.
+void noteDefinition(MigrationPlan &p, const Guest &guest, const HostSnapshot &target)
+{
+    p.definitionOnlyMdevs = guest.definitionOnlyMdevs();
+    if (guest.mdev.isEmpty() && p.definitionOnlyMdevs.isEmpty())
+        p.findings.append(QStringLiteral("no-ap-device"));
+    if (p.definitionOnlyMdevs.isEmpty())
+        return;
+    p.findings.append(QStringLiteral("ap-device-in-definition-only"));
+    // Its next start there needs the mdev; the migration itself does not.
+    for (const QString &uuid : std::as_const(p.definitionOnlyMdevs))
+        if (!target.mdev(uuid) && !target.inactiveMdev(uuid)) {
+            p.findings.append(QStringLiteral("definition-mdev-missing-on-destination"));
+            break;
+        }
+}
+
 } // namespace
 
 Result<MigrationPlan> buildPlan(const HostSnapshot &source, const HostSnapshot &target, const MigrationRequest &request)
@@ -80,7 +97,8 @@ Result<MigrationPlan> buildPlan(const HostSnapshot &source, const HostSnapshot &
     if (target.guest(request.guest))
         return makeError(ErrorCode::Usage, target.host, QStringLiteral("a guest named '%1' already exists on the destination").arg(request.guest));
     if (guest->mdev.isEmpty() && request.viaLibvirt) {
-        // Nothing of the AP side travels: libvirt's plain live migration is the whole job.
+        // No device in the running guest: libvirt's plain live migration is the whole job, and
+        // a hostdev of the definition only travels inside the definition (PERSIST_DEST).
         MigrationPlan p;
         p.sourceHost = source.host;
         p.targetHost = target.host;
@@ -88,7 +106,7 @@ Result<MigrationPlan> buildPlan(const HostSnapshot &source, const HostSnapshot &
         p.strategy = Strategy::Live;
         p.profile = request.profile;
         p.viaLibvirt = true;
-        // An empty mdev on a libvirt plan is this case: the run announces "no-ap-device".
+        noteDefinition(p, *guest, target);
         p.steps.append(plainStep(StepId::LibvirtMigrate, Side::Source));
         return p;
     }
@@ -127,6 +145,7 @@ Result<MigrationPlan> buildPlan(const HostSnapshot &source, const HostSnapshot &
     }
 
     p.viaLibvirt = request.viaLibvirt;
+    noteDefinition(p, *guest, target);
     if (p.viaLibvirt) {
         // libvirt and QEMU stage the device states themselves; the console starts, watches and
         // (for replug) unplugs and plugs around the job. The mdev must already exist.

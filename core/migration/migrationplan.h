@@ -62,6 +62,13 @@ struct MigrationPlan {
     std::optional<MdevCreation> creation; ///< set when the destination lacks the mdev
     bool createMdev = false;      ///< the run creates it (request.createMdev and err == 0)
     bool viaLibvirt = false;
+    /// vfio-ap hostdevs in the guest's persistent definition only: nothing is unplugged on the
+    /// source; libvirt's PERSIST_DEST carries the definition, so the destination plugs them at
+    /// the guest's next start.
+    QStringList definitionOnlyMdevs;
+    /// What the plan tells before the run, as ids: "no-ap-device" (a plain live migration),
+    /// "ap-device-in-definition-only", "definition-mdev-missing-on-destination".
+    QStringList findings;
     QList<PlanStep> steps;
 
     const PlanStep *step(StepId id) const;

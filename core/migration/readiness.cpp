@@ -188,7 +188,39 @@ void quirks(const CheckInput &in, const CheckReport &r, Collector &c)
     }
 }
 
+/// The running guest that has `uuid` in its persistent definition only, if any.
+const Guest *guestDefiningOnly(const HostSnapshot &h, const QString &uuid)
+{
+    for (const Guest &g : h.guests)
+        if (g.definitionOnlyMdevs().contains(uuid))
+            return &g;
+    return nullptr;
+}
+
 } // namespace
+
+QList<Finding> deviceFreeFindings(const CheckInput &in, const Guest &guest)
+{
+    Collector c;
+    const QStringList defined = guest.definitionOnlyMdevs();
+    if (guest.state == Guest::State::ShutOff)
+        c.add("source_guest_not_running", Severity::Info, say(QT_TRANSLATE_NOOP("Finding", "Guest %1 is shut off: there is no live state to migrate."), {guest.name}),
+              say(QT_TRANSLATE_NOOP("Finding", "A stopped guest can simply be defined on the destination with an mdev of the same UUID.")));
+    if (defined.isEmpty())
+        c.add("no_ap_device", Severity::Info,
+              say(QT_TRANSLATE_NOOP("Finding", "Guest %1 has no vfio-ap device: it migrates as a plain live migration."), {guest.name}));
+    for (const QString &uuid : defined) {
+        c.add("ap_device_in_definition_only", Severity::Info,
+              say(QT_TRANSLATE_NOOP("Finding", "AP device %1 is in the persistent definition of guest %2 only: it will be plugged at the destination through the definition."),
+                  {uuid, guest.name}),
+              say(QT_TRANSLATE_NOOP("Finding", "Nothing is unplugged on the source; the guest gets the device at its next start on the destination.")));
+        if (!in.target.mdev(uuid) && !in.target.inactiveMdev(uuid))
+            c.add("definition_mdev_missing_on_destination", Severity::Warning,
+                  say(QT_TRANSLATE_NOOP("Finding", "%1 has no mdev %2: the guest's next start there fails until it exists."), {in.target.host, uuid}),
+                  say(QT_TRANSLATE_NOOP("Finding", "Create mdev %1 on the destination before the guest is restarted there."), {uuid}));
+    }
+    return c.list;
+}
 
 QList<Finding> readinessFindings(const CheckInput &in, const CheckReport &r)
 {
@@ -209,7 +241,13 @@ QList<Finding> readinessFindings(const CheckInput &in, const CheckReport &r, con
         return c.list;
     }
     const Guest *g = in.source.guestOfMdev(in.mdev);
-    if (!g || g->state == Guest::State::ShutOff)
+    const Guest *defining = g ? nullptr : guestDefiningOnly(in.source, in.mdev);
+    if (defining)
+        c.add("ap_device_in_definition_only", Severity::Info,
+              say(QT_TRANSLATE_NOOP("Finding", "AP device %1 is in the persistent definition of guest %2 only: it will be plugged at the destination through the definition."),
+                  {in.mdev, defining->name}),
+              say(QT_TRANSLATE_NOOP("Finding", "Nothing is unplugged on the source; the guest gets the device at its next start on the destination.")));
+    else if (!g || g->state == Guest::State::ShutOff)
         c.add("source_guest_not_running", Severity::Info,
               g ? say(QT_TRANSLATE_NOOP("Finding", "Guest %1 is shut off: there is no live state to migrate."), {g->name})
                 : say(QT_TRANSLATE_NOOP("Finding", "No guest on %1 is known to use mdev %2."), {in.source.host, in.mdev}),

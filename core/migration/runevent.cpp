@@ -78,7 +78,7 @@ QJsonObject RunEvent::toJson(bool withTime) const
         o[QLatin1String("strategy")] = strategy;
         o[QLatin1String("steps")] = toArray(steps);
         o[QLatin1String("streamBytes")] = total;
-        if (!log.isEmpty()) // a plan's findings ("no-ap-device") travel in `log`
+        if (!log.isEmpty()) // a plan's findings (MigrationPlan::findings) travel in `log`
             o[QLatin1String("findings")] = toArray(log);
         break;
     case Kind::Inject:

@@ -40,8 +40,7 @@ RunEvent StepRunner::run(RunSteps &steps, qint64 planTotal, bool dryRun)
     plan.kind = RunEvent::Kind::Plan;
     plan.strategy = strategyName(m_plan.strategy);
     plan.steps = m_plan.stepIds();
-    if (m_plan.viaLibvirt && m_plan.mdev.isEmpty())
-        plan.log = {QStringLiteral("no-ap-device")}; // the plan's findings: a plain live migration
+    plan.log = m_plan.findings;
     plan.total = planTotal;
     emitEvent(plan);
 

@@ -436,7 +436,8 @@ QString checkReportHtml(const CheckReport &r)
     h += heading(1, ReportWords::tr("Pre-migration report"));
     h += QStringLiteral("<h2 class=\"%1\">%2</h2>\n").arg(r.ready ? QStringLiteral("ready") : QStringLiteral("notready"), esc(W::verdict(r)));
     const QString err = r.decision.err ? QStringLiteral(", %1 &ldquo;%2&rdquo;").arg(errnoName(r.decision.err), esc(errnoMessage(r.decision.err))) : QString();
-    h += QStringLiteral("<p>%1</p>\n").arg(!r.decision.unknown.isEmpty()
+    h += QStringLiteral("<p>%1</p>\n").arg(r.mdev.isEmpty() ? ReportWords::tr("Destination vfio_ap driver: not involved, no vfio-ap device is in the running guest.")
+                                          : !r.decision.unknown.isEmpty()
                                               ? ReportWords::tr("Destination vfio_ap driver (%1): <b>%2</b>; stream unknown.")
                                                     .arg(profileName(r.profile), esc(verdictText(r.decision)))
                                               : ReportWords::tr("Destination vfio_ap driver (%1): <b>%2</b>%3; stream of %4 bytes.")

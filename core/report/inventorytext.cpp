@@ -13,6 +13,15 @@ QString hexIds(const IdMask &m)
         out.append(QStringLiteral("0x%1").arg(id, 2, 16, QLatin1Char('0')));
     return out.isEmpty() ? QStringLiteral("-") : out.join(QLatin1Char(','));
 }
+QString presenceText(Guest::Presence p)
+{
+    switch (p) {
+    case Guest::Presence::Live: return QStringLiteral("running guest only (not in its persistent definition)");
+    case Guest::Presence::Persistent: return QStringLiteral("persistent definition only (plugged at the guest's next start)");
+    case Guest::Presence::Both: return QStringLiteral("running guest and persistent definition");
+    }
+    return {};
+}
 } // namespace
 
 QString inventoryText(const HostSnapshot &h)
@@ -94,9 +103,12 @@ QString inventoryText(const HostSnapshot &h)
     }
     if (!h.guests.isEmpty()) {
         s += QStringLiteral("\nGuests (%1):\n").arg(h.guests.size());
-        for (const Guest &g : h.guests)
+        for (const Guest &g : h.guests) {
             s += QStringLiteral("  %1 %2 %3\n").arg(g.name, -16).arg(guestStateName(g.state), -9)
                      .arg(g.mdev.isEmpty() ? QStringLiteral("-") : g.mdev);
+            for (const Guest::ApHostdev &d : g.apHostdevs)
+                s += QStringLiteral("    vfio-ap hostdev %1: %2\n").arg(d.uuid, presenceText(d.presence));
+        }
     }
     if (!h.issues.isEmpty()) {
         s += QStringLiteral("\nAttributes that could not be read (%1):\n").arg(h.issues.size());

@@ -74,6 +74,9 @@ QString ReportWords::blockerTitle(const QString &id)
 
 QString ReportWords::verdict(const CheckReport &r)
 {
+    if (r.mdev.isEmpty()) // no vfio-ap device in the guest: no driver decides anything
+        return r.ready ? tr("Ready to migrate: no vfio-ap device is in the running guest, libvirt migrates it as a plain live migration.")
+                       : tr("Not ready: the guest has no vfio-ap device in it and is not running.");
     if (r.ready)
         return tr("Ready to migrate: the destination driver accepts the guest's AP configuration and no finding blocks the migration.");
     QStringList names;

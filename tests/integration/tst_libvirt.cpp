@@ -545,6 +545,128 @@ private slots:
         QVERIFY(v.plan.steps.isEmpty());
     }
 
+    void whereEachApHostdevIs()
+    {
+        using P = Guest::Presence;
+        using D = QList<Guest::ApHostdev>;
+        // A running guest's devices against its persistent definition, as the reader gets them.
+        const libvirtxml::DomainInfo both{QStringLiteral("both"), {kMdev1}, true, QStringList{kMdev1, kMdev2}};
+        const libvirtxml::DomainInfo liveOnly{QStringLiteral("live-only"), {kMdev1}, true, QStringList{}};
+        const libvirtxml::DomainInfo configOnly{QStringLiteral("config-only"), {}, true, QStringList{kMdev2}};
+        const libvirtxml::DomainInfo transient{QStringLiteral("transient"), {kMdev1}, false, std::nullopt};
+        const libvirtxml::DomainInfo unread{QStringLiteral("unread"), {kMdev1}, true, std::nullopt};
+        const libvirtxml::DomainInfo stopped{QStringLiteral("stopped"), {kMdev2}, true, std::nullopt};
+        const HostSnapshot h = libvirtxml::buildSnapshot(QStringLiteral("x"), {},
+                                                         {{both, Guest::State::Running}, {liveOnly, Guest::State::Running},
+                                                          {configOnly, Guest::State::Running}, {transient, Guest::State::Running},
+                                                          {unread, Guest::State::Paused}, {stopped, Guest::State::ShutOff}});
+        QVERIFY(h.guest(u"both")->apHostdevs == (D{{kMdev1, P::Both}, {kMdev2, P::Persistent}}));
+        QVERIFY(h.guest(u"live-only")->apHostdevs == (D{{kMdev1, P::Live}}));
+        QVERIFY(h.guest(u"config-only")->apHostdevs == (D{{kMdev2, P::Persistent}}));
+        QVERIFY(h.guest(u"transient")->apHostdevs == (D{{kMdev1, P::Live}}));
+        QVERIFY(h.guest(u"unread")->apHostdevs.isEmpty()); // unknown, not "live"
+        QVERIFY(h.guest(u"stopped")->apHostdevs == (D{{kMdev2, P::Persistent}}));
+        // The guest's mdev stays what it runs with: none for the definition-only one.
+        QCOMPARE(h.guest(u"config-only")->mdev, QString());
+        QCOMPARE(h.guest(u"config-only")->definitionOnlyMdevs(), QStringList{kMdev2});
+        QCOMPARE(h.guest(u"both")->mdev, kMdev1);
+        // Inventory JSON keeps it; the text says it.
+        const auto back = snapshotFromJson(snapshotToJson(h));
+        QVERIFY(back.ok());
+        QVERIFY(back->guests == h.guests);
+        const QJsonArray guests = snapshotToJson(h).value(QLatin1String("guests")).toArray();
+        QCOMPARE(guests.at(0).toObject().value(QLatin1String("ap_hostdevs")).toArray().at(1).toObject().value(QLatin1String("in")).toString(),
+                 QStringLiteral("persistent"));
+        const QString text = report::inventoryText(h);
+        QVERIFY2(text.contains(QStringLiteral("vfio-ap hostdev %1: persistent definition only").arg(kMdev2)), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("vfio-ap hostdev %1: running guest only").arg(kMdev1)));
+        QVERIFY(text.contains(QStringLiteral("vfio-ap hostdev %1: running guest and persistent definition").arg(kMdev1)));
+    }
+
+    void apHostdevsFromTheTestDriver()
+    {
+        // The test driver loads one definition per guest and attaches nothing, so the running
+        // guests' devices are in both or (transient) live only; the real daemon's persistent-only
+        // case is in tst_reallibvirt.
+        const auto r = fixtureHost(QStringLiteral(APCONSOLE_FIXTURES "/libvirt/ap-guests.xml"))->readInventory().result();
+        QVERIFY2(r.ok(), qPrintable(r ? QString() : r.error().toString()));
+        using P = Guest::Presence;
+        using D = QList<Guest::ApHostdev>;
+        QVERIFY(r->guest(u"persistent")->apHostdevs == (D{{kMdev1, P::Both}}));
+        QVERIFY(r->guest(u"transient")->apHostdevs == (D{{kMdev1, P::Live}}));
+        QVERIFY(r->guest(u"stopped")->apHostdevs == (D{{kMdev2, P::Persistent}}));
+        QCOMPARE(r->guest(u"stopped")->mdev, kMdev2);
+    }
+
+    void definitionOnlyHostdevIsPluggedThroughTheDefinition()
+    {
+        const libvirtxml::DomainInfo configOnly{QStringLiteral("config-only"), {}, true, QStringList{kMdev2}};
+        const HostSnapshot source = libvirtxml::buildSnapshot(QStringLiteral("src"), {}, {{configOnly, Guest::State::Running}});
+        HostSnapshot target = libvirtxml::buildSnapshot(QStringLiteral("dst"), {}, {});
+        MigrationRequest request;
+        request.guest = configOnly.name;
+        request.viaLibvirt = true;
+        auto plan = buildPlan(source, target, request);
+        QVERIFY2(plan.ok(), qPrintable(plan ? QString() : plan.error().toString()));
+        // Nothing to unplug on the source and nothing to plug live: the definition carries it.
+        QCOMPARE(plan->stepIds(), QStringList{QStringLiteral("libvirt-migrate")});
+        QCOMPARE(plan->definitionOnlyMdevs, QStringList{kMdev2});
+        QCOMPARE(plan->findings, (QStringList{QStringLiteral("ap-device-in-definition-only"), QStringLiteral("definition-mdev-missing-on-destination")}));
+        Mdev m;
+        m.uuid = kMdev2;
+        target.inactiveMdevs.append(m); // defined there: its next start finds it
+        plan = buildPlan(source, target, request);
+        QVERIFY(plan.ok());
+        QCOMPARE(plan->findings, QStringList{QStringLiteral("ap-device-in-definition-only")});
+        target.inactiveMdevs.clear();
+
+        // The pre-migration check says it, and that no driver decides anything.
+        CheckInput in;
+        in.source = source;
+        in.target = target;
+        in.guest = configOnly.name;
+        const auto report = runCheck(in);
+        QVERIFY2(report.ok(), qPrintable(report ? QString() : report.error().toString()));
+        QVERIFY(report->ready);
+        QStringList ids;
+        for (const Finding &f : report->findings)
+            ids.append(f.id);
+        QCOMPARE(ids, (QStringList{QStringLiteral("ap_device_in_definition_only"), QStringLiteral("definition_mdev_missing_on_destination")}));
+        QCOMPARE(report->findings.first().message,
+                 QStringLiteral("AP device %1 is in the persistent definition of guest config-only only: it will be plugged at the destination "
+                                "through the definition.").arg(kMdev2));
+        QCOMPARE(report->findings.at(1).severity, Severity::Warning);
+        QVERIFY(report::checkReportHtml(*report).contains(QLatin1String("not involved")));
+
+        // A guest without any: a plain live migration, "no AP device".
+        const libvirtxml::DomainInfo plain{QStringLiteral("plain"), {}, true, QStringList{}};
+        in.source = libvirtxml::buildSnapshot(QStringLiteral("src"), {}, {{plain, Guest::State::Running}});
+        in.guest = plain.name;
+        const auto plainReport = runCheck(in);
+        QVERIFY(plainReport.ok() && plainReport->ready);
+        QCOMPARE(plainReport->findings.size(), 1);
+        QCOMPARE(plainReport->findings.first().id, QStringLiteral("no_ap_device"));
+        in.guest = QStringLiteral("nobody");
+        QCOMPARE(runCheck(in).error().code, ErrorCode::NotFound);
+
+        // Beside a live device: that one is replugged, the definition-only one travels as is.
+        const libvirtxml::DomainInfo both{QStringLiteral("both"), {kMdev1}, true, QStringList{kMdev1, kMdev2}};
+        const auto mdev = *libvirtxml::parseNodeDevice(QStringLiteral("<device><name>mdev_%1</name><capability type='mdev'><type id='vfio_ap-passthrough'/>"
+                                                                      "<uuid>%1</uuid><attr name='assign_adapter' value='5'/></capability></device>").arg(kMdev1));
+        libvirtxml::NodeDevice matrix;
+        matrix.kind = libvirtxml::NodeDevice::Kind::Matrix;
+        matrix.name = QStringLiteral("ap_matrix");
+        request.guest = both.name;
+        plan = buildPlan(libvirtxml::buildSnapshot(QStringLiteral("src"), {matrix, mdev}, {{both, Guest::State::Running}}),
+                         libvirtxml::buildSnapshot(QStringLiteral("dst"), {matrix, mdev}, {}), request);
+        QVERIFY2(plan.ok(), qPrintable(plan ? QString() : plan.error().toString()));
+        QCOMPARE(plan->mdev, kMdev1);
+        QCOMPARE(plan->stepIds(), (QStringList{QStringLiteral("verify-destination"), QStringLiteral("unplug"), QStringLiteral("libvirt-migrate"),
+                                               QStringLiteral("plug")}));
+        QCOMPARE(plan->definitionOnlyMdevs, QStringList{kMdev2});
+        QVERIFY(plan->findings.contains(QStringLiteral("ap-device-in-definition-only")));
+    }
+
     void everyHostdevReadAndMissingMdevsAndSharedApqnsFlagged()
     {
         const auto domain = libvirtxml::parseDomain(QStringLiteral(

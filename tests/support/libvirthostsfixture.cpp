@@ -76,12 +76,14 @@ Status LibvirtHostsFixture::down(char host)
     return toStatus(run(args));
 }
 
-Status LibvirtHostsFixture::startGuest(const QString &name, char host, int memoryMiB, bool dirty)
+Status LibvirtHostsFixture::startGuest(const QString &name, char host, int memoryMiB, bool dirty, const QString &apConfig)
 {
     QStringList args{QStringLiteral("guest"), m_dir, name, QStringLiteral("--host"), QString(QLatin1Char(host)),
                      QStringLiteral("--memory"), QString::number(memoryMiB)};
     if (dirty)
         args.append(QStringLiteral("--dirty"));
+    if (!apConfig.isEmpty())
+        args += {QStringLiteral("--ap-config"), apConfig};
     return toStatus(run(args));
 }
 

@@ -24,8 +24,9 @@ public:
     Status up();
     /// Stops host 'a', 'b' or (0) both, with their guests.
     Status down(char host = 0);
-    /// Defines and starts a guest on `host` booting the test kernel.
-    Status startGuest(const QString &name, char host = 'a', int memoryMiB = 64, bool dirty = false);
+    /// Defines and starts a guest on `host` booting the test kernel; `apConfig` (an mdev UUID)
+    /// puts a vfio-ap hostdev in its persistent definition only.
+    Status startGuest(const QString &name, char host = 'a', int memoryMiB = 64, bool dirty = false, const QString &apConfig = {});
     /// qemu+tcp URI of host 'a' or 'b'.
     QString uri(char host) const;
     /// Runs `virsh -c URI ARGS…` against a host; its standard output, or the error with stderr.

@@ -399,8 +399,12 @@ void FleetModel::updateHost(HostSession *s)
                              tr("defined, not started") + (m.autostart.value_or(false) ? tr(", starts at boot") : QString()),
                              m.uuid + QLatin1Char('\n') + tr("Persistent mdev with %n APQN(s); not in sysfs until it is started.", nullptr,
                                                               int(m.matrix().size()))));
-    for (const Guest &g : snap->guests)
-        guests.push_back(make(Kind::Guest, guestIcon(), g.name, g.name, migrationtext::guestState(guestStateName(g.state)), g.mdev.isEmpty() ? tr("no vfio-ap device") : tr("vfio-ap mdev %1").arg(g.mdev)));
+    for (const Guest &g : snap->guests) {
+        QString devices = g.mdev.isEmpty() ? tr("no vfio-ap device") : tr("vfio-ap mdev %1").arg(g.mdev);
+        if (const QStringList defined = g.definitionOnlyMdevs(); !defined.isEmpty() && g.state != Guest::State::ShutOff)
+            devices += QLatin1Char('\n') + tr("in its persistent definition only: %1").arg(defined.join(QStringLiteral(", ")));
+        guests.push_back(make(Kind::Guest, guestIcon(), g.name, g.name, migrationtext::guestState(guestStateName(g.state)), devices));
+    }
     syncGroup(host->children[0].get(), std::move(adapters));
     syncGroup(host->children[1].get(), std::move(mdevs));
     syncGroup(host->children[2].get(), std::move(guests));

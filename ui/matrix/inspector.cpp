@@ -211,6 +211,8 @@ void Inspector::showGuest(const HostSnapshot &h, const QString &name)
     QString s = QStringLiteral("<h3>%1</h3><table>").arg(esc(tr("Guest %1").arg(name)));
     s += row(tr("State"), esc(migrationtext::guestState(guestStateName(g->state))));
     s += row(tr("vfio-ap mdev"), esc(g->mdev.isEmpty() ? tr("none") : g->mdev));
+    if (const QStringList defined = g->definitionOnlyMdevs(); !defined.isEmpty() && g->state != Guest::State::ShutOff)
+        s += row(tr("In its persistent definition only"), esc(defined.join(QStringLiteral(", "))));
     s += QStringLiteral("</table>");
     setHtml(s);
 }

@@ -67,11 +67,16 @@ void DestinationPage::initializePage()
     m_target->clear();
     auto *model = new QStandardItemModel(m_target);
     int firstEnabled = -1;
+    const auto sourceSnap = m_wizard->source()->snapshot();
+    const Guest *guest = sourceSnap ? sourceSnap->guest(m_wizard->guest()) : nullptr;
+    const bool deviceInGuest = !guest || !guest->mdev.isEmpty();
     for (HostSession *s : m_wizard->fleet()->sessions()) {
         if (s == m_wizard->source())
             continue;
         const auto snap = s->snapshot();
-        const auto e = destinationEligibility({false, s->state() == HostSession::State::Failed, snap.get()}, m_wizard->guest());
+        const bool needsVfioAp = deviceInGuest || !s->backend() || !m_wizard->source()->backend()
+            || !runsThroughLibvirt(*m_wizard->source()->backend(), *s->backend());
+        const auto e = destinationEligibility({false, s->state() == HostSession::State::Failed, snap.get(), needsVfioAp}, m_wizard->guest());
         const QString note = migrationtext::destinationNote(e, m_wizard->guest(), s->error().detail);
         auto *item = new QStandardItem(note.isEmpty() ? s->uri().text : tr("%1 (%2)").arg(s->uri().text, note));
         item->setData(s->uri().text, Qt::UserRole);
@@ -201,7 +206,8 @@ void PrecheckPage::start()
     HostBackend *src = m_wizard->source()->backend();
     HostBackend *dst = m_wizard->target->backend();
     const DriverProfile profile = m_wizard->profile;
-    m_read.setFuture(QtConcurrent::run([src, dst, mdev, profile] { return readCheckInput(src, dst, mdev, profile); }));
+    const QString guest = m_wizard->guest();
+    m_read.setFuture(QtConcurrent::run([src, dst, mdev, profile, guest] { return readCheckInput(src, dst, mdev, profile, guest); }));
 }
 
 void PrecheckPage::onChecked()
@@ -260,6 +266,10 @@ StrategyPage::StrategyPage(MigrationWizard *wizard)
     layout->addWidget(m_liveText);
     layout->addWidget(m_replug);
     layout->addWidget(m_replugText);
+    m_plain = new QLabel;
+    m_plain->setObjectName(QStringLiteral("plainMigration"));
+    m_plain->setWordWrap(true);
+    layout->addWidget(m_plain);
     m_create = new QCheckBox;
     m_create->setObjectName(QStringLiteral("createMdev"));
     m_createText = new QLabel;
@@ -306,6 +316,21 @@ void StrategyPage::initializePage()
 
     const Guest *g = m_wizard->sourceState->guest(m_wizard->guest());
     const QString uuid = g ? g->mdev : QString();
+    // No device in the running guest: libvirt's plain live migration, no strategy to choose.
+    const bool plain = uuid.isEmpty() && runsThroughLibvirt(*m_wizard->source()->backend(), *m_wizard->target->backend());
+    for (QWidget *w : {static_cast<QWidget *>(m_live), static_cast<QWidget *>(m_liveText), static_cast<QWidget *>(m_replug),
+                       static_cast<QWidget *>(m_replugText)})
+        w->setVisible(!plain);
+    m_plain->setVisible(plain);
+    if (plain) {
+        const QStringList defined = g ? g->definitionOnlyMdevs() : QStringList();
+        m_plain->setText(defined.isEmpty()
+                             ? tr("No vfio-ap device is in the running guest: libvirt migrates it as a plain live migration.")
+                             : tr("No vfio-ap device is in the running guest: libvirt migrates it as a plain live migration. AP device %1 is in its "
+                                  "persistent definition only: nothing is unplugged here, the definition carries it to the destination, "
+                                  "which plugs it at the guest's next start.").arg(defined.join(QStringLiteral(", "))));
+        m_live->setChecked(true);
+    }
     const bool missing = !uuid.isEmpty() && !m_wizard->targetState->mdev(uuid);
     m_create->setVisible(missing);
     m_createText->setVisible(missing);
@@ -398,8 +423,12 @@ void PlanPage::initializePage()
 {
     setSubTitle(subtitle(m_wizard));
     const MigrationPlan &p = *m_wizard->plan;
-    QString summary = tr("<b>%1</b>, %2 queue(s) of mdev %3.").arg(migrationtext::strategyTitle(p.strategy)).arg(p.queues).arg(p.mdev);
-    if (p.strategy == Strategy::Live)
+    QString summary = p.mdev.isEmpty() ? tr("<b>Plain live migration</b> through libvirt: no vfio-ap device is in the running guest.")
+                                       : tr("<b>%1</b>, %2 queue(s) of mdev %3.").arg(migrationtext::strategyTitle(p.strategy)).arg(p.queues).arg(p.mdev);
+    if (!p.definitionOnlyMdevs.isEmpty())
+        summary += QLatin1Char(' ') + tr("AP device %1 is in the persistent definition only: the destination's definition carries it.")
+                                          .arg(p.definitionOnlyMdevs.join(QStringLiteral(", ")));
+    if (p.strategy == Strategy::Live && !p.mdev.isEmpty())
         summary += QLatin1Char(' ') + tr("The source device's stream will hold %1 bytes (%2 profile).").arg(p.streamBytes).arg(profileName(p.profile));
     if (m_wizard->options.inject != InjectedFailure::None)
         summary += QStringLiteral("<br>") + tr("Injected failure: %1.").arg(migrationtext::failureTitle(m_wizard->options.inject));

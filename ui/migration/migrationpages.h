@@ -84,6 +84,7 @@ private:
     QRadioButton *m_replug;
     QLabel *m_liveText;
     QLabel *m_replugText;
+    QLabel *m_plain;
     QCheckBox *m_create;
     QLabel *m_createText;
     QGroupBox *m_demoBox;

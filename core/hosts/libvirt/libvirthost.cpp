@@ -56,6 +56,24 @@ migration::JobStats jobStatsFrom(virTypedParameterPtr params, int n, int type)
     return s;
 }
 
+/// The vfio-ap hostdevs of a running guest's persistent definition, which its next start gets
+/// (a device attached with --config only is there, not in the running guest).
+std::optional<QStringList> definedApMdevs(virDomainPtr dom, QList<Error> &problems)
+{
+    char *xml = virDomainGetXMLDesc(dom, VIR_DOMAIN_XML_INACTIVE);
+    if (!xml) {
+        virResetLastError();
+        return std::nullopt;
+    }
+    const auto d = libvirtxml::parseDomain(QString::fromUtf8(xml));
+    free(xml);
+    if (!d) {
+        problems.append(d.error());
+        return std::nullopt;
+    }
+    return d->apMdevs;
+}
+
 } // namespace
 
 /// The subscriptions of one host, shared by its libvirt callbacks (each frees its reference).
@@ -291,10 +309,14 @@ Result<HostSnapshot> LibvirtHost::doReadInventory(const std::function<bool()> &c
         if (char *xml = virDomainGetXMLDesc(doms[i], 0)) {
             auto d = libvirtxml::parseDomain(QString::fromUtf8(xml));
             free(xml);
-            if (d)
+            if (d) {
+                d->persistent = virDomainIsPersistent(doms[i]) != 0;
+                if (d->persistent && guestState(state) != Guest::State::ShutOff)
+                    d->definedApMdevs = definedApMdevs(doms[i], problems);
                 domains.append({*d, guestState(state)});
-            else
+            } else {
                 problems.append(d.error());
+            }
         }
         virDomainFree(doms[i]);
     }

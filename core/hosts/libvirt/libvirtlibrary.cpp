@@ -86,6 +86,7 @@ AP_FORWARD(false, int, virDomainGetJobStats, (virDomainPtr d, int *t, virTypedPa
 AP_FORWARD(false, const char *, virDomainGetName, (virDomainPtr d), (d))
 AP_FORWARD(false, int, virDomainGetState, (virDomainPtr d, int *s, int *r, unsigned int f), (d, s, r, f))
 AP_FORWARD(false, char *, virDomainGetXMLDesc, (virDomainPtr d, unsigned int f), (d, f))
+AP_FORWARD(false, int, virDomainIsPersistent, (virDomainPtr d), (d))
 AP_FORWARD(false, virDomainPtr, virDomainLookupByName, (virConnectPtr c, const char *n), (c, n))
 AP_FORWARD(false, int, virDomainMigrateToURI3, (virDomainPtr d, const char *u, virTypedParameterPtr p, unsigned int n, unsigned int f),
            (d, u, p, n, f))

@@ -96,6 +96,29 @@ void flagSharedApqns(HostSnapshot &h, const QString &host)
                                   QStringLiteral("APQN %1 is assigned to mdevs %2").arg(q.toString(), owners.value(q).join(QStringLiteral(" and ")))).withHint(Hint::ApqnOneMdevOnly));
 }
 
+/// Where each vfio-ap hostdev of a guest is: a stopped guest has its definition only, a
+/// transient one its live devices only; a running persistent one is compared with its definition.
+QList<Guest::ApHostdev> apHostdevs(const DomainInfo &d, Guest::State state)
+{
+    QList<Guest::ApHostdev> out;
+    const auto all = [&out](const QStringList &uuids, Guest::Presence p) {
+        for (const QString &uuid : uuids)
+            out.append({uuid, p});
+    };
+    if (state == Guest::State::ShutOff) {
+        all(d.apMdevs, Guest::Presence::Persistent);
+    } else if (!d.persistent) {
+        all(d.apMdevs, Guest::Presence::Live);
+    } else if (d.definedApMdevs) {
+        for (const QString &uuid : d.apMdevs)
+            out.append({uuid, d.definedApMdevs->contains(uuid) ? Guest::Presence::Both : Guest::Presence::Live});
+        for (const QString &uuid : *d.definedApMdevs)
+            if (!d.apMdevs.contains(uuid))
+                out.append({uuid, Guest::Presence::Persistent});
+    }
+    return out;
+}
+
 } // namespace
 
 std::optional<QString> uuidFromMdevName(QStringView name)
@@ -259,7 +282,7 @@ HostSnapshot buildSnapshot(const QString &host, const QList<NodeDevice> &devices
         }
     }
     for (const auto &[info, state] : domains)
-        h.guests.append(Guest{info.name, state, info.apMdevs.value(0)});
+        h.guests.append(Guest{info.name, state, info.apMdevs.value(0), apHostdevs(info, state)});
     flagSharedApqns(h, host);
     flagGuestsWithoutMdev(h, host);
     // The model follows a guest's first vfio-ap device; the host must have its others too.

@@ -33,6 +33,11 @@ struct NodeDevice {
 struct DomainInfo {
     QString name;
     QStringList apMdevs;          ///< UUIDs of its vfio-ap hostdevs (lowercase)
+    bool persistent = true;       ///< virDomainIsPersistent: false for a transient guest
+    /// A running or paused persistent guest: the vfio-ap hostdevs of its persistent definition
+    /// (VIR_DOMAIN_XML_INACTIVE); nullopt where it was not read (then where each hostdev is
+    /// stays unknown).
+    std::optional<QStringList> definedApMdevs;
 };
 
 /// Parses one node device's XML (virNodeDeviceGetXMLDesc). Corrupt with the element at fault.
@@ -45,7 +50,8 @@ std::optional<QString> uuidFromMdevName(QStringView name);
 /// Builds what the console knows from libvirt's view: cards and queues (ids only: libvirt shows
 /// no types or bindings), the vfio_ap matrix device, mdevs with the assignment their attrs
 /// describe (inactive persistent ones apart, in inactiveMdevs), and guests with their mdev and
-/// run state. Attributes libvirt cannot show stay at
+/// run state, each vfio-ap hostdev marked live, persistent-only or both. Attributes libvirt
+/// cannot show stay at
 /// their defaults and are listed once in `issues`.
 HostSnapshot buildSnapshot(const QString &host, const QList<NodeDevice> &devices,
                            const QList<std::pair<DomainInfo, Guest::State>> &domains);
