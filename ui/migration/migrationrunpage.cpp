@@ -164,6 +164,9 @@ void RunPage::onEvent(const RunEvent &e)
         QString detail = e.text;
         if (e.err)
             detail = errnoText(e.err) + (e.text.isEmpty() ? QString() : QStringLiteral(": ") + e.text);
+        // The copy's end in the operator's words and units, from its last progress sample.
+        else if (e.status == RunEvent::StepStatus::Done && parseStepId(e.step) == StepId::MemoryCopy && m_lastMemory.iteration > 0)
+            detail = tr("%1 in %n iteration(s)", nullptr, m_lastMemory.iteration).arg(bytesText(m_lastMemory.bytes));
         setStepStatus(e.step, stepStatusName(e.status),
                       e.status == RunEvent::StepStatus::Started || e.status == RunEvent::StepStatus::Cancelled ? QString() : detail);
         const auto id = parseStepId(e.step);
@@ -182,6 +185,7 @@ void RunPage::onEvent(const RunEvent &e)
         diagram(e.side)->setCurrent(e.text == u"opened" ? std::optional<VfioState>(e.to) : std::nullopt);
         break;
     case RunEvent::Kind::Memory:
+        m_lastMemory = e;
         m_memory->setText(tr("Guest memory: %1 sent, iteration %2, %3 left, expected downtime %4 ms")
                               .arg(bytesText(e.bytes)).arg(e.iteration).arg(bytesText(e.remaining)).arg(e.downtimeMs));
         break;
