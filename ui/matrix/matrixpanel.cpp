@@ -110,11 +110,19 @@ void MatrixPanel::resizeEvent(QResizeEvent *event)
     m_middle->setAlignment(m_overview, narrow ? Qt::AlignLeft : Qt::AlignTop);
     if (!m_legendChosen)
         m_legendButton->setChecked(!narrow);
+    fitTitle();
+}
+
+void MatrixPanel::fitTitle()
+{
+    // The splitter above does not ask for height-for-width: a title that wraps keeps its lines.
+    m_title->setMinimumHeight(m_title->heightForWidth(width()));
 }
 
 void MatrixPanel::setTitle(const QString &text)
 {
     m_title->setText(text);
+    fitTitle();
 }
 
 void MatrixPanel::updateOverview()

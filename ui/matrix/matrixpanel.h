@@ -35,6 +35,7 @@ protected:
 
 private:
     void updateOverview();
+    void fitTitle();
 
     QLabel *m_title;
     QComboBox *m_scope;

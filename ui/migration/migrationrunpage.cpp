@@ -53,7 +53,7 @@ RunPage::RunPage(MigrationWizard *wizard)
     m_steps->setTextElideMode(Qt::ElideMiddle);
     // Room for a step title and its status (about 40 characters); the diagrams give way first.
     m_steps->setMinimumWidth(m_steps->fontMetrics().averageCharWidth() * 40);
-    top->addWidget(m_steps, 4);
+    top->addWidget(m_steps, 5);
     m_sourceDiagram = new VfioStateDiagram(tr("Source device"));
     m_sourceDiagram->setObjectName(QStringLiteral("sourceDiagram"));
     m_destinationDiagram = new VfioStateDiagram(tr("Destination device"));
