@@ -2253,16 +2253,16 @@ Changes will not be remembered.</source>
         </translation>
     </message>
     <message>
-        <source>, differs from its definition</source>
-        <translation>, weicht von seiner Definition ab</translation>
-    </message>
-    <message>
         <source>Running differs from definition: %1</source>
         <translation>Laufender Zustand weicht von der Definition ab: %1</translation>
     </message>
     <message>
         <source>Drop onto an mdev to assign to it.</source>
         <translation>Auf einem mdev ablegen, um es ihm zuzuweisen.</translation>
+    </message>
+    <message>
+        <source>, drifted</source>
+        <translation>, abweichend</translation>
     </message>
 </context>
 <context>
@@ -3227,10 +3227,6 @@ Changes will not be remembered.</source>
         <translation>&amp;Zeigen:</translation>
     </message>
     <message>
-        <source>Zoom:</source>
-        <translation>Zoom:</translation>
-    </message>
-    <message>
         <source>Zoom out</source>
         <translation>Verkleinern</translation>
     </message>
@@ -3245,6 +3241,14 @@ Changes will not be remembered.</source>
     <message>
         <source>Reset the zoom</source>
         <translation>Zoom zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Legende</translation>
+    </message>
+    <message>
+        <source>Show or hide what the cells&apos; symbols, colours and labels mean</source>
+        <translation>Zeigt oder verbirgt, was Symbole, Farben und Beschriftungen der Zellen bedeuten</translation>
     </message>
 </context>
 <context>
@@ -3895,6 +3899,13 @@ Changes will not be remembered.</source>
     <message>
         <source>&lt;b&gt;The run ended without migrating the guest.&lt;/b&gt; See the next page.</source>
         <translation>&lt;b&gt;Der Lauf endete, ohne den Gast zu migrieren.&lt;/b&gt; Siehe nächste Seite.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n iteration(s)</source>
+        <translation>
+            <numerusform>%1 in %n Iteration</numerusform>
+            <numerusform>%1 in %n Iterationen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -584,7 +584,7 @@ void MainWindow::showEvent(QShowEvent *event)
     // First start: the fleet and the inspector take a share of the window, the matrix the rest;
     // at 1024 pixels the matrix still shows five columns, at 1600 the tree its states whole.
     const int w = width();
-    const int tree = std::clamp(w * 27 / 100, m_tree->minimumWidth(), 380);
+    const int tree = std::clamp(w * 27 / 100, m_tree->minimumWidth(), 400);
     const int inspector = std::clamp(w / 5, 230, 320);
     m_hsplit->setSizes({tree, std::max(0, w - tree - inspector), inspector});
 }

@@ -32,6 +32,11 @@ MatrixPanel::MatrixPanel(MatrixModel *model, QWidget *parent)
     m_scope->addItem(tr("All adapters and domains"), int(MatrixModel::Scope::All));
     m_scope->addItem(tr("Assigned only"), int(MatrixModel::Scope::Assigned));
     m_scope->addItem(tr("This mdev only"), int(MatrixModel::Scope::ThisMdev));
+    // The row of controls sets the panel's narrowest width: the box grows to its longest entry
+    // when there is room and shortens its entries when there is not.
+    m_scope->setMaximumWidth(m_scope->sizeHint().width());
+    m_scope->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_scope->setMinimumContentsLength(12);
     m_scope->setToolTip(tr("Which adapters and domains the matrix shows; the Control row always stays."));
     connect(m_scope, &QComboBox::currentIndexChanged, this,
             [this](int i) { m_view->setScope(MatrixModel::Scope(m_scope->itemData(i).toInt())); });
@@ -56,9 +61,8 @@ MatrixPanel::MatrixPanel(MatrixModel *model, QWidget *parent)
     auto *scopeLabel = new QLabel(tr("&Show:"));
     scopeLabel->setBuddy(m_scope);
     controls->addWidget(scopeLabel);
-    controls->addWidget(m_scope);
+    controls->addWidget(m_scope, 1);
     controls->addStretch(1);
-    controls->addWidget(new QLabel(tr("Zoom:")));
     controls->addWidget(button(QStringLiteral("\u2212"), tr("Zoom out"), QKeySequence::ZoomOut, &MatrixView::zoomOut));
     controls->addWidget(m_zoomLabel);
     controls->addWidget(button(QStringLiteral("+"), tr("Zoom in"), QKeySequence::ZoomIn, &MatrixView::zoomIn));
