@@ -570,6 +570,9 @@ void MainWindow::restoreLayout()
 void MainWindow::setTreeColumnModes()
 {
     QHeaderView *h = m_tree->header();
+    // Names keep the room of "Adapter 0x00" two levels down; a narrow tree scrolls sideways
+    // rather than hiding them behind the states.
+    h->setMinimumSectionSize(m_tree->fontMetrics().horizontalAdvance(QStringLiteral("Adapter 0x00")) + 2 * m_tree->indentation() + 40);
     h->setStretchLastSection(false);
     h->setSectionResizeMode(0, QHeaderView::Stretch);
     h->setSectionResizeMode(1, QHeaderView::ResizeToContents);
@@ -584,7 +587,7 @@ void MainWindow::showEvent(QShowEvent *event)
     // First start: the fleet and the inspector take a share of the window, the matrix the rest;
     // at 1024 pixels the matrix still shows five columns, at 1600 the tree its states whole.
     const int w = width();
-    const int tree = std::clamp(w * 27 / 100, m_tree->minimumWidth(), 400);
+    const int tree = std::clamp(w * 29 / 100, m_tree->minimumWidth(), 400);
     const int inspector = std::clamp(w / 5, 230, 320);
     m_hsplit->setSizes({tree, std::max(0, w - tree - inspector), inspector});
 }

@@ -74,6 +74,9 @@ RunPage::RunPage(MigrationWizard *wizard)
     facts->addWidget(m_memory, 2);
     facts->addWidget(m_stream, 1);
     facts->addWidget(m_guest, 1);
+    // Each fact may take two lines: a wizard page does not grow with its wrapped labels.
+    for (QLabel *l : {m_memory, m_stream, m_guest})
+        l->setMinimumHeight(2 * l->fontMetrics().lineSpacing());
     layout->addLayout(facts);
     m_log = new QPlainTextEdit;
     m_log->setObjectName(QStringLiteral("runKernelLog"));

@@ -58,7 +58,7 @@ MigrationTimeline::MigrationTimeline(QWidget *parent)
     m_memory->attachAxis(m_memoryAxis);
     m_stream->attachAxis(m_streamAxis);
     setChart(chart);
-    setMinimumHeight(260);
+    setMinimumHeight(220);
     setAccessibleName(tr("Migration timeline"));
 }
 
