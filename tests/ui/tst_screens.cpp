@@ -178,8 +178,13 @@ private:
         return waitConnected(*fleet) ? std::move(fleet) : nullptr;
     }
 
-    bool save(const QImage &image, const QString &screen)
+    /// Saves `window` (with `dialog` over it, if any) once the layouts the last change asked for
+    /// are done, as a screen would show it.
+    bool save(QWidget *window, QWidget *dialog, const QString &screen)
     {
+        for (int i = 0; i < 3; ++i)
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        const QImage image = dialog ? composite(window, dialog) : window->grab().toImage();
         const QString file = QStringLiteral("%1/%2-%3x%4-%5.png").arg(artifactDir(), screen).arg(m_size.width()).arg(m_size.height()).arg(m_lang);
         return image.save(file);
     }
@@ -252,7 +257,7 @@ private slots:
         showMain(w);
         QVERIFY(w.selectNode(FleetNode(kSource, FleetModel::Kind::Mdev, demo::uuids::payments)));
         w.fleetView()->expandAll();
-        QVERIFY(save(w.grab().toImage(), QStringLiteral("main")));
+        QVERIFY(save(&w, nullptr, QStringLiteral("main")));
         checkFits(&w);
     }
 
@@ -266,7 +271,7 @@ private slots:
         QVERIFY(w.selectNode(FleetNode(kBig, FleetModel::Kind::Mdev, demo::uuids::wide)));
         QTRY_VERIFY(w.matrixPanel()->overview()->isVisible());
         QCOMPARE(w.matrixModel()->rowCount(), 257);
-        QVERIFY(save(w.grab().toImage(), QStringLiteral("matrix-256")));
+        QVERIFY(save(&w, nullptr, QStringLiteral("matrix-256")));
         checkFits(&w);
         // Beside the overview and the legend the matrix keeps room for a useful number of columns.
         MatrixView *view = w.matrixView();
@@ -291,7 +296,7 @@ private slots:
         ApplyDialog *dialog = nullptr;
         QTRY_VERIFY((dialog = w.findChild<ApplyDialog *>()) && dialog->isVisible());
         fitDialog(dialog, m_size);
-        QVERIFY(save(composite(&w, dialog), QStringLiteral("apply")));
+        QVERIFY(save(&w, dialog, QStringLiteral("apply")));
         checkFits(dialog);
         dialog->reject();
     }
@@ -312,7 +317,7 @@ private slots:
         dialog.run();
         QVERIFY(done.wait(20000));
         QVERIFY(done.first().at(0).toBool());
-        QVERIFY(save(composite(&w, &dialog), QStringLiteral("report")));
+        QVERIFY(save(&w, &dialog, QStringLiteral("report")));
         checkFits(&dialog);
     }
 
@@ -341,17 +346,17 @@ private slots:
         wizard.next(); // commit: the run starts
         auto *run = qobject_cast<RunPage *>(wizard.page(MigrationWizard::RunPageId));
         QTRY_VERIFY_WITH_TIMEOUT(run->timeline()->pointCount() >= 4, 20000);
-        QVERIFY(save(composite(&w, &wizard), QStringLiteral("wizard-running")));
+        QVERIFY(save(&w, &wizard, QStringLiteral("wizard-running")));
         checkFits(&wizard);
         if (!QTest::qWaitFor([&] { return run->isComplete(); }, 60000)) {
-            save(composite(&w, &wizard), QStringLiteral("wizard-stuck"));
+            save(&w, &wizard, QStringLiteral("wizard-stuck"));
             QFAIL(qPrintable(QStringLiteral("the run did not end; %1 events").arg(wizard.job ? wizard.job->events().size() : -1)));
         }
-        QVERIFY(save(composite(&w, &wizard), QStringLiteral("wizard-run-done")));
+        QVERIFY(save(&w, &wizard, QStringLiteral("wizard-run-done")));
         checkFits(&wizard);
         wizard.next();
         QCOMPARE(wizard.currentId(), int(MigrationWizard::ResultPageId));
-        QVERIFY(save(composite(&w, &wizard), QStringLiteral("wizard-result")));
+        QVERIFY(save(&w, &wizard, QStringLiteral("wizard-result")));
         checkFits(&wizard);
     }
 
@@ -380,14 +385,14 @@ private slots:
         auto *kernel = w.findChild<QPlainTextEdit *>(QStringLiteral("kernelLog"));
         QTRY_VERIFY(!kernel->toPlainText().isEmpty());
         tabs->setCurrentWidget(kernel);
-        QVERIFY(save(w.grab().toImage(), QStringLiteral("kernel-log")));
+        QVERIFY(save(&w, nullptr, QStringLiteral("kernel-log")));
         checkFits(&w);
         auto *audit = w.findChild<AuditLogView *>();
         QVERIFY(audit);
         tabs->setCurrentWidget(audit);
         QTRY_VERIFY(audit->visibleRows() > 0);
         audit->table()->selectRow(0);
-        QVERIFY(save(w.grab().toImage(), QStringLiteral("audit-log")));
+        QVERIFY(save(&w, nullptr, QStringLiteral("audit-log")));
         checkFits(&w);
     }
 
