@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 #include "common/errortext.h"
+#include "common/prompts.h"
 
 #include "fleet/auditlogmodel.h"
 #include "fleet/auditlogview.h"
@@ -36,7 +37,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QPointer>
 #include <QPlainTextEdit>
 #include <QSettings>
@@ -190,10 +190,10 @@ void MainWindow::buildActions()
     migration->addAction(tr("&Evacuate host…"), this, &MainWindow::evacuateHost);
     auto *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About apconsole"), this, [this] {
-        QMessageBox::about(this, tr("About apconsole"),
-                           tr("<b>apconsole %1</b><p>A console for the Crypto Express adapters of IBM Z and LinuxONE KVM hosts: "
-                              "the vfio_ap matrix of each mediated device, and what the destination kernel will say before a guest migrates.</p>")
-                               .arg(QCoreApplication::applicationVersion()));
+        prompt::about(this, tr("About apconsole"),
+                      tr("<b>apconsole %1</b><p>A console for the Crypto Express adapters of IBM Z and LinuxONE KVM hosts: "
+                         "the vfio_ap matrix of each mediated device, and what the destination kernel will say before a guest migrates.</p>")
+                          .arg(QCoreApplication::applicationVersion()));
     });
     auto *tb = addToolBar(tr("Main"));
     tb->setObjectName(QStringLiteral("mainToolBar"));
@@ -609,8 +609,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     // A running migration is never abandoned with the window: its own window ends it.
     for (MigrationWizard *wizard : findChildren<MigrationWizard *>()) {
         if (wizard->job && wizard->job->isRunning()) {
-            QMessageBox::information(this, tr("Migration in progress"),
-                                     tr("The migration of %1 is still running. Let it finish or cancel it in its window first.").arg(wizard->guest()));
+            prompt::inform(this, tr("Migration in progress"),
+                           tr("The migration of %1 is still running. Let it finish or cancel it in its window first.").arg(wizard->guest()));
             wizard->raise();
             event->ignore();
             return;
@@ -620,12 +620,20 @@ void MainWindow::closeEvent(QCloseEvent *event)
     for (HostSession *s : m_fleet->sessions())
         if (s->edits().hasPending())
             pending << s->uri().text;
-    if (!pending.isEmpty()
-        && QMessageBox::question(this, tr("Discard pending changes?"),
-                                 tr("The changes to %1 have not been applied. Close and discard them?").arg(pending.join(QStringLiteral(", "))),
-                                 QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel)
-            != QMessageBox::Discard) {
+    if (!pending.isEmpty() && !m_discardConfirmed) {
         event->ignore();
+        if (m_closeQuestion) {
+            m_closeQuestion->raise();
+            return;
+        }
+        m_closeQuestion = prompt::ask(this, tr("Discard pending changes?"),
+                    tr("The changes to %1 have not been applied. Close and discard them?").arg(pending.join(QStringLiteral(", "))),
+                    QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel, [this](QMessageBox::StandardButton answer) {
+                        if (answer != QMessageBox::Discard)
+                            return;
+                        m_discardConfirmed = true;
+                        close();
+                    });
         return;
     }
     saveLayout();

@@ -65,6 +65,7 @@ signals:
     void selectRequested(const ap::ui::FleetNode &node);
 
 private:
+    void resetDemoNow();
     void watch(HostSession *s);
     /// An SSH host whose key is not known: shows the fingerprint and asks whether to trust it.
     void askTrustHostKey(HostSession *s);

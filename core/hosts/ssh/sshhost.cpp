@@ -7,11 +7,13 @@
 #include "../../common/errnonames.h"
 #include "../../driver/vfioapdriver.h"
 #include "../hostrecords.h"
+#include "../readscheduler.h"
 #include "../../sysfs/attributeparsers.h"
 #include "../../sysfs/dumpformat.h"
 #include "../../sysfs/treereader.h"
 #include "gunzip.h"
 
+#include <QElapsedTimer>
 #include <QFileInfo>
 
 #include <QProcess>
@@ -216,6 +218,15 @@ Result<HostSnapshot> SshHost::readOnce(const std::function<bool()> &canceled, QD
     if (r->exitCode == 127)
         return makeError(ErrorCode::Unsupported, uri().text,
                          QStringLiteral("a command the inventory needs is missing on the host: %1").arg(QString::fromLocal8Bit(r->err).trimmed())).withHint(Hint::HostNeedsPosixTools);
+    // The transfer took no CPU slot; inflating and parsing do (a 256x256 dump is seconds of CPU),
+    // and the wait for one does not count against the host's own deadline.
+    QElapsedTimer queued;
+    queued.start();
+    const ReadScheduler::Slot slot = ReadScheduler::instance().acquire(canceled);
+    if (!slot)
+        return makeError(ErrorCode::Canceled, uri().text, QStringLiteral("inventory read canceled"));
+    if (!deadline.isForever())
+        deadline = QDeadlineTimer(deadline.remainingTime() + queued.elapsed());
     ReadStats stats;
     stats.wireBytes = r->out.size();
     QByteArray out = std::move(r->out);
