@@ -273,8 +273,10 @@ private slots:
         QCOMPARE(w.matrixModel()->rowCount(), 257);
         QVERIFY(save(&w, nullptr, QStringLiteral("matrix-256")));
         checkFits(&w);
-        // Beside the overview and the legend the matrix keeps room for a useful number of columns.
+        // Beside the overview and the legend the matrix keeps room for a useful number of columns,
+        // each wide enough for the cells' longest label ("✓ 8P·EP11").
         MatrixView *view = w.matrixView();
+        QVERIFY(view->fontMetrics().horizontalAdvance(QStringLiteral("\u2713 8P\u00B7EP11")) + 4 <= view->columnWidth(0));
         qInfo("%d matrix columns visible", view->viewport()->width() / view->columnWidth(0));
         QVERIFY2(view->viewport()->width() / view->columnWidth(0) >= (m_size.width() >= 1600 ? 8 : 5),
                  qPrintable(QStringLiteral("%1 columns visible").arg(view->viewport()->width() / view->columnWidth(0))));
@@ -290,7 +292,7 @@ private slots:
         HostSession *s = fleet->session(kSource);
         QVERIFY(w.selectNode(FleetNode(kSource, FleetModel::Kind::Mdev, demo::uuids::payments)));
         s->changePending(s->edits().afterChange(demo::uuids::payments, {{MatrixItem::Kind::Domain, 0x13, {}}, {MatrixItem::Kind::Adapter, 3, {}}}, true),
-                         QStringLiteral("screens"));
+                         QStringLiteral("assign adapter 0x03 and domain 0x13"));
         QVERIFY(s->edits().hasPending());
         w.applyChanges();
         ApplyDialog *dialog = nullptr;
@@ -367,7 +369,7 @@ private slots:
         QVERIFY(fleet);
         // One apply, so the audit log has writes with their before and after values.
         HostSession *s = fleet->session(kSource);
-        s->changePending(s->edits().afterChange(demo::uuids::payments, {{MatrixItem::Kind::Domain, 0x13, {}}}, true), QStringLiteral("screens"));
+        s->changePending(s->edits().afterChange(demo::uuids::payments, {{MatrixItem::Kind::Domain, 0x13, {}}}, true), QStringLiteral("assign domain 0x13"));
         {
             ApplyDialog apply(s, s->edits().plan());
             if (auto *confirm = apply.findChild<QCheckBox *>(QStringLiteral("applyConfirm")))
