@@ -24,6 +24,8 @@
 
 #include <hosts/demofleet.h>
 
+#include <algorithm>
+
 #include <QAction>
 #include <QCursor>
 #include <QMenu>
@@ -38,6 +40,7 @@
 #include <QPointer>
 #include <QPlainTextEdit>
 #include <QSettings>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -63,14 +66,12 @@ MainWindow::MainWindow(Fleet *fleet, QWidget *parent)
     m_tree->setModel(m_fleetModel);
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
-    // The name column gives way when the window is narrow (names elide in the middle, so the
-    // distinguishing tail stays); the State column keeps room for "CEX8C, vfio_ap" and the like.
-    m_tree->header()->setStretchLastSection(false);
-    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_tree->header()->setSectionResizeMode(1, QHeaderView::Interactive);
-    m_tree->header()->resizeSection(1, m_tree->fontMetrics().averageCharWidth() * 15);
+    // The State column is as wide as its longest state ("CEX8C, checkstopped", "payments-01
+    // (running)"); the name column gives way when the window is narrow (names elide in the
+    // middle, so the distinguishing tail stays).
+    setTreeColumnModes();
     m_tree->setTextElideMode(Qt::ElideMiddle);
-    m_tree->setMinimumWidth(m_tree->fontMetrics().averageCharWidth() * 40);
+    m_tree->setMinimumWidth(m_tree->fontMetrics().averageCharWidth() * 30);
     m_tree->setAccessibleName(tr("Fleet"));
     m_tree->setDragEnabled(true);
     m_tree->setAcceptDrops(true);
@@ -90,7 +91,6 @@ MainWindow::MainWindow(Fleet *fleet, QWidget *parent)
     m_hsplit->addWidget(m_matrixPanel);
     m_hsplit->addWidget(m_inspector);
     m_hsplit->setStretchFactor(1, 1);
-    m_hsplit->setSizes({320, 800, 320});
 
     m_bottom = new QTabWidget;
     m_bottom->setObjectName(QStringLiteral("logTabs"));
@@ -569,12 +569,38 @@ void MainWindow::restoreLayout()
     QSettings st;
     restoreGeometry(st.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(st.value(QStringLiteral("window/state")).toByteArray());
-    m_hsplit->restoreState(st.value(QStringLiteral("window/hsplit")).toByteArray());
+    m_splitRestored = m_hsplit->restoreState(st.value(QStringLiteral("window/hsplit")).toByteArray());
     m_vsplit->restoreState(st.value(QStringLiteral("window/vsplit")).toByteArray());
     m_tree->header()->restoreState(st.value(QStringLiteral("window/treeHeader")).toByteArray());
+    setTreeColumnModes(); // a header saved by an earlier version must not bring back a fixed State width
     m_pendingSelection = FleetNode::fromSettings(st.value(QStringLiteral("window/selection")));
     if (!m_pendingSelection.isValid() && !m_fleet->sessions().isEmpty())
         m_pendingSelection = {m_fleet->sessions().first()->uri().text, NodeKind::Mdev, demo::uuids::payments};
+}
+
+void MainWindow::setTreeColumnModes()
+{
+    QHeaderView *h = m_tree->header();
+    // Names keep the room of "Adapter 0x00" two levels down; a narrow tree scrolls sideways
+    // rather than hiding them behind the states.
+    h->setMinimumSectionSize(m_tree->fontMetrics().horizontalAdvance(QStringLiteral("Adapter 0x00")) + 2 * m_tree->indentation() + 40);
+    h->setStretchLastSection(false);
+    h->setSectionResizeMode(0, QHeaderView::Stretch);
+    h->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_splitRestored)
+        return;
+    m_splitRestored = true;
+    // First start: the fleet and the inspector take a share of the window, the matrix the rest;
+    // at 1024 pixels the matrix still shows five columns, at 1600 the tree its states whole.
+    const int w = width();
+    const int tree = std::clamp(w * 29 / 100, m_tree->minimumWidth(), 400);
+    const int inspector = std::clamp(w / 5, 230, 320);
+    m_hsplit->setSizes({tree, std::max(0, w - tree - inspector), inspector});
 }
 
 void MainWindow::saveLayout() const

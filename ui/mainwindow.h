@@ -54,6 +54,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void buildActions();
@@ -83,6 +84,7 @@ private:
     void showHostLogs(HostSession *s);
     void refreshCurrent();
     void restoreLayout();
+    void setTreeColumnModes();
     void saveLayout() const;
     /// The selected node of the fleet tree; invalid when nothing is selected.
     FleetNode currentNode() const;
@@ -115,6 +117,7 @@ private:
     QSplitter *m_hsplit;
     QSplitter *m_vsplit;
     bool m_restoringSelection = false;
+    bool m_splitRestored = false; ///< the splitter sizes came from the settings (else set at the first show)
     FleetNode m_pendingSelection; ///< selected once its host has been read
 };
 

@@ -373,7 +373,6 @@ void FleetModel::updateHost(HostSession *s)
         adapters.push_back(make(Kind::Adapter, adapterIcon(c.mode()), QString::number(c.id), tr("Adapter 0x%1").arg(c.id, 2, 16, QLatin1Char('0')), status));
     }
     // What libvirt knows of an mdev's lifetime (nothing on hosts without a libvirt address).
-    // What libvirt knows of an mdev's lifetime (nothing on hosts without a libvirt address).
     const auto lifetime = [](const Mdev &m) -> QString {
         switch (m.lifetime()) {
         case Mdev::Lifetime::Unknown: return {};
@@ -388,9 +387,10 @@ void FleetModel::updateHost(HostSession *s)
         const auto drift = definitions::driftOf(*snap, m.uuid);
         const bool drifted = drift && !drift->isEmpty();
         mdevs.push_back(make(Kind::Mdev, mdevIcon(true), m.uuid, m.uuid.left(8) + QStringLiteral("\u2026"),
-                             (g ? tr("%1 (%2)").arg(g->name, migrationtext::guestState(guestStateName(g->state))) : tr("no guest")) + lifetime(m)
-                                 + (drifted ? tr(", differs from its definition") : QString()),
-                             m.uuid + QLatin1Char('\n') + tr("%n APQN(s) assigned, ", nullptr, int(m.matrix().size()))
+                             // The State column stays short (guest and drift); the lifetime is in the tooltip and the inspector.
+                             (g ? tr("%1 (%2)").arg(g->name, migrationtext::guestState(guestStateName(g->state))) : tr("no guest"))
+                                 + (drifted ? tr(", drifted") : QString()),
+                             m.uuid + lifetime(m) + QLatin1Char('\n') + tr("%n APQN(s) assigned, ", nullptr, int(m.matrix().size()))
                                  + tr("%n in the guest matrix", nullptr, int(m.guestMatrix().size()))
                                  + (drifted ? QLatin1Char('\n') + tr("Running differs from definition: %1").arg(DefinitionActions::driftText(*drift)) : QString())));
     }

@@ -5,9 +5,12 @@
 
 #include <driver/apqnstate.h>
 
+#include <QMimeData>
+
 namespace ap::ui {
 
 namespace {
+const QChar kBreak(0x200B); // zero width space: a line break opportunity that shows nothing
 QString esc(const QString &s) { return s.toHtmlEscaped(); }
 QString row(const QString &k, const QString &v) { return QStringLiteral("<tr><th align=left>%1</th><td>%2</td></tr>").arg(esc(k), v); }
 QString hex2(int v) { return QStringLiteral("0x%1").arg(v, 2, 16, QLatin1Char('0')); }
@@ -18,6 +21,13 @@ QString ids(const IdMask &m)
 {
     const QString text = m.toRanges(true).replace(QLatin1Char(','), QStringLiteral(", "));
     return text.isEmpty() ? Inspector::tr("none") : text;
+}
+/// A UUID that may wrap after each of its hyphens (a line may not break between a hyphen and a
+/// digit otherwise): a narrow inspector shows it on two lines instead of scrolling sideways.
+/// Copying takes the breaks out again (createMimeDataFromSelection).
+QString breakableUuid(const QString &uuid)
+{
+    return esc(uuid).replace(QLatin1Char('-'), QStringLiteral("-") + kBreak);
 }
 QString funcs(std::uint32_t f) { return QStringLiteral("0x%1").arg(QString::number(f, 16).toUpper().rightJustified(8, QLatin1Char('0'))); }
 QString modeWord(CryptoMode mode)
@@ -48,6 +58,14 @@ Inspector::Inspector(QWidget *parent)
     // Lines break between words and list items only, never inside a word or a hex value.
     setWordWrapMode(QTextOption::WordWrap);
     showNothing();
+}
+
+QMimeData *Inspector::createMimeDataFromSelection() const
+{
+    QMimeData *mime = QTextBrowser::createMimeDataFromSelection();
+    if (mime && mime->hasText())
+        mime->setText(mime->text().remove(kBreak));
+    return mime;
 }
 
 void Inspector::showNothing()
@@ -173,7 +191,7 @@ void Inspector::showMdev(const HostSnapshot &h, const QString &uuid)
         return;
     }
     const driver::GuestMatrix g = driver::computeGuestMatrix(h, m->adapters, m->domains, m->controlDomains);
-    QString s = QStringLiteral("<h3>%1</h3><p><tt>%2</tt></p><table>").arg(esc(tr("Mediated device")), esc(uuid));
+    QString s = QStringLiteral("<h3>%1</h3><p><tt>%2</tt></p><table>").arg(esc(tr("Mediated device")), breakableUuid(uuid));
     const Guest *guest = h.guestOfMdev(uuid);
     s += row(tr("Guest"), guest ? esc(tr("%1 (%2)").arg(guest->name, migrationtext::guestState(guestStateName(guest->state)))) : tr("none"));
     const QString unknown = tr("unknown (not shown by this view)");

@@ -22,6 +22,10 @@ public:
 
     /// The facility word as rows "bit, name, set/clear" (HTML table rows).
     static QString functionsTable(std::uint32_t functions);
+
+protected:
+    /// What is copied, without the invisible line breaks put into UUIDs.
+    QMimeData *createMimeDataFromSelection() const override;
 };
 
 } // namespace ap::ui

@@ -21,6 +21,8 @@ MatrixPanel::MatrixPanel(MatrixModel *model, QWidget *parent)
     , m_view(new MatrixView(model))
     , m_overview(new MatrixOverview(m_view))
     , m_legend(new MatrixLegend(model))
+    , m_legendButton(new QToolButton)
+    , m_middle(new QHBoxLayout)
 {
     m_title->setObjectName(QStringLiteral("matrixTitle"));
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -30,6 +32,11 @@ MatrixPanel::MatrixPanel(MatrixModel *model, QWidget *parent)
     m_scope->addItem(tr("All adapters and domains"), int(MatrixModel::Scope::All));
     m_scope->addItem(tr("Assigned only"), int(MatrixModel::Scope::Assigned));
     m_scope->addItem(tr("This mdev only"), int(MatrixModel::Scope::ThisMdev));
+    // The row of controls sets the panel's narrowest width: the box grows to its longest entry
+    // when there is room and shortens its entries when there is not.
+    m_scope->setMaximumWidth(m_scope->sizeHint().width());
+    m_scope->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_scope->setMinimumContentsLength(12);
     m_scope->setToolTip(tr("Which adapters and domains the matrix shows; the Control row always stays."));
     connect(m_scope, &QComboBox::currentIndexChanged, this,
             [this](int i) { m_view->setScope(MatrixModel::Scope(m_scope->itemData(i).toInt())); });
@@ -54,24 +61,31 @@ MatrixPanel::MatrixPanel(MatrixModel *model, QWidget *parent)
     auto *scopeLabel = new QLabel(tr("&Show:"));
     scopeLabel->setBuddy(m_scope);
     controls->addWidget(scopeLabel);
-    controls->addWidget(m_scope);
+    controls->addWidget(m_scope, 1);
     controls->addStretch(1);
-    controls->addWidget(new QLabel(tr("Zoom:")));
     controls->addWidget(button(QStringLiteral("\u2212"), tr("Zoom out"), QKeySequence::ZoomOut, &MatrixView::zoomOut));
     controls->addWidget(m_zoomLabel);
     controls->addWidget(button(QStringLiteral("+"), tr("Zoom in"), QKeySequence::ZoomIn, &MatrixView::zoomIn));
     controls->addWidget(button(tr("Reset"), tr("Reset the zoom"), QKeySequence(Qt::CTRL | Qt::Key_0), &MatrixView::resetZoom));
+    m_legendButton->setObjectName(QStringLiteral("matrixLegendButton"));
+    m_legendButton->setText(tr("Legend"));
+    m_legendButton->setToolTip(tr("Show or hide what the cells' symbols, colours and labels mean"));
+    m_legendButton->setCheckable(true);
+    m_legendButton->setChecked(true);
+    m_legendButton->setAutoRaise(true);
+    connect(m_legendButton, &QToolButton::toggled, m_legend, &QWidget::setVisible);
+    connect(m_legendButton, &QToolButton::clicked, this, [this] { m_legendChosen = true; });
+    controls->addWidget(m_legendButton);
 
-    auto *middle = new QHBoxLayout;
-    middle->setContentsMargins(0, 0, 0, 0);
-    middle->addWidget(m_view, 1);
-    middle->addWidget(m_overview, 0, Qt::AlignTop);
+    m_middle->setContentsMargins(0, 0, 0, 0);
+    m_middle->addWidget(m_view, 1);
+    m_middle->addWidget(m_overview, 0, Qt::AlignTop);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_title);
     layout->addLayout(controls);
-    layout->addLayout(middle, 1);
+    layout->addLayout(m_middle, 1);
     layout->addWidget(m_legend);
 
     m_overview->hide();
@@ -80,17 +94,39 @@ MatrixPanel::MatrixPanel(MatrixModel *model, QWidget *parent)
     connect(m_view->verticalScrollBar(), &QScrollBar::rangeChanged, this, &MatrixPanel::updateOverview);
 }
 
+bool MatrixPanel::isNarrow() const
+{
+    // Room for the adapter column, eight cells with their longest label and the overview side by side.
+    const QFontMetrics fm = m_view->fontMetrics();
+    const int cells = fm.horizontalAdvance(QStringLiteral("0x00 CEX8C  ")) + 8 * fm.horizontalAdvance(QStringLiteral("\u2713 8P\u00B7EP11  "));
+    return width() < cells + 160;
+}
+
 void MatrixPanel::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
-    // A quarter of the panel at most: at 1024 pixels the matrix itself needs the room.
-    const int side = std::clamp(width() / 4, 96, 200);
+    const bool narrow = isNarrow();
+    // Beside the matrix a fifth of the panel at most; when narrow, below it and small: the
+    // columns need the width more than the rows need the height.
+    const int side = narrow ? 80 : std::clamp(width() / 5, 96, 160);
     m_overview->setFixedSize(side, side);
+    m_middle->setDirection(narrow ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
+    m_middle->setAlignment(m_overview, narrow ? Qt::AlignLeft : Qt::AlignTop);
+    if (!m_legendChosen)
+        m_legendButton->setChecked(!narrow);
+    fitTitle();
+}
+
+void MatrixPanel::fitTitle()
+{
+    // The splitter above does not ask for height-for-width: a title that wraps keeps its lines.
+    m_title->setMinimumHeight(m_title->heightForWidth(width()));
 }
 
 void MatrixPanel::setTitle(const QString &text)
 {
     m_title->setText(text);
+    fitTitle();
 }
 
 void MatrixPanel::updateOverview()

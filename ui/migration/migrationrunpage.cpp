@@ -52,7 +52,7 @@ RunPage::RunPage(MigrationWizard *wizard)
     m_steps->setTextElideMode(Qt::ElideMiddle);
     // Room for a step title and its status (about 40 characters); the diagrams give way first.
     m_steps->setMinimumWidth(m_steps->fontMetrics().averageCharWidth() * 40);
-    top->addWidget(m_steps, 4);
+    top->addWidget(m_steps, 5);
     m_sourceDiagram = new VfioStateDiagram(tr("Source device"));
     m_sourceDiagram->setObjectName(QStringLiteral("sourceDiagram"));
     m_destinationDiagram = new VfioStateDiagram(tr("Destination device"));
@@ -73,6 +73,9 @@ RunPage::RunPage(MigrationWizard *wizard)
     facts->addWidget(m_memory, 2);
     facts->addWidget(m_stream, 1);
     facts->addWidget(m_guest, 1);
+    // Each fact may take two lines: a wizard page does not grow with its wrapped labels.
+    for (QLabel *l : {m_memory, m_stream, m_guest})
+        l->setMinimumHeight(2 * l->fontMetrics().lineSpacing());
     layout->addLayout(facts);
     m_log = new QPlainTextEdit;
     m_log->setObjectName(QStringLiteral("runKernelLog"));
@@ -163,6 +166,9 @@ void RunPage::onEvent(const RunEvent &e)
         QString detail = e.text;
         if (e.err)
             detail = errnoText(e.err) + (e.text.isEmpty() ? QString() : QStringLiteral(": ") + e.text);
+        // The copy's end in the operator's words and units, from its last progress sample.
+        else if (e.status == RunEvent::StepStatus::Done && parseStepId(e.step) == StepId::MemoryCopy && m_lastMemory.iteration > 0)
+            detail = tr("%1 in %n iteration(s)", nullptr, m_lastMemory.iteration).arg(bytesText(m_lastMemory.bytes));
         setStepStatus(e.step, stepStatusName(e.status),
                       e.status == RunEvent::StepStatus::Started || e.status == RunEvent::StepStatus::Cancelled ? QString() : detail);
         const auto id = parseStepId(e.step);
@@ -181,6 +187,7 @@ void RunPage::onEvent(const RunEvent &e)
         diagram(e.side)->setCurrent(e.text == u"opened" ? std::optional<VfioState>(e.to) : std::nullopt);
         break;
     case RunEvent::Kind::Memory:
+        m_lastMemory = e;
         m_memory->setText(tr("Guest memory: %1 sent, iteration %2, %3 left, expected downtime %4 ms")
                               .arg(bytesText(e.bytes)).arg(e.iteration).arg(bytesText(e.remaining)).arg(e.downtimeMs));
         break;

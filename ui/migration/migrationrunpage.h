@@ -51,6 +51,7 @@ private:
     QLabel *m_noReturn;
     bool m_pastNoReturn = false;
     bool m_done = false;
+    migration::RunEvent m_lastMemory; ///< the last memory progress sample of this run
     QString m_guestSource;
     QString m_guestDestination;
 };

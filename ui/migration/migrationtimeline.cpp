@@ -38,7 +38,8 @@ MigrationTimeline::MigrationTimeline(QWidget *parent)
     states->setRange(0.5, 4.5);
     m_memoryAxis = new QValueAxis(chart);
     m_memoryAxis->setTitleText(tr("MiB"));
-    m_memoryAxis->setRange(0, 1);
+    // Whole MiB on five ticks: an empty axis reads 0, 1, 2, 3, 4 rather than 0, 0, 1, 1, 1.
+    m_memoryAxis->setRange(0, 4);
     m_memoryAxis->setLabelFormat(QStringLiteral("%.0f"));
     m_memoryAxis->setTickCount(5);
     m_streamAxis = new QValueAxis(chart);
@@ -58,7 +59,7 @@ MigrationTimeline::MigrationTimeline(QWidget *parent)
     m_memory->attachAxis(m_memoryAxis);
     m_stream->attachAxis(m_streamAxis);
     setChart(chart);
-    setMinimumHeight(260);
+    setMinimumHeight(220);
     setAccessibleName(tr("Migration timeline"));
 }
 
@@ -67,7 +68,7 @@ void MigrationTimeline::clear()
     for (QLineSeries *s : {m_source, m_destination, m_memory, m_stream})
         s->clear();
     m_time->setRange(0, 1);
-    m_memoryAxis->setRange(0, 1);
+    m_memoryAxis->setRange(0, 4);
     m_streamAxis->setRange(0, 100);
     m_maxMemory = m_maxStream = 1;
 }

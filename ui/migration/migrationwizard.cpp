@@ -26,7 +26,8 @@ MigrationWizard::MigrationWizard(Fleet *fleet, HostSession *source, const QStrin
     setPage(PlanPageId, new PlanPage(this));
     setPage(RunPageId, new RunPage(this));
     setPage(ResultPageId, new ResultPage(this));
-    resize(1000, 760);
+    // Room for every part of the run page without squeezing its wrapped lines (on screens that have it).
+    resize(1000, 840);
 }
 
 MigrationWizard::~MigrationWizard() = default;

@@ -4,6 +4,8 @@
 #include <QPainterPath>
 #include <QtMath>
 
+#include <algorithm>
+
 namespace ap::ui {
 
 using namespace ap::migration;
@@ -133,7 +135,7 @@ QRectF VfioStateDiagram::stateRect(VfioState s) const
 {
     const qreal top = fontMetrics().height() * 3; // the title and the host line
     const qreal w = width();
-    const qreal h = height() - top - fontMetrics().height() * 1.3; // the footnote below stays clear
+    const qreal h = height() - top - fontMetrics().height() * 2.3; // the footnote (up to two lines) stays clear
     const QPointF cell = cellOf(s);
     const qreal boxW = qMin(w * 0.38, qreal(fontMetrics().horizontalAdvance(QStringLiteral("PRE_COPY_P2P")) + 16));
     const qreal boxH = qMin(h / 4 * 0.5, qreal(fontMetrics().height() * 2));
@@ -151,13 +153,20 @@ void VfioStateDiagram::paintEvent(QPaintEvent *)
     bold.setBold(true);
     p.setFont(bold);
     p.setPen(pal.color(QPalette::WindowText));
-    // Title and state on the first line, the host on its own: neither has to be cut off.
-    const QString title = QStringLiteral("%1 — %2").arg(m_title, m_current ? vfioStateName(*m_current) : tr("closed"));
+    // Title and state on the first line, the host on its own; when the title and the state do not
+    // fit one line, the state leads the host's line instead of being cut off.
+    const QString state = m_current ? vfioStateName(*m_current) : tr("closed");
+    QString title = QStringLiteral("%1 — %2").arg(m_title, state);
+    QString host = m_host;
+    if (QFontMetrics(bold).horizontalAdvance(title) > width()) {
+        title = m_title;
+        host = m_host.isEmpty() ? state : QStringLiteral("%1 · %2").arg(state, m_host);
+    }
     const qreal line = fontMetrics().height() * 1.3;
     p.drawText(QRectF(0, 0, width(), line), Qt::AlignLeft | Qt::AlignVCenter, QFontMetrics(bold).elidedText(title, Qt::ElideRight, width()));
     p.setFont(font());
-    if (!m_host.isEmpty())
-        p.drawText(QRectF(0, line, width(), line), Qt::AlignLeft | Qt::AlignVCenter, fontMetrics().elidedText(m_host, Qt::ElideMiddle, width()));
+    if (!host.isEmpty())
+        p.drawText(QRectF(0, line, width(), line), Qt::AlignLeft | Qt::AlignVCenter, fontMetrics().elidedText(host, Qt::ElideMiddle, width()));
 
     // Every arc the machine has, faint; a pair in both directions is drawn side by side.
     const auto offsetLine = [this](VfioState a, VfioState b, qreal offset) {
@@ -204,6 +213,12 @@ void VfioStateDiagram::paintEvent(QPaintEvent *)
     }
     p.setBrush(Qt::NoBrush);
 
+    // The state names shrink with a narrow diagram rather than spill over their boxes.
+    QFont boxFont = font();
+    const qreal boxText = stateRect(VfioState(0)).width() - 6;
+    if (const int longest = fontMetrics().horizontalAdvance(QStringLiteral("PRE_COPY_P2P")); longest > boxText && boxText > 0)
+        boxFont.setPointSizeF(std::max(6.0, boxFont.pointSizeF() * boxText / longest));
+    p.setFont(boxFont);
     for (int i = 0; i < kVfioStateCount; ++i) {
         const VfioState s = VfioState(i);
         const QRectF r = stateRect(s);
@@ -229,7 +244,8 @@ void VfioStateDiagram::paintEvent(QPaintEvent *)
     }
     p.setBrush(Qt::NoBrush);
     p.setPen(pal.color(QPalette::Mid));
-    p.drawText(QRectF(0, height() - fontMetrics().height() - 2, width(), fontMetrics().height()), Qt::AlignRight,
+    p.setFont(font());
+    p.drawText(QRectF(0, height() - 2 * fontMetrics().height() - 2, width(), 2 * fontMetrics().height()), Qt::AlignRight | Qt::AlignBottom | Qt::TextWordWrap,
                tr("dashed: not supported by this device"));
 }
 
