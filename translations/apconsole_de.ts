@@ -99,6 +99,10 @@
         <source>The console cannot predict the kernel&apos;s answer: %1</source>
         <translation>Die Konsole kann die Antwort des Kernels nicht vorhersagen: %1</translation>
     </message>
+    <message>
+        <source>This host cannot take the change: %1.</source>
+        <translation>Dieser Host kann die Änderung nicht annehmen: %1.</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -1367,10 +1371,6 @@ Changes will not be remembered.</source>
         <translation>Persistente Definition: enthält diese Matrix bereits.</translation>
     </message>
     <message>
-        <source>Persistent definition: &lt;b&gt;not updated&lt;/b&gt;; the mdev gets its old matrix back when it is next started from it (change the definition too to keep this).</source>
-        <translation>Persistente Definition: &lt;b&gt;nicht aktualisiert&lt;/b&gt;; das mdev erhält seine alte Matrix zurück, wenn es das nächste Mal daraus gestartet wird (ändern Sie auch die Definition, um dies zu behalten).</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Creates mdev %1&lt;/b&gt;</source>
         <translation>&lt;b&gt;Erzeugt mdev %1&lt;/b&gt;</translation>
     </message>
@@ -1404,6 +1404,72 @@ Changes will not be remembered.</source>
     <message>
         <source>Step %1 was not written: the connection to the host failed (%2); the kernel was not asked.</source>
         <translation>Schritt %1 wurde nicht geschrieben: Die Verbindung zum Host ist fehlgeschlagen (%2); der Kernel wurde nicht gefragt.</translation>
+    </message>
+    <message>
+        <source>Persistent definition: holds another matrix (see below).</source>
+        <translation>Persistente Definition: enthält eine andere Matrix (siehe unten).</translation>
+    </message>
+    <message>
+        <source>Persistent definitions</source>
+        <translation>Persistente Definitionen</translation>
+    </message>
+    <message>
+        <source>Also update the persistent definition of mdev %1 to the new matrix</source>
+        <translation>Auch die persistente Definition von mdev %1 auf die neue Matrix aktualisieren</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The definition cannot be updated to this matrix&lt;/b&gt;; nothing would be written to it:</source>
+        <translation>&lt;b&gt;Die Definition kann nicht auf diese Matrix aktualisiert werden&lt;/b&gt;; in sie würde nichts geschrieben:</translation>
+    </message>
+    <message>
+        <source>ap-check</source>
+        <translation>ap-check</translation>
+    </message>
+    <message>
+        <source>mdevctl</source>
+        <translation>mdevctl</translation>
+    </message>
+    <message>
+        <source>the kernel</source>
+        <translation>den Kernel</translation>
+    </message>
+    <message>
+        <source>• %1 (refused by %2; rule: %3)</source>
+        <translation>• %1 (abgelehnt durch %2; Regel: %3)</translation>
+    </message>
+    <message>
+        <source>The host&apos;s definitions are not known here: ap-check on the host decides when the definition is updated.</source>
+        <translation>Die Definitionen des Hosts sind hier nicht bekannt: ap-check auf dem Host entscheidet, wenn die Definition aktualisiert wird.</translation>
+    </message>
+    <message>
+        <source>The definition is updated once the kernel writes succeed: the change survives a reboot.</source>
+        <translation>Die Definition wird aktualisiert, sobald die Schreibvorgänge im Kernel gelungen sind: die Änderung übersteht einen Neustart.</translation>
+    </message>
+    <message>
+        <source>Without it, the running matrix will differ from the definition after this change: the change is lost at the next reboot.</source>
+        <translation>Ohne dies weicht die laufende Matrix nach dieser Änderung von der Definition ab: die Änderung geht beim nächsten Neustart verloren.</translation>
+    </message>
+    <message>
+        <source>The definition&apos;s start=auto starts the mdev at boot with its old matrix.</source>
+        <translation>Durch start=auto der Definition startet das mdev beim Booten mit seiner alten Matrix.</translation>
+    </message>
+    <message>
+        <source>The definition (start=manual) brings back the old matrix when the mdev is next started from it.</source>
+        <translation>Die Definition (start=manual) stellt die alte Matrix wieder her, wenn das mdev das nächste Mal aus ihr gestartet wird.</translation>
+    </message>
+    <message>
+        <source>Updating the definition of mdev %1…</source>
+        <translation>Definition von mdev %1 wird aktualisiert …</translation>
+    </message>
+    <message>
+        <source>The definition of mdev %1 was updated: the change survives a reboot.</source>
+        <translation>Die Definition von mdev %1 wurde aktualisiert: die Änderung übersteht einen Neustart.</translation>
+    </message>
+    <message>
+        <source>The kernel change was applied, but the definition of mdev %1 was NOT updated: %2 %3
+The running matrix now differs from the definition, so the change is lost at the next reboot. Update the definition from the fleet tree (Make the definition match the running matrix) or with mdevctl modify on the host.</source>
+        <translation>Die Änderung im Kernel wurde angewendet, aber die Definition von mdev %1 wurde NICHT aktualisiert: %2 %3
+Die laufende Matrix weicht nun von der Definition ab, daher geht die Änderung beim nächsten Neustart verloren. Aktualisieren Sie die Definition in der Baumansicht (Definition an die laufende Matrix anpassen) oder mit mdevctl modify auf dem Host.</translation>
     </message>
 </context>
 <context>
@@ -1739,6 +1805,10 @@ Changes will not be remembered.</source>
 %2</source>
         <translation>%1
 %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2459,6 +2529,14 @@ Changes will not be remembered.</source>
         <source>Runs through libvirt: %1</source>
         <translation>Läuft über libvirt: %1</translation>
     </message>
+    <message>
+        <source>read-only: this console may not write /%1 on the host (a read-only mount or no permission)</source>
+        <translation>schreibgeschützt: diese Konsole darf /%1 auf dem Host nicht schreiben (schreibgeschützt eingehängt oder keine Berechtigung)</translation>
+    </message>
+    <message>
+        <source>Whether this console may write to the host is not known: the host decides when the change is applied.</source>
+        <translation>Ob diese Konsole auf den Host schreiben darf, ist nicht bekannt: der Host entscheidet, wenn die Änderung angewendet wird.</translation>
+    </message>
 </context>
 <context>
     <name>ap::ui::HostRevisionHint</name>
@@ -3008,6 +3086,14 @@ Changes will not be remembered.</source>
     <message>
         <source>The changes to %1 have not been applied. Close and discard them?</source>
         <translation>Die Änderungen an %1 wurden nicht angewendet. Schließen und verwerfen?</translation>
+    </message>
+    <message>
+        <source>Cannot apply: %1</source>
+        <translation>Anwenden nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Applied to the kernel, but a persistent definition was not updated: see the Apply dialog&apos;s report.</source>
+        <translation>Im Kernel angewendet, aber eine persistente Definition wurde nicht aktualisiert: siehe den Bericht im Anwenden-Dialog.</translation>
     </message>
 </context>
 <context>

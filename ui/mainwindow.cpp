@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 #include "common/errortext.h"
+#include "common/prompts.h"
 
 #include "fleet/auditlogmodel.h"
 #include "fleet/auditlogview.h"
@@ -34,7 +35,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QPointer>
 #include <QPlainTextEdit>
 #include <QSettings>
@@ -190,10 +190,10 @@ void MainWindow::buildActions()
     migration->addAction(tr("&Evacuate host…"), this, &MainWindow::evacuateHost);
     auto *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About apconsole"), this, [this] {
-        QMessageBox::about(this, tr("About apconsole"),
-                           tr("<b>apconsole %1</b><p>A console for the Crypto Express adapters of IBM Z and LinuxONE KVM hosts: "
-                              "the vfio_ap matrix of each mediated device, and what the destination kernel will say before a guest migrates.</p>")
-                               .arg(QCoreApplication::applicationVersion()));
+        prompt::about(this, tr("About apconsole"),
+                      tr("<b>apconsole %1</b><p>A console for the Crypto Express adapters of IBM Z and LinuxONE KVM hosts: "
+                         "the vfio_ap matrix of each mediated device, and what the destination kernel will say before a guest migrates.</p>")
+                          .arg(QCoreApplication::applicationVersion()));
     });
     auto *tb = addToolBar(tr("Main"));
     tb->setObjectName(QStringLiteral("mainToolBar"));
@@ -217,6 +217,10 @@ void MainWindow::watchSession(HostSession *s)
         updatePendingState();
         refreshInspector();
     });
+    connect(s, &HostSession::stateChanged, this, [this, session] {
+        if (session && session == currentSession())
+            updatePendingState();
+    });
     connect(s, &HostSession::kernelLine, this, [this, session](const QString &line) {
         if (session && session == currentSession())
             m_kernelLog->appendPlainText(line);
@@ -232,7 +236,12 @@ void MainWindow::updatePendingState()
     HostSession *s = currentSession();
     const int n = s ? int(s->edits().pending().size()) : 0;
     m_pendingLabel->setText(n ? tr("%n mdev(s) with changes not yet applied", nullptr, n) : QString());
-    m_applyAction->setEnabled(n > 0);
+    // Apply is disabled with the reason where the host cannot take writes (read-only, no permission).
+    const QString noWrites = s ? HostActions::whyNoWrites(s) : QString();
+    const QString note = noWrites.isEmpty() ? (s ? HostActions::unknownWrites(s) : QString()) : tr("Cannot apply: %1").arg(noWrites);
+    m_applyAction->setEnabled(n > 0 && noWrites.isEmpty());
+    m_applyAction->setToolTip(note.isEmpty() ? m_applyAction->text().remove(QLatin1Char('&')) : note);
+    m_applyAction->setStatusTip(note);
     m_discardAction->setEnabled(n > 0);
     const bool editable = s && !m_matrixModel->mdevUuid().isEmpty();
     m_assignAction->setEnabled(editable);
@@ -281,7 +290,9 @@ void MainWindow::applyChanges()
     auto *dialog = new ApplyDialog(s, s->edits().plan(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::finished, this, [this, dialog] {
-        if (dialog->finished())
+        if (dialog->finished() && !dialog->definitionsSucceeded())
+            statusBar()->showMessage(tr("Applied to the kernel, but a persistent definition was not updated: see the Apply dialog's report."), 0);
+        else if (dialog->finished())
             statusBar()->showMessage(dialog->resultText().section(QLatin1Char('\n'), 0, 0), 8000);
     });
     dialog->open();
@@ -583,8 +594,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     // A running migration is never abandoned with the window: its own window ends it.
     for (MigrationWizard *wizard : findChildren<MigrationWizard *>()) {
         if (wizard->job && wizard->job->isRunning()) {
-            QMessageBox::information(this, tr("Migration in progress"),
-                                     tr("The migration of %1 is still running. Let it finish or cancel it in its window first.").arg(wizard->guest()));
+            prompt::inform(this, tr("Migration in progress"),
+                           tr("The migration of %1 is still running. Let it finish or cancel it in its window first.").arg(wizard->guest()));
             wizard->raise();
             event->ignore();
             return;
@@ -594,12 +605,20 @@ void MainWindow::closeEvent(QCloseEvent *event)
     for (HostSession *s : m_fleet->sessions())
         if (s->edits().hasPending())
             pending << s->uri().text;
-    if (!pending.isEmpty()
-        && QMessageBox::question(this, tr("Discard pending changes?"),
-                                 tr("The changes to %1 have not been applied. Close and discard them?").arg(pending.join(QStringLiteral(", "))),
-                                 QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel)
-            != QMessageBox::Discard) {
+    if (!pending.isEmpty() && !m_discardConfirmed) {
         event->ignore();
+        if (m_closeQuestion) {
+            m_closeQuestion->raise();
+            return;
+        }
+        m_closeQuestion = prompt::ask(this, tr("Discard pending changes?"),
+                    tr("The changes to %1 have not been applied. Close and discard them?").arg(pending.join(QStringLiteral(", "))),
+                    QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel, [this](QMessageBox::StandardButton answer) {
+                        if (answer != QMessageBox::Discard)
+                            return;
+                        m_discardConfirmed = true;
+                        close();
+                    });
         return;
     }
     saveLayout();

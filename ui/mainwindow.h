@@ -108,6 +108,10 @@ private:
     QAction *m_checkAction = nullptr;
     QAction *m_migrateAction = nullptr;
     QLabel *m_pendingLabel = nullptr;
+    /// Set once the operator chose to discard pending edits: the next close goes through.
+    bool m_discardConfirmed = false;
+    /// The open "discard pending changes?" question, so a second close does not ask twice.
+    QPointer<QWidget> m_closeQuestion;
     QSplitter *m_hsplit;
     QSplitter *m_vsplit;
     bool m_restoringSelection = false;

@@ -183,4 +183,16 @@ bool writeOutput(const QString &path, const QByteArray &data)
     return true;
 }
 
+void printVerdict(const definitions::Verdict &v)
+{
+    for (const definitions::Finding &f : v.findings) {
+        const QString who = f.by == definitions::RefusedBy::ApCheck ? QStringLiteral("ap-check")
+            : f.by == definitions::RefusedBy::Mdevctl                ? QStringLiteral("mdevctl")
+                                                                      : QStringLiteral("kernel");
+        err(QStringLiteral("apconsole-cli: refused (%1): %2\n  %3\n").arg(who, f.message(), f.hint()));
+    }
+    if (!v.unknown.isEmpty())
+        err(QStringLiteral("apconsole-cli: rules not checked: %1 (mdevctl and ap-check on the host decide)\n").arg(v.unknown));
+}
+
 } // namespace ap::cli

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <definitions/definitionrules.h>
 #include <hosts/hostbackend.h>
 #include <store/store.h>
 
@@ -14,6 +15,10 @@ namespace ap::cli {
 /// Exit codes shared by every command.
 /// 4: the work was done, but the database could not record it (stderr says why).
 enum Exit { Ok = 0, Failed = 1, Usage = 2, HostUnreadable = 3, NotRecorded = 4 };
+
+/// A definition verdict's refusals (who refuses, ap-check's words, the hint) and an unknown
+/// verdict's reason, on stderr.
+void printVerdict(const definitions::Verdict &v);
 
 /// Writes to stdout / stderr (UTF-8).
 void out(const QString &text);

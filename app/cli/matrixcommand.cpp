@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "matrixrender.h"
 
+#include <definitions/definitionrequest.h>
 #include <editing/matrixedits.h>
 #include <plan/desiredmatrices.h>
 #include <sysfs/attributeparsers.h>
@@ -20,8 +21,8 @@ namespace {
 const QString kUsage = QStringLiteral(
     "apconsole-cli matrix --host URI --mdev UUID [--assign-adapter IDS] [--unassign-adapter IDS] [--assign-domain IDS] "
     "[--unassign-domain IDS] [--assign-control-domain IDS] [--unassign-control-domain IDS] [--move-from UUID] "
-    "[--dry-run] [--format text|json]\n"
-    "       apconsole-cli matrix --host URI --desired FILE [--dry-run] [--format text|json]");
+    "[--update-definition] [--dry-run] [--format text|json]\n"
+    "       apconsole-cli matrix --host URI --desired FILE [--update-definition] [--dry-run] [--format text|json]");
 
 struct EditOption {
     const char *name;
@@ -90,6 +91,9 @@ int matrixCommand(const QStringList &args)
     p.addOption({QStringLiteral("move-from"), QStringLiteral("Take the assigned ids away from this mdev (a move)."), QStringLiteral("UUID")});
     p.addOption({QStringLiteral("desired"), QStringLiteral("JSON with the wanted end state of one or more mdevs."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("dry-run"), QStringLiteral("Print the verdict, the changes and the writes; write nothing.")});
+    p.addOption({QStringLiteral("update-definition"),
+                 QStringLiteral("Also update the persistent definition (mdevctl) of each changed mdev that has one, once the writes "
+                                "succeeded; ap-check's rules are asked before anything is written.")});
     p.addOption({QStringLiteral("format"), QStringLiteral("text or json (default text)."), QStringLiteral("FORMAT"), QStringLiteral("text")});
     if (!parseOrUsage(p, args, kUsage))
         return Usage;
@@ -193,6 +197,22 @@ int matrixCommand(const QStringList &args)
         return Failed;
     }
     o.changes = describeChanges(*host, verdict.replay.after);
+    // The definitions to update, each asked of ap-check's rules before any write.
+    QList<definitions::DefinitionRequest> updates;
+    if (p.isSet(QStringLiteral("update-definition"))) {
+        for (const MdevChange &c : std::as_const(o.changes)) {
+            if (!c.hasDefinition || c.definitionMatchesAfter)
+                continue;
+            const definitions::Verdict v = definitions::checkUpdateDefinition(*host, c.uuid, c.after);
+            printVerdict(v);
+            if (v.refused()) {
+                err(QStringLiteral("apconsole-cli: the definition of mdev %1 cannot hold the new matrix; nothing was written\n").arg(c.uuid));
+                return Failed;
+            }
+            updates.append(definitions::updateRequest(*host, c.uuid, c.after));
+            o.definitions.append({c.uuid, o.dryRun ? QStringLiteral("would-update") : QStringLiteral("not-updated")});
+        }
+    }
     if (verdict.plan.steps.isEmpty()) {
         o.state = MatrixOutcome::State::Unchanged;
         print(o, json);
@@ -226,9 +246,24 @@ int matrixCommand(const QStringList &args)
         return Failed;
     }
     o.state = MatrixOutcome::State::Applied;
+    // The kernel took the change; a definition that cannot follow is reported, never dropped.
+    bool definitionsFailed = false;
+    for (qsizetype i = 0; i < updates.size(); ++i) {
+        const Status s = backend->changeDefinition(updates.at(i)).result();
+        o.definitions[i].second = s ? QStringLiteral("updated") : QStringLiteral("failed: %1").arg(s.error().toString());
+        if (!s) {
+            definitionsFailed = true;
+            err(QStringLiteral("apconsole-cli: the kernel change was applied, but the definition of mdev %1 was not updated: %2\n"
+                               "  the running matrix now differs from the definition and is lost at the next reboot; "
+                               "run 'apconsole-cli mdev modify --host %3 --uuid %1 --file FILE' or mdevctl modify on the host\n")
+                    .arg(updates.at(i).uuid, s.error().toString(), backend->uri().text));
+        }
+    }
     if (const auto now = readHost(*backend))
         o.changes = describeChanges(*host, *now); // what the host reads back, not what was predicted
     print(o, json);
+    if (definitionsFailed)
+        return Failed;
     if (applied->notRecorded) {
         err(QStringLiteral("apconsole-cli: the writes happened, but were not recorded: %1\n").arg(applied->notRecorded->toString()));
         return NotRecorded;

@@ -90,6 +90,8 @@ QString matrixText(const MatrixOutcome &o)
         s += guestLine(c);
         s += definitionLine(c);
     }
+    for (const auto &[uuid, state] : o.definitions)
+        s += QStringLiteral("\ndefinition of mdev %1: %2\n").arg(uuid, state);
     if (!o.plan.steps.isEmpty()) {
         s += QStringLiteral("\nwrites (%1):\n").arg(o.plan.steps.size());
         for (qsizetype i = 0; i < o.plan.steps.size(); ++i) {
@@ -134,6 +136,12 @@ QJsonObject matrixJson(const MatrixOutcome &o)
         changes.append(m);
     }
     j.insert(QStringLiteral("changes"), changes);
+    if (!o.definitions.isEmpty()) {
+        QJsonObject defs;
+        for (const auto &[uuid, state] : o.definitions)
+            defs.insert(uuid, state);
+        j.insert(QStringLiteral("definition_updates"), defs);
+    }
     QJsonArray writes;
     for (const WriteStep &w : o.plan.steps)
         writes.append(QJsonObject{{QStringLiteral("path"), QString(QLatin1Char('/') + w.write.path)},

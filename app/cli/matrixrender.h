@@ -20,6 +20,9 @@ struct MatrixOutcome {
     int failedStep = -1;
     QString reason;          ///< why it was refused before any write was judged
     bool rolledBack = false; ///< an apply refused half-way was undone
+    /// --update-definition: per mdev, "would-update" (dry run), "updated", "not-updated" (the writes
+    /// failed) or "failed: <why>".
+    QList<std::pair<QString, QString>> definitions;
 };
 
 QString matrixText(const MatrixOutcome &o);

@@ -2,6 +2,7 @@
 #include "appinfo.h"
 
 #include <fleet/fleet.h>
+#include <hosts/hosturi.h>
 #include <fleet/fleetmodel.h>
 #include <mainwindow.h>
 
@@ -86,7 +87,9 @@ void traceStartup(const QElapsedTimer &sinceStart, ap::ui::Fleet &fleet, QWidget
     QTimer::singleShot(0, &window, [&sinceStart] {
         std::fprintf(stderr, "apconsole: window after %lld ms\n", static_cast<long long>(sinceStart.elapsed()));
     });
-    const auto check = [&sinceStart, &fleet] {
+    const auto check = [&sinceStart, &fleet, told = false]() mutable {
+        if (told)
+            return; // more hosts may change before the event loop ends
         int failed = 0;
         for (ap::ui::HostSession *s : fleet.sessions()) {
             if (s->state() == ap::ui::HostSession::State::Connecting)
@@ -95,6 +98,7 @@ void traceStartup(const QElapsedTimer &sinceStart, ap::ui::Fleet &fleet, QWidget
         }
         std::fprintf(stderr, "apconsole: %lld hosts read after %lld ms, %d failed\n", static_cast<long long>(fleet.sessions().size()),
                      static_cast<long long>(sinceStart.elapsed()), failed);
+        told = true;
         QCoreApplication::exit(0);
     };
     QObject::connect(&fleet, &ap::ui::Fleet::hostChanged, &window, check);
@@ -141,6 +145,9 @@ int main(int argc, char **argv)
     QObject::connect(&fleet, &ap::ui::Fleet::problem, &fleet, [&problems](const ap::Error &e) { problems.append(e.toString()); });
     fleet.loadDefault();
     for (const QString &uri : p.values(QStringLiteral("host"))) {
+        // A host remembered from an earlier start is already there: nothing to say.
+        if (const auto parsed = ap::HostUri::parse(uri); parsed && fleet.session(parsed->text))
+            continue;
         auto added = fleet.addHost(uri);
         if (!added)
             std::fprintf(stderr, "apconsole: %s\n", qPrintable(added.error().toString()));

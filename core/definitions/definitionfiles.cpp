@@ -20,6 +20,12 @@ QString definitionsScript()
         "if [ \"$0\" = / ] && command -v mdevctl >/dev/null 2>&1; then\n"
         "  if out=$(mdevctl list --defined --dumpjson 2>/dev/null); then printf '#mdevctl %s -\\n%s' \"${#out}\" \"$out\"; fi\n"
         "fi\n"
+        // mdevctl's view of what is active; below a tree root the one pointed there (MDEVCTL_ENV_ROOT).
+        "if command -v mdevctl >/dev/null 2>&1; then\n"
+        "  if [ \"$0\" = / ]; then out=$(mdevctl list --dumpjson 2>/dev/null)\n"
+        "  elif [ -d etc/mdevctl.d ]; then out=$(MDEVCTL_ENV_ROOT=$0 mdevctl list --dumpjson 2>/dev/null)\n"
+        "  else false; fi && printf '#active %s -\\n%s' \"${#out}\" \"$out\"\n"
+        "fi\n"
         "[ -d etc/mdevctl.d ] && printf '#dir 0 etc/mdevctl.d\\n'\n"
         "for f in etc/mdevctl.d/matrix/*; do\n"
         "  [ -f \"$f\" ] || continue\n"
@@ -64,6 +70,15 @@ Result<std::optional<HostDefinitions>> parseDefinitionsDump(const QByteArray &du
             if (!list)
                 return list.error();
             fromMdevctl = *list;
+        } else if (head[0] == "#active") {
+            auto list = parseList(body, QStringLiteral("%1: mdevctl list --dumpjson").arg(origin));
+            if (!list)
+                return list.error();
+            QStringList active;
+            for (const MdevDefinition &d : *list)
+                active << d.uuid;
+            active.sort();
+            out.mdevctlActive = active;
         } else if (head[0] == "#file") {
             const QString uuid = name.section(QLatin1Char('/'), -1);
             if (!sysfs::isCanonicalUuid(uuid.toLower()))

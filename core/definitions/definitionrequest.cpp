@@ -1,5 +1,7 @@
 #include "definitionrequest.h"
 
+#include "mdevctljson.h"
+
 namespace ap::definitions {
 
 QString DefinitionRequest::actionName() const
@@ -28,6 +30,17 @@ Verdict check(const HostSnapshot &h, const DefinitionRequest &r)
     case DefinitionRequest::Kind::Undefine: return checkUndefine(h, r.uuid);
     }
     return {};
+}
+
+DefinitionRequest updateRequest(const HostSnapshot &h, const QString &uuid, const MatrixAssignment &matrix)
+{
+    if (const MdevDefinition *existing = h.definitions ? h.definitions->find(uuid) : nullptr) {
+        MdevDefinition d = *existing;
+        d.matrix = matrix;
+        return {DefinitionRequest::Kind::Modify, uuid, d, false};
+    }
+    const Mdev *m = h.mdev(uuid);
+    return {DefinitionRequest::Kind::Define, uuid, definitionOf(uuid, matrix, m && m->autostart.value_or(false)), false};
 }
 
 void applyToDefinitions(HostDefinitions &defs, const DefinitionRequest &r)

@@ -27,6 +27,11 @@ struct DefinitionRequest {
     QString actionName() const;
 };
 
+/// The persistent definition of `uuid` made to hold `matrix`: a Modify of the existing definition
+/// (start mode and other attrs kept), or a Define with the mdev's known start mode where the host
+/// shows none. What checkUpdateDefinition() judges and the Apply dialog and CLI then run.
+DefinitionRequest updateRequest(const HostSnapshot &h, const QString &uuid, const MatrixAssignment &matrix);
+
 /// The rules the request must pass on this host (see definitionrules.h).
 Verdict check(const HostSnapshot &h, const DefinitionRequest &r);
 

@@ -1,5 +1,7 @@
 #include "drift.h"
 
+#include "../common/result.h"
+
 namespace ap::definitions {
 
 QString Drift::summary() const
@@ -35,6 +37,23 @@ QStringList driftedMdevs(const HostSnapshot &h)
     for (const Mdev &m : h.mdevs)
         if (const auto d = driftOf(h, m.uuid); d && !d->isEmpty())
             out << m.uuid;
+    return out;
+}
+
+QList<Error> activeViewDifferences(const HostSnapshot &h)
+{
+    QList<Error> out;
+    if (!h.definitions || !h.definitions->mdevctlActive)
+        return out;
+    const QStringList &active = *h.definitions->mdevctlActive;
+    for (const QString &uuid : active)
+        if (!h.mdev(uuid))
+            out.append(makeError(ErrorCode::NotFound, h.host,
+                                 QStringLiteral("mdevctl lists mdev %1 as active, sysfs has no such device").arg(uuid)));
+    for (const Mdev &m : h.mdevs)
+        if (!active.contains(m.uuid))
+            out.append(makeError(ErrorCode::NotFound, h.host,
+                                 QStringLiteral("sysfs has mdev %1, mdevctl does not list it as active").arg(m.uuid)));
     return out;
 }
 

@@ -31,6 +31,12 @@ std::optional<Drift> driftOf(const HostSnapshot &h, QStringView uuid);
 /// UUIDs of the active mdevs whose running matrix differs from their definition.
 QStringList driftedMdevs(const HostSnapshot &h);
 
+/// Where mdevctl's view of the active mdevs (HostDefinitions::mdevctlActive) and sysfs disagree:
+/// one issue per mdev mdevctl lists as active that sysfs lacks, and per sysfs mdev mdevctl does
+/// not list (a device created or removed between the two reads, or mdevctl looking elsewhere).
+/// Empty where mdevctl was not asked.
+QList<Error> activeViewDifferences(const HostSnapshot &h);
+
 /// Makes the snapshot's mdevs say what the definitions say: persistence and autostart of the
 /// active mdevs, and the defined ones not started as inactiveMdevs. Does nothing without
 /// definitions.

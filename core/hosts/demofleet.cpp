@@ -182,7 +182,7 @@ void definePersistent(HostSnapshot &h, const QString &uuid, bool autostart, std:
 {
     if (!h.definitions) {
         // chzdev wrote the active masks as the persistent ones.
-        h.definitions = HostDefinitions{{}, {h.bus.apmask, h.bus.aqmask, true}, QStringLiteral("simulated")};
+        h.definitions = HostDefinitions{{}, {h.bus.apmask, h.bus.aqmask, true}, QStringLiteral("simulated"), std::nullopt};
     }
     MdevDefinition d;
     d.uuid = uuid;

@@ -89,6 +89,7 @@ QFuture<Result<HostSnapshot>> HostBackend::readInventory(const RequestOptions &o
     const int timeout = options.timeoutMs;
     return QtConcurrent::run(&m_worker, [this, timeout](QPromise<Result<HostSnapshot>> &promise) {
         auto canceled = [&promise] { return promise.isCanceled(); };
+        ReadScheduler::lowerThisThread();
         ReadScheduler::Slot slot;
         // A local read first waits for a CPU slot shared by every host of the process.
         if (!readWaitsOnNetwork(m_uri)) {

@@ -2,10 +2,21 @@
 
 #include <QThread>
 
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
+
 #include <algorithm>
 #include <utility>
 
 namespace ap {
+
+namespace {
+/// Enough for the scheduler to prefer the GUI thread (weight 1024 against 335 per reader),
+/// little enough that reads still progress on a machine busy with other work.
+[[maybe_unused]] constexpr int kNiceOffset = 5;
+} // namespace
 
 ReadScheduler &ReadScheduler::instance()
 {
@@ -29,15 +40,34 @@ void ReadScheduler::resize(int slotCount)
     m_size = slotCount;
 }
 
+void ReadScheduler::lowerThisThread()
+{
+    thread_local bool lowered = false;
+    if (lowered)
+        return;
+    lowered = true;
+#ifdef Q_OS_LINUX
+    // Per thread on Linux (not POSIX): the nice value belongs to the thread and is inherited by
+    // the threads it creates. Failure only leaves the thread as it was.
+    (void)setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kNiceOffset + getpriority(PRIO_PROCESS, static_cast<id_t>(gettid())));
+#endif
+}
+
 ReadScheduler::Slot ReadScheduler::acquire(const std::function<bool()> &canceled)
 {
     // A queued read that is canceled (the host closed, a refresh replacing it) leaves the queue
     // within this interval.
     constexpr int kPollMs = 50;
+    if (m_free.tryAcquire(1))
+        return Slot(this, 1);
+    ++m_waiting;
     while (!m_free.tryAcquire(1, kPollMs)) {
-        if (canceled && canceled())
+        if (canceled && canceled()) {
+            --m_waiting;
             return {};
+        }
     }
+    --m_waiting;
     return Slot(this, 1);
 }
 

@@ -2,6 +2,8 @@
 
 #include <QSemaphore>
 
+#include <atomic>
+
 #include <functional>
 
 namespace ap {
@@ -10,7 +12,7 @@ namespace ap {
 /// at a time as the machine has cores, not 50 at once, so the reads finish in turn and the GUI
 /// thread always finds a core. A read holds one slot while it runs (its deadline starts only
 /// once it has one) and may borrow the free ones for its helper threads. Reads that mostly wait
-/// on the network (SSH, libvirt) take no slot.
+/// on the network (SSH, libvirt) take no slot while they wait; an SSH read takes one to parse.
 class ReadScheduler {
 public:
     /// The process's scheduler: one slot per core.
@@ -41,16 +43,24 @@ public:
         int m_count = 0;
     };
 
+    /// Runs the calling thread, and the threads it starts from now on, a little below the
+    /// process's interactive threads (Linux: nice +5 for this thread only), so that a fleet's
+    /// reads never take a core from the GUI thread while it has work. Once per thread.
+    static void lowerThisThread();
+
     /// Waits for a slot; an empty Slot once `canceled` answers true (polled while waiting).
     Slot acquire(const std::function<bool()> &canceled = {});
     /// Up to `wanted` slots that are free right now, without waiting (possibly none).
     Slot borrow(int wanted);
     /// Slots free now (for tests and the benchmarks).
     int available() const { return m_free.available(); }
+    /// Reads waiting in acquire() now (for tests and the benchmarks).
+    int waiting() const { return m_waiting.load(); }
 
 private:
     int m_size;
     QSemaphore m_free;
+    std::atomic_int m_waiting{0};
 };
 
 } // namespace ap

@@ -286,6 +286,8 @@ Result<HostSnapshot> SimulatedHost::doReadInventory(const std::function<bool()> 
         return s.error();
     QMutexLocker lock(&m_mutex);
     HostSnapshot read = m_state;
+    if (read.writes.state == WritePermission::State::Unknown)
+        read.writes.state = WritePermission::State::Writable; // unless a test made it read-only, the simulated kernel decides
     definitions::applyDefinitions(read);
     if (m_saveError)
         read.issues.append(makeError(m_saveError->code, m_saveError->where,
@@ -318,7 +320,7 @@ Status SimulatedHost::doChangeDefinition(const definitions::DefinitionRequest &r
     if (Status s = reachableLocked(); !s)
         return s;
     if (!m_state.definitions)
-        m_state.definitions = HostDefinitions{{}, {}, QStringLiteral("simulated")};
+        m_state.definitions = HostDefinitions{{}, {}, QStringLiteral("simulated"), std::nullopt};
     const definitions::Verdict verdict = definitions::check(m_state, request);
     if (verdict.refused()) {
         // mdevctl prints the callout's lines, then its own error.

@@ -11,6 +11,7 @@
 #include "readscheduler.h"
 #include "../sysfs/sysfssource.h"
 #include "../sysfs/treereader.h"
+#include "../sysfs/writeaccess.h"
 
 #include <QDir>
 #include <QFile>
@@ -88,6 +89,7 @@ Result<HostSnapshot> SysfsHost::doReadInventory(const std::function<bool()> &can
     auto host = sysfs::readHost(source, uri().text, options);
     if (!host)
         return host;
+    host->writes = sysfs::localWritePermission(uri().root);
     auto defs = definitions::readDefinitionFiles(uri().root);
     if (!defs) {
         host->issues.append(defs.error()); // the definitions stay unknown, the host is read

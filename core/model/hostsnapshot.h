@@ -46,6 +46,22 @@ struct MatrixInfo {
     friend bool operator==(const MatrixInfo &, const MatrixInfo &) = default;
 };
 
+/// Whether this console may write the host's vfio_ap attributes (the type's `create`, each
+/// mdev's `assign_adapter` / `ap_config`), as found where the host was read: a read-only mount
+/// or a user without permission is Denied before any write is tried.
+struct WritePermission {
+    enum class State {
+        Unknown,       ///< the view could not tell (no attribute to test, an old dump)
+        Writable,      ///< every attribute tested is writable by this process
+        Denied,        ///< `path` is not writable by this process
+        NotApplicable, ///< the view writes through libvirt, not sysfs
+    };
+    State state = State::Unknown;
+    QString path; ///< Denied: the first attribute found not writable, relative to the root
+
+    friend bool operator==(const WritePermission &, const WritePermission &) = default;
+};
+
 /// Everything the console knows about one host at one moment. Cards are sorted by id, queues
 /// by APQN, mdevs by UUID, guests by name. Attributes that could not be read are recorded in
 /// `issues` (each naming the file and the text) and left at their defaults: one bad file never
@@ -78,6 +94,8 @@ struct HostSnapshot {
     /// The persistent mdev definitions and AP bus masks (mdevctl, 41-ap.rules); nullopt where
     /// the host's view does not show them (libvirt alone, a view that could not read them).
     std::optional<HostDefinitions> definitions;
+    /// Whether the matrix attributes can be written from here (see WritePermission).
+    WritePermission writes;
 
     const Card *card(int id) const;
     Card *card(int id);

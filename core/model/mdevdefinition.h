@@ -44,6 +44,9 @@ struct HostDefinitions {
     QList<MdevDefinition> definitions; ///< sorted by UUID
     PersistentMasks masks;
     QString source;                    ///< where they were read: "mdevctl", "files", "simulated"
+    /// The mdevs mdevctl lists as active (`mdevctl list --dumpjson`), sorted; nullopt where
+    /// mdevctl was not asked (no mdevctl on the host, a view that reads files only).
+    std::optional<QStringList> mdevctlActive;
 
     const MdevDefinition *find(QStringView uuid) const;
     MdevDefinition *find(QStringView uuid);

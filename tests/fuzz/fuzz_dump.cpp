@@ -1,7 +1,8 @@
 // libFuzzer target: the SSH dump parser (full dumps, and diffs merged onto a small host), then
-// the tree reader over what it parsed.
+// the tree reader over what it parsed, and the write access listing that follows a dump.
 #include <sysfs/dumpformat.h>
 #include <sysfs/treereader.h>
+#include <sysfs/writeaccess.h>
 
 #include <cstddef>
 #include <cstdint>
@@ -29,5 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     qsizetype end = 0;
     if (auto merged = base().merge(dump, &end))
         (void)ap::sysfs::readHost(**merged, QStringLiteral("fuzz"));
+    qsizetype pos = 0;
+    (void)ap::sysfs::parseWriteAccess(dump, &pos, QStringLiteral("fuzz"));
     return 0;
 }

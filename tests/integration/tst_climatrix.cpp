@@ -147,6 +147,30 @@ private slots:
         QCOMPARE(domains, (QJsonArray{0x30, 0x31, 0x32}));
     }
 
+    // --update-definition: the definition follows the writes (and a dry run says it would).
+    void updateDefinitionFollowsTheWrites()
+    {
+        const QStringList change{QStringLiteral("--host"), QStringLiteral("demo:zlab-a"), QStringLiteral("--mdev"), kSpare,
+                                 QStringLiteral("--assign-domain"), QStringLiteral("0x31"), QStringLiteral("--update-definition"),
+                                 QStringLiteral("--format"), QStringLiteral("json")};
+        const Run dry = run(change + QStringList{QStringLiteral("--dry-run")});
+        QCOMPARE(dry.code, 0);
+        QCOMPARE(QJsonDocument::fromJson(dry.out).object().value(QStringLiteral("definition_updates")).toObject().value(kSpare).toString(),
+                 QStringLiteral("would-update"));
+        const Run r = run(change);
+        QVERIFY2(r.code == 0, r.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("definition_updates")).toObject().value(kSpare).toString(),
+                 QStringLiteral("updated"));
+        // Taking 0x31 away again now leaves the updated definition behind (before, it would match).
+        const Run back = run({QStringLiteral("--host"), QStringLiteral("demo:zlab-a"), QStringLiteral("--mdev"), kSpare,
+                              QStringLiteral("--unassign-domain"), QStringLiteral("0x31"), QStringLiteral("--dry-run"), QStringLiteral("--format"),
+                              QStringLiteral("json")});
+        QCOMPARE(back.code, 0);
+        const QJsonArray changes = QJsonDocument::fromJson(back.out).object().value(QStringLiteral("changes")).toArray();
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes.at(0).toObject().value(QStringLiteral("persistent_definition")).toString(), QStringLiteral("not-updated"));
+    }
+
     // A move out of a running guest's mdev says what that guest loses.
     void moveDryRunJson()
     {

@@ -4,6 +4,7 @@
 #include "testsupport.h"
 
 #include <hosts/backendfactory.h>
+#include <hosts/readscheduler.h>
 #include <hosts/ssh/linestream.h>
 #include <hosts/ssh/sshhost.h>
 #include <hosts/sysfshost.h>
@@ -230,6 +231,23 @@ private slots:
         auto autoHost = sshHost(m_sshd->uri(m_big));
         QVERIFY(readNow(*autoHost).ok());
         QVERIFY(!autoHost->lastReadStats().compressed);
+    }
+
+    // The transfer waits on the network without a CPU slot; the parse takes one of the slots
+    // every host read of the process shares, so a fleet of large SSH hosts cannot starve the GUI.
+    void parseWaitsForACpuSlot()
+    {
+        ReadScheduler &scheduler = ReadScheduler::instance();
+        auto host = sshHost(m_sshd->uri(m_small));
+        ReadScheduler::Slot held = scheduler.borrow(scheduler.size());
+        QCOMPARE(scheduler.available(), 0);
+        QFuture<Result<HostSnapshot>> read = host->readInventory();
+        QTRY_COMPARE_WITH_TIMEOUT(scheduler.waiting(), 1, 30000);
+        QVERIFY(!read.isFinished());
+        held = {};
+        QTRY_VERIFY_WITH_TIMEOUT(read.isFinished(), 30000);
+        QVERIFY2(read.result().ok(), qPrintable(read.result().ok() ? QString() : read.result().error().toString()));
+        QCOMPARE(scheduler.available(), scheduler.size());
     }
 
     // A host whose find lacks -printf (busybox): the fallback walk gives the same inventory.

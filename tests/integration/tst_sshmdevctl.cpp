@@ -26,13 +26,18 @@ const QString kUuid = QStringLiteral("11111111-2222-4333-8444-555555555555");
 const QString kOther = QStringLiteral("66666666-7777-4888-9999-aaaaaaaaaaaa");
 const QString kRefused = QStringLiteral("deadbeef-0000-4000-8000-00000000dead");
 
-// Records each call as calls/N.args (one argument per line), N.root and N.stdin.
+// Records each call as calls/N.args (one argument per line), N.root and N.stdin. `list
+// --dumpjson` (the active view) prints the file active.json beside bin/, if there is one.
 const char kFakeMdevctl[] = R"(#!/bin/sh
 dir=$(dirname "$0")/../calls
 mkdir -p "$dir"
 n=$(ls "$dir" | grep -c '\.args$')
 for a in "$@"; do printf '%s\n' "$a"; done > "$dir/$n.args"
 printf '%s' "${MDEVCTL_ENV_ROOT-unset}" > "$dir/$n.root"
+if [ "$*" = "list --dumpjson" ]; then
+  [ -f "$(dirname "$0")/../active.json" ] && cat -- "$(dirname "$0")/../active.json"
+  exit 0
+fi
 case " $* " in *" --jsonfile /dev/stdin "*) cat > "$dir/$n.stdin";; esac
 case " $* " in *" deadbeef-0000-4000-8000-00000000dead "*)
   echo "ap-check: APQN 5.71 is defined for autostart by 0ebbe24e-0000-4000-8000-000000000000" >&2
@@ -124,6 +129,31 @@ private slots:
         QCOMPARE(*snap->definitions->masks.apmask, IdMask::fromIds({0}));
         QCOMPARE(snap->mdev(kUuid)->lifetime(), Mdev::Lifetime::PersistentAutostart);
         QCOMPARE(definitions::driftOf(*snap, kUuid)->summary(), QStringLiteral("+adapter 0x02"));
+    }
+
+    void activeViewOfMdevctlAgainstSysfs()
+    {
+        // mdevctl (pointed below the root) says kOther runs, and does not list kUuid, which sysfs has.
+        const QString active = m_dir.filePath(QStringLiteral("fake/active.json"));
+        QVERIFY(writeFile(active, QStringLiteral("[{\"matrix\":[{\"%1\":{\"mdev_type\":\"vfio_ap-passthrough\",\"start\":\"manual\"}}]}]")
+                                      .arg(kOther).toUtf8()));
+        auto h = host();
+        const auto snap = h->readInventory({90000}).result();
+        QFile::remove(active);
+        QVERIFY2(snap.ok(), qPrintable(snap.ok() ? QString() : snap.error().toString()));
+        QCOMPARE(h->client().invocations(), 1); // still one remote command
+        QCOMPARE(args(0), (QStringList{QStringLiteral("list"), QStringLiteral("--dumpjson")}));
+        QCOMPARE(QString::fromUtf8(fileContent(m_calls + QStringLiteral("/0.root"))), QDir::cleanPath(m_root));
+        QVERIFY(snap->definitions && snap->definitions->mdevctlActive);
+        QCOMPARE(*snap->definitions->mdevctlActive, QStringList{kOther});
+        QStringList details;
+        for (const Error &e : snap->issues)
+            details << e.detail;
+        QVERIFY2(details.contains(QStringLiteral("mdevctl lists mdev %1 as active, sysfs has no such device").arg(kOther)), qPrintable(details.join(u'|')));
+        QVERIFY2(details.contains(QStringLiteral("sysfs has mdev %1, mdevctl does not list it as active").arg(kUuid)), qPrintable(details.join(u'|')));
+        // The definitions stay the files below the root; the write access listing came along.
+        QCOMPARE(snap->definitions->source, QStringLiteral("files"));
+        QVERIFY(snap->writes.state != WritePermission::State::Unknown);
     }
 
     void malformedDefinitionNamesFileAndLine()

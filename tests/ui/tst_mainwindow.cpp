@@ -1,4 +1,5 @@
 #include <fleet/fleet.h>
+#include <fleet/addhostdialog.h>
 #include <fleet/fleetmodel.h>
 #include <mainwindow.h>
 #include <matrix/matrixmodel.h>
@@ -6,9 +7,13 @@
 #include <hosts/demofleet.h>
 #include <hosts/hostbackend.h>
 
+#include <QAction>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QSemaphore>
 #include <QTranslator>
 #include <QStandardPaths>
@@ -98,6 +103,34 @@ private slots:
         auto *inspector = w.findChild<QWidget *>(QStringLiteral("inspector"));
         QVERIFY(inspector);
         QTRY_VERIFY(inspector->property("plainText").toString().contains(QLatin1String("Queue 01.0011")));
+    }
+
+    // Dialogs open without a nested event loop: the action returns with the dialog still open,
+    // and the host is added when the operator accepts it.
+    void addHostDialogDoesNotBlock()
+    {
+        Fleet fleet(nullptr);
+        QVERIFY(fleet.addHost(QStringLiteral("demo:zlab-a"), false));
+        MainWindow w(&fleet);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QAction *add = nullptr;
+        for (QAction *a : w.findChildren<QAction *>())
+            if (a->text() == MainWindow::tr("&Add host…"))
+                add = a;
+        QVERIFY(add);
+        add->trigger(); // returns at once
+        auto *dialog = w.findChild<AddHostDialog *>();
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        QCOMPARE(fleet.sessions().size(), 1);
+        dialog->findChildren<QLineEdit *>().first()->setText(QStringLiteral("demo:zlab-b"));
+        QPushButton *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QTRY_VERIFY(ok->isEnabled());
+        ok->click();
+        QTRY_COMPARE(fleet.sessions().size(), 2);
+        QVERIFY(fleet.session(QStringLiteral("demo:zlab-b")));
+        QTRY_VERIFY(!w.findChild<AddHostDialog *>()); // deleted on close
     }
 
     void closesWithinASecondWhileAHostHangs()

@@ -269,7 +269,10 @@ private slots:
         QVERIFY2(summary.contains(QLatin1String("Domains: + 0x13")), qPrintable(summary));
         QVERIFY(summary.contains(QStringLiteral("APQNs: 4 → 6")));
         QVERIFY(summary.contains(QLatin1String("the running guest payments-01 gets 2 queue(s) now")));
-        QVERIFY(summary.contains(QLatin1String("not updated")));
+        QVERIFY(summary.contains(QLatin1String("Persistent definition: holds another matrix")));
+        QVERIFY(dialog.updateDefinitionBox(demo::uuids::payments));
+        QVERIFY2(dialog.definitionNote(demo::uuids::payments).contains(QLatin1String("lost at the next reboot")),
+                 qPrintable(dialog.definitionNote(demo::uuids::payments)));
         QVERIFY(dialog.needsConfirmation());
         auto *confirm = dialog.findChild<QCheckBox *>(QStringLiteral("applyConfirm"));
         QVERIFY(confirm);
@@ -297,29 +300,31 @@ private slots:
         QVERIFY(inspector->toPlainText().contains(QLatin1String("0x11-0x13")));
     }
 
-    // Closing with pending edits asks first; Cancel keeps the window and the edits.
+    // Closing with pending edits asks first, without a nested event loop: close() returns at once
+    // with the question open; Cancel keeps the window and the edits, Discard closes.
     void closeWithPendingEditsAsks()
     {
         MainWindow w(m_fleet);
         w.show();
         m_session->changePending(m_session->edits().afterChange(demo::uuids::payments, {{MatrixItem::Kind::Domain, 0x13, {}}}, true),
                                  QStringLiteral("one domain"));
-        QString asked;
-        QTimer::singleShot(0, this, [&] {
-            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
-                asked = box->text();
-                box->button(QMessageBox::Cancel)->click();
-            }
-        });
+        const auto question = [&w]() -> QMessageBox * {
+            const QList<QMessageBox *> boxes = w.findChildren<QMessageBox *>();
+            return boxes.size() == 1 && boxes.first()->isVisible() ? boxes.first() : nullptr;
+        };
         QVERIFY(!w.close());
-        QVERIFY2(asked.contains(kHost), qPrintable(asked));
+        QTRY_VERIFY(question());
+        QVERIFY2(question()->text().contains(kHost), qPrintable(question()->text()));
+        QVERIFY(!w.close()); // a second close raises the same question, it does not ask twice
+        QCOMPARE(w.findChildren<QMessageBox *>().size(), 1);
+        question()->button(QMessageBox::Cancel)->click();
+        QTRY_VERIFY(w.findChildren<QMessageBox *>().isEmpty());
         QVERIFY(w.isVisible());
         QVERIFY(m_session->edits().hasPending());
-        QTimer::singleShot(0, this, [] {
-            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
-                box->button(QMessageBox::Discard)->click();
-        });
-        QVERIFY(w.close());
+        QVERIFY(!w.close());
+        QTRY_VERIFY(question());
+        question()->button(QMessageBox::Discard)->click();
+        QTRY_VERIFY(!w.isVisible());
     }
 
     void fleetTreeDrops()

@@ -410,6 +410,55 @@ private slots:
         QVERIFY(empty.ok() && empty->has_value() && (*empty)->definitions.isEmpty());
     }
 
+    void mdevctlActiveViewAgainstSysfs()
+    {
+        // mdevctl lists kNew as active (sysfs lacks it) and not kActive (sysfs has it).
+        const QByteArray active = "[{\"matrix\":[{\"" + kNew.toLatin1() + "\":{\"mdev_type\":\"vfio_ap-passthrough\"}}]}]";
+        const QByteArray dump = "#apconsole-definitions 1\n#active " + QByteArray::number(active.size()) + " -\n" + active
+            + "#dir 0 etc/mdevctl.d\n#end\n";
+        auto defs = parseDefinitionsDump(dump, QStringLiteral("ssh://h"));
+        QVERIFY2(defs.ok(), qPrintable(defs.ok() ? QString() : defs.error().toString()));
+        QCOMPARE((*defs)->mdevctlActive, std::optional<QStringList>(QStringList{kNew}));
+        HostSnapshot h = fixture();
+        h.host = QStringLiteral("ssh://h");
+        QVERIFY(activeViewDifferences(h).isEmpty()); // mdevctl not asked: nothing to compare
+        h.definitions->mdevctlActive = (*defs)->mdevctlActive;
+        const QList<Error> issues = activeViewDifferences(h);
+        QCOMPARE(issues.size(), 2);
+        QCOMPARE(issues[0].detail, QStringLiteral("mdevctl lists mdev %1 as active, sysfs has no such device").arg(kNew));
+        QCOMPARE(issues[1].detail, QStringLiteral("sysfs has mdev %1, mdevctl does not list it as active").arg(kActive));
+        QCOMPARE(issues[0].where, QStringLiteral("ssh://h"));
+        h.definitions->mdevctlActive = QStringList{kActive};
+        QVERIFY(activeViewDifferences(h).isEmpty()); // the two views agree
+        // An empty listing (mdevctl prints nothing when nothing runs) is a known, empty view.
+        defs = parseDefinitionsDump("#apconsole-definitions 1\n#active 0 -\n#dir 0 etc/mdevctl.d\n#end\n", QStringLiteral("h"));
+        QVERIFY(defs.ok());
+        QCOMPARE((*defs)->mdevctlActive, std::optional<QStringList>(QStringList{}));
+        // A malformed listing names what it came from.
+        defs = parseDefinitionsDump("#apconsole-definitions 1\n#active 3 -\n{x#end\n", QStringLiteral("h"));
+        QVERIFY(!defs.ok());
+        QVERIFY2(defs.error().where.contains(QStringLiteral("mdevctl list --dumpjson")), qPrintable(defs.error().where));
+    }
+
+    void updateRequestKeepsTheDefinitionsOtherFields()
+    {
+        HostSnapshot h = fixture();
+        const MatrixAssignment wanted{IdMask::fromIds({2}), IdMask::fromIds({6}), {}};
+        DefinitionRequest r = updateRequest(h, kAuto, wanted);
+        QCOMPARE(r.kind, DefinitionRequest::Kind::Modify);
+        QVERIFY(r.definition.autostart); // start=auto kept
+        QCOMPARE(r.definition.matrix, wanted);
+        QCOMPARE(check(h, r).refused(), checkUpdateDefinition(h, kAuto, wanted).refused());
+        r = updateRequest(h, kActive, wanted); // active, never defined
+        QCOMPARE(r.kind, DefinitionRequest::Kind::Define);
+        QCOMPARE(r.definition.matrix, wanted);
+        QVERIFY(!r.definition.autostart);
+        // Into the persistent masks with start=auto: refused by ap-check, as the dialog shows it.
+        const Verdict v = checkUpdateDefinition(h, kAuto, {IdMask::fromIds({4}), IdMask::fromIds({5}), {}});
+        QVERIFY(v.refused());
+        QCOMPARE(v.findings[0].rule, Rule::PersistentMaskBlocks);
+    }
+
     // ---- Drift -------------------------------------------------------------------------------
     void drift()
     {

@@ -7,6 +7,11 @@
 #include <sysfs/paths.h>
 #include <sysfs/treereader.h>
 #include <sysfs/treewriter.h>
+#include <sysfs/writeaccess.h>
+
+#include <QProcess>
+
+#include <unistd.h>
 
 #include <QDir>
 #include <QFile>
@@ -334,6 +339,85 @@ private slots:
         QVERIFY(again2);
         QVERIFY((*again2)->state() != (*src)->state());
         QVERIFY(QDir((*again2)->state()).removeRecursively());
+    }
+
+    // ---- The write access listing: `test -w` on the host, parsed strictly -------------------
+    void writeAccessScriptAgreesWithAccess()
+    {
+        QTemporaryDir dir;
+        const auto demoHost = demo::initialState(demo::hostNames().first());
+        QVERIFY(sysfs::writeTree(*demoHost, dir.path()).ok());
+        const auto listing = [&dir] {
+            QProcess sh;
+            sh.start(QStringLiteral("sh"), {QStringLiteral("-c"), sysfs::writeAccessScript(), dir.path()});
+            return sh.waitForFinished(30000) && sh.exitCode() == 0 ? sh.readAllStandardOutput() : QByteArray();
+        };
+        QByteArray out = listing();
+        qsizetype pos = 0;
+        auto parsed = sysfs::parseWriteAccess(out, &pos, QStringLiteral("h"));
+        QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.error().toString()));
+        QCOMPARE(pos, out.size());
+        // create plus one matrix attribute or two per mdev, each named once
+        const QStringList tested = sysfs::writeAccessPaths(dir.path());
+        QCOMPARE(out.count('\n'), tested.size() + 2);
+        QVERIFY(tested.size() > demoHost->mdevs.size());
+        QCOMPARE(*parsed, sysfs::localWritePermission(dir.path()));
+        if (::geteuid() == 0) {
+            QCOMPARE(parsed->state, WritePermission::State::Writable); // root writes every file
+            return;
+        }
+        // Not root: a file the user may not write is found by both, first in order.
+        const QString attr = dir.filePath(tested.last());
+        QVERIFY(QFile::setPermissions(attr, QFile::ReadOwner));
+        out = listing();
+        pos = 0;
+        parsed = sysfs::parseWriteAccess(out, &pos, QStringLiteral("h"));
+        QVERIFY(parsed.ok());
+        QCOMPARE(parsed->state, WritePermission::State::Denied);
+        QCOMPARE(parsed->path, tested.last());
+        QCOMPARE(*parsed, sysfs::localWritePermission(dir.path()));
+    }
+
+    void writeAccessListing_data()
+    {
+        QTest::addColumn<QByteArray>("listing");
+        QTest::addColumn<int>("state"); // -1: refused as corrupt
+        QTest::addColumn<QString>("path");
+        const QByteArray create = "sys/devices/vfio_ap/matrix/mdev_supported_types/vfio_ap-passthrough/create";
+        const QByteArray assign = "sys/devices/vfio_ap/matrix/11111111-2222-4333-8444-555555555555/assign_adapter";
+        const QByteArray config = "sys/devices/vfio_ap/matrix/11111111-2222-4333-8444-555555555555/ap_config";
+        const auto S = [](WritePermission::State s) { return int(s); };
+        QTest::newRow("nothing to test") << QByteArray("#apconsole-access 1\n#end\n") << S(WritePermission::State::Unknown) << QString();
+        QTest::newRow("all writable") << QByteArray("#apconsole-access 1\nw " + create + "\nw " + assign + "\nw " + config + "\n#end\n")
+                                      << S(WritePermission::State::Writable) << QString();
+        QTest::newRow("one read-only") << QByteArray("#apconsole-access 1\nw " + create + "\nr " + assign + "\nr " + config + "\n#end\n")
+                                       << S(WritePermission::State::Denied) << QString::fromLatin1(assign);
+        QTest::newRow("no header") << QByteArray("w " + create + "\n#end\n") << -1 << QString();
+        QTest::newRow("no end") << QByteArray("#apconsole-access 1\nw " + create + "\n") << -1 << QString();
+        QTest::newRow("cut line") << QByteArray("#apconsole-access 1\nw " + create) << -1 << QString();
+        QTest::newRow("other path") << QByteArray("#apconsole-access 1\nw etc/passwd\n#end\n") << -1 << QString();
+        QTest::newRow("climbing path") << QByteArray("#apconsole-access 1\nw sys/devices/vfio_ap/matrix/../../../x/assign_adapter\n#end\n") << -1 << QString();
+        QTest::newRow("other attribute") << QByteArray("#apconsole-access 1\nw sys/devices/vfio_ap/matrix/11111111-2222-4333-8444-555555555555/remove\n#end\n") << -1 << QString();
+        QTest::newRow("bad flag") << QByteArray("#apconsole-access 1\nx " + create + "\n#end\n") << -1 << QString();
+    }
+    void writeAccessListing()
+    {
+        QFETCH(QByteArray, listing);
+        QFETCH(int, state);
+        QFETCH(QString, path);
+        const QByteArray stream = "dump before\n" + listing + "#apconsole-definitions 1\n";
+        qsizetype pos = 12;
+        const auto parsed = sysfs::parseWriteAccess(stream, &pos, QStringLiteral("ssh://h"));
+        if (state < 0) {
+            QVERIFY(!parsed.ok());
+            QCOMPARE(parsed.error().code, ErrorCode::Corrupt);
+            QCOMPARE(pos, qsizetype(12)); // nothing consumed
+            return;
+        }
+        QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.error().toString()));
+        QCOMPARE(int(parsed->state), state);
+        QCOMPARE(parsed->path, path);
+        QCOMPARE(stream.mid(pos), QByteArray("#apconsole-definitions 1\n"));
     }
 
     void manyRefreshesKeepMemoryBounded()

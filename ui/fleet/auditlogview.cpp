@@ -1,14 +1,13 @@
 #include "auditlogview.h"
+#include "../common/prompts.h"
 
 #include "auditlogmodel.h"
 
 #include <common/outputfile.h>
 
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
@@ -64,11 +63,10 @@ AuditLogView::AuditLogView(QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &AuditLogView::showDetail);
     connect(m_model, &QAbstractItemModel::modelReset, this, &AuditLogView::showDetail);
     connect(m_export, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export audit log"), QStringLiteral("audit-log.csv"), tr("CSV files (*.csv)"));
-        if (path.isEmpty())
-            return;
-        if (Status s = exportCsv(path); !s)
-            QMessageBox::warning(this, tr("Export audit log"), tr("The audit log could not be saved: %1").arg(s.error().toString()));
+        prompt::saveFile(this, tr("Export audit log"), QStringLiteral("audit-log.csv"), tr("CSV files (*.csv)"), [this](const QString &path) {
+            if (Status s = exportCsv(path); !s)
+                prompt::warn(this, tr("Export audit log"), tr("The audit log could not be saved: %1").arg(s.error().toString()));
+        });
     });
 }
 

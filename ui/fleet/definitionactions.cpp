@@ -75,13 +75,23 @@ QString DefinitionActions::driftText(const definitions::Drift &d)
     return parts.join(QLatin1Char(' '));
 }
 
-void DefinitionActions::fillTreeMenu(QMenu &menu, HostSession *s, const HostSnapshot &snap, const FleetNode &node, bool lifecycle)
+void DefinitionActions::fillTreeMenu(QMenu &menu, HostSession *s, const HostSnapshot &snap, const FleetNode &node, bool lifecycle,
+                                     const QString &noWrites)
 {
+    const auto gate = [&noWrites](QAction *a) {
+        if (noWrites.isEmpty())
+            return a;
+        a->setEnabled(false);
+        a->setText(tr("%1 (%2)").arg(a->text(), noWrites));
+        a->setToolTip(noWrites);
+        a->setStatusTip(noWrites);
+        return a;
+    };
     if (!snap.definitions || !s->backend())
         return;
     const QString &key = node.key;
     if (lifecycle && (node.kind == NodeKind::Host || node.kind == NodeKind::MdevGroup)) {
-        menu.addAction(tr("Import mdevctl definition…"), this, [this, s] { importDefinition(s); });
+        gate(menu.addAction(tr("Import mdevctl definition…"), this, [this, s] { importDefinition(s); }));
         return;
     }
     if (node.kind != NodeKind::Mdev && node.kind != NodeKind::StoppedMdev)
@@ -90,36 +100,37 @@ void DefinitionActions::fillTreeMenu(QMenu &menu, HostSession *s, const HostSnap
     const Mdev *running = snap.mdev(key);
     const MdevDefinition *defined = snap.definitions->find(key);
     if (lifecycle && node.kind == NodeKind::StoppedMdev && defined)
-        menu.addAction(tr("Start mdev"), this, [this, s, key] { run(s, {Kind::Start, key, {}, false}, tr("Start mdev %1").arg(key)); });
+        gate(menu.addAction(tr("Start mdev"), this, [this, s, key] { run(s, {Kind::Start, key, {}, false}, tr("Start mdev %1").arg(key)); }));
     if (lifecycle && running && !defined) {
         // mdevctl define of an active mdev: the same UUID and matrix come back after a reboot.
         const MdevDefinition d = definitions::definitionOf(key, MatrixAssignment::of(*running), false);
-        menu.addAction(tr("Keep after reboot (define)"), this, [this, s, key, d] { run(s, {Kind::Define, key, d, false}, tr("Define mdev %1").arg(key)); });
+        gate(menu.addAction(tr("Keep after reboot (define)"), this, [this, s, key, d] { run(s, {Kind::Define, key, d, false}, tr("Define mdev %1").arg(key)); }));
     }
     if (lifecycle && defined) {
         QAction *autostart = menu.addAction(tr("Start at boot"));
+        autostart->setObjectName(QStringLiteral("definitionStartAtBoot"));
         autostart->setCheckable(true);
         autostart->setChecked(defined->autostart);
         connect(autostart, &QAction::triggered, this, [this, s, key](bool on) {
             run(s, {Kind::SetAutostart, key, {}, on}, on ? tr("Start mdev %1 at boot").arg(key) : tr("Stop starting mdev %1 at boot").arg(key));
         });
-        menu.addAction(tr("Undefine (forget after reboot)"), this, [this, s, key] { run(s, {Kind::Undefine, key, {}, false}, tr("Undefine mdev %1").arg(key)); });
+        gate(autostart);
+        gate(menu.addAction(tr("Undefine (forget after reboot)"), this, [this, s, key] { run(s, {Kind::Undefine, key, {}, false}, tr("Undefine mdev %1").arg(key)); }));
     }
     if (const auto drift = definitions::driftOf(snap, key); drift && !drift->isEmpty()) {
         MdevDefinition updated = *defined;
         updated.matrix = drift->running;
-        menu.addAction(tr("Make the definition match the running matrix"), this, [this, s, key, updated] {
+        gate(menu.addAction(tr("Make the definition match the running matrix"), this, [this, s, key, updated] {
             run(s, {Kind::Modify, key, updated, false}, tr("Update the definition of mdev %1").arg(key));
-        });
-        menu.addAction(tr("Apply the definition to the running mdev…"), this, [this, s, key, target = drift->defined] {
+        }));
+        gate(menu.addAction(tr("Apply the definition to the running mdev…"), this, [this, s, key, target = drift->defined] {
             const auto now = s->snapshot();
             if (!now)
                 return;
             auto *dialog = new ApplyDialog(s, plans::changeMatrix(*now, key, target), m_window);
             dialog->setAttribute(Qt::WA_DeleteOnClose);
-            dialog->start();
-            dialog->open();
-        });
+            dialog->open(); // the preview first: it writes on Apply
+        }));
     }
     menu.addAction(tr("Export as mdevctl JSON…"), this, [this, snap, key] { exportMdev(snap, key, false); });
     menu.addAction(tr("Export as libvirt node-device XML…"), this, [this, snap, key] { exportMdev(snap, key, true); });

@@ -29,7 +29,10 @@ public:
     explicit DefinitionActions(QWidget *window);
 
     /// `lifecycle` false: only the drift repairs, export and import (libvirt runs the rest).
-    void fillTreeMenu(QMenu &menu, HostSession *s, const HostSnapshot &snap, const FleetNode &node, bool lifecycle = true);
+    /// `noWrites`: why the host cannot take a change now; the actions that change it are then
+    /// shown disabled with the reason (export stays).
+    void fillTreeMenu(QMenu &menu, HostSession *s, const HostSnapshot &snap, const FleetNode &node, bool lifecycle = true,
+                      const QString &noWrites = {});
     /// ap-check's rules for `r`, then the preview naming what runs (`runs`); true on Apply. A
     /// refusal is shown with its reasons and nothing runs.
     bool approve(HostSession *s, const definitions::DefinitionRequest &r, const QString &what, const QString &runs);

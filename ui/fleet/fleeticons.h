@@ -16,5 +16,7 @@ QIcon adapterIcon(CryptoMode mode);
 /// A started mdev, or a persistent one that is defined but not started.
 QIcon mdevIcon(bool started);
 QIcon guestIcon();
+/// The style's folder, for the Adapters / Mediated devices / Guests rows.
+QIcon groupIcon();
 
 } // namespace ap::ui

@@ -8,8 +8,6 @@
 #include "../matrix/matrixmime.h"
 #include "../migration/migrationtext.h"
 
-#include <QApplication>
-#include <QStyle>
 
 namespace ap::ui {
 
@@ -148,12 +146,11 @@ QVariant FleetModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole: {
         if (index.column() != 0)
             return {};
-        QStyle *st = QApplication::style();
         switch (n->kind) {
         case Kind::Host: return hostIcon(n->session->state());
         case Kind::AdapterGroup:
         case Kind::MdevGroup:
-        case Kind::GuestGroup: return st->standardIcon(QStyle::SP_DirIcon);
+        case Kind::GuestGroup: return groupIcon();
         case Kind::Adapter:
         case Kind::Mdev:
         case Kind::StoppedMdev:

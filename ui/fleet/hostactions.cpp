@@ -1,5 +1,6 @@
 #include "hostactions.h"
 #include "../common/errortext.h"
+#include "../common/prompts.h"
 
 #include "addhostdialog.h"
 #include "definitionactions.h"
@@ -16,11 +17,9 @@
 #include <plan/writeplan.h>
 
 #include <QAction>
-#include <QInputDialog>
 #include <QLineEdit>
 #include <QFutureWatcher>
 #include <QMenu>
-#include <QMessageBox>
 #include <QPointer>
 #include <QUuid>
 #include <QtConcurrent>
@@ -64,11 +63,17 @@ void HostActions::fillTreeMenu(QMenu &menu, HostSession *s, const FleetNode &nod
     }
     // Actions that write are shown, but disabled with the reason, while the host cannot take them.
     const QString noWrites = whyNoWrites(s);
+    const QString unknown = unknownWrites(s);
     const auto writing = [&](QAction *a) {
-        if (noWrites.isEmpty())
+        if (noWrites.isEmpty()) {
+            a->setToolTip(unknown);
+            a->setStatusTip(unknown);
             return;
+        }
         a->setEnabled(false);
         a->setText(tr("%1 (%2)").arg(a->text(), noWrites));
+        a->setToolTip(noWrites);
+        a->setStatusTip(noWrites);
     };
     if ((node.kind == NodeKind::Host || node.kind == NodeKind::MdevGroup) && s->backend())
         writing(menu.addAction(tr("Create mdev…"), this, [this, s] { createMdev(s); }));
@@ -82,7 +87,7 @@ void HostActions::fillTreeMenu(QMenu &menu, HostSession *s, const FleetNode &nod
         addLibvirtActions(menu, s, lv, *snap, node);
         m_definitions->fillTreeMenu(menu, s, *snap, node, false); // drift, export, import where the SSH view reads definitions
     } else if (snap)
-        m_definitions->fillTreeMenu(menu, s, *snap, node); // mdevctl through SSH, local trees, demo hosts
+        m_definitions->fillTreeMenu(menu, s, *snap, node, true, noWrites); // mdevctl through SSH, local trees, demo hosts
     if (s->edits().hasPending()) {
         menu.addSeparator();
         menu.addAction(m_shared.apply);
@@ -101,29 +106,29 @@ void HostActions::fillTreeMenu(QMenu &menu, HostSession *s, const FleetNode &nod
 
 void HostActions::renameHost(HostSession *s)
 {
-    bool ok = false;
-    const QString name = QInputDialog::getText(m_window, tr("Rename host"),
-                                               tr("Name of %1 in the console (empty: show its address):").arg(s->uri().text),
-                                               QLineEdit::Normal, m_fleet->customName(s), &ok);
-    if (!ok)
-        return;
-    if (Status st = m_fleet->renameHost(s, name); !st)
-        QMessageBox::warning(m_window, tr("Rename host"), tr("The name was not kept: %1").arg(st.error().toString()));
+    prompt::askText(m_window, tr("Rename host"), tr("Name of %1 in the console (empty: show its address):").arg(s->uri().text),
+                    m_fleet->customName(s), [this, session = QPointer<HostSession>(s)](const QString &name) {
+                        if (!session) // removed while the operator typed
+                            return;
+                        if (Status st = m_fleet->renameHost(session, name); !st)
+                            prompt::warn(m_window, tr("Rename host"), tr("The name was not kept: %1").arg(st.error().toString()));
+                    });
 }
 
 void HostActions::editHost(HostSession *s)
 {
-    bool ok = false;
-    const QString uri = QInputDialog::getText(m_window, tr("Edit host address"), tr("Address of %1:").arg(m_fleet->displayName(s)),
-                                              QLineEdit::Normal, s->uri().text, &ok);
-    if (!ok || uri.trimmed() == s->uri().text)
-        return;
-    auto edited = m_fleet->editHost(s, uri.trimmed());
-    if (!edited) {
-        QMessageBox::warning(m_window, tr("Edit host address"), tr("Cannot use %1:\n%2\n%3").arg(uri, edited.error().detail, edited.error().hint));
-        return;
-    }
-    emit selectRequested({(*edited)->uri().text, NodeKind::Host, (*edited)->uri().text});
+    prompt::askText(m_window, tr("Edit host address"), tr("Address of %1:").arg(m_fleet->displayName(s)), s->uri().text,
+                    [this, session = QPointer<HostSession>(s)](const QString &uri) {
+                        if (!session || uri.trimmed() == session->uri().text)
+                            return;
+                        auto edited = m_fleet->editHost(session, uri.trimmed());
+                        if (!edited) {
+                            prompt::warn(m_window, tr("Edit host address"),
+                                         tr("Cannot use %1:\n%2\n%3").arg(uri, edited.error().detail, ErrorText::hintOf(edited.error())));
+                            return;
+                        }
+                        emit selectRequested({(*edited)->uri().text, NodeKind::Host, (*edited)->uri().text});
+                    });
 }
 
 void HostActions::removeHost(HostSession *s)
@@ -131,36 +136,42 @@ void HostActions::removeHost(HostSession *s)
     const QString text = s->edits().hasPending()
         ? tr("Remove %1 from the console? Its pending changes are discarded. Nothing on the host is changed.").arg(m_fleet->displayName(s))
         : tr("Remove %1 from the console? Nothing on the host is changed.").arg(m_fleet->displayName(s));
-    if (QMessageBox::question(m_window, tr("Remove host"), text) != QMessageBox::Yes)
-        return;
-    const QString name = m_fleet->displayName(s);
-    m_fleet->removeHost(s);
-    emit statusMessage(tr("Removed %1 from the console.").arg(name), 5000);
+    prompt::confirm(m_window, tr("Remove host"), text, [this, session = QPointer<HostSession>(s)] {
+        if (!session)
+            return;
+        const QString name = m_fleet->displayName(session);
+        m_fleet->removeHost(session);
+        emit statusMessage(tr("Removed %1 from the console.").arg(name), 5000);
+    });
 }
 
 void HostActions::addHost()
 {
-    AddHostDialog dialog(m_window);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const QString uri = dialog.address();
-    auto added = m_fleet->addHost(uri);
-    if (!added) {
-        QMessageBox::warning(m_window, tr("Add host"), tr("Cannot add %1:\n%2\n%3").arg(uri, added.error().detail, ErrorText::hintOf(added.error())));
-        return;
-    }
-    emit selectRequested({(*added)->uri().text, NodeKind::Host, (*added)->uri().text});
+    auto *dialog = new AddHostDialog(m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const QString uri = dialog->address();
+        auto added = m_fleet->addHost(uri);
+        if (!added) {
+            prompt::warn(m_window, tr("Add host"), tr("Cannot add %1:\n%2\n%3").arg(uri, added.error().detail, ErrorText::hintOf(added.error())));
+            return;
+        }
+        emit selectRequested({(*added)->uri().text, NodeKind::Host, (*added)->uri().text});
+    });
+    dialog->open();
 }
 
 void HostActions::resetDemo()
 {
-    if (QMessageBox::question(m_window, tr("Reset the demo fleet"),
-                              tr("Undo every change made to the simulated hosts and start again from the built-in demo fleet?"))
-        != QMessageBox::Yes)
-        return;
+    prompt::confirm(m_window, tr("Reset the demo fleet"),
+                    tr("Undo every change made to the simulated hosts and start again from the built-in demo fleet?"), [this] { resetDemoNow(); });
+}
+
+void HostActions::resetDemoNow()
+{
     if (m_fleet->store()) {
         if (Status reset = m_fleet->store()->resetSimulatedHosts(); !reset)
-            QMessageBox::warning(m_window, tr("Reset the demo fleet"),
+            prompt::warn(m_window, tr("Reset the demo fleet"),
                                  tr("The saved demo state could not be removed; it comes back at the next start: %1").arg(reset.error().toString()));
     }
     for (HostSession *s : m_fleet->sessions()) {
@@ -175,11 +186,27 @@ void HostActions::resetDemo()
 QString HostActions::whyNoWrites(const HostSession *s)
 {
     switch (s->state()) {
-    case HostSession::State::Connected: return {};
+    case HostSession::State::Connected: break;
     case HostSession::State::Connecting: return tr("still reading the host");
     case HostSession::State::Failed: return tr("the host cannot be reached");
     }
-    return {};
+    const auto snap = s->snapshot();
+    return snap ? deniedWrites(*snap) : QString();
+}
+
+QString HostActions::deniedWrites(const HostSnapshot &snap)
+{
+    if (snap.writes.state != WritePermission::State::Denied)
+        return {};
+    return tr("read-only: this console may not write /%1 on the host (a read-only mount or no permission)").arg(snap.writes.path);
+}
+
+QString HostActions::unknownWrites(const HostSession *s)
+{
+    const auto snap = s->snapshot();
+    if (!snap || snap->writes.state != WritePermission::State::Unknown)
+        return {};
+    return tr("Whether this console may write to the host is not known: the host decides when the change is applied.");
 }
 
 // Like every change: previewed in the Apply dialog (what it creates or removes and which guest
@@ -211,31 +238,34 @@ void HostActions::askTrustHostKey(HostSession *s)
         return;
     m_askedHostKey.insert(s);
     auto *watcher = new QFutureWatcher<Result<HostKeyInfo>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, session = QPointer<HostSession>(s), ssh, watcher] {
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, session = QPointer<HostSession>(s), watcher] {
         watcher->deleteLater();
         if (!session)
             return;
         const Result<HostKeyInfo> key = watcher->result();
         if (!key) {
-            QMessageBox::warning(m_window, tr("Unknown host key"),
-                                 tr("The key of %1 is not known and could not be read: %2").arg(session->uri().text, key.error().toString()));
+            prompt::warn(m_window, tr("Unknown host key"),
+                         tr("The key of %1 is not known and could not be read: %2").arg(session->uri().text, key.error().toString()));
             return;
         }
-        const auto answer = QMessageBox::question(
+        prompt::ask(
             m_window, tr("Unknown host key"),
             tr("<p>The authenticity of <b>%1</b> cannot be established: its key is not known yet.</p><p>Fingerprints offered:</p><pre>%2</pre>"
                "<p>Compare them with the fingerprints the host's administrator gives you (<tt>ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub</tt>). "
                "Trust this key and connect?</p>")
                 .arg(session->uri().text.toHtmlEscaped(), key->fingerprints.join(u'\n').toHtmlEscaped()),
-            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
-        if (answer != QMessageBox::Yes || !session)
-            return;
-        if (Status st = ssh->client().trustHostKey(*key); !st) {
-            QMessageBox::warning(m_window, tr("Unknown host key"), st.error().toString());
-            return;
-        }
-        m_askedHostKey.remove(session);
-        session->refresh();
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No, [this, session, key = *key](QMessageBox::StandardButton answer) {
+                // The host may have been removed (or re-addressed) while the operator compared.
+                auto *current = session && session->backend() ? session->backend()->view<SshHost>() : nullptr;
+                if (answer != QMessageBox::Yes || !current)
+                    return;
+                if (Status st = current->client().trustHostKey(key); !st) {
+                    prompt::warn(m_window, tr("Unknown host key"), st.error().toString());
+                    return;
+                }
+                m_askedHostKey.remove(session);
+                session->refresh();
+            });
     });
     watcher->setFuture(QtConcurrent::run([ssh] { return ssh->client().scanHostKey(QDeadlineTimer(15000)); }));
 }
@@ -306,7 +336,7 @@ void HostActions::runLibvirtAction(HostSession *s, QFuture<Status> future, const
         const Status r = watcher->result();
         if (!r) {
             emit statusMessage({}, 0);
-            QMessageBox::warning(m_window, what, tr("%1 failed on %2:\n%3\n%4").arg(what, uri, r.error().detail, ErrorText::hintOf(r.error())));
+            prompt::warn(m_window, what, tr("%1 failed on %2:\n%3\n%4").arg(what, uri, r.error().detail, ErrorText::hintOf(r.error())));
         } else {
             emit statusMessage(tr("%1: done").arg(what), 5000);
         }

@@ -54,8 +54,15 @@ public:
     /// Asks, then takes the host out of the console for good (reachable or never reached).
     void removeHost(HostSession *s);
     void removeMdev(HostSession *s, const QString &uuid);
-    /// Why the host cannot take a write now (still reading it, unreachable), empty if it can.
+    /// Why the host cannot take a write now (still reading it, unreachable, its attributes
+    /// read-only or not writable by this user), empty if it can.
     static QString whyNoWrites(const HostSession *s);
+    /// Why the host's attributes cannot be written from here as its last read found (read-only,
+    /// no permission), empty if they can or it is not known.
+    static QString deniedWrites(const HostSnapshot &snap);
+    /// A note for write actions where the last read could not tell whether writes are permitted
+    /// (the actions stay enabled), empty otherwise.
+    static QString unknownWrites(const HostSession *s);
 
 signals:
     /// A line for the status bar; timeoutMs 0 keeps it until the next one, an empty text clears.
@@ -65,6 +72,7 @@ signals:
     void selectRequested(const ap::ui::FleetNode &node);
 
 private:
+    void resetDemoNow();
     void watch(HostSession *s);
     /// An SSH host whose key is not known: shows the fingerprint and asks whether to trust it.
     void askTrustHostKey(HostSession *s);

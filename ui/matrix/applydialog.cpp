@@ -1,13 +1,20 @@
 #include "applydialog.h"
 
+#include "../fleet/definitionactions.h"
+#include "../fleet/hostactions.h"
 #include "../fleet/hostsession.h"
+#include "../common/errortext.h"
 #include "../common/kerneltext.h"
 
 #include <common/errnonames.h>
+#include <definitions/definitionrequest.h>
+#include <hosts/libvirt/libvirthost.h>
 #include <plan/matrixplan.h>
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QFutureWatcher>
+#include <QGroupBox>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -60,8 +67,7 @@ QString ApplyDialog::describeChange(const MdevChange &c)
     else if (c.definitionMatchesAfter)
         lines << tr("Persistent definition: already holds this matrix.");
     else
-        lines << tr("Persistent definition: <b>not updated</b>; the mdev gets its old matrix back when it is next started from it "
-                    "(change the definition too to keep this).");
+        lines << tr("Persistent definition: holds another matrix (see below).");
     return lines.join(QStringLiteral("<br>"));
 }
 
@@ -77,7 +83,9 @@ ApplyDialog::ApplyDialog(HostSession *session, WritePlan plan, QWidget *parent)
     // The plan replayed on a copy of the host: the same rule that accepted the edits.
     QStringList summary;
     bool touchesRunningGuest = false;
-    if (const auto host = session->snapshot()) {
+    QList<MdevChange> changes;
+    const auto host = session->snapshot();
+    if (host) {
         const PlanReplay replay = replayPlan(*host, m_plan);
         for (const Mdev &m : replay.after.mdevs)
             if (!host->mdev(m.uuid))
@@ -91,7 +99,8 @@ ApplyDialog::ApplyDialog(HostSession *session, WritePlan plan, QWidget *parent)
                 touchesRunningGuest = true;
             }
         }
-        for (const MdevChange &c : describeChanges(*host, replay.after)) {
+        changes = describeChanges(*host, replay.after);
+        for (const MdevChange &c : changes) {
             summary << describeChange(c);
             touchesRunningGuest = touchesRunningGuest || c.hotPlug() || c.hotUnplug();
         }
@@ -104,6 +113,8 @@ ApplyDialog::ApplyDialog(HostSession *session, WritePlan plan, QWidget *parent)
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_summary);
+    if (host)
+        addDefinitionOffers(changes, *host);
     layout->addWidget(new QLabel(tr("The writes are made on %1 as one transaction: if one fails, the earlier ones are undone.")
                                      .arg(session->uri().text)));
 
@@ -159,6 +170,89 @@ ApplyDialog::ApplyDialog(HostSession *session, WritePlan plan, QWidget *parent)
     resize(720, 480);
 }
 
+void ApplyDialog::addDefinitionOffers(const QList<MdevChange> &changes, const HostSnapshot &host)
+{
+    for (const MdevChange &c : changes) {
+        if (!c.hasDefinition || c.definitionMatchesAfter)
+            continue;
+        DefinitionOffer o;
+        o.uuid = c.uuid;
+        o.matrix = c.after;
+        const MdevDefinition *d = host.definitions ? host.definitions->find(c.uuid) : nullptr;
+        const Mdev *m = host.mdev(c.uuid);
+        o.autostart = d ? d->autostart : (m && m->autostart.value_or(false));
+        o.verdict = definitions::checkUpdateDefinition(host, c.uuid, c.after);
+        o.request = definitions::updateRequest(host, c.uuid, c.after);
+        m_offers.append(o);
+    }
+    if (m_offers.isEmpty())
+        return;
+    auto *group = new QGroupBox(tr("Persistent definitions"));
+    auto *box = new QVBoxLayout(group);
+    const QString noWrites = HostActions::whyNoWrites(m_session);
+    for (DefinitionOffer &o : m_offers) {
+        o.box = new QCheckBox(tr("Also update the persistent definition of mdev %1 to the new matrix").arg(o.uuid));
+        o.box->setObjectName(QStringLiteral("applyUpdateDefinition-") + o.uuid);
+        o.box->setEnabled(!o.verdict.refused() && noWrites.isEmpty());
+        o.note = new QLabel;
+        o.note->setObjectName(QStringLiteral("applyDefinitionNote-") + o.uuid);
+        o.note->setWordWrap(true);
+        o.note->setTextFormat(Qt::RichText);
+        o.note->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        if (!o.box->isEnabled() && !noWrites.isEmpty())
+            o.box->setToolTip(noWrites);
+        box->addWidget(o.box);
+        box->addWidget(o.note);
+        updateNote(o);
+        connect(o.box, &QCheckBox::toggled, this, [this, uuid = o.uuid] {
+            for (const DefinitionOffer &x : std::as_const(m_offers))
+                if (x.uuid == uuid)
+                    updateNote(x);
+        });
+    }
+    static_cast<QVBoxLayout *>(layout())->addWidget(group);
+}
+
+void ApplyDialog::updateNote(const DefinitionOffer &o)
+{
+    QStringList lines;
+    if (o.verdict.refused()) {
+        lines << tr("<b>The definition cannot be updated to this matrix</b>; nothing would be written to it:");
+        for (const definitions::Finding &f : o.verdict.findings) {
+            const QString by = f.by == definitions::RefusedBy::ApCheck ? tr("ap-check")
+                : f.by == definitions::RefusedBy::Mdevctl                ? tr("mdevctl")
+                                                                          : tr("the kernel");
+            lines << tr("• %1 (refused by %2; rule: %3)").arg(DefinitionActions::findingText(f).toHtmlEscaped(), by, f.message().toHtmlEscaped());
+        }
+    } else if (!o.verdict.unknown.isEmpty()) {
+        lines << tr("The host's definitions are not known here: ap-check on the host decides when the definition is updated.");
+    }
+    if (o.box->isChecked()) {
+        lines << tr("The definition is updated once the kernel writes succeed: the change survives a reboot.");
+    } else {
+        lines << tr("Without it, the running matrix will differ from the definition after this change: the change is lost at the next reboot.");
+        lines << (o.autostart ? tr("The definition's start=auto starts the mdev at boot with its old matrix.")
+                              : tr("The definition (start=manual) brings back the old matrix when the mdev is next started from it."));
+    }
+    o.note->setText(lines.join(QStringLiteral("<br>")));
+}
+
+QCheckBox *ApplyDialog::updateDefinitionBox(const QString &uuid) const
+{
+    for (const DefinitionOffer &o : m_offers)
+        if (o.uuid == uuid)
+            return o.box;
+    return nullptr;
+}
+
+QString ApplyDialog::definitionNote(const QString &uuid) const
+{
+    for (const DefinitionOffer &o : m_offers)
+        if (o.uuid == uuid)
+            return o.note->text();
+    return {};
+}
+
 QString ApplyDialog::summaryText() const { return m_summary->text(); }
 
 bool ApplyDialog::needsConfirmation() const { return m_confirm && !m_confirm->isChecked(); }
@@ -167,8 +261,11 @@ void ApplyDialog::start()
 {
     if (m_confirm)
         m_confirm->setEnabled(false);
+    for (const DefinitionOffer &o : std::as_const(m_offers))
+        o.box->setEnabled(false); // what is checked now is what runs
     m_buttons->button(QDialogButtonBox::Apply)->setEnabled(false);
     m_buttons->button(QDialogButtonBox::Cancel)->setEnabled(false); // a transaction is finished or rolled back, never cut
+    m_started = true;
     m_result->setText(tr("Writing…"));
     m_session->apply(m_plan);
 }
@@ -206,12 +303,73 @@ QString ApplyDialog::describe(const WritePlan &plan, const Result<ApplyReport> &
 
 void ApplyDialog::onFinished(const Result<ApplyReport> &result)
 {
-    m_finished = true;
+    if (!m_started || m_finished)
+        return; // another dialog's transaction on the same host
+    disconnect(m_session, &HostSession::applyFinished, this, nullptr);
     m_succeeded = result && result->ok;
-    m_result->setText(describe(m_plan, result));
+    m_applyText = describe(m_plan, result);
+    m_result->setText(m_applyText);
+    if (m_succeeded)
+        updateDefinitions(0);
+    else
+        finish();
+}
+
+void ApplyDialog::updateDefinitions(qsizetype next)
+{
+    while (next < m_offers.size() && !m_offers[next].box->isChecked())
+        ++next;
+    HostBackend *backend = m_session->backend();
+    if (next >= m_offers.size() || !backend) {
+        if (!m_definitionResults.isEmpty())
+            m_session->refresh(); // the host's definitions as they are now
+        finish();
+        return;
+    }
+    const DefinitionOffer &o = m_offers[next];
+    m_result->setText(m_applyText + QLatin1Char('\n') + tr("Updating the definition of mdev %1…").arg(o.uuid));
+    // The tree's definition actions' paths: libvirt's node-device define where the host has
+    // libvirt, else mdevctl (SSH), the definition files (local trees) or the simulated host.
+    QFuture<Status> future;
+    if (LibvirtHost *lv = backend->view<LibvirtHost>())
+        future = lv->defineMdev(o.uuid, o.matrix, false, o.autostart);
+    else
+        future = backend->changeDefinition(o.request);
+    auto *watcher = new QFutureWatcher<Status>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, next, uuid = o.uuid] {
+        watcher->deleteLater();
+        const Status st = watcher->result();
+        if (st) {
+            m_definitionResults << tr("The definition of mdev %1 was updated: the change survives a reboot.").arg(uuid);
+        } else {
+            m_definitionSucceeded = false;
+            m_definitionResults << tr("The kernel change was applied, but the definition of mdev %1 was NOT updated: %2 %3\n"
+                                      "The running matrix now differs from the definition, so the change is lost at the next reboot. "
+                                      "Update the definition from the fleet tree (Make the definition match the running matrix) or with "
+                                      "mdevctl modify on the host.")
+                                       .arg(uuid, st.error().detail, ErrorText::hintOf(st.error()));
+        }
+        updateDefinitions(next + 1);
+    });
+    watcher->setFuture(future);
+}
+
+void ApplyDialog::finish()
+{
+    m_finished = true;
+    if (!m_definitionResults.isEmpty())
+        m_result->setText(m_applyText + QLatin1Char('\n') + m_definitionResults.join(QLatin1Char('\n')));
     m_buttons->clear();
     m_buttons->addButton(QDialogButtonBox::Close);
     connect(m_buttons->button(QDialogButtonBox::Close), &QPushButton::clicked, this, m_succeeded ? &QDialog::accept : &QDialog::reject);
+    emit completed();
+}
+
+void ApplyDialog::reject()
+{
+    if (m_started && !m_finished)
+        return;
+    QDialog::reject();
 }
 
 QString ApplyDialog::resultText() const { return m_result->text(); }

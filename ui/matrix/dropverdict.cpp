@@ -1,5 +1,6 @@
 #include "dropverdict.h"
 
+#include "../fleet/hostactions.h"
 #include "../fleet/hostsession.h"
 #include "../common/kerneltext.h"
 
@@ -82,6 +83,10 @@ DropVerdict evaluateDrop(const HostSession *session, const QString &target, cons
     }
     if (drag.host != session->uri().text) {
         v.message = QCoreApplication::translate("DropVerdict", "Adapters and domains cannot move between hosts; an mdev only takes its own host's queues.");
+        return v;
+    }
+    if (const QString denied = HostActions::deniedWrites(*base); !denied.isEmpty()) {
+        v.message = QCoreApplication::translate("DropVerdict", "This host cannot take the change: %1.").arg(denied);
         return v;
     }
     if (drag.fromMdev == target) {

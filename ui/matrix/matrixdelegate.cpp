@@ -38,6 +38,8 @@ QString MatrixDelegate::word(int ownership)
 }
 
 namespace {
+/// The control row's tint in the cache: a key past the last ownership state.
+constexpr int kControlDomain = int(Own::Free) + 1;
 bool isDark(const QPalette &pal) { return pal.color(QPalette::Window).lightness() < 128; }
 QColor soften(QColor c, const QPalette &pal) { return isDark(pal) ? c.darker(250) : c.lighter(160); }
 } // namespace
@@ -69,10 +71,37 @@ void MatrixDelegate::setScale(qreal scale)
     m_scale = scale;
 }
 
+const QFont &MatrixDelegate::scaledFont(const QFont &viewFont) const
+{
+    if (m_fontScale != m_scale || viewFont != m_viewFont) {
+        m_viewFont = viewFont;
+        m_fontScale = m_scale;
+        m_scaledFont = viewFont;
+        if (!qFuzzyCompare(m_scale, 1.0))
+            m_scaledFont.setPointSizeF(std::max(1.0, viewFont.pointSizeF() * m_scale));
+    }
+    return m_scaledFont;
+}
+
+QColor MatrixDelegate::cachedTint(int ownership, int owner, const QPalette &palette) const
+{
+    if (palette.cacheKey() != m_tintPalette) {
+        m_tints.clear();
+        m_tintPalette = palette.cacheKey();
+    }
+    const int key = (owner + 1) * 16 + ownership;
+    auto it = m_tints.constFind(key);
+    if (it == m_tints.cend())
+        it = m_tints.insert(key, ownership == kControlDomain ? tint(int(Own::OtherMdev), -1, palette).lighter(110)
+                                                             : tint(ownership, owner, palette));
+    return *it;
+}
+
 bool MatrixDelegate::isLegible(const QFont &font, QSize room) const
 {
     if (font != m_widthFont) {
         m_widths.clear();
+        m_texts.clear();
         m_widthFont = font;
         m_height = QFontMetrics(font).height();
     }
@@ -104,21 +133,19 @@ void MatrixDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, cons
     QColor bg;
     QStringList labels; // longest first: the first that fits is drawn
     bool problem = false;
-    QFont f = option.font;
-    if (!qFuzzyCompare(m_scale, 1.0))
-        f.setPointSizeF(std::max(1.0, f.pointSizeF() * m_scale));
+    const QFont &f = scaledFont(option.font);
     // Zoomed far out, no label fits: then none is fetched (most cells in view, cheapest frame).
     const bool legible = isLegible(f, r.size());
     if (index.row() == 0) {
         const bool cd = index.data(MatrixModel::ControlDomainRole).toBool();
-        bg = cd ? tint(int(Own::OtherMdev), -1, pal).lighter(110) : pal.color(QPalette::AlternateBase);
+        bg = cd ? cachedTint(kControlDomain, -1, pal) : pal.color(QPalette::AlternateBase);
         if (cd && legible)
             labels = {QStringLiteral("\u2691 CD"), QStringLiteral("\u2691")}; // flag
     } else {
         // One summary instead of a role each: the state of a cell is worked out once a frame.
         const MatrixModel::CellSummary c = model ? model->summary(index.row(), index.column()) : MatrixModel::CellSummary{};
         const int owner = hostWide && Own(c.ownership) == Own::OtherMdev ? c.owner : -1;
-        bg = tint(c.ownership, owner, pal);
+        bg = cachedTint(c.ownership, owner, pal);
         if (legible) {
             const QString sym = owner >= 0 ? mdevNumber(owner) : symbol(c.ownership);
             const QString shortType = index.data(MatrixModel::ShortTypeRole).toString();
@@ -145,9 +172,16 @@ void MatrixDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, cons
         p->drawRect(r.adjusted(1, 1, -1, -1));
     }
     if (const QString label = fittingLabel(f, labels, r.size()); !label.isEmpty()) {
+        auto it = m_texts.find(label);
+        if (it == m_texts.end()) {
+            it = m_texts.insert(label, QStaticText(label));
+            it->setTextFormat(Qt::PlainText);
+            it->prepare(QTransform(), f);
+        }
+        const QSizeF size = it->size();
         p->setFont(f);
         p->setPen(pal.color(QPalette::Text));
-        p->drawText(r, Qt::AlignCenter, label);
+        p->drawStaticText(QPointF(r.x() + (r.width() - size.width()) / 2, r.y() + (r.height() - size.height()) / 2), *it);
     }
     p->restore();
 }

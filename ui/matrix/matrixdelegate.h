@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QColor>
+#include <QFont>
 #include <QHash>
+#include <QStaticText>
 #include <QStyledItemDelegate>
 
 namespace ap::ui {
@@ -35,11 +38,24 @@ private:
     bool isLegible(const QFont &font, QSize room) const;
     /// The first of `labels` (longest first) that fits `room` in `font`; empty if none does.
     QString fittingLabel(const QFont &font, const QStringList &labels, QSize room) const;
+    /// The view's font at the current scale, made once per font and scale.
+    const QFont &scaledFont(const QFont &viewFont) const;
+    /// tint(), kept per palette: a frame zoomed out paints tens of thousands of cells, and each
+    /// colour conversion costs more than the fill.
+    QColor cachedTint(int ownership, int owner, const QPalette &palette) const;
 
     qreal m_scale = 1.0;
+    // Caches of the paint path; the delegate paints on the GUI thread only.
     mutable QHash<QString, int> m_widths; ///< of the few distinct labels, at the current font
     mutable QFont m_widthFont;
     mutable int m_height = 0; ///< of m_widthFont
+    mutable QFont m_viewFont;
+    mutable qreal m_fontScale = 0;
+    mutable QFont m_scaledFont;
+    mutable qint64 m_tintPalette = -1; ///< QPalette::cacheKey() the tints were made for
+    mutable QHash<int, QColor> m_tints; ///< (ownership, owner) packed -> tint
+    /// Laid-out labels: shaping text is the most expensive part of a cell.
+    mutable QHash<QString, QStaticText> m_texts;
 };
 
 } // namespace ap::ui

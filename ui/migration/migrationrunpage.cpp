@@ -1,5 +1,6 @@
 #include "migrationrunpage.h"
 #include "../common/errortext.h"
+#include "../common/prompts.h"
 
 #include "../fleet/fleet.h"
 #include "../fleet/hostsession.h"
@@ -13,13 +14,11 @@
 #include <migration/runnerfactory.h>
 #include <store/runrecord.h>
 
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLocale>
-#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTextBrowser>
@@ -244,15 +243,13 @@ ResultPage::ResultPage(MigrationWizard *wizard)
     row->addWidget(m_export);
     layout->addLayout(row);
     connect(m_export, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export migration run"),
-                                                          QStringLiteral("migration-%1.json").arg(m_wizard->guest()),
-                                                          tr("JSON (*.json)"));
-        if (path.isEmpty())
-            return;
-        Store::MigrationRun run = runRecord(*m_wizard->plan, m_wizard->job->events(), m_wizard->started, m_wizard->decisions());
-        run.id = m_wizard->storedRunId;
-        if (Status s = writeOutputFile(path, QJsonDocument(runRecordToJson(run)).toJson()); !s)
-            QMessageBox::warning(this, tr("Export failed"), s.error().toString());
+        prompt::saveFile(this, tr("Export migration run"), QStringLiteral("migration-%1.json").arg(m_wizard->guest()), tr("JSON (*.json)"),
+                         [this](const QString &path) {
+                             Store::MigrationRun run = runRecord(*m_wizard->plan, m_wizard->job->events(), m_wizard->started, m_wizard->decisions());
+                             run.id = m_wizard->storedRunId;
+                             if (Status s = writeOutputFile(path, QJsonDocument(runRecordToJson(run)).toJson()); !s)
+                                 prompt::warn(this, tr("Export failed"), s.error().toString());
+                         });
     });
 }
 

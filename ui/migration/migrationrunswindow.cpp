@@ -1,4 +1,5 @@
 #include "migrationrunswindow.h"
+#include "../common/prompts.h"
 
 #include "migrationtext.h"
 #include <common/outputfile.h>
@@ -6,12 +7,10 @@
 #include <store/runrecord.h>
 
 #include <QDialogButtonBox>
-#include <QFileDialog>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLocale>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
@@ -128,11 +127,10 @@ MigrationRunsWindow::MigrationRunsWindow(std::shared_ptr<Store> store, const QSt
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MigrationRunsWindow::showSteps);
     connect(m_export, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export migration run"), QStringLiteral("migration-run.json"), tr("JSON (*.json)"));
-        if (path.isEmpty())
-            return;
-        if (Status s = exportSelected(path); !s)
-            QMessageBox::warning(this, tr("Export failed"), s.error().toString());
+        prompt::saveFile(this, tr("Export migration run"), QStringLiteral("migration-run.json"), tr("JSON (*.json)"), [this](const QString &path) {
+            if (Status s = exportSelected(path); !s)
+                prompt::warn(this, tr("Export failed"), s.error().toString());
+        });
     });
     resize(900, 560);
     reload();

@@ -1,10 +1,10 @@
 #include "migrationwizard.h"
+#include "../common/prompts.h"
 
 #include "../fleet/hostsession.h"
 #include "migrationpages.h"
 #include "migrationrunpage.h"
 
-#include <QMessageBox>
 
 namespace ap::ui {
 
@@ -63,18 +63,21 @@ void MigrationWizard::reject()
     if (job && job->isRunning()) {
         auto *run = qobject_cast<RunPage *>(page(RunPageId));
         if (run && run->pastPointOfNoReturn()) {
-            QMessageBox::information(this, tr("Migration in progress"),
-                                     tr("The guest is already resuming on the destination; the run can no longer be aborted. "
-                                        "Wait for it to finish."));
+            prompt::inform(this, tr("Migration in progress"),
+                           tr("The guest is already resuming on the destination; the run can no longer be aborted. "
+                              "Wait for it to finish."));
             return;
         }
-        if (QMessageBox::question(this, tr("Cancel the migration?"),
-                                  tr("Stop the run and bring %1 back to running on %2?").arg(m_guest, sourceHostText()))
-            == QMessageBox::Yes) {
+        prompt::confirm(this, tr("Cancel the migration?"), tr("Stop the run and bring %1 back to running on %2?").arg(m_guest, sourceHostText()), [this] {
+            // The run may have ended while the operator read the question.
+            if (!job || !job->isRunning()) {
+                QWizard::reject();
+                return;
+            }
             // The wizard closes once the run has brought the guest back.
             connect(this, &MigrationWizard::runFinished, this, [this] { QWizard::reject(); }, Qt::SingleShotConnection);
             job->cancel();
-        }
+        });
         return;
     }
     QWizard::reject();

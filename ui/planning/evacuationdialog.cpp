@@ -1,6 +1,7 @@
 #include "evacuationdialog.h"
 
 #include "fleetmapmodel.h"
+#include "../common/prompts.h"
 #include "../fleet/fleet.h"
 #include "../migration/migrationtext.h"
 #include "../migration/migrationtimeline.h"
@@ -12,7 +13,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QMessageBox>
 #include <QCoreApplication>
 #include <QPointer>
 #include <QPlainTextEdit>
@@ -136,7 +136,7 @@ EvacuationDialog::~EvacuationDialog()
 void EvacuationDialog::reject()
 {
     if (running()) {
-        QMessageBox::information(this, windowTitle(), tr("Migrations are running; stop after them first."));
+        prompt::inform(this, windowTitle(), tr("Migrations are running; stop after them first."));
         return;
     }
     QDialog::reject();
@@ -187,9 +187,10 @@ void EvacuationDialog::confirmAndRun()
         text += QLatin1Char(' ') + tr("First %n write(s) create the destination mdevs on %1.", nullptr, writes).arg(m_plan.creationHosts().join(QStringLiteral(", ")));
     if (!m_plan.unplaced.isEmpty())
         text += QLatin1Char(' ') + tr("%n guest(s) have no place and stay.", nullptr, int(m_plan.unplaced.size()));
-    if (QMessageBox::question(this, tr("Evacuate host"), text) != QMessageBox::Yes)
-        return;
-    startRun();
+    prompt::confirm(this, tr("Evacuate host"), text, [this] {
+        if (!running())
+            startRun();
+    });
 }
 
 void EvacuationDialog::startRun()

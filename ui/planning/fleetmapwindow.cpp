@@ -2,6 +2,7 @@
 #include "../report/profilecombo.h"
 
 #include "evacuationdialog.h"
+#include "../common/prompts.h"
 #include "../fleet/fleet.h"
 #include <common/outputfile.h>
 
@@ -10,14 +11,11 @@
 #include <QComboBox>
 #include <QFileInfo>
 #include <QDialogButtonBox>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -144,12 +142,11 @@ Status FleetMapWindow::exportTo(const QString &path) const
 
 void FleetMapWindow::exportDialog()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the fleet map"), QStringLiteral("fleet-map.html"),
-                                                      tr("HTML (*.html);;CSV (*.csv);;JSON (*.json)"));
-    if (path.isEmpty())
-        return;
-    if (const Status s = exportTo(path); !s)
-        QMessageBox::warning(this, tr("Export failed"), tr("The map could not be written to %1: %2").arg(path, s.error().detail));
+    prompt::saveFile(this, tr("Export the fleet map"), QStringLiteral("fleet-map.html"), tr("HTML (*.html);;CSV (*.csv);;JSON (*.json)"),
+                     [this](const QString &path) {
+                         if (const Status s = exportTo(path); !s)
+                             prompt::warn(this, tr("Export failed"), tr("The map could not be written to %1: %2").arg(path, s.error().detail));
+                     });
 }
 
 void FleetMapWindow::evacuate()
@@ -159,19 +156,21 @@ void FleetMapWindow::evacuate()
         if (s->snapshot())
             hosts.append(s->uri().text);
     if (hosts.size() < 2) {
-        QMessageBox::information(this, tr("Evacuate host"), tr("An evacuation needs at least two connected hosts."));
+        prompt::inform(this, tr("Evacuate host"), tr("An evacuation needs at least two connected hosts."));
         return;
     }
     const QModelIndex current = m_proxy->mapToSource(m_view->currentIndex());
     const int preselected = current.isValid() ? int(hosts.indexOf(m_model->map().rows.at(current.row()).host)) : 0;
-    bool ok = false;
-    const QString host = QInputDialog::getItem(this, tr("Evacuate host"), tr("Move every AP guest off this host:"), hosts,
-                                               std::max(0, preselected), false, &ok);
-    if (!ok)
-        return;
-    auto *dialog = new EvacuationDialog(m_fleet, m_fleet->session(host), profile(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->show();
+    prompt::chooseItem(this, tr("Evacuate host"), tr("Move every AP guest off this host:"), hosts, std::max(0, preselected),
+                       [this](const QString &host) {
+                           // The host may have left the fleet while the operator chose.
+                           HostSession *session = m_fleet->session(host);
+                           if (!session)
+                               return;
+                           auto *dialog = new EvacuationDialog(m_fleet, session, profile(), this);
+                           dialog->setAttribute(Qt::WA_DeleteOnClose);
+                           dialog->show();
+                       });
 }
 
 } // namespace ap::ui

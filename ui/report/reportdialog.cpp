@@ -1,6 +1,7 @@
 #include "reportdialog.h"
 
 #include <migration/checkinput.h>
+#include "../common/prompts.h"
 #include "../fleet/fleet.h"
 #include "reportexport.h"
 #include "../fleet/hostsession.h"
@@ -12,11 +13,9 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStandardItemModel>
@@ -134,13 +133,11 @@ void ReportDialog::build()
         auto *b = new QPushButton(label);
         b->setEnabled(false);
         connect(b, &QPushButton::clicked, this, [this, ext = QString::fromLatin1(suffix)] {
-            const QString path = QFileDialog::getSaveFileName(this, tr("Export report"), QStringLiteral("migration-report.") + ext,
-                                                              tr("%1 files (*.%2)").arg(ext.toUpper(), ext));
-            if (path.isEmpty())
-                return;
-            const Status s = exportTo(path);
-            if (!s)
-                QMessageBox::warning(this, tr("Export report"), tr("The report could not be saved: %1").arg(s.error().toString()));
+            prompt::saveFile(this, tr("Export report"), QStringLiteral("migration-report.") + ext, tr("%1 files (*.%2)").arg(ext.toUpper(), ext),
+                             [this](const QString &path) {
+                                 if (const Status s = exportTo(path); !s)
+                                     prompt::warn(this, tr("Export report"), tr("The report could not be saved: %1").arg(s.error().toString()));
+                             });
         });
         exports->addWidget(b);
         m_exports.append(b);

@@ -1,6 +1,7 @@
 #include "reportswindow.h"
 
 #include "reportdialog.h"
+#include "../common/prompts.h"
 #include "../fleet/fleet.h"
 
 #include <report/checkrender.h>
@@ -15,7 +16,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMap>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedBarSeries>
@@ -212,7 +212,7 @@ void ReportsWindow::openSelected()
     auto json = m_fleet->store()->report(r->id);
     auto report = json ? report::checkReportFromJson(*json) : Result<migration::CheckReport>(json.error());
     if (!report) {
-        QMessageBox::warning(this, tr("Migration reports"), tr("The report cannot be opened: %1").arg(report.error().toString()));
+        prompt::warn(this, tr("Migration reports"), tr("The report cannot be opened: %1").arg(report.error().toString()));
         return;
     }
     auto *dialog = new ReportDialog(m_fleet, *report, this);
@@ -227,14 +227,14 @@ void ReportsWindow::rerunSelected(bool compare)
         return;
     HostSession *source = m_fleet->session(r->source);
     if (!source) {
-        QMessageBox::information(this, tr("Migration reports"), tr("%1 is no longer in the fleet.").arg(r->source));
+        prompt::inform(this, tr("Migration reports"), tr("%1 is no longer in the fleet.").arg(r->source));
         return;
     }
     auto *dialog = new ReportDialog(m_fleet, source, r->mdev, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (!dialog->selectDestination(r->target)) {
         delete dialog;
-        QMessageBox::information(this, tr("Migration reports"), tr("%1 cannot be checked as a destination now.").arg(r->target));
+        prompt::inform(this, tr("Migration reports"), tr("%1 cannot be checked as a destination now.").arg(r->target));
         return;
     }
     dialog->setProfile(migration::parseProfile(r->profile).value_or(migration::DriverProfile::V2));

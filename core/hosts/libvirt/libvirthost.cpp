@@ -300,6 +300,7 @@ Result<HostSnapshot> LibvirtHost::doReadInventory(const std::function<bool()> &c
     }
     free(doms);
     HostSnapshot h = libvirtxml::buildSnapshot(uri().text, devices, domains);
+    h.writes.state = WritePermission::State::NotApplicable; // libvirt's own calls, not sysfs writes
     h.issues += problems;
     return h;
 }

@@ -7,11 +7,14 @@
 #include "../../common/errnonames.h"
 #include "../../driver/vfioapdriver.h"
 #include "../hostrecords.h"
+#include "../readscheduler.h"
 #include "../../sysfs/attributeparsers.h"
 #include "../../sysfs/dumpformat.h"
+#include "../../sysfs/writeaccess.h"
 #include "../../sysfs/treereader.h"
 #include "gunzip.h"
 
+#include <QElapsedTimer>
 #include <QFileInfo>
 
 #include <QProcess>
@@ -148,14 +151,15 @@ void SshHost::setReadRetries(int attempts, int firstPauseMs)
 QString SshHost::inventoryCommand(const QString &root, const QString &state, quint64 have, quint64 next, bool gzip)
 {
     // The login shell only parses this one line and execs sh: the scripts travel as arguments.
-    // $1 ROOT, $2 STATE, $3 HAVE, $4 NEW, $5 gzip|plain, $6 the dump script, $7 the definitions'.
+    // $1 ROOT, $2 STATE, $3 HAVE, $4 NEW, $5 gzip|plain, $6 the dump script, $7 the write access
+    // listing's, $8 the definitions'.
     const QString body = QStringLiteral(
         "cd -- \"$1\" 2>/dev/null || exit 97\n"
         "for c in find awk; do command -v $c >/dev/null 2>&1 || { echo \"$c: not found\" >&2; exit 127; }; done\n"
-        "run() { sh -c \"$6\" sh \"$1\" \"$2\" \"$3\" \"$4\" && sh -c \"$7\" \"$1\"; }\n"
+        "run() { sh -c \"$6\" sh \"$1\" \"$2\" \"$3\" \"$4\" && sh -c \"$7\" \"$1\" && sh -c \"$8\" \"$1\"; }\n"
         "if [ \"$5\" = gzip ] && command -v gzip >/dev/null 2>&1; then printf '#gzip\\n'; run \"$@\" | gzip -1; else run \"$@\"; fi\n");
     QStringList args{root, state, have ? QString::number(have) : QString(), QString::number(next),
-                     gzip ? QStringLiteral("gzip") : QStringLiteral("plain"), sysfs::dumpScript(), definitions::definitionsScript()};
+                     gzip ? QStringLiteral("gzip") : QStringLiteral("plain"), sysfs::dumpScript(), sysfs::writeAccessScript(), definitions::definitionsScript()};
     QString command = QStringLiteral("exec sh -c ") + SshClient::shellQuote(body) + QStringLiteral(" sh");
     for (const QString &a : args)
         command += QLatin1Char(' ') + SshClient::shellQuote(a);
@@ -191,7 +195,7 @@ SshHost::ReadStats SshHost::lastReadStats() const
 Result<HostSnapshot> SshHost::readOnce(const std::function<bool()> &canceled, QDeadlineTimer deadline)
 {
     // One remote command: the sysfs dump (a diff against the last one where the host kept it),
-    // then the definitions listing right after its "#end".
+    // then the write access listing and the definitions listing right after its "#end".
     std::shared_ptr<const sysfs::DumpSource> last;
     quint64 have = 0;
     {
@@ -216,6 +220,15 @@ Result<HostSnapshot> SshHost::readOnce(const std::function<bool()> &canceled, QD
     if (r->exitCode == 127)
         return makeError(ErrorCode::Unsupported, uri().text,
                          QStringLiteral("a command the inventory needs is missing on the host: %1").arg(QString::fromLocal8Bit(r->err).trimmed())).withHint(Hint::HostNeedsPosixTools);
+    // The transfer took no CPU slot; inflating and parsing do (a 256x256 dump is seconds of CPU),
+    // and the wait for one does not count against the host's own deadline.
+    QElapsedTimer queued;
+    queued.start();
+    const ReadScheduler::Slot slot = ReadScheduler::instance().acquire(canceled);
+    if (!slot)
+        return makeError(ErrorCode::Canceled, uri().text, QStringLiteral("inventory read canceled"));
+    if (!deadline.isForever())
+        deadline = QDeadlineTimer(deadline.remainingTime() + queued.elapsed());
     ReadStats stats;
     stats.wireBytes = r->out.size();
     QByteArray out = std::move(r->out);
@@ -251,6 +264,13 @@ Result<HostSnapshot> SshHost::readOnce(const std::function<bool()> &canceled, QD
         stats.directories = (*dump)->lastRecords();
         m_stats = stats;
     }
+    // Then the write access listing, then the definitions.
+    if (end < out.size()) {
+        if (auto access = sysfs::parseWriteAccess(out, &end, uri().text))
+            host->writes = *access;
+        else
+            return access.error(); // a cut or altered stream: read again
+    }
     const QByteArray defsPart = out.mid(end);
     auto defs = defsPart.isEmpty() ? Result<std::optional<HostDefinitions>>(makeError(
                                          ErrorCode::Io, uri().text,
@@ -261,6 +281,7 @@ Result<HostSnapshot> SshHost::readOnce(const std::function<bool()> &canceled, QD
     } else {
         host->definitions = *defs;
         definitions::applyDefinitions(*host);
+        host->issues += definitions::activeViewDifferences(*host);
     }
     return host;
 }
