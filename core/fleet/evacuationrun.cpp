@@ -136,6 +136,9 @@ EvacuationRun runEvacuation(const EvacuationPlan &plan, const QHash<QString, Hos
             }));
         }
         batch.waitForFinished();
+        // The moves are read under the lock they were appended under: that, not the wait on the
+        // futures inside Qt, is the ordering this function's own code states.
+        const QMutexLocker l(&lock);
         bool failed = false;
         for (int i = first; i < last; ++i) {
             const auto it = std::find_if(run.moves.cbegin(), run.moves.cend(), [i](const MoveRun &m) { return m.index == i; });

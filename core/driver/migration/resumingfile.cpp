@@ -8,8 +8,8 @@
 
 #include <QtEndian>
 
+#include <algorithm>
 #include <cerrno>
-#include <cstring>
 
 namespace ap::migration {
 
@@ -70,7 +70,9 @@ ResumingFile::Answer ResumingFile::writeFixedBuffer(QByteArrayView chunk)
         m_log.add(LogId::ConfigTooLarge, {m_pos + len, m_size});
         return done(-EIO);
     }
-    std::memcpy(m_buffer.data() + m_pos, chunk.data(), size_t(len));
+    // copy_n, not memcpy: an empty write's view may have no data pointer at all (memcpy from
+    // a null pointer is undefined even for 0 bytes).
+    std::copy_n(chunk.data(), len, m_buffer.data() + m_pos);
     m_pos += len; // committed even if a check below fails
     if (m_pos < 4)
         return done(len);
@@ -124,7 +126,7 @@ ResumingFile::Answer ResumingFile::writeOneShot(QByteArrayView chunk)
         return done(-EIO);
     QByteArray buffer = m_pos == 0 ? QByteArray(cfg, '\0') : m_buffer;
     buffer.resize(cfg, '\0');
-    std::memcpy(buffer.data() + m_pos, chunk.data(), size_t(len));
+    std::copy_n(chunk.data(), len, buffer.data() + m_pos);
     m_size = cfg;
     if (m_pos + len == cfg) {
         m_buffer = buffer;
@@ -162,7 +164,7 @@ ResumingFile::Answer ResumingFile::writeChunked(QByteArrayView chunk)
         m_buffer = QByteArray(m_size, '\0');
     const qint64 at = m_pos;
     m_pos += len; // committed before the copy and kept on a failed validation
-    std::memcpy(m_buffer.data() + at, chunk.data(), size_t(len));
+    std::copy_n(chunk.data(), len, m_buffer.data() + at);
     if (m_pos == m_size) {
         if (const int err = validate()) {
             if (first)
@@ -193,11 +195,11 @@ ResumingFile::Answer ResumingFile::writeStaged(QByteArrayView chunk)
         // keeping the bytes this write replaces does the same without copying the whole buffer.
         const qint64 at = m_pos;
         const QByteArray replaced = m_buffer.mid(at, len);
-        std::memcpy(m_buffer.data() + at, chunk.data(), size_t(len));
+        std::copy_n(chunk.data(), len, m_buffer.data() + at);
         m_pos += len;
         if (m_pos == m_size) {
             if (const int err = validate()) {
-                std::memcpy(m_buffer.data() + at, replaced.constData(), size_t(len)); // the copy is freed
+                std::copy_n(replaced.constData(), len, m_buffer.data() + at); // the copy is freed
                 return done(-err);
             }
             m_accepted = true;
@@ -207,7 +209,7 @@ ResumingFile::Answer ResumingFile::writeStaged(QByteArrayView chunk)
     // Staging not filled yet.
     const qint64 take = std::min<qint64>(len, kStagingBytes - m_pos);
     m_staging.resize(kStagingBytes, '\0');
-    std::memcpy(m_staging.data() + m_pos, chunk.data(), size_t(take));
+    std::copy_n(chunk.data(), take, m_staging.data() + m_pos);
     if (m_pos + len < kStagingBytes) {
         m_pos += len;
         return done(len);
@@ -222,8 +224,8 @@ ResumingFile::Answer ResumingFile::writeStaged(QByteArrayView chunk)
         return undefined(QStringLiteral("the write ends at byte %1 of a %2-byte buffer: the kernel copies past its end (heap overflow)")
                              .arg(end).arg(m_size));
     m_buffer = QByteArray(m_size, '\0');
-    std::memcpy(m_buffer.data(), m_staging.constData(), kStagingBytes);
-    std::memcpy(m_buffer.data() + kStagingBytes, chunk.data() + take, size_t(len - take));
+    std::copy_n(m_staging.constData(), kStagingBytes, m_buffer.data());
+    std::copy_n(chunk.data() + take, len - take, m_buffer.data() + kStagingBytes);
     m_pos = end;
     if (m_pos == m_size) {
         if (const int err = validate()) {
