@@ -2355,10 +2355,6 @@ Die laufende Matrix weicht nun von der Definition ab, daher geht die Änderung b
         </translation>
     </message>
     <message>
-        <source>, differs from its definition</source>
-        <translation>, weicht von seiner Definition ab</translation>
-    </message>
-    <message>
         <source>Running differs from definition: %1</source>
         <translation>Laufender Zustand weicht von der Definition ab: %1</translation>
     </message>
@@ -2369,6 +2365,10 @@ Die laufende Matrix weicht nun von der Definition ab, daher geht die Änderung b
     <message>
         <source>in its persistent definition only: %1</source>
         <translation>nur in seiner persistenten Definition: %1</translation>
+    </message>
+    <message>
+        <source>, drifted</source>
+        <translation>, abweichend</translation>
     </message>
 </context>
 <context>
@@ -3353,10 +3353,6 @@ Die laufende Matrix weicht nun von der Definition ab, daher geht die Änderung b
         <translation>&amp;Zeigen:</translation>
     </message>
     <message>
-        <source>Zoom:</source>
-        <translation>Zoom:</translation>
-    </message>
-    <message>
         <source>Zoom out</source>
         <translation>Verkleinern</translation>
     </message>
@@ -3371,6 +3367,14 @@ Die laufende Matrix weicht nun von der Definition ab, daher geht die Änderung b
     <message>
         <source>Reset the zoom</source>
         <translation>Zoom zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Legende</translation>
+    </message>
+    <message>
+        <source>Show or hide what the cells&apos; symbols, colours and labels mean</source>
+        <translation>Zeigt oder verbirgt, was Symbole, Farben und Beschriftungen der Zellen bedeuten</translation>
     </message>
 </context>
 <context>
@@ -4029,6 +4033,13 @@ Die laufende Matrix weicht nun von der Definition ab, daher geht die Änderung b
     <message>
         <source>&lt;b&gt;The run ended without migrating the guest.&lt;/b&gt; See the next page.</source>
         <translation>&lt;b&gt;Der Lauf endete, ohne den Gast zu migrieren.&lt;/b&gt; Siehe nächste Seite.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n iteration(s)</source>
+        <translation>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
