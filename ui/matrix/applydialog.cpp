@@ -137,14 +137,20 @@ ApplyDialog::ApplyDialog(HostSession *session, WritePlan plan, QWidget *parent)
     m_steps->setPlainText(lines.join(QLatin1Char('\n')));
     m_steps->setVisible(false);
     layout->addWidget(m_steps, 1);
-    connect(showSteps, &QToolButton::toggled, this, [this, showSteps](bool on) {
+    // While the writes are folded away, the dialog's spare height goes below them, not between
+    // the lines above.
+    auto *spare = new QWidget;
+    layout->addWidget(spare, 1);
+    connect(showSteps, &QToolButton::toggled, this, [this, showSteps, spare](bool on) {
         m_steps->setVisible(on);
+        spare->setVisible(!on);
         showSteps->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
     });
 
     m_progress = new QProgressBar;
     m_progress->setRange(0, int(m_plan.steps.size()));
     m_progress->setValue(0);
+    m_progress->setVisible(false); // shown once Apply starts the writes
     layout->addWidget(m_progress);
     m_result = new QLabel;
     m_result->setObjectName(QStringLiteral("applyResult"));
@@ -266,6 +272,7 @@ void ApplyDialog::start()
     m_buttons->button(QDialogButtonBox::Apply)->setEnabled(false);
     m_buttons->button(QDialogButtonBox::Cancel)->setEnabled(false); // a transaction is finished or rolled back, never cut
     m_started = true;
+    m_progress->setVisible(true);
     m_result->setText(tr("Writing…"));
     m_session->apply(m_plan);
 }

@@ -206,6 +206,10 @@ void MatrixView::centreOn(int row, int column)
 void MatrixView::scrollTo(const QModelIndex &index, ScrollHint hint)
 {
     QTableView::scrollTo(index, hint);
+    // Centring leaves the leftmost column cut by the row headers ("C·CCA"): start the view at
+    // that column's edge, so every column in view is whole.
+    if (const int first = horizontalHeader()->logicalIndexAt(0); first >= 0)
+        horizontalScrollBar()->setValue(std::min(horizontalScrollBar()->value(), horizontalHeader()->sectionPosition(first)));
     if (!index.isValid() || m_model->isControlRow(index.row()) || !m_controlRow->isVisible())
         return;
     // An adapter cell must not end up under the frozen Control row.
