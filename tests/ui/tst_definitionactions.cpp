@@ -98,7 +98,8 @@ private:
     /// An inactive definition of payments' adapters x `domains` (start=auto or manual).
     void defineClash(const IdMask &domains, bool autostart)
     {
-        const Mdev *payments = m_sim->snapshot().mdev(demo::uuids::payments);
+        const HostSnapshot now = m_sim->snapshot(); // a copy: the mdev must outlive this line
+        const Mdev *payments = now.mdev(demo::uuids::payments);
         QVERIFY(payments);
         const MdevDefinition d = definitions::definitionOf(kClash, {payments->adapters, domains, {}}, autostart);
         const Status s = m_sim->changeDefinition({Kind::Define, kClash, d, false}).result();

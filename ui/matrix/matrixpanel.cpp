@@ -94,6 +94,15 @@ MatrixPanel::MatrixPanel(MatrixModel *model, QWidget *parent)
     connect(m_view->verticalScrollBar(), &QScrollBar::rangeChanged, this, &MatrixPanel::updateOverview);
 }
 
+MatrixPanel::~MatrixPanel()
+{
+    // ~QWidget deletes the children after this object stopped being a MatrixPanel: a scroll
+    // range changing as the view goes must not call into it then (undefined behaviour).
+    m_view->horizontalScrollBar()->disconnect(this);
+    m_view->verticalScrollBar()->disconnect(this);
+    m_view->disconnect(this);
+}
+
 bool MatrixPanel::isNarrow() const
 {
     // Room for the adapter column, eight cells with their longest label and the overview side by side.

@@ -22,6 +22,7 @@ class MatrixPanel : public QWidget {
     Q_OBJECT
 public:
     explicit MatrixPanel(MatrixModel *model, QWidget *parent = nullptr);
+    ~MatrixPanel() override;
 
     MatrixView *view() const { return m_view; }
     MatrixOverview *overview() const { return m_overview; }
