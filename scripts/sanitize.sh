@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Builds apconsole with clang and a sanitizer into a build directory of its own and runs tests
 # there; exits non-zero on any test failure or sanitizer report (each one aborts its test).
-#   ./scripts/sanitize.sh address [CTEST-ARGS...]  ASan + UBSan, build-asan/: the unit and integration
-#                                                  tests (core, store, hosts over SSH and libvirt, the CLI)
+#   ./scripts/sanitize.sh address [CTEST-ARGS...]  ASan + UBSan, build-asan/: the unit, integration,
+#                                                  model and widget tests (offscreen)
 #   ./scripts/sanitize.sh thread  [CTEST-ARGS...]  TSan, build-tsan/: the tests labelled "threads"
-# Only the targets those tests need are built (the widgets are not: CI's time goes to the core).
+# Only the targets those tests need are built.
 # The suppression files in .ci/ name third-party code only (Qt, fontconfig, libvirt, SQLite),
 # never apconsole's. APCONSOLE_WERROR=ON makes warnings errors here too.
 set -euo pipefail
@@ -13,7 +13,7 @@ kind=${1:-}
 shift || true
 case "$kind" in
     # tst_reallibvirt and tst_reallibvirtwizard boot QEMU guests as root: the plain build's run covers them.
-    address) dir=build-asan; select=(-L 'unit|integration' -E 'tst_reallibvirt') ;;
+    address) dir=build-asan; select=(-L 'unit|integration|model|ui' -E 'tst_reallibvirt') ;;
     thread) dir=build-tsan; select=(-L threads) ;;
     *) echo "usage: $0 address|thread [ctest args...]" >&2; exit 2 ;;
 esac

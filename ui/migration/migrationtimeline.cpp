@@ -58,7 +58,10 @@ MigrationTimeline::MigrationTimeline(QWidget *parent)
     m_destination->attachAxis(states);
     m_memory->attachAxis(m_memoryAxis);
     m_stream->attachAxis(m_streamAxis);
+    // QChartView starts with a chart of its own and lets go of it (does not delete it) on setChart.
+    QChart *empty = QChartView::chart();
     setChart(chart);
+    delete empty;
     setMinimumHeight(220);
     setAccessibleName(tr("Migration timeline"));
 }
