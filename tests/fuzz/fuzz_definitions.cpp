@@ -1,6 +1,8 @@
 // libFuzzer target: the persistent-definition parsers, over bytes read from a host (mdevctl's
-// JSON, a definition file, /etc/udev/rules.d/41-ap.rules). A refusal names its file; an accepted
+// JSON, a definition file, /etc/udev/rules.d/41-ap.rules, the whole listing an SSH host prints
+// with mdevctl's defined and active views). A refusal names its file; an accepted
 // configuration written back in mdevctl's format reads back to the same matrix and start mode.
+#include <definitions/definitionfiles.h>
 #include <definitions/mdevctljson.h>
 #include <definitions/udevrules.h>
 
@@ -26,6 +28,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             std::abort();
     }
     if (const auto list = parseList(bytes, QStringLiteral("list.json")); !list && !list.error().where.startsWith(QLatin1String("list.json")))
+        std::abort();
+    if (const auto listing = parseDefinitionsDump(bytes, QStringLiteral("host")); !listing && !listing.error().where.startsWith(QLatin1String("host")))
         std::abort();
     if (const auto rules = parseApRules(bytes, QStringLiteral("41-ap.rules")); !rules && !rules.error().where.startsWith(QLatin1String("41-ap.rules")))
         std::abort();
