@@ -11,6 +11,7 @@
 #include <json/snapshotjson.h>
 #include <report/inventorytext.h>
 #include <sysfs/dumpformat.h>
+#include <sysfs/dumpscript.h>
 #include <sysfs/treewriter.h>
 
 #include <QDir>

@@ -26,13 +26,6 @@
 /// kept in DIR (see dumpScript). The command is a fixed text; host data never becomes part of it.
 namespace ap::sysfs {
 
-/// POSIX sh script text: `sh -c "$(dumpScript())" sh ROOT [STATE HAVE NEW]`. Needs find and awk
-/// (busybox's do; GNU find's -printf is used when present). Exits 97 if ROOT is not a directory.
-/// STATE "new" makes a private directory (mktemp -d) where the host keeps the records it sent,
-/// tagged with generation NEW; STATE naming such a directory whose generation is HAVE makes the
-/// dump a diff against it (any other STATE: a full dump and a new state directory).
-QString dumpScript();
-
 /// A host tree as received in dumps: one record per directory, attribute contents kept as
 /// slices of the received bytes. Immutable once shared; merge() works on a copy.
 class DumpSource final : public SysfsSource {

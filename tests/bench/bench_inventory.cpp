@@ -4,6 +4,7 @@
 #include "testsupport.h"
 
 #include <sysfs/dumpformat.h>
+#include <sysfs/dumpscript.h>
 #include <sysfs/treereader.h>
 #include <sysfs/treewriter.h>
 

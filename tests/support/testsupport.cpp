@@ -2,6 +2,7 @@
 
 #include <driver/vfioapdriver.h>
 #include <sysfs/dumpformat.h>
+#include <sysfs/dumpscript.h>
 
 #include <QProcess>
 

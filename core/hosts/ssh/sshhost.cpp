@@ -10,6 +10,7 @@
 #include "../readscheduler.h"
 #include "../../sysfs/attributeparsers.h"
 #include "../../sysfs/dumpformat.h"
+#include "../../sysfs/dumpscript.h"
 #include "../../sysfs/writeaccess.h"
 #include "../../sysfs/treereader.h"
 #include "gunzip.h"
