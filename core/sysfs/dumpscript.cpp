@@ -1,101 +1,153 @@
 #include "dumpscript.h"
 #include "dumpcodes.h"
 
+#include <cstring>
+
 namespace ap::sysfs {
 
 using namespace dumpcodes;
+
+namespace {
+
+// find walks once and names what exists (GNU find prints link targets itself and names a file
+// by its depth and base name, which keeps the pipe 2.6x thinner and spares awk a regex per
+// line; elsewhere ls and printf do, through -exec … + so a few processes run, not one per file).
+// It names every file: awk keeps the attributes by a hash lookup, where 34 -name tests per file
+// cost find three times the walk. One awk reads the attributes, groups them by directory and,
+// given the state of the last dump, leaves out the directories that did not change. Files are
+// read with getline: contents always end in a newline, which every attribute of the kernel does.
+// A failed read asks cat once for the error text.
+//
+// The kernel counts the uevents it sends (/sys/kernel/uevent_seqnum). When the count is the one
+// the last walk saw, and that walk is recent, nothing that changes only with a uevent can have
+// changed: the walk is skipped and only the volatile attributes of the directories already known
+// are read again (the "quick" refresh). A walk older than the age limit is done anyway, so a
+// kernel that changed something silently is caught up with.
+constexpr char kScript[] = R"SH(export LC_ALL=C
+cd -- "$1" 2>/dev/null || exit 97
+st=$2 have=$3 new=$4
+base=${XDG_RUNTIME_DIR:-${TMPDIR:-/tmp}}
+case $st in
+'') ;;
+"$base"/apconsole-dump.*) [ -d "$st" ] || st=new;;
+*) st=new;;
+esac
+[ "$st" = new ] && { st=$(mktemp -d "$base/apconsole-dump.XXXXXX" 2>/dev/null) || st=; }
+seq=; [ -r sys/kernel/uevent_seqnum ] && read -r seq < sys/kernel/uevent_seqnum 2>/dev/null
+case $seq in *[!0-9]*) seq=;; esac
+now=$(date +%s 2>/dev/null); case $now in ''|*[!0-9]*) now=;; esac
+quick= walked=$now
+if [ -n "$st" ] && [ -n "$have" ] && [ -n "$seq" ] && [ -n "$now" ] && [ -f "$st/records" ]; then
+  read -r tag gen was at < "$st/records" 2>/dev/null
+  case $at in ''|*[!0-9]*) at=;; esac
+  if [ "$tag $gen $was" = "#gen $have $seq" ] && [ -n "$at" ] && [ "$at" -le "$now" ] && [ $((now - at)) -lt %4 ]; then quick=1 walked=$at; fi
+fi
+osr=; [ -f proc/sys/kernel/osrelease ] && osr=proc/sys/kernel/osrelease
+set --
+for d in sys/bus/ap sys/devices/ap sys/devices/vfio_ap sys/firmware/uv sys/module/vfio_ap; do [ -e "$d" ] && set -- "$@" "$d"; done
+{
+if [ -z "$quick" ] && [ $# -gt 0 ]; then
+  if find . -maxdepth 0 -printf '' >/dev/null 2>&1; then
+    find "$@" -maxdepth 4 \( -type l -name driver -printf 'L%d %l\n' \) -o \( -type d -printf 'd%d %p\n' \) -o \( -type f -printf 'f%d %f\n' \)
+  else
+    find "$@" -maxdepth 4 \( -type l -name driver -exec ls -ld -- {} + \) -o \( -type d -exec printf 'D%s\n' {} + \) -o \( -type f -exec printf 'F%s\n' {} + \)
+  fi 2>/dev/null
+fi
+} | awk -v ST="$st" -v HAVE="$have" -v NEW="$new" -v QUICK="$quick" -v SEQ="$seq" -v WALKED="$walked" -v OSR="$osr" -v "Q='" -v NAMES='%1' -v CODES='%2' -v VOLATILE='%3' '
+function parent(p, d) { d = p; sub(/\/[^\/]*$/, "", d); return d }
+function dir(d) { if (!(d in rec)) { ord[++nd] = d; rec[d] = "" } }
+function failure(p, q, c, m, l) {
+  q = p; gsub(Q, Q "\\" Q Q, q); c = "cat -- " Q q Q " 2>&1 >/dev/null"; m = "read failed"
+  while ((c | getline l) > 0) { sub(/.*: /, "", l); if (l != "") m = l }
+  close(c); return m
+}
+function item(p, c, s, r, l) {
+  s = ""
+  while ((r = (getline l < p)) > 0) s = s l "\n"
+  close(p)
+  return r < 0 ? "!" c failure(p) "\n" : c length(s) "\n" s
+}
+function fresh(d, r, o, k, i, n, t) {
+  o = ""
+  while (r != "") {
+    k = substr(r, 1, 1); i = index(r, "\n"); if (!i) break
+    if (k == ">") { o = o substr(r, 1, i); r = substr(r, i + 1); continue }
+    if (k == "!") { o = o item(d "/" name[substr(r, 2, 1)], substr(r, 2, 1)); r = substr(r, i + 1); continue }
+    n = substr(r, 2, i - 2) + 0; t = substr(r, 1, i + n); r = substr(r, i + n + 1)
+    o = o ((k in vol) ? item(d "/" name[k], k) : t)
+  }
+  return o
+}
+BEGIN {
+  n = split(NAMES, nm, " "); for (i = 1; i <= n; i++) { code[nm[i]] = substr(CODES, i, 1); name[substr(CODES, i, 1)] = nm[i] }
+  for (i = 1; i <= length(VOLATILE); i++) vol[substr(VOLATILE, i, 1)] = 1
+  if (ST != "") {
+    f = ST "/records"
+    if (HAVE != "" && (getline l < f) > 0 && split(l, g, " ") >= 2 && g[1] == "#gen" && g[2] == HAVE) {
+      diff = 1
+      while ((getline l < f) > 0) {
+        d = substr(l, 2); if ((getline len < f) <= 0) break
+        s = ""; while (length(s) < len + 0 && (getline l < f) > 0) s = s l "\n"
+        old[d] = s; kept[++nk] = d
+      }
+    }
+    close(f)
+  }
+  if (QUICK != "" && !diff) { bad = 1; exit 98 }
+}
+{ t = substr($0, 1, 1) }
+t == "f" {
+  i = index($0, " "); c = code[substr($0, i + 1)]; if (c == "") next
+  d = at[substr($0, 2, i - 2) - 1]; rec[d] = rec[d] item(d "/" substr($0, i + 1), c); next
+}
+t == "d" { i = index($0, " "); d = substr($0, i + 1); at[substr($0, 2, i - 2)] = d; dir(d); next }
+t == "L" { i = index($0, " "); d = at[substr($0, 2, i - 2) - 1]; l = substr($0, i + 1); sub(/.*\//, "", l); rec[d] = rec[d] ">" l "\n"; next }
+t == "D" { dir(substr($0, 2)); next }
+t == "F" {
+  p = substr($0, 2); d = parent(p); c = code[substr(p, length(d) + 2)]
+  if (c == "") next
+  dir(d); rec[d] = rec[d] item(p, c)
+  next
+}
+{
+  i = index($0, " -> "); if (!i) next
+  j = index($0, " sys/"); if (!j || j > i) next; p = substr($0, j + 1, i - j - 1)
+  t = substr($0, i + 4); sub(/.*\//, "", t); d = parent(p); dir(d); rec[d] = rec[d] ">" t "\n"
+}
+END {
+  if (bad) exit 98
+  if (QUICK != "") for (k = 1; k <= nk; k++) { d = kept[k]; ord[++nd] = d; rec[d] = fresh(d, old[d]) }
+  else if (OSR != "") { d = "proc/sys/kernel"; dir(d); rec[d] = rec[d] item(OSR, code["osrelease"]) }
+  printf "#apconsole-dump 2 %s\n", diff ? "diff" : "full"
+  if (ST != "") { printf "#state %s\n", ST; out = ST "/records.new"; print "#gen " NEW " " SEQ " " WALKED > out }
+  for (k = 1; k <= nd; k++) {
+    d = ord[k]; r = rec[d]
+    if (ST != "") printf "@%s\n%d\n%s", d, length(r), r > out
+    if (diff) { same = (d in old) && old[d] == r; delete old[d]; if (same) continue }
+    printf "@%s\n%s", d, r; m++
+  }
+  if (diff) for (d in old) printf "-%s\n", d
+  if (ST != "") close(out)
+  printf "#end %d\n", m
+}'
+rc=$?
+[ $rc -eq 0 ] && [ -n "$st" ] && [ -f "$st/records.new" ] && mv -f -- "$st/records.new" "$st/records"
+exit $rc
+)SH";
+
+} // namespace
 
 QString dumpScript()
 {
     QString names;
     for (const char *n : kNames)
         names += (names.isEmpty() ? QString() : QStringLiteral(" ")) + QLatin1String(n);
-    // find walks once and names what exists (GNU find prints link targets itself; elsewhere ls
-    // does, through -exec … + so a few processes run, not one per file). It names every file:
-    // awk keeps the attributes by a hash lookup, where 34 -name tests per file cost find three
-    // times the walk (6.7 of 8.4 s at 256 x 256). One awk reads the
-    // attributes, groups them by directory and, given the state of the last dump, leaves out
-    // the directories that did not change. Files are read with getline: contents always end in
-    // a newline, which every attribute of the kernel does. A failed read asks cat once for the
-    // error text.
-    return QStringLiteral(
-               "export LC_ALL=C\n"
-               "cd -- \"$1\" 2>/dev/null || exit 97\n"
-               "st=$2 have=$3 new=$4\n"
-               "base=${XDG_RUNTIME_DIR:-${TMPDIR:-/tmp}}\n"
-               "case $st in\n"
-               "'') ;;\n"
-               "\"$base\"/apconsole-dump.*) [ -d \"$st\" ] || st=new;;\n"
-               "*) st=new;;\n"
-               "esac\n"
-               "[ \"$st\" = new ] && { st=$(mktemp -d \"$base/apconsole-dump.XXXXXX\" 2>/dev/null) || st=; }\n"
-               "set --\n"
-               "for d in sys/bus/ap sys/devices/ap sys/devices/vfio_ap sys/firmware/uv sys/module/vfio_ap proc/sys/kernel/osrelease; do [ -e \"$d\" ] && set -- \"$@\" \"$d\"; done\n"
-               "{\n"
-               "if [ $# -gt 0 ]; then\n"
-               "  if find . -maxdepth 0 -printf '' >/dev/null 2>&1; then\n"
-               "    find \"$@\" -maxdepth 4 \\( -type l -name driver -printf 'L%p -> %l\\n' \\) -o \\( -type d -printf 'D%p\\n' \\)"
-               " -o \\( -type f -printf 'F%p\\n' \\)\n"
-               "  else\n"
-               "    find \"$@\" -maxdepth 4 \\( -type l -name driver -exec ls -ld -- {} + \\) -o \\( -type d -exec printf 'D%s\\n' {} + \\)"
-               " -o \\( -type f -exec printf 'F%s\\n' {} + \\)\n"
-               "  fi 2>/dev/null\n"
-               "fi\n"
-               "} | awk -v ST=\"$st\" -v HAVE=\"$have\" -v NEW=\"$new\" -v \"Q='\" -v NAMES='%1' -v CODES='%2' '\n"
-               "function parent(p, d) { d = p; sub(/\\/[^\\/]*$/, \"\", d); return d }\n"
-               "function dir(d) { if (!(d in rec)) { ord[++nd] = d; rec[d] = \"\" } }\n"
-               "function failure(p, q, c, m, l) {\n"
-               "  q = p; gsub(Q, Q \"\\\\\" Q Q, q); c = \"cat -- \" Q q Q \" 2>&1 >/dev/null\"; m = \"read failed\"\n"
-               "  while ((c | getline l) > 0) { sub(/.*: /, \"\", l); if (l != \"\") m = l }\n"
-               "  close(c); return m\n"
-               "}\n"
-               "BEGIN {\n"
-               "  n = split(NAMES, nm, \" \"); for (i = 1; i <= n; i++) code[nm[i]] = substr(CODES, i, 1)\n"
-               "  if (ST != \"\") {\n"
-               "    f = ST \"/records\"\n"
-               "    if (HAVE != \"\" && (getline l < f) > 0 && l == \"#gen \" HAVE) {\n"
-               "      diff = 1\n"
-               "      while ((getline l < f) > 0) {\n"
-               "        d = substr(l, 2); if ((getline len < f) <= 0) break\n"
-               "        s = \"\"; while (length(s) < len + 0 && (getline l < f) > 0) s = s l \"\\n\"\n"
-               "        old[d] = s\n"
-               "      }\n"
-               "    }\n"
-               "    close(f)\n"
-               "  }\n"
-               "}\n"
-               "substr($0, 1, 1) == \"D\" { dir(substr($0, 2)); next }\n"
-               "substr($0, 1, 1) == \"F\" {\n"
-               "  p = substr($0, 2); d = parent(p); c = code[substr(p, length(d) + 2)]\n"
-               "  if (c == \"\") next\n"
-               "  dir(d); s = \"\"\n"
-               "  while ((r = (getline l < p)) > 0) s = s l \"\\n\"\n"
-               "  close(p)\n"
-               "  if (r < 0) rec[d] = rec[d] \"!\" c failure(p) \"\\n\"; else rec[d] = rec[d] c length(s) \"\\n\" s\n"
-               "  next\n"
-               "}\n"
-               "{\n"
-               "  i = index($0, \" -> \"); if (!i) next\n"
-               "  if (substr($0, 1, 1) == \"L\") p = substr($0, 2, i - 2)\n"
-               "  else { j = index($0, \" sys/\"); if (!j || j > i) next; p = substr($0, j + 1, i - j - 1) }\n"
-               "  t = substr($0, i + 4); sub(/.*\\//, \"\", t); d = parent(p); dir(d); rec[d] = rec[d] \">\" t \"\\n\"\n"
-               "}\n"
-               "END {\n"
-               "  printf \"#apconsole-dump 2 %s\\n\", diff ? \"diff\" : \"full\"\n"
-               "  if (ST != \"\") { printf \"#state %s\\n\", ST; out = ST \"/records.new\"; print \"#gen \" NEW > out }\n"
-               "  for (k = 1; k <= nd; k++) {\n"
-               "    d = ord[k]; r = rec[d]\n"
-               "    if (ST != \"\") printf \"@%s\\n%d\\n%s\", d, length(r), r > out\n"
-               "    if (diff) { same = (d in old) && old[d] == r; delete old[d]; if (same) continue }\n"
-               "    printf \"@%s\\n%s\", d, r; m++\n"
-               "  }\n"
-               "  if (diff) for (d in old) printf \"-%s\\n\", d\n"
-               "  if (ST != \"\") close(out)\n"
-               "  printf \"#end %d\\n\", m\n"
-               "}'\n"
-               "[ -n \"$st\" ] && [ -f \"$st/records.new\" ] && mv -f -- \"$st/records.new\" \"$st/records\"\n"
-               "exit 0\n")
-        .arg(names, QLatin1String(kCodes));
+    QString volatileCodes;
+    for (const char *v : kVolatileNames)
+        for (size_t i = 0; i < kNames.size(); ++i)
+            if (std::strcmp(kNames[i], v) == 0)
+                volatileCodes += QLatin1Char(kCodes[i]);
+    return QString::fromLatin1(kScript).arg(names, QLatin1String(kCodes), volatileCodes, QString::number(kFullWalkAgeSeconds));
 }
 
 } // namespace ap::sysfs

@@ -8,7 +8,12 @@ namespace ap::sysfs {
 /// (busybox's do; GNU find's -printf is used when present). Exits 97 if ROOT is not a directory.
 /// STATE "new" makes a private directory (mktemp -d) where the host keeps the records it sent,
 /// tagged with generation NEW; STATE naming such a directory whose generation is HAVE makes the
-/// dump a diff against it (any other STATE: a full dump and a new state directory).
+/// dump a diff against it (any other STATE: a full dump and a new state directory). Where the
+/// host's uevent count (ROOT/sys/kernel/uevent_seqnum) is the one of a walk less than
+/// kFullWalkAgeSeconds ago, the diff re-reads only the volatile attributes (dumpcodes.h) of the
+/// directories it knows. Exits 98 if the state changed under it (nothing is printed then).
 QString dumpScript();
+
+inline constexpr int kFullWalkAgeSeconds = 300;
 
 } // namespace ap::sysfs

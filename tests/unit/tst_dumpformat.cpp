@@ -439,6 +439,84 @@ private slots:
         QVERIFY2(cur->footprint() < 2 * start, qPrintable(QStringLiteral("%1 -> %2").arg(start).arg(cur->footprint())));
         QVERIFY(QDir(cur->state()).removeRecursively());
     }
+
+    // With the host's uevent count unchanged since a recent walk, a refresh skips the walk and
+    // reads only the attributes the kernel changes without a uevent: those changes show, a
+    // change that needs a uevent shows once the count moves (or the walk has aged).
+    void quickRefreshFollowsTheUeventCount_data()
+    {
+        QTest::addColumn<QString>("attribute");
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<bool>("uevent");
+        QTest::addColumn<bool>("agedWalk");
+        QTest::addColumn<bool>("seen");
+        const QString queue = QStringLiteral("sys/devices/ap/card01/01.0003/");
+        QTest::newRow("request_count, no uevent") << queue + QStringLiteral("request_count") << QByteArray("42\n") << false << false << true;
+        QTest::newRow("card online (checkstop), no uevent") << QStringLiteral("sys/devices/ap/card01/online") << QByteArray("0\n") << false << false << true;
+        QTest::newRow("mdev matrix, no uevent") << sysfs::paths::mdev(kUuid) + QStringLiteral("/matrix") << QByteArray("00.0002\n") << false << false << true;
+        QTest::newRow("config, no uevent: not read") << queue + QStringLiteral("config") << QByteArray("0\n") << false << false << false;
+        QTest::newRow("config, uevent") << queue + QStringLiteral("config") << QByteArray("0\n") << true << false << true;
+        QTest::newRow("config, no uevent, walk aged") << queue + QStringLiteral("config") << QByteArray("0\n") << false << true << true;
+        QTest::newRow("queue gone, uevent") << queue << QByteArray() << true << false << true;
+    }
+    void quickRefreshFollowsTheUeventCount()
+    {
+        QFETCH(QString, attribute);
+        QFETCH(QByteArray, value);
+        QFETCH(bool, uevent);
+        QFETCH(bool, agedWalk);
+        QFETCH(bool, seen);
+        QTemporaryDir dir;
+        HostSnapshot h = test::makeHost(4, 16);
+        test::addMdev(h, kUuid, {0, 1}, {2, 3});
+        QVERIFY(sysfs::writeTree(h, dir.path()).ok());
+        QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("sys/kernel"))));
+        const QString seqnum = dir.filePath(QStringLiteral("sys/kernel/uevent_seqnum"));
+        overwrite(seqnum, "4711\n");
+        auto src = sysfs::parseDump(test::runDump(dir.path(), {QStringLiteral("new"), QString(), QStringLiteral("1")}), QStringLiteral("h"));
+        QVERIFY(src);
+        const HostSnapshot before = readDirect(dir.path());
+        QVERIFY(QFile::exists(dir.filePath(attribute)));
+
+        // Nothing changed: an empty diff either way.
+        const QByteArray idle = test::runDump(dir.path(), {(*src)->state(), QStringLiteral("1"), QStringLiteral("2")});
+        QVERIFY2(idle.endsWith("#end 0\n"), idle.right(200).constData());
+        auto cur = (*src)->merge(idle);
+        QVERIFY(cur);
+
+        if (value.isEmpty())
+            QVERIFY(QDir(dir.filePath(attribute)).removeRecursively());
+        else
+            overwrite(dir.filePath(attribute), value);
+        if (uevent)
+            overwrite(seqnum, "4712\n");
+        if (agedWalk) {
+            QFile records((*cur)->state() + QStringLiteral("/records"));
+            QVERIFY(records.open(QIODevice::ReadWrite));
+            QByteArray all = records.readAll();
+            const qsizetype eol = all.indexOf('\n');
+            QList<QByteArray> head = all.left(eol).split(' ');
+            QCOMPARE(head.size(), 4);
+            head[3] = "0"; // the last walk at the epoch
+            all = head.join(' ') + all.mid(eol);
+            QVERIFY(records.resize(0) && records.seek(0));
+            records.write(all);
+        }
+        const QByteArray refresh = test::runDump(dir.path(), {(*cur)->state(), QStringLiteral("2"), QStringLiteral("3")});
+        QVERIFY2(refresh.startsWith("#apconsole-dump 2 diff\n"), refresh.left(200).constData());
+        auto next = (*cur)->merge(refresh);
+        QVERIFY2(next, qPrintable(next ? QString() : next.error().toString()));
+        const bool changed = refresh.contains("\n@") || refresh.contains("\n-");
+        if (seen) {
+            QVERIFY(changed);
+            verifySame(**next, dir.path());
+        } else {
+            QVERIFY(!changed);
+            QVERIFY(sysfs::readHost(**next, QStringLiteral("h"))->sameSysfsState(before));
+            QVERIFY(!readDirect(dir.path()).sameSysfsState(before));
+        }
+        QVERIFY(QDir((*cur)->state()).removeRecursively());
+    }
 };
 
 QTEST_GUILESS_MAIN(TstDumpFormat)
