@@ -14,9 +14,11 @@ namespace {
 // line; elsewhere ls and printf do, through -exec … + so a few processes run, not one per file).
 // It names every file: awk keeps the attributes by a hash lookup, where 34 -name tests per file
 // cost find three times the walk. One awk reads the attributes, groups them by directory and,
-// given the state of the last dump, leaves out the directories that did not change. Files are
-// read with getline: contents always end in a newline, which every attribute of the kernel does.
-// A failed read asks cat once for the error text.
+// given the state of the last dump, leaves out the directories that did not change. A file is
+// read in one getline (RS \001, which no attribute holds; one that does is reported, not
+// carried): line by line, the 65,536 lines of a 256 x 256 mdev's matrix cost awk 1.4 s of
+// copying each. The host's state file frames its records the same way. A failed read asks cat
+// once for the error text.
 //
 // The kernel counts the uevents it sends (/sys/kernel/uevent_seqnum). When the count is the one
 // the last walk saw, and that walk is recent, nothing that changes only with a uevent can have
@@ -61,11 +63,12 @@ function failure(p, q, c, m, l) {
   while ((c | getline l) > 0) { sub(/.*: /, "", l); if (l != "") m = l }
   close(c); return m
 }
-function item(p, c, s, r, l) {
-  s = ""
-  while ((r = (getline l < p)) > 0) s = s l "\n"
-  close(p)
-  return r < 0 ? "!" c failure(p) "\n" : c length(s) "\n" s
+function item(p, c, s, r, l, n) {
+  RS = "\001"; s = ""; n = 0
+  while ((r = (getline l < p)) > 0) { s = l; n++ }
+  RS = "\n"; close(p)
+  if (r < 0) return "!" c failure(p) "\n"
+  return n > 1 ? "!" c "control characters in the contents\n" : c length(s) "\n" s
 }
 function fresh(d, r, o, k, i, n, t) {
   o = ""
@@ -84,12 +87,12 @@ BEGIN {
   if (ST != "") {
     f = ST "/records"
     if (HAVE != "" && (getline l < f) > 0 && split(l, g, " ") >= 2 && g[1] == "#gen" && g[2] == HAVE) {
-      diff = 1
+      diff = 1; RS = "\001"
       while ((getline l < f) > 0) {
-        d = substr(l, 2); if ((getline len < f) <= 0) break
-        s = ""; while (length(s) < len + 0 && (getline l < f) > 0) s = s l "\n"
-        old[d] = s; kept[++nk] = d
+        i = index(l, "\n"); if (!i) continue
+        d = substr(l, 2, i - 2); old[d] = substr(l, i + 1); kept[++nk] = d
       }
+      RS = "\n"
     }
     close(f)
   }
@@ -122,7 +125,7 @@ END {
   if (ST != "") { printf "#state %s\n", ST; out = ST "/records.new"; print "#gen " NEW " " SEQ " " WALKED > out }
   for (k = 1; k <= nd; k++) {
     d = ord[k]; r = rec[d]
-    if (ST != "") printf "@%s\n%d\n%s", d, length(r), r > out
+    if (ST != "") printf "@%s\n%s\001", d, r > out
     if (diff) { same = (d in old) && old[d] == r; delete old[d]; if (same) continue }
     printf "@%s\n%s", d, r; m++
   }
