@@ -440,6 +440,23 @@ private slots:
         QVERIFY(QDir(cur->state()).removeRecursively());
     }
 
+    // The script reads a file in one piece, split only at \001: contents holding one are
+    // reported as unreadable, not carried cut up.
+    void controlCharactersInAFileAreReported()
+    {
+        QTemporaryDir dir;
+        QVERIFY(sysfs::writeTree(test::makeHost(2, 4), dir.path()).ok());
+        const QString attr = QStringLiteral("sys/devices/ap/card00/00.0001/request_count");
+        overwrite(dir.filePath(attr), QByteArray("1\x01" "2\n"));
+        auto src = sysfs::parseDump(test::runDump(dir.path()), QStringLiteral("h"));
+        QVERIFY2(src, qPrintable(src ? QString() : src.error().toString()));
+        const auto f = (*src)->read(attr);
+        QCOMPARE(f.status, sysfs::SysfsSource::File::Status::Error);
+        QCOMPARE(f.error, QStringLiteral("control characters in the contents"));
+        // The others read as ever.
+        QCOMPARE((*src)->read(QStringLiteral("sys/devices/ap/card00/00.0002/request_count")).status, sysfs::SysfsSource::File::Status::Ok);
+    }
+
     // With the host's uevent count unchanged since a recent walk, a refresh skips the walk and
     // reads only the attributes the kernel changes without a uevent: those changes show, a
     // change that needs a uevent shows once the count moves (or the walk has aged).
