@@ -11,7 +11,8 @@ namespace {
 
 // find walks once and names what exists (GNU find prints link targets itself and names a file
 // by its depth and base name, which keeps the pipe 2.6x thinner and spares awk a regex per
-// line; elsewhere ls and printf do, through -exec … + so a few processes run, not one per file).
+// line; elsewhere ls and printf do, through -exec … + so a few processes run, not one per file;
+// busybox 1.35 never runs an -exec … + inside parentheses, so that expression has none).
 // It names every file: awk keeps the attributes by a hash lookup, where 34 -name tests per file
 // cost find three times the walk. One awk reads the attributes, groups them by directory and,
 // given the state of the last dump, leaves out the directories that did not change. A file is
@@ -45,30 +46,40 @@ if [ -n "$st" ] && [ -n "$have" ] && [ -n "$seq" ] && [ -n "$now" ] && [ -f "$st
   if [ "$tag $gen $was" = "#gen $have $seq" ] && [ -n "$at" ] && [ "$at" -le "$now" ] && [ $((now - at)) -lt %4 ]; then quick=1 walked=$at; fi
 fi
 osr=; [ -f proc/sys/kernel/osrelease ] && osr=proc/sys/kernel/osrelease
-set --
-for d in sys/bus/ap sys/devices/ap sys/devices/vfio_ap sys/firmware/uv sys/module/vfio_ap; do [ -e "$d" ] && set -- "$@" "$d"; done
-{
-if [ -z "$quick" ] && [ $# -gt 0 ]; then
-  if find . -maxdepth 0 -printf '' >/dev/null 2>&1; then
-    find "$@" -maxdepth 4 \( -type l -name driver -printf 'L%d %l\n' \) -o \( -type d -printf 'd%d %p\n' \) -o \( -type f -printf 'f%d %f\n' \)
-  else
-    find "$@" -maxdepth 4 \( -type l -name driver -exec ls -ld -- {} + \) -o \( -type d -exec printf 'D%s\n' {} + \) -o \( -type f -exec printf 'F%s\n' {} + \)
-  fi 2>/dev/null
+workers=1
+if [ -n "$st" ]; then
+  workers=$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN 2>/dev/null)
+  case $workers in ''|*[!0-9]*|0) workers=1;; esac
+  [ "$workers" -gt %5 ] && workers=%5
 fi
-} | awk -v ST="$st" -v HAVE="$have" -v NEW="$new" -v QUICK="$quick" -v SEQ="$seq" -v WALKED="$walked" -v OSR="$osr" -v "Q='" -v NAMES='%1' -v CODES='%2' -v VOLATILE='%3' '
-function parent(p, d) { d = p; sub(/\/[^\/]*$/, "", d); return d }
-function dir(d) { if (!(d in rec)) { ord[++nd] = d; rec[d] = "" } }
+names='%1' codes='%2' volatile='%3'
+gnu=; find . -maxdepth 0 -printf '' >/dev/null 2>&1 && gnu=1
+common='
 function failure(p, q, c, m, l) {
   q = p; gsub(Q, Q "\\" Q Q, q); c = "cat -- " Q q Q " 2>&1 >/dev/null"; m = "read failed"
   while ((c | getline l) > 0) { sub(/.*: /, "", l); if (l != "") m = l }
   close(c); return m
 }
-function item(p, c, s, r, l, n) {
-  RS = "\001"; s = ""; n = 0
+function item(p, c, s, r, l, n, rs) {
+  rs = RS; RS = "\001"; s = ""; n = 0
   while ((r = (getline l < p)) > 0) { s = l; n++ }
-  RS = "\n"; close(p)
+  RS = rs; close(p)
   if (r < 0) return "!" c failure(p) "\n"
   return n > 1 ? "!" c "control characters in the contents\n" : c length(s) "\n" s
+}
+function dir(d) { if (!(d in rec)) { ord[++nd] = d; rec[d] = "" } }
+function setup(i, n) {
+  Q = "\047"
+  n = split(NAMES, nm, " "); for (i = 1; i <= n; i++) { code[nm[i]] = substr(CODES, i, 1); name[substr(CODES, i, 1)] = nm[i] }
+  for (i = 1; i <= length(VOLATILE); i++) vol[substr(VOLATILE, i, 1)] = 1
+}
+'
+reader='
+function parent(p, d) { d = p; sub(/\/[^\/]*$/, "", d); return d }
+function share(p, h) {
+  if (substr(p, 1, 19) != "sys/devices/ap/card") return 1
+  h = "0123456789abcdef"
+  return ((index(h, substr(p, 20, 1)) * 16 + index(h, substr(p, 21, 1))) % N) + 1
 }
 function fresh(d, r, o, k, i, n, t) {
   o = ""
@@ -81,30 +92,20 @@ function fresh(d, r, o, k, i, n, t) {
   }
   return o
 }
-BEGIN {
-  n = split(NAMES, nm, " "); for (i = 1; i <= n; i++) { code[nm[i]] = substr(CODES, i, 1); name[substr(CODES, i, 1)] = nm[i] }
-  for (i = 1; i <= length(VOLATILE); i++) vol[substr(VOLATILE, i, 1)] = 1
-  if (ST != "") {
-    f = ST "/records"
-    if (HAVE != "" && (getline l < f) > 0 && split(l, g, " ") >= 2 && g[1] == "#gen" && g[2] == HAVE) {
-      diff = 1; RS = "\001"
-      while ((getline l < f) > 0) {
-        i = index(l, "\n"); if (!i) continue
-        d = substr(l, 2, i - 2); old[d] = substr(l, i + 1); kept[++nk] = d
-      }
-      RS = "\n"
-    }
-    close(f)
-  }
-  if (QUICK != "" && !diff) { bad = 1; exit 98 }
+BEGIN { setup(); if (QUICK != "") RS = "\001" }
+QUICK != "" {
+  r = $0; if (substr(r, 1, 4) == "#gen") r = substr(r, index(r, "\n") + 1)
+  i = index(r, "\n"); if (!i) next
+  d = substr(r, 2, i - 2); if (share(d) != K) next
+  dir(d); rec[d] = fresh(d, substr(r, i + 1)); next
 }
 { t = substr($0, 1, 1) }
 t == "f" {
   i = index($0, " "); c = code[substr($0, i + 1)]; if (c == "") next
-  d = at[substr($0, 2, i - 2) - 1]; rec[d] = rec[d] item(d "/" substr($0, i + 1), c); next
+  d = at[substr($0, 2, i - 2) - 1]; dir(d); rec[d] = rec[d] item(d "/" substr($0, i + 1), c); next
 }
 t == "d" { i = index($0, " "); d = substr($0, i + 1); at[substr($0, 2, i - 2)] = d; dir(d); next }
-t == "L" { i = index($0, " "); d = at[substr($0, 2, i - 2) - 1]; l = substr($0, i + 1); sub(/.*\//, "", l); rec[d] = rec[d] ">" l "\n"; next }
+t == "L" { i = index($0, " "); d = at[substr($0, 2, i - 2) - 1]; l = substr($0, i + 1); sub(/.*\//, "", l); dir(d); rec[d] = rec[d] ">" l "\n"; next }
 t == "D" { dir(substr($0, 2)); next }
 t == "F" {
   p = substr($0, 2); d = parent(p); c = code[substr(p, length(d) + 2)]
@@ -117,10 +118,72 @@ t == "F" {
   j = index($0, " sys/"); if (!j || j > i) next; p = substr($0, j + 1, i - j - 1)
   t = substr($0, i + 4); sub(/.*\//, "", t); d = parent(p); dir(d); rec[d] = rec[d] ">" t "\n"
 }
+END { for (k = 1; k <= nd; k++) printf "@%s\n%s\001", ord[k], rec[ord[k]] }
+'
+# walk DEPTH ROOT...: what find names below the roots, as the reader takes it.
+walk() {
+  n=$1; shift
+  if [ -n "$gnu" ]; then
+    find "$@" -maxdepth "$n" \( -type l -name driver -printf 'L%d %l\n' \) -o \( -type d -printf 'd%d %p\n' \) -o \( -type f -printf 'f%d %f\n' \)
+  else
+    find "$@" -maxdepth "$n" -type l -name driver -exec ls -ld -- {} + -o -type d -exec printf 'D%s\n' {} + -o -type f -exec printf 'F%s\n' {} +
+  fi 2>/dev/null
+}
+roots() { for d in sys/bus/ap sys/devices/vfio_ap sys/firmware/uv sys/module/vfio_ap; do [ -e "$d" ] && echo "$d"; done; }
+# work K: worker K of $workers prints its share of the records (the cards dealt round-robin, the
+# rest of the tree to the first), walked or, for a quick refresh, re-read from the last state.
+work() {
+  k=$1
+  if [ -n "$quick" ]; then
+    awk -v K="$k" -v N="$workers" -v QUICK=1 -v NAMES="$names" -v CODES="$codes" -v VOLATILE="$volatile" "$common$reader" "$st/records"
+    return
+  fi
+  set --
+  i=0
+  if [ -d sys/devices/ap ]; then
+    for c in sys/devices/ap/card*; do
+      [ -d "$c" ] && [ $((i % workers + 1)) -eq "$k" ] && set -- "$@" "$c"
+      i=$((i + 1))
+    done
+  fi
+  {
+    if [ "$k" -eq 1 ]; then
+      if [ -d sys/devices/ap ]; then if [ -n "$gnu" ]; then echo 'd0 sys/devices/ap'; else echo 'Dsys/devices/ap'; fi; fi
+      r=$(roots); [ -n "$r" ] && walk 4 $r
+    fi
+    [ $# -gt 0 ] && walk 3 "$@"
+  } | awk -v K="$k" -v N="$workers" -v NAMES="$names" -v CODES="$codes" -v VOLATILE="$volatile" "$common$reader"
+}
+{
+  if [ "$workers" -gt 1 ]; then
+    k=1
+    while [ $k -le "$workers" ]; do work $k > "$st/part$k" & k=$((k + 1)); done
+    wait
+    cat "$st"/part*; rm -f "$st"/part*
+  else
+    work 1
+  fi
+} | awk -v ST="$st" -v HAVE="$have" -v NEW="$new" -v QUICK="$quick" -v SEQ="$seq" -v WALKED="$walked" -v OSR="$osr" -v NAMES="$names" -v CODES="$codes" -v VOLATILE="$volatile" "$common"'
+BEGIN {
+  setup()
+  if (ST != "") {
+    f = ST "/records"
+    if (HAVE != "" && (getline l < f) > 0 && split(l, g, " ") >= 2 && g[1] == "#gen" && g[2] == HAVE) {
+      diff = 1; RS = "\001"
+      while ((getline l < f) > 0) {
+        i = index(l, "\n"); if (!i) continue
+        d = substr(l, 2, i - 2); old[d] = substr(l, i + 1)
+      }
+    }
+    close(f)
+  }
+  if (QUICK != "" && !diff) { bad = 1; exit 98 }
+  RS = "\001"
+}
+{ i = index($0, "\n"); if (!i) next; d = substr($0, 2, i - 2); dir(d); rec[d] = rec[d] substr($0, i + 1) }
 END {
   if (bad) exit 98
-  if (QUICK != "") for (k = 1; k <= nk; k++) { d = kept[k]; ord[++nd] = d; rec[d] = fresh(d, old[d]) }
-  else if (OSR != "") { d = "proc/sys/kernel"; dir(d); rec[d] = rec[d] item(OSR, code["osrelease"]) }
+  if (QUICK == "" && OSR != "") { d = "proc/sys/kernel"; dir(d); rec[d] = rec[d] item(OSR, code["osrelease"]) }
   printf "#apconsole-dump 2 %s\n", diff ? "diff" : "full"
   if (ST != "") { printf "#state %s\n", ST; out = ST "/records.new"; print "#gen " NEW " " SEQ " " WALKED > out }
   for (k = 1; k <= nd; k++) {
@@ -150,7 +213,8 @@ QString dumpScript()
         for (size_t i = 0; i < kNames.size(); ++i)
             if (std::strcmp(kNames[i], v) == 0)
                 volatileCodes += QLatin1Char(kCodes[i]);
-    return QString::fromLatin1(kScript).arg(names, QLatin1String(kCodes), volatileCodes, QString::number(kFullWalkAgeSeconds));
+    return QString::fromLatin1(kScript).arg(names, QLatin1String(kCodes), volatileCodes, QString::number(kFullWalkAgeSeconds),
+                                            QString::number(kMaxWalkers));
 }
 
 } // namespace ap::sysfs

@@ -15,5 +15,8 @@ namespace ap::sysfs {
 QString dumpScript();
 
 inline constexpr int kFullWalkAgeSeconds = 300;
+/// With a state directory the walk (or the quick re-read) runs in one worker per online CPU of
+/// the host, at most this many; the records meet in one awk that diffs and prints them.
+inline constexpr int kMaxWalkers = 4;
 
 } // namespace ap::sysfs

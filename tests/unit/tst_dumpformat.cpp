@@ -1,15 +1,18 @@
 // The batched dump SSH hosts are read through: the remote script against fixture trees (GNU
 // find and the busybox-style fallback), the framing as untrusted input, and diffs for refresh.
+#include "skip.h"
 #include "testsupport.h"
 
 #include <hosts/demofleet.h>
 #include <sysfs/dumpformat.h>
+#include <sysfs/dumpscript.h>
 #include <sysfs/paths.h>
 #include <sysfs/treereader.h>
 #include <sysfs/treewriter.h>
 #include <sysfs/writeaccess.h>
 
 #include <QProcess>
+#include <QStandardPaths>
 
 #include <unistd.h>
 
@@ -77,6 +80,7 @@ class TstDumpFormat : public QObject {
 private:
     QTemporaryDir m_dir;
     QString m_noPrintf; ///< a directory whose `find` refuses -printf, as busybox's does
+    QString m_threeCpus; ///< a directory whose `nproc` says 3: the walk runs in three workers
 
 private slots:
     void initTestCase()
@@ -87,27 +91,50 @@ private slots:
         overwrite(find, "#!/bin/sh\nfor a; do case $a in -printf) echo 'find: unrecognized: -printf' >&2; exit 1;; esac; done\n"
                         "exec /usr/bin/find \"$@\"\n");
         QVERIFY(QFile::setPermissions(find, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        m_threeCpus = m_dir.filePath(QStringLiteral("three-cpus"));
+        QVERIFY(QDir().mkpath(m_threeCpus));
+        const QString nproc = m_threeCpus + QStringLiteral("/nproc");
+        overwrite(nproc, "#!/bin/sh\necho 3\n");
+        QVERIFY(QFile::setPermissions(nproc, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
     }
 
     void scriptReadsWhatTheDirectoryReaderReads_data()
     {
         QTest::addColumn<QString>("name");
         QTest::addColumn<bool>("portable");
+        QTest::addColumn<bool>("workers"); ///< with a state directory: one walker per CPU (3)
         const QStringList names = demo::hostNames();
-        for (const QString &n : names)
-            QTest::newRow(qPrintable(n + QStringLiteral(", GNU find"))) << n << false;
-        QTest::newRow(qPrintable(names.first() + QStringLiteral(", find without -printf"))) << names.first() << true;
+        for (const QString &n : names) {
+            QTest::newRow(qPrintable(n + QStringLiteral(", GNU find"))) << n << false << false;
+            QTest::newRow(qPrintable(n + QStringLiteral(", GNU find, 3 workers"))) << n << false << true;
+        }
+        QTest::newRow(qPrintable(names.first() + QStringLiteral(", find without -printf"))) << names.first() << true << false;
+        QTest::newRow(qPrintable(names.first() + QStringLiteral(", find without -printf, 3 workers"))) << names.first() << true << true;
     }
     void scriptReadsWhatTheDirectoryReaderReads()
     {
         QFETCH(QString, name);
         QFETCH(bool, portable);
+        QFETCH(bool, workers);
         QTemporaryDir dir;
         QVERIFY(sysfs::writeTree(*demo::initialState(name), dir.path()).ok());
-        const QByteArray dump = test::runDump(dir.path(), {}, portable ? m_noPrintf : QString());
+        QStringList path;
+        if (portable)
+            path << m_noPrintf;
+        if (workers)
+            path << m_threeCpus;
+        const QStringList args = workers ? QStringList{QStringLiteral("new"), QString(), QStringLiteral("1")} : QStringList();
+        const QByteArray dump = test::runDump(dir.path(), args, path.join(QLatin1Char(':')));
         auto src = sysfs::parseDump(dump, name);
         QVERIFY2(src, qPrintable(src ? QString() : src.error().toString()));
         verifySame(**src, dir.path());
+        if (workers) {
+            // Only the records are left in the state directory, and a second read finds nothing new.
+            QCOMPARE(QDir((*src)->state()).entryList(QDir::Files), QStringList{QStringLiteral("records")});
+            const QByteArray again = test::runDump(dir.path(), {(*src)->state(), QStringLiteral("1"), QStringLiteral("2")}, path.join(QLatin1Char(':')));
+            QVERIFY2(again.endsWith("\n#end 0\n") && !again.contains("\n-"), again.right(300).constData());
+            QVERIFY(QDir((*src)->state()).removeRecursively());
+        }
     }
 
     void oneRecordPerDirectoryAndOnlyUsedAttributes()
@@ -438,6 +465,58 @@ private slots:
         verifySame(*cur, dir.path());
         QVERIFY2(cur->footprint() < 2 * start, qPrintable(QStringLiteral("%1 -> %2").arg(start).arg(cur->footprint())));
         QVERIFY(QDir(cur->state()).removeRecursively());
+    }
+
+    // A host with busybox only (sh, awk, find and the rest as its applets, nothing from GNU on
+    // PATH): a full read, a refresh walked after a uevent and a quick one give what the
+    // directory reader sees.
+    void busyboxHost()
+    {
+        const QString busybox = QStandardPaths::findExecutable(QStringLiteral("busybox"));
+        if (busybox.isEmpty())
+            AP_SKIP("busybox is not installed (scripts/install-deps.sh installs it)");
+        const QString bin = m_dir.filePath(QStringLiteral("busybox-only"));
+        QVERIFY(QDir().mkpath(bin));
+        for (const char *applet : {"sh", "awk", "find", "ls", "printf", "cat", "mv", "rm", "mktemp", "date", "nproc", "getconf"})
+            (void)QFile::link(busybox, bin + QLatin1Char('/') + QLatin1String(applet));
+        const auto run = [&](const QString &root, const QStringList &args) {
+            QProcess p;
+            QProcessEnvironment env;
+            env.insert(QStringLiteral("PATH"), bin);
+            env.insert(QStringLiteral("TMPDIR"), m_dir.path());
+            p.setProcessEnvironment(env);
+            p.start(bin + QStringLiteral("/sh"), QStringList{QStringLiteral("-c"), sysfs::dumpScript(), QStringLiteral("sh"), root} + args);
+            return p.waitForFinished(60000) && p.exitCode() == 0 ? p.readAllStandardOutput() : QByteArray();
+        };
+        QTemporaryDir dir;
+        HostSnapshot h = *demo::initialState(demo::hostNames().first());
+        QVERIFY(sysfs::writeTree(h, dir.path()).ok());
+        QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("sys/kernel"))));
+        overwrite(dir.filePath(QStringLiteral("sys/kernel/uevent_seqnum")), "10\n");
+        const QByteArray stateless = run(dir.path(), {});
+        auto plain = sysfs::parseDump(stateless, QStringLiteral("h"));
+        QVERIFY2(plain, qPrintable(plain ? QString() : plain.error().toString() + QString::fromUtf8(stateless.left(300))));
+        verifySame(**plain, dir.path());
+
+        auto src = sysfs::parseDump(run(dir.path(), {QStringLiteral("new"), QString(), QStringLiteral("1")}), QStringLiteral("h"));
+        QVERIFY(src);
+        verifySame(**src, dir.path());
+        const HostSnapshot direct = readDirect(dir.path());
+        QVERIFY(!direct.queues.isEmpty());
+        const QString queue = dir.filePath(sysfs::paths::queue(direct.queues.first().apqn));
+        overwrite(queue + QStringLiteral("/request_count"), "4242\n"); // no uevent: quick
+        auto quick = (*src)->merge(run(dir.path(), {(*src)->state(), QStringLiteral("1"), QStringLiteral("2")}));
+        QVERIFY2(quick, qPrintable(quick ? QString() : quick.error().toString()));
+        QCOMPARE((*quick)->lastRecords(), 1);
+        verifySame(**quick, dir.path());
+        QVERIFY(QDir(queue).removeRecursively()); // a queue gone, with its uevent: walked
+        overwrite(dir.filePath(QStringLiteral("sys/kernel/uevent_seqnum")), "11\n");
+        const QByteArray walkedDump = run(dir.path(), {(*src)->state(), QStringLiteral("2"), QStringLiteral("3")});
+        QVERIFY(walkedDump.contains("\n-sys/devices/ap/"));
+        auto walked = (*quick)->merge(walkedDump);
+        QVERIFY2(walked, qPrintable(walked ? QString() : walked.error().toString()));
+        verifySame(**walked, dir.path());
+        QVERIFY(QDir((*src)->state()).removeRecursively());
     }
 
     // The script reads a file in one piece, split only at \001: contents holding one are
