@@ -38,16 +38,20 @@ esac
 [ "$st" = new ] && { st=$(mktemp -d "$base/apconsole-dump.XXXXXX" 2>/dev/null) || st=; }
 seq=; [ -r sys/kernel/uevent_seqnum ] && read -r seq < sys/kernel/uevent_seqnum 2>/dev/null
 case $seq in *[!0-9]*) seq=;; esac
-now=$(date +%s 2>/dev/null); case $now in ''|*[!0-9]*) now=;; esac
-quick= walked=$now
-if [ -n "$st" ] && [ -n "$have" ] && [ -n "$seq" ] && [ -n "$now" ] && [ -f "$st/records" ]; then
+quick= walked=
+if [ -n "$st" ] && [ -n "$have" ] && [ -n "$seq" ] && [ -f "$st/records" ]; then
   read -r tag gen was at < "$st/records" 2>/dev/null
   case $at in ''|*[!0-9]*) at=;; esac
-  if [ "$tag $gen $was" = "#gen $have $seq" ] && [ -n "$at" ] && [ "$at" -le "$now" ] && [ $((now - at)) -lt %4 ]; then quick=1 walked=$at; fi
+  if [ "$tag $gen $was" = "#gen $have $seq" ] && [ -n "$at" ]; then
+    now=$(date +%s 2>/dev/null)
+    case $now in ''|*[!0-9]*) ;; *) [ "$at" -le "$now" ] && [ $((now - at)) -lt %4 ] && quick=1 walked=$at;; esac
+  fi
 fi
 osr=; [ -f proc/sys/kernel/osrelease ] && osr=proc/sys/kernel/osrelease
+# Workers pay off from a few thousand queues; a small host is read by one (and nproc not asked).
 workers=1
-if [ -n "$st" ]; then
+set -- sys/devices/ap/card*
+if [ -n "$st" ] && [ $# -ge 16 ]; then
   workers=$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN 2>/dev/null)
   case $workers in ''|*[!0-9]*|0) workers=1;; esac
   [ "$workers" -gt %5 ] && workers=%5
@@ -185,6 +189,7 @@ END {
   if (bad) exit 98
   if (QUICK == "" && OSR != "") { d = "proc/sys/kernel"; dir(d); rec[d] = rec[d] item(OSR, code["osrelease"]) }
   printf "#apconsole-dump 2 %s\n", diff ? "diff" : "full"
+  if (WALKED == "") { srand(); WALKED = srand() } # srand() seeds from the clock and returns the seed before
   if (ST != "") { printf "#state %s\n", ST; out = ST "/records.new"; print "#gen " NEW " " SEQ " " WALKED > out }
   for (k = 1; k <= nd; k++) {
     d = ord[k]; r = rec[d]
