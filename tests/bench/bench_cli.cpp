@@ -2,7 +2,15 @@
 // file of the AP tree once (grep -r '' over it), side by side in one run: inventory (text and
 // JSON) at four sizes, and the database growth per recorded `check`.
 // Usage: bench_cli CLI [WORKDIR] [RUNS]   (generated trees are kept in WORKDIR and reused)
+//
+// With APCONSOLE_S390_TOOLS=/path/to/s390-tools (a checkout), the inventory is also measured
+// against `lszcrypt -V` built from it into WORKDIR/s390-tools-lszcrypt (libutil and
+// zconf/zcrypt only; the checkout is not written). lszcrypt reads the tree through libutil's
+// SYSFS_ROOT, or, for a libutil without it, in a private mount namespace with the tree's sys
+// bind-mounted over /sys (root only). If the build fails, stderr says why and the bench goes on
+// against the floor only. With strace installed, the syscalls of one run per size are counted.
 #include "benchutil.h"
+#include "lszcrypt.h"
 #include "testsupport.h"
 
 #include <sysfs/treewriter.h>
@@ -10,6 +18,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QProcess>
 
 #include <cstdio>
 #include <vector>
@@ -59,10 +68,30 @@ int main(int argc, char **argv)
     const QByteArray db = (work + QStringLiteral("/apbench-cli.db")).toLocal8Bit();
     const QByteArrayList env{"APCONSOLE_DB=" + db};
 
+    const QByteArray s390tools = qgetenv("APCONSOLE_S390_TOOLS");
+    bench::Lszcrypt lsz;
+    if (s390tools.isEmpty())
+        lsz.why = QStringLiteral("lszcrypt: no s390-tools checkout given (APCONSOLE_S390_TOOLS)");
+    else
+        lsz = bench::buildLszcrypt(QString::fromLocal8Bit(s390tools), work);
+    const bool withLsz = !lsz.binary.isEmpty();
+
+    QProcess uptime;
+    uptime.start(QStringLiteral("uptime"), {});
+    uptime.waitForFinished(-1);
+    std::printf("uptime: %s\n", uptime.readAllStandardOutput().trimmed().constData());
     const bench::Run version = median(runs * 4, {cli, QStringLiteral("--version")}, env);
-    std::printf("`--version`: %s, %ld KiB peak RSS\n\n", qPrintable(fmtMs(version.ms)), version.maxRssKiB);
-    std::printf("| tree | `grep -r` floor | inventory, text | ratio | inventory, JSON | ratio | RSS text | RSS JSON |\n");
-    std::printf("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    std::printf("`--version`: %s, %ld KiB peak RSS\n", qPrintable(fmtMs(version.ms)), version.maxRssKiB);
+    if (withLsz)
+        std::printf("%s, reading the tree through %s\n\n", qPrintable(lsz.version),
+                    lsz.sysfsRoot ? "SYSFS_ROOT" : "a bind mount over /sys in a private mount namespace");
+    else
+        std::printf("%s\n\n", qPrintable(lsz.why));
+    std::printf("| tree | `grep -r` floor | inventory, text | ratio | inventory, JSON | ratio |%s RSS text | RSS JSON |%s\n",
+                withLsz ? " `lszcrypt -V` | CLI/lszcrypt |" : "",
+                withLsz ? " RSS lszcrypt | lines CLI/lszcrypt | syscalls CLI/lszcrypt |" : "");
+    std::printf("| --- | ---: | ---: | ---: | ---: | ---: |%s ---: | ---: |%s\n", withLsz ? " ---: | ---: |" : "",
+                withLsz ? " ---: | ---: | ---: |" : "");
     struct Size { int adapters, domains; };
     const Size sizes[] = {{4, 16}, {16, 85}, {64, 85}, {256, 256}};
     QStringList roots;
@@ -80,21 +109,42 @@ int main(int argc, char **argv)
         const QStringList json{cli, QStringLiteral("inventory"), QStringLiteral("--host"), host, QStringLiteral("--format"), QStringLiteral("json")};
         bench::runChild(floorArgs); // warm the page cache for everyone
         const int n = s.adapters == 256 ? std::max(3, runs / 2) : runs;
-        // Alternating runs, so a change in the machine's load hits all three alike.
-        std::vector<bench::Run> floorRuns, textRuns, jsonRuns;
+        const QStringList lszArgs = withLsz ? lsz.command(root) : QStringList();
+        const QByteArrayList lszEnv = withLsz ? lsz.environment(root) : QByteArrayList();
+        // Alternating runs, so a change in the machine's load hits all alike.
+        std::vector<bench::Run> floorRuns, textRuns, jsonRuns, lszRuns;
         for (int i = 0; i < n; ++i) {
             floorRuns.push_back(bench::runChild(floorArgs));
             textRuns.push_back(bench::runChild(text, env));
             jsonRuns.push_back(bench::runChild(json, env));
+            if (withLsz)
+                lszRuns.push_back(bench::runChild(lszArgs, lszEnv));
         }
         const auto med = [](std::vector<bench::Run> v) {
             std::sort(v.begin(), v.end(), [](const bench::Run &a, const bench::Run &b) { return a.ms < b.ms; });
             return v[v.size() / 2];
         };
         const bench::Run f = med(floorRuns), t = med(textRuns), j = med(jsonRuns);
-        std::printf("| %dx%d | %s | %s | %.2fx | %s | %.2fx | %.1f MB | %.1f MB |\n", s.adapters, s.domains, qPrintable(fmtMs(f.ms)),
-                    qPrintable(fmtMs(t.ms)), t.ms / f.ms, qPrintable(fmtMs(j.ms)), j.ms / f.ms, double(t.maxRssKiB) / 1024,
-                    double(j.maxRssKiB) / 1024);
+        QString lszTime, lszMore;
+        if (withLsz) {
+            const bench::Run l = med(lszRuns);
+            // A sensible lszcrypt output lists the tree's cards and queues (two header lines).
+            const int lszLines = bench::outputLines(lszArgs, lszEnv);
+            const int expected = 2 + s.adapters + s.adapters * s.domains;
+            if (lszLines < expected)
+                std::fprintf(stderr, "lszcrypt: %d lines on the %dx%d tree, expected at least %d\n", lszLines, s.adapters, s.domains, expected);
+            const long cliCalls = bench::syscallCount(text, env, work);
+            const long lszCalls = bench::syscallCount(lszArgs, lszEnv, work);
+            lszTime = QStringLiteral(" %1 | %2x |").arg(fmtMs(l.ms)).arg(t.ms / l.ms, 0, 'f', 2);
+            lszMore = QStringLiteral(" %1 MB | %2 / %3 | %4 |")
+                          .arg(double(l.maxRssKiB) / 1024, 0, 'f', 1)
+                          .arg(bench::outputLines(text, env))
+                          .arg(lszLines)
+                          .arg(cliCalls < 0 ? QStringLiteral("-") : QStringLiteral("%1 / %2").arg(cliCalls).arg(lszCalls));
+        }
+        std::printf("| %dx%d | %s | %s | %.2fx | %s | %.2fx |%s %.1f MB | %.1f MB |%s\n", s.adapters, s.domains, qPrintable(fmtMs(f.ms)),
+                    qPrintable(fmtMs(t.ms)), t.ms / f.ms, qPrintable(fmtMs(j.ms)), j.ms / f.ms, qPrintable(lszTime),
+                    double(t.maxRssKiB) / 1024, double(j.maxRssKiB) / 1024, qPrintable(lszMore));
         std::fflush(stdout);
     }
 
