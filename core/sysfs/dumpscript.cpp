@@ -77,6 +77,34 @@ function setup(i, n) {
   n = split(NAMES, nm, " "); for (i = 1; i <= n; i++) { code[nm[i]] = substr(CODES, i, 1); name[substr(CODES, i, 1)] = nm[i] }
   for (i = 1; i <= length(VOLATILE); i++) vol[substr(VOLATILE, i, 1)] = 1
 }
+function load(f, l, g, i, d, rs) {
+  if (ST == "") return
+  f = ST "/records"
+  if (HAVE != "" && (getline l < f) > 0 && split(l, g, " ") >= 2 && g[1] == "#gen" && g[2] == HAVE) {
+    diff = 1; rs = RS; RS = "\001"
+    while ((getline l < f) > 0) {
+      i = index(l, "\n"); if (!i) continue
+      d = substr(l, 2, i - 2); old[d] = substr(l, i + 1)
+    }
+    RS = rs
+  }
+  close(f)
+}
+function emit(k, d, r, out, same, m) {
+  if (QUICK == "" && OSR != "") { d = "proc/sys/kernel"; dir(d); rec[d] = rec[d] item(OSR, code["osrelease"]) }
+  printf "#apconsole-dump 2 %s\n", diff ? "diff" : "full"
+  if (WALKED == "") { srand(); WALKED = srand() } # srand() seeds from the clock and returns the seed before
+  if (ST != "") { printf "#state %s\n", ST; out = ST "/records.new"; print "#gen " NEW " " SEQ " " WALKED > out }
+  for (k = 1; k <= nd; k++) {
+    d = ord[k]; r = rec[d]
+    if (ST != "") printf "@%s\n%s\001", d, r > out
+    if (diff) { same = (d in old) && old[d] == r; delete old[d]; if (same) continue }
+    printf "@%s\n%s", d, r; m++
+  }
+  if (diff) for (d in old) printf "-%s\n", d
+  if (ST != "") close(out)
+  printf "#end %d\n", m
+}
 '
 reader='
 function parent(p, d) { d = p; sub(/\/[^\/]*$/, "", d); return d }
@@ -96,7 +124,11 @@ function fresh(d, r, o, k, i, n, t) {
   }
   return o
 }
-BEGIN { setup(); if (QUICK != "") RS = "\001" }
+BEGIN {
+  setup()
+  if (ALONE != "") { load(); if (QUICK != "" && !diff) { bad = 1; exit 98 } }
+  if (QUICK != "") RS = "\001"
+}
 QUICK != "" {
   r = $0; if (substr(r, 1, 4) == "#gen") r = substr(r, index(r, "\n") + 1)
   i = index(r, "\n"); if (!i) next
@@ -122,8 +154,16 @@ t == "F" {
   j = index($0, " sys/"); if (!j || j > i) next; p = substr($0, j + 1, i - j - 1)
   t = substr($0, i + 4); sub(/.*\//, "", t); d = parent(p); dir(d); rec[d] = rec[d] ">" t "\n"
 }
-END { for (k = 1; k <= nd; k++) printf "@%s\n%s\001", ord[k], rec[ord[k]] }
+END {
+  if (bad) exit 98
+  if (ALONE != "") emit(); else for (k = 1; k <= nd; k++) printf "@%s\n%s\001", ord[k], rec[ord[k]]
+}
 '
+alone=
+run_awk() {
+  awk -v ST="$st" -v HAVE="$have" -v NEW="$new" -v QUICK="$quick" -v SEQ="$seq" -v WALKED="$walked" -v OSR="$osr" \
+      -v ALONE="$alone" -v NAMES="$names" -v CODES="$codes" -v VOLATILE="$volatile" "$@"
+}
 # walk DEPTH ROOT...: what find names below the roots, as the reader takes it.
 walk() {
   n=$1; shift
@@ -139,7 +179,7 @@ roots() { for d in sys/bus/ap sys/devices/vfio_ap sys/firmware/uv sys/module/vfi
 work() {
   k=$1
   if [ -n "$quick" ]; then
-    awk -v K="$k" -v N="$workers" -v QUICK=1 -v NAMES="$names" -v CODES="$codes" -v VOLATILE="$volatile" "$common$reader" "$st/records"
+    run_awk -v K="$k" -v N="$workers" "$common$reader" "$st/records"
     return
   fi
   set --
@@ -156,51 +196,21 @@ work() {
       r=$(roots); [ -n "$r" ] && walk 4 $r
     fi
     [ $# -gt 0 ] && walk 3 "$@"
-  } | awk -v K="$k" -v N="$workers" -v NAMES="$names" -v CODES="$codes" -v VOLATILE="$volatile" "$common$reader"
+  } | run_awk -v K="$k" -v N="$workers" "$common$reader"
 }
-{
-  if [ "$workers" -gt 1 ]; then
-    k=1
-    while [ $k -le "$workers" ]; do work $k > "$st/part$k" & k=$((k + 1)); done
-    wait
-    cat "$st"/part*; rm -f "$st"/part*
-  else
-    work 1
-  fi
-} | awk -v ST="$st" -v HAVE="$have" -v NEW="$new" -v QUICK="$quick" -v SEQ="$seq" -v WALKED="$walked" -v OSR="$osr" -v NAMES="$names" -v CODES="$codes" -v VOLATILE="$volatile" "$common"'
-BEGIN {
-  setup()
-  if (ST != "") {
-    f = ST "/records"
-    if (HAVE != "" && (getline l < f) > 0 && split(l, g, " ") >= 2 && g[1] == "#gen" && g[2] == HAVE) {
-      diff = 1; RS = "\001"
-      while ((getline l < f) > 0) {
-        i = index(l, "\n"); if (!i) continue
-        d = substr(l, 2, i - 2); old[d] = substr(l, i + 1)
-      }
-    }
-    close(f)
-  }
-  if (QUICK != "" && !diff) { bad = 1; exit 98 }
-  RS = "\001"
-}
+# One worker prints the dump itself; several leave their records to one awk that diffs and prints.
+if [ "$workers" -gt 1 ]; then
+  k=1
+  while [ $k -le "$workers" ]; do work $k > "$st/part$k" & k=$((k + 1)); done
+  wait
+  { cat "$st"/part*; rm -f "$st"/part*; } | run_awk "$common"'
+BEGIN { setup(); load(); if (QUICK != "" && !diff) { bad = 1; exit 98 }; RS = "\001" }
 { i = index($0, "\n"); if (!i) next; d = substr($0, 2, i - 2); dir(d); rec[d] = rec[d] substr($0, i + 1) }
-END {
-  if (bad) exit 98
-  if (QUICK == "" && OSR != "") { d = "proc/sys/kernel"; dir(d); rec[d] = rec[d] item(OSR, code["osrelease"]) }
-  printf "#apconsole-dump 2 %s\n", diff ? "diff" : "full"
-  if (WALKED == "") { srand(); WALKED = srand() } # srand() seeds from the clock and returns the seed before
-  if (ST != "") { printf "#state %s\n", ST; out = ST "/records.new"; print "#gen " NEW " " SEQ " " WALKED > out }
-  for (k = 1; k <= nd; k++) {
-    d = ord[k]; r = rec[d]
-    if (ST != "") printf "@%s\n%s\001", d, r > out
-    if (diff) { same = (d in old) && old[d] == r; delete old[d]; if (same) continue }
-    printf "@%s\n%s", d, r; m++
-  }
-  if (diff) for (d in old) printf "-%s\n", d
-  if (ST != "") close(out)
-  printf "#end %d\n", m
-}'
+END { if (bad) exit 98; emit() }'
+else
+  alone=1
+  work 1
+fi
 rc=$?
 [ $rc -eq 0 ] && [ -n "$st" ] && [ -f "$st/records.new" ] && mv -f -- "$st/records.new" "$st/records"
 exit $rc
