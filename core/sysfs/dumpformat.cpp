@@ -1,7 +1,6 @@
 #include "dumpformat.h"
 #include "dumpcodes.h"
 
-
 #include <algorithm>
 #include <array>
 #include <atomic>

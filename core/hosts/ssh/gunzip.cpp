@@ -55,8 +55,6 @@ Result<QByteArray> gunzip(QByteArrayView data, const QString &origin, qsizetype 
     if (trailing)
         return corrupt(QStringLiteral("data after the end"));
     out.truncate(produced);
-    if (out.capacity() - produced > produced / 16)
-        out.squeeze(); // the buffer is kept (as the last dump) until the next refresh
     return out;
 }
 
