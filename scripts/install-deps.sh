@@ -13,7 +13,7 @@ packages=(
   xvfb xauth xdotool imagemagick openssh-server openssh-client poppler-utils
   fonts-dejavu-core
   desktop-file-utils appstream man-db groff-base dpkg-dev file debootstrap zstd
-  bash-completion
+  bash-completion busybox
   clang libclang-rt-14-dev
 )
 

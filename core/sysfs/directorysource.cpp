@@ -76,6 +76,10 @@ SysfsSource::File DirectorySource::read(const QString &path) const
             ::close(fd);
             return fail(QStringLiteral("larger than %1 bytes: not a sysfs attribute").arg(kMaxAttributeBytes));
         }
+        // A short read of a regular file is its end (sysfs hands out a whole attribute in one
+        // read): a second read() would only say so, for every attribute of every queue.
+        if (size_t(n) < sizeof buf)
+            break;
     }
     ::close(fd);
     f.status = File::Status::Ok;

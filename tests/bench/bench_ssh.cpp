@@ -1,6 +1,8 @@
-// Full inventory over SSH (a real sshd on 127.0.0.1) against the same tree read locally, then
-// a refresh after one changed attribute, with and without gzip on the host, and the client's
-// memory for a read against the snapshot's own size.
+// Full inventory over SSH (a real sshd on 127.0.0.1) against the same tree read locally plus the
+// transfer alone (as many bytes through the same kept connection), then refreshes after one
+// changed attribute — one the kernel changes without a uevent (the walk is skipped) and one that
+// comes with a uevent (walked, only the change sent) — with and without gzip on the host, and the
+// client's memory for a read against the snapshot's own size.
 // Usage: bench_ssh [WORKDIR] [RUNS] [LARGEST]   (needs /usr/sbin/sshd; LARGEST: 0-3, default 3 = 256x256)
 #include "benchutil.h"
 #include "sshdfixture.h"
@@ -76,9 +78,10 @@ int main(int argc, char **argv)
     qputenv("APCONSOLE_SSH_CONTROL_PERSIST", "60"); // as the console runs: the connection is kept
     struct Size { int adapters, domains; };
     const Size sizes[] = {{4, 16}, {16, 85}, {64, 85}, {256, 256}};
-    std::printf("| tree | queues | local read | ssh: first read (connects) | ssh: full read | ratio | refresh, 1 change | ratio | "
+    std::printf("| tree | queues | local read | transfer alone | ssh: first read (connects) | ssh: full read | ratio to local + transfer | "
+                "refresh, no uevent | refresh after a uevent | ratio (no uevent / uevent) to the full read | "
                 "stream: full / gzip -1 / refresh | full read with gzip | remote commands per read | client peak RSS of a read | snapshot |\n");
-    std::printf("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    std::printf("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     bool trusted = false;
     for (int i = 0; i <= largest && i < 4; ++i) {
         const Size s = sizes[i];
@@ -86,7 +89,8 @@ int main(int argc, char **argv)
         const long long heap0 = heapBytes();
         HostSnapshot h = test::makeHost(s.adapters, s.domains);
         const long long snapshotBytes = heapBytes() - heap0;
-        if (!sysfs::writeTree(h, root)) {
+        if (!sysfs::writeTree(h, root) || !QDir().mkpath(root + QStringLiteral("/sys/kernel"))
+            || !setFile(root + QStringLiteral("/sys/kernel/uevent_seqnum"), "1000\n")) {
             std::fprintf(stderr, "bench_ssh: cannot write %s\n", qPrintable(root));
             return 1;
         }
@@ -131,17 +135,39 @@ int main(int argc, char **argv)
         });
         const double perRead = double(remote->client().invocations() - before) / runs;
 
-        // Refresh after one changed attribute (a queue going offline and back, alternately).
-        const QString online = root + QLatin1Char('/') + sysfs::paths::queue(Apqn{0, 1}) + QStringLiteral("/online");
+        // The floor for moving the stream: as many bytes through the same kept connection.
+        const QString transferCommand = QStringLiteral("head -c %1 /dev/zero").arg(fullBytes);
+        const double transferMs = bench::medianMs(runs, [&] {
+            (void)remote->client().run(transferCommand, {}, QDeadlineTimer(600000));
+        });
+
+        // Refreshes after one changed attribute: a queue's request count (no uevent: the walk is
+        // skipped) and a queue's config with the uevent the kernel sends for it (walked).
+        const QString queueDir = root + QLatin1Char('/') + sysfs::paths::queue(Apqn{0, 1});
+        const QString seqnum = root + QStringLiteral("/sys/kernel/uevent_seqnum");
         int flip = 0;
+        bool configured = true;
+        int uevents = 1000;
         qint64 refreshBytes = 0;
         bool refreshOk = true;
-        const double refreshMs = bench::medianMs(runs, [&] {
-            (void)setFile(online, (flip++ % 2) ? "1\n" : "0\n");
-            const auto rr = remote->readInventory({600000}).result();
-            refreshOk = refreshOk && rr && remote->lastReadStats().incremental && remote->lastReadStats().directories == 1;
-            refreshBytes = remote->lastReadStats().wireBytes;
-        });
+        (void)remote->readInventory({600000}).result(); // the state the refreshes start from
+        const auto refresh = [&](bool uevent) {
+            return bench::medianMs(runs, [&] {
+                ++flip;
+                if (uevent) {
+                    configured = !configured;
+                    (void)setFile(queueDir + QStringLiteral("/config"), configured ? "1\n" : "0\n");
+                    (void)setFile(seqnum, QByteArray::number(++uevents) + '\n');
+                } else {
+                    (void)setFile(queueDir + QStringLiteral("/request_count"), QByteArray::number(900000 + flip) + '\n');
+                }
+                const auto rr = remote->readInventory({600000}).result();
+                refreshOk = refreshOk && rr && remote->lastReadStats().incremental && remote->lastReadStats().directories == 1;
+                refreshBytes = remote->lastReadStats().wireBytes;
+            });
+        };
+        const double quickMs = refresh(false);
+        const double walkedMs = refresh(true);
         // ...and what it produced equals a full local read of the changed tree.
         const auto refreshed = remote->readInventory({600000}).result();
         const auto direct = local.readInventory({600000}).result();
@@ -158,10 +184,11 @@ int main(int argc, char **argv)
             gzBytes = zipped.lastReadStats().wireBytes;
         });
 
-        std::printf("| %d x %d | %lld | %.1f ms | %.1f ms | %.1f ms | %.2fx | %.1f ms%s | %.2fx | %.2f / %.2f / %.3f MB | %.1f ms | %.0f | %.1f MB | %.1f MB |\n",
-                    s.adapters, s.domains, static_cast<long long>(h.queues.size()), localMs, firstMs, fullMs, fullMs / localMs, refreshMs,
-                    refreshOk ? "" : " (WRONG)", refreshMs / localMs, double(fullBytes) / 1e6, double(gzBytes) / 1e6, double(refreshBytes) / 1e6,
-                    gzMs, perRead, double(peak) / 1024.0, double(snapshotBytes) / 1e6);
+        std::printf("| %d x %d | %lld | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.2fx | %.1f ms%s | %.1f ms | %.2f / %.2f | %.2f / %.2f / %.3f MB | %.1f ms | %.0f | %.1f MB | %.1f MB |\n",
+                    s.adapters, s.domains, static_cast<long long>(h.queues.size()), localMs, transferMs, firstMs, fullMs,
+                    fullMs / (localMs + transferMs), quickMs, refreshOk ? "" : " (WRONG)", walkedMs, quickMs / fullMs, walkedMs / fullMs,
+                    double(fullBytes) / 1e6, double(gzBytes) / 1e6, double(refreshBytes) / 1e6, gzMs, perRead, double(peak) / 1024.0,
+                    double(snapshotBytes) / 1e6);
         std::fflush(stdout);
         remote.reset();
     }

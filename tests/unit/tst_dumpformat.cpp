@@ -1,9 +1,11 @@
 // The batched dump SSH hosts are read through: the remote script against fixture trees (GNU
 // find and the busybox-style fallback), the framing as untrusted input, and diffs for refresh.
+#include "skip.h"
 #include "testsupport.h"
 
 #include <hosts/demofleet.h>
 #include <sysfs/dumpformat.h>
+#include <sysfs/dumpscript.h>
 #include <sysfs/pathindex.h>
 #include <sysfs/paths.h>
 #include <sysfs/treereader.h>
@@ -11,6 +13,7 @@
 #include <sysfs/writeaccess.h>
 
 #include <QProcess>
+#include <QStandardPaths>
 
 #include <unistd.h>
 
@@ -155,6 +158,7 @@ class TstDumpFormat : public QObject {
 private:
     QTemporaryDir m_dir;
     QString m_noPrintf; ///< a directory whose `find` refuses -printf, as busybox's does
+    QString m_threeCpus; ///< a directory whose `nproc` says 3: the walk runs in three workers
 
 private slots:
     void initTestCase()
@@ -165,27 +169,54 @@ private slots:
         overwrite(find, "#!/bin/sh\nfor a; do case $a in -printf) echo 'find: unrecognized: -printf' >&2; exit 1;; esac; done\n"
                         "exec /usr/bin/find \"$@\"\n");
         QVERIFY(QFile::setPermissions(find, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        m_threeCpus = m_dir.filePath(QStringLiteral("three-cpus"));
+        QVERIFY(QDir().mkpath(m_threeCpus));
+        const QString nproc = m_threeCpus + QStringLiteral("/nproc");
+        overwrite(nproc, "#!/bin/sh\necho 3\n");
+        QVERIFY(QFile::setPermissions(nproc, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
     }
 
     void scriptReadsWhatTheDirectoryReaderReads_data()
     {
         QTest::addColumn<QString>("name");
         QTest::addColumn<bool>("portable");
+        QTest::addColumn<bool>("workers"); ///< with a state directory: one walker per CPU (3)
         const QStringList names = demo::hostNames();
         for (const QString &n : names)
-            QTest::newRow(qPrintable(n + QStringLiteral(", GNU find"))) << n << false;
-        QTest::newRow(qPrintable(names.first() + QStringLiteral(", find without -printf"))) << names.first() << true;
+            QTest::newRow(qPrintable(n + QStringLiteral(", GNU find"))) << n << false << false;
+        QTest::newRow(qPrintable(names.first() + QStringLiteral(", find without -printf"))) << names.first() << true << false;
+        // Workers start from 16 cards.
+        const QString large = QStringLiteral("20 adapters");
+        QTest::newRow("20 adapters, GNU find, 3 workers") << large << false << true;
+        QTest::newRow("20 adapters, find without -printf, 3 workers") << large << true << true;
     }
     void scriptReadsWhatTheDirectoryReaderReads()
     {
         QFETCH(QString, name);
         QFETCH(bool, portable);
+        QFETCH(bool, workers);
         QTemporaryDir dir;
-        QVERIFY(sysfs::writeTree(*demo::initialState(name), dir.path()).ok());
-        const QByteArray dump = test::runDump(dir.path(), {}, portable ? m_noPrintf : QString());
+        HostSnapshot h = name == QLatin1String("20 adapters") ? test::makeHost(20, 6) : *demo::initialState(name);
+        if (name == QLatin1String("20 adapters"))
+            test::addMdev(h, kUuid, {3, 17}, {1, 5}, {0});
+        QVERIFY(sysfs::writeTree(h, dir.path()).ok());
+        QStringList path;
+        if (portable)
+            path << m_noPrintf;
+        if (workers)
+            path << m_threeCpus;
+        const QStringList args = workers ? QStringList{QStringLiteral("new"), QString(), QStringLiteral("1")} : QStringList();
+        const QByteArray dump = test::runDump(dir.path(), args, path.join(QLatin1Char(':')));
         auto src = sysfs::parseDump(dump, name);
         QVERIFY2(src, qPrintable(src ? QString() : src.error().toString()));
         verifySame(**src, dir.path());
+        if (workers) {
+            // Only the records are left in the state directory, and a second read finds nothing new.
+            QCOMPARE(QDir((*src)->state()).entryList(QDir::Files), QStringList{QStringLiteral("records")});
+            const QByteArray again = test::runDump(dir.path(), {(*src)->state(), QStringLiteral("1"), QStringLiteral("2")}, path.join(QLatin1Char(':')));
+            QVERIFY2(again.endsWith("\n#end 0\n") && !again.contains("\n-"), again.right(300).constData());
+            QVERIFY(QDir((*src)->state()).removeRecursively());
+        }
     }
 
     void oneRecordPerDirectoryAndOnlyUsedAttributes()
@@ -644,6 +675,154 @@ private slots:
         verifySame(*cur, dir.path());
         QVERIFY2(cur->footprint() < 2 * start, qPrintable(QStringLiteral("%1 -> %2").arg(start).arg(cur->footprint())));
         QVERIFY(QDir(cur->state()).removeRecursively());
+    }
+
+    // A host with busybox only (sh, awk, find and the rest as its applets, nothing from GNU on
+    // PATH): a full read, a refresh walked after a uevent and a quick one give what the
+    // directory reader sees.
+    void busyboxHost()
+    {
+        const QString busybox = QStandardPaths::findExecutable(QStringLiteral("busybox"));
+        if (busybox.isEmpty())
+            AP_SKIP("busybox is not installed (scripts/install-deps.sh installs it)");
+        const QString bin = m_dir.filePath(QStringLiteral("busybox-only"));
+        QVERIFY(QDir().mkpath(bin));
+        for (const char *applet : {"sh", "awk", "find", "ls", "printf", "cat", "mv", "rm", "mktemp", "date", "nproc", "getconf"})
+            (void)QFile::link(busybox, bin + QLatin1Char('/') + QLatin1String(applet));
+        const auto run = [&](const QString &root, const QStringList &args) {
+            QProcess p;
+            QProcessEnvironment env;
+            env.insert(QStringLiteral("PATH"), bin);
+            env.insert(QStringLiteral("TMPDIR"), m_dir.path());
+            p.setProcessEnvironment(env);
+            p.start(bin + QStringLiteral("/sh"), QStringList{QStringLiteral("-c"), sysfs::dumpScript(), QStringLiteral("sh"), root} + args);
+            return p.waitForFinished(60000) && p.exitCode() == 0 ? p.readAllStandardOutput() : QByteArray();
+        };
+        QTemporaryDir dir;
+        HostSnapshot h = test::makeHost(20, 6); // enough cards for the workers
+        test::addMdev(h, kUuid, {3, 17}, {1, 5}, {0});
+        QVERIFY(sysfs::writeTree(h, dir.path()).ok());
+        QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("sys/kernel"))));
+        overwrite(dir.filePath(QStringLiteral("sys/kernel/uevent_seqnum")), "10\n");
+        const QByteArray stateless = run(dir.path(), {});
+        auto plain = sysfs::parseDump(stateless, QStringLiteral("h"));
+        QVERIFY2(plain, qPrintable(plain ? QString() : plain.error().toString() + QString::fromUtf8(stateless.left(300))));
+        verifySame(**plain, dir.path());
+
+        auto src = sysfs::parseDump(run(dir.path(), {QStringLiteral("new"), QString(), QStringLiteral("1")}), QStringLiteral("h"));
+        QVERIFY(src);
+        verifySame(**src, dir.path());
+        const HostSnapshot direct = readDirect(dir.path());
+        QVERIFY(!direct.queues.isEmpty());
+        const QString queue = dir.filePath(sysfs::paths::queue(direct.queues.first().apqn));
+        overwrite(queue + QStringLiteral("/request_count"), "4242\n"); // no uevent: quick
+        auto quick = (*src)->merge(run(dir.path(), {(*src)->state(), QStringLiteral("1"), QStringLiteral("2")}));
+        QVERIFY2(quick, qPrintable(quick ? QString() : quick.error().toString()));
+        QCOMPARE((*quick)->lastRecords(), 1);
+        verifySame(**quick, dir.path());
+        QVERIFY(QDir(queue).removeRecursively()); // a queue gone, with its uevent: walked
+        overwrite(dir.filePath(QStringLiteral("sys/kernel/uevent_seqnum")), "11\n");
+        const QByteArray walkedDump = run(dir.path(), {(*src)->state(), QStringLiteral("2"), QStringLiteral("3")});
+        QVERIFY(walkedDump.contains("\n-sys/devices/ap/"));
+        auto walked = (*quick)->merge(walkedDump);
+        QVERIFY2(walked, qPrintable(walked ? QString() : walked.error().toString()));
+        verifySame(**walked, dir.path());
+        QVERIFY(QDir((*src)->state()).removeRecursively());
+    }
+
+    // The script reads a file in one piece, split only at \001: contents holding one are
+    // reported as unreadable, not carried cut up.
+    void controlCharactersInAFileAreReported()
+    {
+        QTemporaryDir dir;
+        QVERIFY(sysfs::writeTree(test::makeHost(2, 4), dir.path()).ok());
+        const QString attr = QStringLiteral("sys/devices/ap/card00/00.0001/request_count");
+        overwrite(dir.filePath(attr), QByteArray("1\x01" "2\n"));
+        auto src = sysfs::parseDump(test::runDump(dir.path()), QStringLiteral("h"));
+        QVERIFY2(src, qPrintable(src ? QString() : src.error().toString()));
+        const auto f = (*src)->read(attr);
+        QCOMPARE(f.status, sysfs::SysfsSource::File::Status::Error);
+        QCOMPARE(f.error, QStringLiteral("control characters in the contents"));
+        // The others read as ever.
+        QCOMPARE((*src)->read(QStringLiteral("sys/devices/ap/card00/00.0002/request_count")).status, sysfs::SysfsSource::File::Status::Ok);
+    }
+
+    // With the host's uevent count unchanged since a recent walk, a refresh skips the walk and
+    // reads only the attributes the kernel changes without a uevent: those changes show, a
+    // change that needs a uevent shows once the count moves (or the walk has aged).
+    void quickRefreshFollowsTheUeventCount_data()
+    {
+        QTest::addColumn<QString>("attribute");
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<bool>("uevent");
+        QTest::addColumn<bool>("agedWalk");
+        QTest::addColumn<bool>("seen");
+        const QString queue = QStringLiteral("sys/devices/ap/card01/01.0003/");
+        QTest::newRow("request_count, no uevent") << queue + QStringLiteral("request_count") << QByteArray("42\n") << false << false << true;
+        QTest::newRow("card online (checkstop), no uevent") << QStringLiteral("sys/devices/ap/card01/online") << QByteArray("0\n") << false << false << true;
+        QTest::newRow("mdev matrix, no uevent") << sysfs::paths::mdev(kUuid) + QStringLiteral("/matrix") << QByteArray("00.0002\n") << false << false << true;
+        QTest::newRow("config, no uevent: not read") << queue + QStringLiteral("config") << QByteArray("0\n") << false << false << false;
+        QTest::newRow("config, uevent") << queue + QStringLiteral("config") << QByteArray("0\n") << true << false << true;
+        QTest::newRow("config, no uevent, walk aged") << queue + QStringLiteral("config") << QByteArray("0\n") << false << true << true;
+        QTest::newRow("queue gone, uevent") << queue << QByteArray() << true << false << true;
+    }
+    void quickRefreshFollowsTheUeventCount()
+    {
+        QFETCH(QString, attribute);
+        QFETCH(QByteArray, value);
+        QFETCH(bool, uevent);
+        QFETCH(bool, agedWalk);
+        QFETCH(bool, seen);
+        QTemporaryDir dir;
+        HostSnapshot h = test::makeHost(4, 16);
+        test::addMdev(h, kUuid, {0, 1}, {2, 3});
+        QVERIFY(sysfs::writeTree(h, dir.path()).ok());
+        QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("sys/kernel"))));
+        const QString seqnum = dir.filePath(QStringLiteral("sys/kernel/uevent_seqnum"));
+        overwrite(seqnum, "4711\n");
+        auto src = sysfs::parseDump(test::runDump(dir.path(), {QStringLiteral("new"), QString(), QStringLiteral("1")}), QStringLiteral("h"));
+        QVERIFY(src);
+        const HostSnapshot before = readDirect(dir.path());
+        QVERIFY(QFile::exists(dir.filePath(attribute)));
+
+        // Nothing changed: an empty diff either way.
+        const QByteArray idle = test::runDump(dir.path(), {(*src)->state(), QStringLiteral("1"), QStringLiteral("2")});
+        QVERIFY2(idle.endsWith("#end 0\n"), idle.right(200).constData());
+        auto cur = (*src)->merge(idle);
+        QVERIFY(cur);
+
+        if (value.isEmpty())
+            QVERIFY(QDir(dir.filePath(attribute)).removeRecursively());
+        else
+            overwrite(dir.filePath(attribute), value);
+        if (uevent)
+            overwrite(seqnum, "4712\n");
+        if (agedWalk) {
+            QFile records((*cur)->state() + QStringLiteral("/records"));
+            QVERIFY(records.open(QIODevice::ReadWrite));
+            QByteArray all = records.readAll();
+            const qsizetype eol = all.indexOf('\n');
+            QList<QByteArray> head = all.left(eol).split(' ');
+            QCOMPARE(head.size(), 4);
+            head[3] = "0"; // the last walk at the epoch
+            all = head.join(' ') + all.mid(eol);
+            QVERIFY(records.resize(0) && records.seek(0));
+            records.write(all);
+        }
+        const QByteArray refresh = test::runDump(dir.path(), {(*cur)->state(), QStringLiteral("2"), QStringLiteral("3")});
+        QVERIFY2(refresh.startsWith("#apconsole-dump 2 diff\n"), refresh.left(200).constData());
+        auto next = (*cur)->merge(refresh);
+        QVERIFY2(next, qPrintable(next ? QString() : next.error().toString()));
+        const bool changed = refresh.contains("\n@") || refresh.contains("\n-");
+        if (seen) {
+            QVERIFY(changed);
+            verifySame(**next, dir.path());
+        } else {
+            QVERIFY(!changed);
+            QVERIFY(sysfs::readHost(**next, QStringLiteral("h"))->sameSysfsState(before));
+            QVERIFY(!readDirect(dir.path()).sameSysfsState(before));
+        }
+        QVERIFY(QDir((*cur)->state()).removeRecursively());
     }
 };
 
