@@ -1,10 +1,10 @@
 #pragma once
 
+#include "pathindex.h"
 #include "sysfssource.h"
 #include "../common/result.h"
 
 #include <QByteArray>
-#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -26,8 +26,11 @@
 /// kept in DIR (see dumpScript). The command is a fixed text; host data never becomes part of it.
 namespace ap::sysfs {
 
-/// A host tree as received in dumps: one record per directory, attribute contents kept as
-/// slices of the received bytes. Immutable once shared; merge() works on a copy.
+/// A host tree as received in dumps. It keeps the received bytes and, per directory, only where
+/// its record starts in them (16 bytes) plus an index entry (a hash and a number, 8 bytes in a
+/// table at most 3/4 full): paths, attribute contents and the attribute lines are read from the
+/// record when asked for, so the source costs little more than the dump itself. Immutable once
+/// made; merge() makes a new one.
 class DumpSource final : public SysfsSource {
 public:
     File read(const QString &path) const override;
@@ -48,37 +51,38 @@ public:
     QString state() const { return m_state; }
     bool lastWasDiff() const { return m_lastWasDiff; }
     int lastRecords() const { return m_lastRecords; } ///< directories the last dump carried
-    qsizetype directoryCount() const { return m_index.size(); }
-    /// Bytes held (contents and index), for the memory benchmark.
+    qsizetype directoryCount() const { return qsizetype(m_dirs.size()); }
+    /// Bytes held (received dumps and index), for the memory benchmark.
     qsizetype footprint() const;
 
 private:
-    struct Entry {
-        char code;     ///< attribute code, or '>' for the driver link
-        bool failed;   ///< '!' record: the slice is the error text
-        quint16 chunk; ///< which received dump holds the bytes
-        qint32 offset;
-        qint32 length;
-    };
     struct Dir {
-        QString path;
-        qint32 parent = -1;
-        QList<qint32> subdirs;
-        QList<Entry> entries;
+        quint32 offset = 0;     ///< where its "@path" line starts in its chunk
+        quint16 chunk = 0;      ///< which received dump (m_chunks) holds the record
+        quint16 pathLength = 0; ///< at most kMaxPath
+        qint32 firstChild = -1; ///< subdirectories as a chain, in m_dirs order
+        qint32 nextSibling = -1;
     };
-    const Entry *find(const QString &path, char *code) const;
-    QByteArray bytes(const Entry &e) const { return m_chunks[e.chunk].sliced(e.offset, e.length); }
-    Status apply(QByteArray dump, qsizetype *end);
-    qint32 addDir(const QString &path);
-    void removeDir(qint32 index);
+    struct Entry;
+    struct Record;
+    QByteArrayView chunkOf(const Dir &d) const { return m_chunks[d.chunk]; }
+    QByteArrayView pathOf(const Dir &d) const { return chunkOf(d).sliced(d.offset + 1, d.pathLength); }
+    qint32 dirIndex(QStringView path) const;
+    /// The attribute lines of the directory `path`, or null if there is none.
+    const Record *record(QStringView path) const;
+    bool find(const QString &path, Entry *entry) const;
+    static Result<std::shared_ptr<DumpSource>> apply(const DumpSource *base, QByteArray dump, const QString &origin, qsizetype *end);
+    void linkSubdirectories();
+    bool packChunks();
 
+    quint64 m_id = 0; ///< tells this source apart from every other one in the process
     QString m_origin;
     QString m_state;
     bool m_lastWasDiff = false;
     int m_lastRecords = 0;
     QList<QByteArray> m_chunks;
     std::vector<Dir> m_dirs;
-    QHash<QString, qint32> m_index; ///< directory path -> m_dirs slot
+    PathIndex m_index; ///< directory path -> m_dirs slot
 };
 
 /// Parses a full dump printed by dumpScript(). `origin` names the host for error messages.

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <functional>
 #include <thread>
 
 namespace ap::sysfs {
@@ -111,13 +112,14 @@ bool parseHexName(QStringView s, int &out)
     return true;
 }
 
+/// A card as read in the first pass: its attributes, the issues met, and its queues' domains.
 struct CardResult {
     Card card;
-    QList<Queue> queues;
     QList<Error> issues;
+    QList<quint8> domains;
 };
 
-CardResult readCard(const SysfsSource &src, int id, bool seGuest)
+CardResult readCard(const SysfsSource &src, int id)
 {
     CardResult r;
     Reader rd(src, r.issues);
@@ -152,9 +154,25 @@ CardResult readCard(const SysfsSource &src, int id, bool seGuest)
         int dom = 0;
         if (!parseHexName(QStringView(name).mid(3), dom) || dom > 0xff)
             continue;
-        Queue q;
-        q.apqn = Apqn{quint8(id), quint8(dom)};
-        const QString qdir = paths::join(dir, name);
+        r.domains.append(quint8(dom));
+    }
+    return r;
+}
+
+/// The queues of a card read in the first pass, into `out` (one per domain).
+void readQueues(const SysfsSource &src, CardResult &r, bool seGuest, Queue *out)
+{
+    Reader rd(src, r.issues);
+    const int id = r.card.id;
+    const CryptoMode mode = r.card.mode();
+    // "sys/devices/ap/card05/05.00" and the domain's two hex digits (domains end at 0xff), as the
+    // listing names it: formatting each name anew costs a few percent of a read.
+    const QString prefix = paths::card(id) + QLatin1Char('/') + paths::cardName(id).mid(4) + QStringLiteral(".00");
+    for (quint8 dom : std::as_const(r.domains)) {
+        Queue &q = *out++;
+        q.apqn = Apqn{quint8(id), dom};
+        const char digits[2] = {"0123456789abcdef"[dom >> 4], "0123456789abcdef"[dom & 0xf]};
+        const QString qdir = prefix + QLatin1String(digits, 2);
         q.driver = rd.driverOf(qdir);
         q.config = rd.get(paths::join(qdir, u"config"), parseFlag).value_or(true);
         q.chkstop = rd.get(paths::join(qdir, u"chkstop"), parseFlag, false).value_or(false);
@@ -173,9 +191,40 @@ CardResult readCard(const SysfsSource &src, int id, bool seGuest)
             q.seBind = rd.get(paths::join(qdir, u"se_bind"), parseSeBind, false).value_or(QString());
             q.seAssociate = rd.get(paths::join(qdir, u"se_associate"), parseSeAssociate, false).value_or(QString());
         }
-        r.queues.append(std::move(q));
     }
-    return r;
+}
+
+/// Runs job(i) for i in [0, count) on several threads, each taking the next i. Returns 0, or 1
+/// when canceled, 2 when the deadline passed (jobs not started then are left undone).
+int onThreads(qsizetype count, const ReadOptions &options, const std::function<void(qsizetype)> &job)
+{
+    std::atomic<qsizetype> next{0};
+    std::atomic<int> stop{0};
+    auto work = [&] {
+        while (!stop.load()) {
+            const qsizetype i = next.fetch_add(1);
+            if (i >= count)
+                return;
+            if (options.canceled && options.canceled()) {
+                stop = 1;
+                return;
+            }
+            if (options.deadline.hasExpired()) {
+                stop = 2;
+                return;
+            }
+            job(i);
+        }
+    };
+    const int threads = std::clamp(options.threads > 0 ? options.threads : QThread::idealThreadCount(), 1,
+                                   int(std::max<qsizetype>(1, count)));
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads; ++t)
+        pool.emplace_back(work);
+    work();
+    for (auto &t : pool)
+        t.join();
+    return stop.load();
 }
 
 void readBus(Reader &rd, HostSnapshot &h)
@@ -264,48 +313,34 @@ Result<HostSnapshot> readHost(const SysfsSource &src, const QString &hostName, c
     }
     std::sort(cardIds.begin(), cardIds.end());
 
-    // Cards are independent: read them on several threads, each taking the next card.
+    // Cards are independent: read them on several threads. First the cards and their queues'
+    // names, then the queues straight into their place in the snapshot: per-card lists joined
+    // afterwards would hold every queue twice at the end (the largest part of a big host).
     QList<CardResult> results(cardIds.size());
-    std::atomic<qsizetype> next{0};
-    std::atomic<int> stop{0}; // 1 canceled, 2 timed out
-    auto work = [&] {
-        while (!stop.load()) {
-            const qsizetype i = next.fetch_add(1);
-            if (i >= cardIds.size())
-                return;
-            if (options.canceled && options.canceled()) {
-                stop = 1;
-                return;
-            }
-            if (options.deadline.hasExpired()) {
-                stop = 2;
-                return;
-            }
-            results[i] = readCard(src, cardIds[i], h.secureExecutionGuest);
-        }
-    };
-    const int threads = std::clamp(options.threads > 0 ? options.threads : QThread::idealThreadCount(), 1,
-                                   int(std::max<qsizetype>(1, cardIds.size())));
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t)
-        pool.emplace_back(work);
-    work();
-    for (auto &t : pool)
-        t.join();
+    int stop = onThreads(cardIds.size(), options, [&](qsizetype i) { results[i] = readCard(src, cardIds[i]); });
+    std::vector<qsizetype> first(size_t(results.size()), 0);
+    qsizetype queueCount = 0;
+    for (qsizetype i = 0; i < results.size(); ++i) {
+        first[size_t(i)] = queueCount;
+        queueCount += results[i].domains.size();
+    }
+    if (!stop) {
+        h.queues.reserve(queueCount); // exactly: resize() alone leaves room to grow
+        h.queues.resize(queueCount);
+        Queue *queues = h.queues.data();
+        stop = onThreads(results.size(), options, [&](qsizetype i) {
+            readQueues(src, results[i], h.secureExecutionGuest, queues + first[size_t(i)]);
+        });
+    }
     if (stop == 1)
         return makeError(ErrorCode::Canceled, hostName, QStringLiteral("inventory read canceled"));
     if (stop == 2)
         return makeError(ErrorCode::Timeout, hostName, QStringLiteral("inventory read did not finish in time"),
                          QStringLiteral("The host is slow or very large; try again or raise the timeout."));
 
-    qsizetype queueCount = 0;
-    for (const auto &r : results)
-        queueCount += r.queues.size();
     h.cards.reserve(results.size());
-    h.queues.reserve(queueCount);
     for (auto &r : results) {
         h.cards.append(std::move(r.card));
-        h.queues.append(std::move(r.queues));
         h.issues.append(std::move(r.issues));
     }
 

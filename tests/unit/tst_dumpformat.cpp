@@ -6,6 +6,7 @@
 #include <hosts/demofleet.h>
 #include <sysfs/dumpformat.h>
 #include <sysfs/dumpscript.h>
+#include <sysfs/pathindex.h>
 #include <sysfs/paths.h>
 #include <sysfs/treereader.h>
 #include <sysfs/treewriter.h>
@@ -16,10 +17,13 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -73,6 +77,80 @@ const QByteArray kValid = QByteArray("#apconsole-dump 2 full\n"
                                      "!lInput/output error\n"
                                      "#end 4\n");
 
+
+/// What a host tree is, as the dumps describe it: per directory its attribute lines as a dump
+/// carries them ("r1\n1\n", ">cex4queue\n", "!rInput/output error\n"), keyed by attribute name.
+using Model = QMap<QString, QMap<QString, QByteArray>>;
+
+/// A small tree's directories: a parent, its children and grandchildren, and one on its own.
+const QStringList kTreePaths = {
+    QStringLiteral("sys/bus/ap"), QStringLiteral("sys/devices/ap"), QStringLiteral("sys/devices/ap/card00"),
+    QStringLiteral("sys/devices/ap/card00/00.0001"), QStringLiteral("sys/devices/ap/card00/00.0002"),
+    QStringLiteral("sys/devices/ap/card01"), QStringLiteral("sys/devices/ap/card01/01.0001"),
+    QStringLiteral("sys/devices/ap/card01/01.0001x"),
+};
+const QByteArray kState = "#state /tmp/apconsole-dump.tst\n";
+
+QByteArray record(const QString &path, const QMap<QString, QByteArray> &lines)
+{
+    QByteArray r = '@' + path.toUtf8() + '\n';
+    for (const QByteArray &l : lines)
+        r += l;
+    return r;
+}
+
+/// Random attribute lines for one directory: contents, read errors and a driver link.
+QMap<QString, QByteArray> randomLines(QRandomGenerator &rng)
+{
+    QMap<QString, QByteArray> lines;
+    const QByteArray value = QByteArray::number(rng.bounded(1000)) + (rng.bounded(2) ? "\n" : "\n@sys/x\n");
+    if (rng.bounded(3))
+        lines.insert(QStringLiteral("online"), "r" + QByteArray::number(value.size()) + '\n' + value);
+    if (rng.bounded(2))
+        lines.insert(QStringLiteral("config"), rng.bounded(2) ? QByteArray("o1\n1") : QByteArray("!oInput/output error\n"));
+    if (rng.bounded(2))
+        lines.insert(QStringLiteral("driver"), ">cex4queue" + QByteArray::number(rng.bounded(3)) + '\n');
+    return lines;
+}
+
+/// Checks every directory and attribute of `model` (and of kTreePaths) against `src`.
+void verifyModel(const sysfs::DumpSource &src, const Model &model, const QString &step)
+{
+    QCOMPARE(src.directoryCount(), model.size());
+    for (const QString &dir : kTreePaths) {
+        QStringList expected;
+        if (model.contains(dir)) {
+            expected = model[dir].keys();
+            for (const QString &other : model.keys())
+                if (other.section(QLatin1Char('/'), 0, -2) == dir)
+                    expected.append(other.section(QLatin1Char('/'), -1));
+        }
+        QStringList names = src.list(dir);
+        names.sort();
+        expected.sort();
+        QVERIFY2(names == expected, qPrintable(step + QStringLiteral(": list %1 = %2, expected %3").arg(dir, names.join(u' '), expected.join(u' '))));
+        for (const QString &name : {QStringLiteral("online"), QStringLiteral("config"), QStringLiteral("driver")}) {
+            const QString path = dir + QLatin1Char('/') + name;
+            const QByteArray line = model.value(dir).value(name);
+            const auto f = src.read(path);
+            const auto link = src.readLink(path);
+            if (line.isEmpty() || line.startsWith('>')) {
+                QVERIFY2(f.status == sysfs::SysfsSource::File::Status::Missing, qPrintable(step + QStringLiteral(": read ") + path));
+                QCOMPARE(link.has_value(), !line.isEmpty());
+                if (link)
+                    QCOMPARE(link->toUtf8(), line.mid(1).chopped(1));
+            } else if (line.startsWith('!')) {
+                QCOMPARE(f.status, sysfs::SysfsSource::File::Status::Error);
+                QCOMPARE(f.error.toUtf8(), line.mid(2).chopped(1));
+                QVERIFY(!link);
+            } else {
+                QVERIFY2(f.status == sysfs::SysfsSource::File::Status::Ok, qPrintable(step + QStringLiteral(": read ") + path));
+                QCOMPARE(f.content, line.mid(line.indexOf('\n') + 1));
+                QVERIFY(!link);
+            }
+        }
+    }
+}
 } // namespace
 
 class TstDumpFormat : public QObject {
@@ -449,6 +527,134 @@ private slots:
         QCOMPARE(int(parsed->state), state);
         QCOMPARE(parsed->path, path);
         QCOMPARE(stream.mid(pos), QByteArray("#apconsole-definitions 1\n"));
+    }
+
+    // Property: a full dump and then any run of diffs (directories replaced, added, removed, a
+    // parent after its children or removed under them, past the point where old dumps are
+    // packed into one) read like the tree they describe; also with every path under one hash,
+    // where only the comparison of paths tells directories apart.
+    void diffsReadLikeTheTreeTheyDescribe_data()
+    {
+        QTest::addColumn<bool>("colliding");
+        QTest::newRow("seeded hashes") << false;
+        QTest::newRow("every path under one hash") << true;
+    }
+    void diffsReadLikeTheTreeTheyDescribe()
+    {
+        QFETCH(bool, colliding);
+        sysfs::PathIndex::setCollidingForTesting(colliding);
+        const auto reset = qScopeGuard([] { sysfs::PathIndex::setCollidingForTesting(false); });
+        QRandomGenerator rng(7);
+        Model model;
+        QByteArray full = "#apconsole-dump 2 full\n" + kState;
+        // Children first: the directories arrive in the reverse of the tree's order.
+        for (auto it = kTreePaths.crbegin(); it != kTreePaths.crend(); ++it) {
+            model.insert(*it, randomLines(rng));
+            full += record(*it, model[*it]);
+        }
+        full += "#end " + QByteArray::number(model.size()) + '\n';
+        auto first = sysfs::DumpSource::parse(full, QStringLiteral("h"));
+        QVERIFY2(first, qPrintable(first ? QString() : first.error().toString()));
+        std::shared_ptr<sysfs::DumpSource> src = *first;
+        verifyModel(*src, model, QStringLiteral("full dump"));
+        if (QTest::currentTestFailed())
+            return;
+        for (int step = 1; step <= 60; ++step) {
+            QStringList touched = kTreePaths;
+            std::shuffle(touched.begin(), touched.end(), rng);
+            touched = touched.mid(0, 1 + int(rng.bounded(4)));
+            const bool whole = step % 25 == 0; // now and then a full dump instead
+            QByteArray body;
+            int records = 0;
+            if (whole)
+                model.clear();
+            for (const QString &p : std::as_const(touched)) {
+                if (!whole && rng.bounded(3) == 0) {
+                    model.remove(p); // may not be there: a removal of nothing changes nothing
+                    body += '-' + p.toUtf8() + '\n';
+                    continue;
+                }
+                model.insert(p, randomLines(rng));
+                body += record(p, model[p]);
+                ++records;
+            }
+            const QByteArray dump = QByteArray("#apconsole-dump 2 ") + (whole ? "full\n" : "diff\n") + kState + body + "#end "
+                + QByteArray::number(records) + '\n';
+            auto next = src->merge(dump);
+            QVERIFY2(next, qPrintable(next ? QString() : next.error().toString() + QString::fromUtf8(dump)));
+            QCOMPARE((*next)->lastWasDiff(), !whole);
+            QCOMPARE((*next)->lastRecords(), records);
+            src = *next;
+            verifyModel(*src, model, QStringLiteral("step %1").arg(step));
+            if (QTest::currentTestFailed())
+                return;
+        }
+    }
+
+    // The hand-made cases the property above meets by chance, named.
+    void treeShapesAcrossDiffs_data()
+    {
+        QTest::addColumn<QByteArray>("full");
+        QTest::addColumn<QByteArray>("diff");
+        QTest::addColumn<QString>("dir");
+        QTest::addColumn<QStringList>("names");
+        const QByteArray f = "#apconsole-dump 2 full\n" + kState;
+        const QByteArray d = "#apconsole-dump 2 diff\n" + kState;
+        const QByteArray tree = f + "@sys/devices/ap\n@sys/devices/ap/card00\no1\n1@sys/devices/ap/card00/00.0001\n#end 3\n";
+        QTest::newRow("child before its parent") << QByteArray(f + "@sys/devices/ap/card00/00.0001\n@sys/devices/ap/card00\n#end 2\n")
+                                                 << QByteArray(d + "#end 0\n") << "sys/devices/ap/card00" << QStringList{QStringLiteral("00.0001")};
+        QTest::newRow("parent removed") << tree << QByteArray(d + "-sys/devices/ap/card00\n#end 0\n") << "sys/devices/ap" << QStringList();
+        QTest::newRow("parent removed, its child listed nowhere") << tree << QByteArray(d + "-sys/devices/ap/card00\n#end 0\n")
+                                                                 << "sys/devices/ap/card00" << QStringList();
+        QTest::newRow("parent back after its child") << QByteArray(f + "@sys/devices/ap/card00/00.0001\n#end 1\n")
+                                                     << QByteArray(d + "@sys/devices/ap/card00\n>cex4card\n#end 1\n") << "sys/devices/ap/card00"
+                                                     << QStringList{QStringLiteral("driver"), QStringLiteral("00.0001")};
+        QTest::newRow("record replaced") << tree << QByteArray(d + "@sys/devices/ap/card00\n!oInput/output error\n>cex4card\n#end 1\n")
+                                         << "sys/devices/ap/card00" << QStringList{QStringLiteral("config"), QStringLiteral("driver"), QStringLiteral("00.0001")};
+        QTest::newRow("unknown directory removed") << tree << QByteArray(d + "-sys/devices/ap/card07\n#end 0\n") << "sys/devices/ap"
+                                                   << QStringList{QStringLiteral("card00")};
+        QTest::newRow("removed and listed") << tree << QByteArray(d + "-sys/devices/ap/card00\n@sys/devices/ap/card00\n#end 1\n") << QString() << QStringList();
+    }
+    void treeShapesAcrossDiffs()
+    {
+        QFETCH(QByteArray, full);
+        QFETCH(QByteArray, diff);
+        QFETCH(QString, dir);
+        QFETCH(QStringList, names);
+        auto base = sysfs::DumpSource::parse(full, QStringLiteral("h"));
+        QVERIFY2(base, qPrintable(base ? QString() : base.error().toString()));
+        auto merged = (*base)->merge(diff);
+        if (dir.isEmpty()) { // refused, and the base is as it was
+            QVERIFY(!merged);
+            QVERIFY2(merged.error().detail.contains(QLatin1String("directory listed twice")), qPrintable(merged.error().detail));
+            QCOMPARE((*base)->list(QStringLiteral("sys/devices/ap")), QStringList{QStringLiteral("card00")});
+            return;
+        }
+        QVERIFY2(merged, qPrintable(merged ? QString() : merged.error().toString()));
+        QCOMPARE((*merged)->list(dir), names);
+    }
+
+    // Past kMaxChunks refreshes, what is still in use is copied into one buffer: a large
+    // attribute that every refresh replaces is held once, not once per refresh.
+    void packingKeepsOnlyRecordsInUse()
+    {
+        const QByteArray big(64 * 1024, 'x');
+        const QByteArray bigRecord = "@sys/devices/ap/card00\nr" + QByteArray::number(big.size()) + '\n' + big;
+        auto first = sysfs::DumpSource::parse("#apconsole-dump 2 full\n" + kState + "@sys/devices/ap\n" + bigRecord + "#end 2\n", QStringLiteral("h"));
+        QVERIFY(first);
+        std::shared_ptr<sysfs::DumpSource> src = *first;
+        for (int i = 0; i < 12; ++i) {
+            // Each refresh also adds a queue of its own, so that every refresh's dump stays in use.
+            const QByteArray queue = "@sys/devices/ap/card00/00.00" + QByteArray::number(10 + i) + "\no1\n" + QByteArray::number(i % 2);
+            auto next = src->merge("#apconsole-dump 2 diff\n" + kState + bigRecord + queue + "#end 2\n");
+            QVERIFY2(next, qPrintable(next ? QString() : next.error().toString()));
+            src = *next;
+        }
+        QCOMPARE(src->directoryCount(), 14);
+        QCOMPARE(src->list(QStringLiteral("sys/devices/ap/card00")).size(), 13);
+        QCOMPARE(src->read(QStringLiteral("sys/devices/ap/card00/online")).content, big);
+        QCOMPARE(src->read(QStringLiteral("sys/devices/ap/card00/00.0015/config")).content, QByteArray("1"));
+        QVERIFY2(src->footprint() < 8 * big.size(), qPrintable(QString::number(src->footprint())));
     }
 
     void manyRefreshesKeepMemoryBounded()

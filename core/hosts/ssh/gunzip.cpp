@@ -2,6 +2,8 @@
 
 #include <zlib.h>
 
+#include <algorithm>
+
 namespace ap {
 
 Result<QByteArray> gunzip(QByteArrayView data, const QString &origin, qsizetype limit)
@@ -13,8 +15,16 @@ Result<QByteArray> gunzip(QByteArrayView data, const QString &origin, qsizetype 
     z_stream z{};
     if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) // 16: expect a gzip header
         return corrupt(QStringLiteral("cannot start inflating"));
+    // The trailer's last four bytes are the inflated size (mod 4 GiB): the output is allocated
+    // once instead of grown by doubling. A trailer that lies (host data) only means growing
+    // after all; the first allocation never exceeds what deflate can inflate to (1032:1).
+    qsizetype expected = data.size() * 8;
+    if (data.size() >= 18) {
+        const auto *t = reinterpret_cast<const uchar *>(data.data() + data.size() - 4);
+        expected = qsizetype(quint32(t[0]) | quint32(t[1]) << 8 | quint32(t[2]) << 16 | quint32(t[3]) << 24);
+    }
     QByteArray out;
-    out.resize(std::min<qsizetype>(limit, std::max<qsizetype>(64 * 1024, data.size() * 8)));
+    out.resize(std::min({limit, data.size() * 1032 + 64 * 1024, std::max<qsizetype>(64 * 1024, expected + 1)}));
     z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.data()));
     z.avail_in = uInt(data.size());
     qsizetype produced = 0;

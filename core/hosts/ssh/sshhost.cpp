@@ -241,6 +241,8 @@ Result<HostSnapshot> SshHost::readOnce(const std::function<bool()> &canceled, QD
         out = std::move(*inflated);
         stats.compressed = true;
     }
+    if (out.capacity() - out.size() > out.size() / 16)
+        out.squeeze(); // the dump's source keeps this buffer until the next refresh
     stats.dumpBytes = out.size();
     qsizetype end = 0;
     auto dump = last ? last->merge(out, &end) : sysfs::DumpSource::parse(out, uri().text, &end);
