@@ -18,25 +18,22 @@ constexpr qsizetype kMaxPath = 4096;
 /// Chunks (received dumps) kept before the contents are copied into one again.
 constexpr qsizetype kMaxChunks = 8;
 
-/// A directory path the host may name: relative, below sys/ (or proc/sys/kernel, for the
-/// kernel release), plain components.
-bool validPath(QByteArrayView p)
-{
-    if (p.size() > kMaxPath || !(p.startsWith("sys/") || p == "proc/sys/kernel") || p.endsWith('/'))
-        return false;
-    for (char c : p)
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
-            return false;
-    for (QByteArrayView part : QByteArray::fromRawData(p.data(), p.size()).split('/'))
-        if (part.isEmpty() || part == "." || part == "..")
-            return false;
-    return true;
-}
-
 bool printableLine(QByteArrayView t)
 {
     for (char c : t)
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+            return false;
+    return true;
+}
+
+/// A directory path the host may name: relative, below sys/ (or proc/sys/kernel, for the
+/// kernel release), plain components.
+bool validPath(QByteArrayView p)
+{
+    if (p.size() > kMaxPath || !(p.startsWith("sys/") || p == "proc/sys/kernel") || p.endsWith('/') || !printableLine(p))
+        return false;
+    for (QByteArrayView part : QByteArray::fromRawData(p.data(), p.size()).split('/'))
+        if (part.isEmpty() || part == "." || part == "..")
             return false;
     return true;
 }

@@ -1,8 +1,6 @@
 #include "dumpscript.h"
 #include "dumpcodes.h"
 
-#include <cstring>
-
 namespace ap::sysfs {
 
 using namespace dumpcodes;
@@ -57,7 +55,7 @@ if [ -n "$st" ] && [ $# -ge 16 ]; then
   [ "$workers" -gt %5 ] && workers=%5
 fi
 names='%1' codes='%2' volatile='%3'
-gnu=; find . -maxdepth 0 -printf '' >/dev/null 2>&1 && gnu=1
+gnu=; [ -z "$quick" ] && find . -maxdepth 0 -printf '' >/dev/null 2>&1 && gnu=1
 common='
 function failure(p, q, c, m, l) {
   q = p; gsub(Q, Q "\\" Q Q, q); c = "cat -- " Q q Q " 2>&1 >/dev/null"; m = "read failed"
@@ -224,9 +222,7 @@ QString dumpScript()
         names += (names.isEmpty() ? QString() : QStringLiteral(" ")) + QLatin1String(n);
     QString volatileCodes;
     for (const char *v : kVolatileNames)
-        for (size_t i = 0; i < kNames.size(); ++i)
-            if (std::strcmp(kNames[i], v) == 0)
-                volatileCodes += QLatin1Char(kCodes[i]);
+        volatileCodes += QLatin1Char(codeOf(QString::fromLatin1(v)));
     return QString::fromLatin1(kScript).arg(names, QLatin1String(kCodes), volatileCodes, QString::number(kFullWalkAgeSeconds),
                                             QString::number(kMaxWalkers));
 }
